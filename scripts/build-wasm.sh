@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the browser package into www/pkg: cargo (wasm32, profile wasm-release) → wasm-bindgen
+# --target web → wasm-opt -Oz (npm binaryen). Skips the last two steps when the wasm is unchanged.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+cargo build --quiet --lib --profile wasm-release --target wasm32-unknown-unknown
+in=target/wasm32-unknown-unknown/wasm-release/crosscheck.wasm
+stamp=www/pkg/.built-from
+hash=$(sha256sum "$in" | cut -d' ' -f1)
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ] && [ -f www/pkg/crosscheck_bg.wasm ]; then
+  echo "www/pkg is up to date"
+  exit 0
+fi
+rm -rf www/pkg
+wasm-bindgen --target web --no-typescript --out-dir www/pkg "$in"
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-multivalue --enable-reference-types \
+  www/pkg/crosscheck_bg.wasm -o www/pkg/crosscheck_bg.wasm
+echo "$hash" > "$stamp"
+raw=$(stat -c %s www/pkg/crosscheck_bg.wasm)
+gz=$(gzip -9 -c www/pkg/crosscheck_bg.wasm | wc -c)
+echo "built www/pkg: crosscheck_bg.wasm $((raw / 1024)) KB, $((gz / 1024)) KB gzipped"

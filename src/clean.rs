@@ -1,0 +1,116 @@
+//! Page cruft: lines pasted along with an article that are not part of it ("Leave a Reply",
+//! "Follow AsumeTech on", comment-form prompts). They become `boilerplate` spans; the text is
+//! never rewritten.
+
+use crate::span::Span;
+
+/// Whole lines that are cruft (compared case-insensitively, trailing punctuation ignored).
+const LINES: &[&str] = &[
+    "advertisement",
+    "all rights reserved",
+    "cancel reply",
+    "click to comment",
+    "comment",
+    "comments",
+    "connect with us",
+    "email",
+    "email *",
+    "leave a comment",
+    "leave a reply",
+    "loading",
+    "more from category",
+    "more stories",
+    "more stories today",
+    "name",
+    "name *",
+    "post comment",
+    "print",
+    "read more",
+    "related",
+    "related articles",
+    "related posts",
+    "related stories",
+    "reply",
+    "scroll to top",
+    "share",
+    "share this",
+    "share this article",
+    "share this:",
+    "sign up",
+    "skip to content",
+    "subscribe",
+    "to top",
+    "back to top",
+    "tweet",
+    "website",
+    "you may also like",
+];
+
+/// Line beginnings that mark cruft when the line is short.
+const PREFIXES: &[&str] = &[
+    "read more about",
+    "follow us",
+    "connect with",
+    "share on",
+    "share this",
+    "sign up for",
+    "subscribe to",
+    "you must be logged in",
+    "your email address will not be published",
+    "required fields are marked",
+    "save my name, email",
+    "notify me of",
+    "this site uses akismet",
+    "copyright ©",
+    "© ",
+    "posted in",
+    "filed under",
+    "tags:",
+    "related:",
+    "also read",
+    "recommended",
+    "click here to",
+    "like us on",
+];
+
+/// The longest line (in words) that a prefix rule may call cruft.
+const MAX_PREFIX_WORDS: usize = 14;
+
+/// Finds the cruft lines of `text`; each span is the line without its surrounding white space.
+pub fn boilerplate(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start_trim = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() && is_cruft(trimmed) {
+            let start = offset + start_trim;
+            spans.push(Span::new(start, start + trimmed.len()));
+        }
+        offset += line.len();
+    }
+    spans
+}
+
+/// True when one trimmed line is page cruft.
+pub fn is_cruft(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let bare = lower.trim_end_matches(|c: char| {
+        matches!(c, '.' | ':' | '!' | '»' | '›' | '>' | '→') || c.is_whitespace()
+    });
+    if LINES.contains(&bare) {
+        return true;
+    }
+    let words = lower.split_whitespace().count();
+    if words <= MAX_PREFIX_WORDS && PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    // "Follow AsumeTech on", "Follow us on Twitter": a short follow prompt.
+    if words <= 6
+        && lower.starts_with("follow ")
+        && (bare.ends_with(" on") || lower.contains(" on "))
+    {
+        return true;
+    }
+    false
+}

@@ -1,0 +1,450 @@
+//! CARDINAL, MONEY, PERCENT, QUANTITY and ORDINAL mentions with their values as ranges:
+//! "2,164" → 2164; "40k" → 40000; "$81 million" → 81e6 USD; "47 percent" → 47 %;
+//! "some 2,000" → 1800–2200; "at least 218,000" → 218000–open; "tens of thousands" →
+//! 20000–99999; "dozens" → 24–99; "one in five" → 20 %.
+
+use super::{Label, Mention, Tokens, Value};
+
+const ONES: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const ORDINALS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+
+/// "nine" → 9, "twenty-five" → 25 (lower case).
+pub fn small_number(w: &str) -> Option<f64> {
+    if let Some(i) = ONES.iter().position(|x| *x == w) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|x| *x == w) {
+        return Some((i as f64 + 2.0) * 10.0);
+    }
+    let (a, b) = w.split_once('-')?;
+    let tens = TENS.iter().position(|x| *x == a)?;
+    let ones = ONES
+        .iter()
+        .position(|x| *x == b)
+        .filter(|&o| (1..=9).contains(&o))?;
+    Some((tens as f64 + 2.0) * 10.0 + ones as f64)
+}
+
+fn magnitude(w: &str) -> Option<f64> {
+    match w {
+        "hundred" => Some(1e2),
+        "thousand" => Some(1e3),
+        "million" | "mln" | "mn" => Some(1e6),
+        "billion" | "bln" | "bn" => Some(1e9),
+        "trillion" | "tn" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// "2,164" → 2164, "2.5" → 2.5, "40k" → 40000, "1.5bn" → 1.5e9.
+fn digits(w: &str) -> Option<f64> {
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let num_end = w
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(w.len());
+    let (num, suffix) = w.split_at(num_end);
+    let mult = match suffix.to_lowercase().as_str() {
+        "" => 1.0,
+        "k" => 1e3,
+        "m" | "mn" | "mln" => 1e6,
+        "b" | "bn" | "bln" => 1e9,
+        "tn" => 1e12,
+        _ => return None,
+    };
+    // Thousands separators must group by three: "2,164" yes, "6,14" no.
+    let (int, frac) = match num.split_once('.') {
+        Some((a, b)) if !b.contains('.') && !b.contains(',') => (a, Some(b)),
+        Some(_) => return None,
+        None => (num, None),
+    };
+    let groups: Vec<&str> = int.split(',').collect();
+    if groups.len() > 1
+        && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3))
+    {
+        return None;
+    }
+    let mut s: String = groups.concat();
+    if let Some(f) = frac {
+        if f.is_empty() {
+            return None;
+        }
+        s.push('.');
+        s.push_str(f);
+    }
+    s.parse::<f64>().ok().map(|x| x * mult)
+}
+
+fn ordinal(w: &str) -> Option<f64> {
+    if let Some(i) = ORDINALS.iter().position(|x| *x == w) {
+        return Some(i as f64 + 1.0);
+    }
+    let digits_end = w.find(|c: char| !c.is_ascii_digit())?;
+    let (n, suffix) = w.split_at(digits_end);
+    if n.is_empty() || !matches!(suffix, "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    n.parse::<f64>().ok()
+}
+
+/// How a modifier bends a number into a range.
+#[derive(Clone, Copy)]
+enum Modifier {
+    Exact,
+    /// "about", "some", "around": ±10 %.
+    About,
+    /// "nearly", "almost": up to 10 % below.
+    Below,
+    /// "at least", "more than": open above.
+    AtLeast,
+    /// "up to", "fewer than": open below.
+    AtMost,
+}
+
+const MODIFIERS: &[(&[&str], Modifier)] = &[
+    (&["at", "least"], Modifier::AtLeast),
+    (&["more", "than"], Modifier::AtLeast),
+    (&["over"], Modifier::AtLeast),
+    (&["upwards", "of"], Modifier::AtLeast),
+    (&["in", "excess", "of"], Modifier::AtLeast),
+    (&["at", "most"], Modifier::AtMost),
+    (&["up", "to"], Modifier::AtMost),
+    (&["less", "than"], Modifier::AtMost),
+    (&["fewer", "than"], Modifier::AtMost),
+    (&["no", "more", "than"], Modifier::AtMost),
+    (&["under"], Modifier::AtMost),
+    (&["nearly"], Modifier::Below),
+    (&["almost"], Modifier::Below),
+    (&["close", "to"], Modifier::Below),
+    (&["about"], Modifier::About),
+    (&["around"], Modifier::About),
+    (&["some"], Modifier::About),
+    (&["approximately"], Modifier::About),
+    (&["roughly"], Modifier::About),
+    (&["an", "estimated"], Modifier::About),
+    (&["estimated"], Modifier::About),
+    (&["circa"], Modifier::About),
+];
+
+/// Vague amounts: "tens of thousands", "hundreds", "dozens".
+const VAGUE: &[(&[&str], f64, f64)] = &[
+    (&["hundreds", "of", "thousands"], 200_000.0, 999_999.0),
+    (&["tens", "of", "thousands"], 20_000.0, 99_999.0),
+    (&["tens", "of", "millions"], 20e6, 99_999_999.0),
+    (&["hundreds", "of", "millions"], 200e6, 999_999_999.0),
+    (&["millions"], 2e6, 9_999_999.0),
+    (&["thousands"], 2_000.0, 9_999.0),
+    (&["hundreds"], 200.0, 999.0),
+    (&["dozens"], 24.0, 99.0),
+    (&["scores"], 40.0, 99.0),
+    (&["a", "dozen"], 12.0, 12.0),
+    (&["a", "hundred"], 100.0, 100.0),
+    (&["a", "thousand"], 1000.0, 1000.0),
+    (&["a", "million"], 1e6, 1e6),
+    (&["a", "billion"], 1e9, 1e9),
+    (&["half", "a", "million"], 5e5, 5e5),
+    (&["a", "handful"], 2.0, 9.0),
+];
+
+const PERCENT_WORDS: &[&[&str]] = &[
+    &["percent"],
+    &["per", "cent"],
+    &["%"],
+    &["percentage", "points"],
+    &["percentage", "point"],
+    &["pct"],
+];
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("pounds", "GBP"),
+    ("lira", "TRY"),
+    ("liras", "TRY"),
+    ("rubles", "RUB"),
+    ("roubles", "RUB"),
+    ("yuan", "CNY"),
+    ("yen", "JPY"),
+    ("rupees", "INR"),
+];
+const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₺", "TRY"),
+    ("₹", "INR"),
+    ("₽", "RUB"),
+];
+const UNITS: &[(&str, &str)] = &[
+    ("km", "km"),
+    ("kilometers", "km"),
+    ("kilometres", "km"),
+    ("kilometer", "km"),
+    ("kilometre", "km"),
+    ("miles", "mi"),
+    ("mile", "mi"),
+    ("meters", "m"),
+    ("metres", "m"),
+    ("meter", "m"),
+    ("metre", "m"),
+    ("feet", "ft"),
+    ("foot", "ft"),
+    ("kg", "kg"),
+    ("kilograms", "kg"),
+    ("kilos", "kg"),
+    ("tons", "t"),
+    ("tonnes", "t"),
+    ("ton", "t"),
+    ("tonne", "t"),
+    ("acres", "acre"),
+    ("hectares", "ha"),
+    ("barrels", "bbl"),
+    ("liters", "l"),
+    ("litres", "l"),
+    ("gallons", "gal"),
+    ("degrees", "deg"),
+    ("mph", "mph"),
+];
+
+fn seq_at(t: &Tokens, i: usize, end: usize, words: &[&str]) -> bool {
+    i + words.len() <= end && words.iter().enumerate().all(|(k, w)| t.lower(i + k) == *w)
+}
+
+/// Finds numeric mentions in the tokens not yet taken, marking theirs.
+pub fn find(t: &Tokens, taken: &mut [bool]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for sentence in &t.seg.sentences {
+        let (begin, end) = (sentence.tokens.start, sentence.tokens.end);
+        let mut i = begin;
+        while i < end {
+            if !taken[i] {
+                if let Some((j, label, value)) = number_at(t, i, end, begin) {
+                    if j > i && !taken[i..j].iter().any(|&x| x) {
+                        let span = t.span(i, j);
+                        let key = value_key(label, &value);
+                        out.push(Mention {
+                            span,
+                            label,
+                            key,
+                            value: Some(value),
+                            iso: None,
+                        });
+                        taken[i..j].iter_mut().for_each(|x| *x = true);
+                        i = j;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The key of a numeric mention: its value range and unit.
+pub fn value_key(label: Label, v: &Value) -> String {
+    let f = |x: Option<f64>| x.map(|x| format!("{x}")).unwrap_or_default();
+    format!(
+        "{}:{}..{}{}",
+        label.as_str().to_lowercase(),
+        f(v.low),
+        f(v.high),
+        v.unit.unwrap_or("")
+    )
+}
+
+fn number_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, Label, Value)> {
+    // Modifier ("about", "at least").
+    let mut modifier = Modifier::Exact;
+    let mut j = i;
+    for (words, m) in MODIFIERS {
+        if seq_at(t, i, end, words) {
+            modifier = *m;
+            j = i + words.len();
+            break;
+        }
+    }
+    // Currency before the number: "$81 million", "US$ 5".
+    let mut unit: Option<&'static str> = None;
+    let mut label = Label::Cardinal;
+    if j < end {
+        let w = t.text(j);
+        if let Some((_, code)) = CURRENCY_SYMBOLS.iter().find(|(s, _)| *s == w) {
+            unit = Some(code);
+            label = Label::Money;
+            j += 1;
+        } else if (w == "US" || w == "USD") && t.text(j + 1) == "$" {
+            unit = Some("USD");
+            label = Label::Money;
+            j += 2;
+        }
+    }
+    if j >= end {
+        return None;
+    }
+    // The number itself.
+    let (mut low, mut high, mut k): (f64, f64, usize);
+    if let Some(x) = digits(t.text(j)) {
+        // A ratio "one in five" is handled below; years and dates were taken before.
+        low = x;
+        high = x;
+        k = j + 1;
+    } else if let Some((words, lo, hi)) = VAGUE.iter().find(|(w, _, _)| seq_at(t, j, end, w)) {
+        low = *lo;
+        high = *hi;
+        k = j + words.len();
+    } else if let Some(x) = small_number(t.lower(j)) {
+        let prev = if j > begin { t.lower(j - 1) } else { "" };
+        let next = t.lower(j + 1);
+        // "one" as a pronoun: "no one", "the one", "one another".
+        if t.lower(j) == "one"
+            && (matches!(
+                prev,
+                "no" | "the"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "any"
+                    | "each"
+                    | "every"
+                    | "someone"
+                    | "anyone"
+            ) || next == "another")
+        {
+            return None;
+        }
+        low = x;
+        high = x;
+        k = j + 1;
+    } else if let Some(x) =
+        ordinal(t.lower(j)).filter(|_| modifier_is_exact(modifier) && label == Label::Cardinal)
+    {
+        return Some((j + 1, Label::Ordinal, Value::exact(x, None)));
+    } else {
+        return None;
+    }
+    // Magnitudes: "2.5 million", "two hundred thousand".
+    while k < end {
+        if let Some(m) = magnitude(t.lower(k)) {
+            low *= m;
+            high *= m;
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    // "one in five" → 20 %.
+    if t.lower(k) == "in" && k + 1 < end && label == Label::Cardinal {
+        if let Some(d) = small_number(t.lower(k + 1)).or_else(|| digits(t.text(k + 1))) {
+            if d > 0.0 && low <= d {
+                let p = low / d * 100.0;
+                return Some((k + 2, Label::Percent, apply(modifier, p, p, Some("%"))));
+            }
+        }
+    }
+    // Units after the number.
+    if label == Label::Cardinal {
+        if let Some(words) = PERCENT_WORDS.iter().find(|w| seq_at(t, k, end, w)) {
+            label = Label::Percent;
+            unit = Some("%");
+            k += words.len();
+        } else if let Some((_, code)) = CURRENCY_WORDS
+            .iter()
+            .find(|(w, _)| t.lower(k) == *w && k < end)
+        {
+            label = Label::Money;
+            unit = Some(code);
+            k += 1;
+        } else if let Some((_, u)) = UNITS.iter().find(|(w, _)| t.lower(k) == *w && k < end) {
+            label = Label::Quantity;
+            unit = Some(u);
+            k += 1;
+        } else if t.lower(k) == "square" && k + 1 < end {
+            if let Some((_, u)) = UNITS.iter().find(|(w, _)| t.lower(k + 1) == *w) {
+                label = Label::Quantity;
+                unit = Some(if *u == "km" {
+                    "km2"
+                } else if *u == "mi" {
+                    "mi2"
+                } else {
+                    u
+                });
+                k += 2;
+            }
+        }
+    } else if label == Label::Money && k < end {
+        // "$5 million dollars" is rare; "$5 USD" keeps the code.
+        if matches!(t.text(k), "USD" | "dollars") {
+            k += 1;
+        }
+    }
+    Some((k, label, apply(modifier, low, high, unit)))
+}
+
+fn modifier_is_exact(m: Modifier) -> bool {
+    matches!(m, Modifier::Exact)
+}
+
+fn apply(m: Modifier, low: f64, high: f64, unit: Option<&'static str>) -> Value {
+    let round = |x: f64| (x * 1000.0).round() / 1000.0;
+    let (lo, hi) = match m {
+        Modifier::Exact => (Some(low), Some(high)),
+        Modifier::About => (Some(low * 0.9), Some(high * 1.1)),
+        Modifier::Below => (Some(low * 0.9), Some(high)),
+        Modifier::AtLeast => (Some(low), None),
+        Modifier::AtMost => (None, Some(high)),
+    };
+    Value {
+        low: lo.map(round),
+        high: hi.map(round),
+        unit,
+    }
+}

@@ -1,0 +1,229 @@
+//! Crosscheck compares news articles about one story: which entities and claims each source
+//! has, who each claim comes from, and where the sources agree or differ.
+//!
+//! ```text
+//! sources (id, name, text) ─► clean ─► segment ─► entities ─► claims ─► compare ─► Report
+//! ```
+//!
+//! Every stage is a module with plain input and output types; spans are UTF-8 byte ranges into
+//! the original text (see [`span::Span`]), converted once at the edge by [`offsets`].
+//!
+//! ```
+//! use crosscheck::{analyze, Options, Source};
+//! let sources = vec![
+//!     Source::new("s1", "Daily", "Officials said 2,000 fighters crossed into Turkey on Monday."),
+//!     Source::new("s2", "Weekly", "Some 2,000 fighters crossed into Turkey, officials said."),
+//! ];
+//! let report = analyze(&sources, &Options::default());
+//! let turkey = report.comparison.entities.iter().find(|e| e.key == "turkey").unwrap();
+//! assert_eq!(turkey.sources.total(), 2);
+//! assert_eq!(&sources[0].text[report.sources[0].claims[0].start..report.sources[0].claims[0].end],
+//!            report.sources[0].claims[0].text);
+//! ```
+#![deny(missing_docs)]
+
+pub mod claims;
+pub mod clean;
+pub mod compare;
+pub mod entities;
+pub mod offsets;
+pub mod report;
+pub mod segment;
+pub mod span;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use claims::CHECKWORTHY_THRESHOLD;
+pub use report::{Offsets, Report};
+
+use std::fmt;
+
+/// One article: an id, a display name (the outlet) and its text.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+pub struct Source {
+    /// Unique id ("s1").
+    pub id: String,
+    /// Display name, usually the outlet.
+    #[serde(default)]
+    pub name: String,
+    /// The article as pasted.
+    pub text: String,
+}
+
+impl Source {
+    /// A source from its parts.
+    pub fn new(id: &str, name: &str, text: &str) -> Source {
+        Source {
+            id: id.to_string(),
+            name: name.to_string(),
+            text: text.to_string(),
+        }
+    }
+}
+
+/// Analysis options.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// The most input, in UTF-8 bytes over all sources, that [`check`] accepts.
+    pub max_total_bytes: usize,
+    /// The most sources that [`check`] accepts.
+    pub max_sources: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            max_total_bytes: 20 * 1024 * 1024,
+            max_sources: 1000,
+        }
+    }
+}
+
+/// Why input was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+}
+
+/// The kinds of [`Error`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// More input than `Options::max_total_bytes` or `Options::max_sources`.
+    TooLarge,
+    /// No sources at all.
+    Empty,
+}
+
+impl Error {
+    /// What kind of error.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Checks input against the limits of `options`, with a message a user can act on.
+pub fn check(sources: &[Source], options: &Options) -> Result<(), Error> {
+    if sources.is_empty() {
+        return Err(Error {
+            kind: ErrorKind::Empty,
+            message: "no sources to analyse: give at least one text".into(),
+        });
+    }
+    if sources.len() > options.max_sources {
+        return Err(Error {
+            kind: ErrorKind::TooLarge,
+            message: format!(
+                "{} sources is more than the limit of {}",
+                sources.len(),
+                options.max_sources
+            ),
+        });
+    }
+    let total: usize = sources.iter().map(|s| s.text.len()).sum();
+    if total > options.max_total_bytes {
+        return Err(Error {
+            kind: ErrorKind::TooLarge,
+            message: format!(
+                "the texts total {:.1} MB, more than the limit of {:.1} MB: analyse fewer or shorter sources",
+                total as f64 / 1e6,
+                options.max_total_bytes as f64 / 1e6
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Analyses every source and compares them. Never panics and never fails on text; offsets in
+/// the report are UTF-8 bytes (see [`offsets::convert`] for other units). Callers that take
+/// untrusted input should call [`check`] first.
+pub fn analyze(sources: &[Source], _options: &Options) -> Report {
+    let mut warnings = Vec::new();
+    let ids = unique_ids(sources, &mut warnings);
+    struct Stage {
+        mentions: Vec<entities::Mention>,
+        claims: Vec<claims::Claim>,
+    }
+    let mut reports = Vec::with_capacity(sources.len());
+    let mut stages = Vec::with_capacity(sources.len());
+    for (source, id) in sources.iter().zip(&ids) {
+        let text = source.text.as_str();
+        let boilerplate = clean::boilerplate(text);
+        let seg = segment::segment(text);
+        let mentions = entities::find(text, &seg);
+        let claims = claims::find(text, &seg, &mentions, &boilerplate);
+        let name = if source.name.trim().is_empty() {
+            id.as_str()
+        } else {
+            source.name.as_str()
+        };
+        reports.push(report::SourceReport::new(
+            id,
+            name,
+            text,
+            seg.sentences.len(),
+            &mentions,
+            &claims,
+            &boilerplate,
+        ));
+        stages.push(Stage { mentions, claims });
+    }
+    let analysed: Vec<compare::Analysed> = sources
+        .iter()
+        .zip(&ids)
+        .zip(&stages)
+        .map(|((s, id), st)| compare::Analysed {
+            id,
+            text: &s.text,
+            mentions: &st.mentions,
+            claims: &st.claims,
+        })
+        .collect();
+    let comparison = compare::compare(&analysed);
+    Report {
+        version: report::VERSION,
+        offsets: Offsets::Utf8,
+        sources: reports,
+        comparison,
+        warnings,
+    }
+}
+
+/// Source ids made unique and non-empty, with a warning for each change.
+fn unique_ids(sources: &[Source], warnings: &mut Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut ids = Vec::with_capacity(sources.len());
+    for (i, s) in sources.iter().enumerate() {
+        let base = if s.id.trim().is_empty() {
+            format!("s{}", i + 1)
+        } else {
+            s.id.clone()
+        };
+        let mut id = base.clone();
+        let mut n = 2;
+        while !seen.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        if id != s.id {
+            warnings.push(format!(
+                "source {} had id {:?}; it is {:?} in this report",
+                i + 1,
+                s.id,
+                id
+            ));
+        }
+        ids.push(id);
+    }
+    ids
+}

@@ -1,0 +1,389 @@
+//! The report: plain output data, serialised as JSON by the CLI and handed to JS by the wasm
+//! binding. See `docs/report-schema.md`, field by field.
+
+use crate::claims::{Claim, Reason, CHECKWORTHY_THRESHOLD};
+use crate::entities::{Label, Mention, Value};
+use crate::span::Span;
+use serde::{Serialize, Serializer};
+use std::collections::BTreeMap;
+
+/// The report's version; bumped only when an existing field changes meaning.
+pub const VERSION: u32 = 1;
+
+/// The unit of every `start`/`end` in a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Offsets {
+    /// UTF-8 bytes (Rust `&text[start..end]`).
+    Utf8,
+    /// UTF-16 code units (JS `text.slice(start, end)`).
+    Utf16,
+    /// Unicode code points (Python `text[start:end]`).
+    Codepoints,
+}
+
+/// The whole analysis of several sources.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    /// `VERSION`.
+    pub version: u32,
+    /// The unit of every `start`/`end`.
+    pub offsets: Offsets,
+    /// One per source, in input order.
+    pub sources: Vec<SourceReport>,
+    /// Across sources.
+    pub comparison: Comparison,
+    /// Problems that did not stop the analysis.
+    pub warnings: Vec<String>,
+}
+
+/// A span with the text it covers.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TextSpan {
+    /// Start offset (unit: `Report::offsets`).
+    pub start: usize,
+    /// End offset (unit: `Report::offsets`).
+    pub end: usize,
+    /// The source text at the span.
+    pub text: String,
+}
+
+impl TextSpan {
+    /// The span `span` of `text`.
+    pub fn new(text: &str, span: Span) -> TextSpan {
+        TextSpan {
+            start: span.start,
+            end: span.end,
+            text: text[span].to_string(),
+        }
+    }
+}
+
+/// What one source says.
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceReport {
+    /// Source id.
+    pub id: String,
+    /// Source name.
+    pub name: String,
+    /// Entity mentions, sorted by span.
+    pub entities: Vec<EntityOut>,
+    /// Claim candidates, sorted by span.
+    pub claims: Vec<ClaimOut>,
+    /// Page-cruft lines.
+    pub boilerplate: Vec<TextSpan>,
+    /// Number of sentences.
+    pub sentences: usize,
+    /// Counts.
+    pub summary: Summary,
+}
+
+/// A numeric value in the report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ValueOut {
+    /// Low end, `null` when open.
+    #[serde(serialize_with = "number")]
+    pub low: Option<f64>,
+    /// High end, `null` when open.
+    #[serde(serialize_with = "number")]
+    pub high: Option<f64>,
+    /// Unit, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'static str>,
+}
+
+/// Whole numbers print without a fraction ("2000", not "2000.0").
+fn number<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => s.serialize_i64(*v as i64),
+        Some(v) if v.is_finite() => s.serialize_f64(*v),
+        _ => s.serialize_none(),
+    }
+}
+
+/// One entity mention.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntityOut {
+    /// Start offset.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+    /// The mention's text.
+    pub text: String,
+    /// OntoNotes label.
+    pub label: Label,
+    /// Normalised key.
+    pub key: String,
+    /// Value of a numeric mention.
+    #[serde(flatten)]
+    pub value: Option<ValueOut>,
+    /// ISO date of a resolved DATE.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iso: Option<String>,
+}
+
+impl EntityOut {
+    fn new(text: &str, m: &Mention) -> EntityOut {
+        EntityOut {
+            start: m.span.start,
+            end: m.span.end,
+            text: text[m.span].to_string(),
+            label: m.label,
+            key: m.key.clone(),
+            value: m.value.as_ref().map(|v: &Value| ValueOut {
+                low: v.low,
+                high: v.high,
+                unit: v.unit,
+            }),
+            iso: m.iso.clone(),
+        }
+    }
+}
+
+/// One claim candidate.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClaimOut {
+    /// Start offset.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+    /// The sentence.
+    pub text: String,
+    /// Check-worthiness in [0, 1].
+    pub score: f64,
+    /// `score >= CHECKWORTHY_THRESHOLD`.
+    pub checkworthy: bool,
+    /// Why it scored.
+    pub reasons: Vec<Reason>,
+    /// asserted | attributed | hedged | alleged | denied.
+    pub certainty: &'static str,
+    /// Who says it.
+    pub attribution: AttributionOut,
+    /// The numeric entities inside it.
+    pub numbers: Vec<EntityOut>,
+    /// Indexes into the source's `entities`.
+    pub entities: Vec<usize>,
+}
+
+/// Who says a claim.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AttributionOut {
+    /// named | anonymous | none.
+    pub kind: &'static str,
+    /// A direct quotation.
+    pub quote: bool,
+    /// The source's noun phrase.
+    pub source: Option<TextSpan>,
+    /// The cue.
+    pub cue: Option<TextSpan>,
+}
+
+impl ClaimOut {
+    fn new(text: &str, c: &Claim, mentions: &[Mention]) -> ClaimOut {
+        let a = &c.attribution;
+        ClaimOut {
+            start: c.span.start,
+            end: c.span.end,
+            text: text[c.span].to_string(),
+            score: c.score,
+            checkworthy: c.score >= CHECKWORTHY_THRESHOLD,
+            reasons: c.reasons.clone(),
+            certainty: c.certainty.as_str(),
+            attribution: AttributionOut {
+                kind: a.kind.as_str(),
+                quote: a.quote,
+                source: a.source.map(|s| TextSpan::new(text, s)),
+                cue: a.cue.map(|s| TextSpan::new(text, s)),
+            },
+            numbers: c
+                .entities
+                .iter()
+                .map(|&k| &mentions[k])
+                .filter(|m| m.label.is_numeric())
+                .map(|m| EntityOut::new(text, m))
+                .collect(),
+            entities: c.entities.clone(),
+        }
+    }
+}
+
+/// Per-source counts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Summary {
+    /// Entity mentions.
+    pub entities: usize,
+    /// Mentions per label.
+    pub entities_by_label: BTreeMap<&'static str, usize>,
+    /// Claim candidates.
+    pub claims: usize,
+    /// Check-worthy claims.
+    pub checkworthy: usize,
+    /// Claims with a source.
+    pub attributed: usize,
+    /// Claims with an anonymous source.
+    pub anonymous: usize,
+    /// Hedged or alleged claims.
+    pub hedged: usize,
+    /// Boilerplate lines.
+    pub boilerplate: usize,
+}
+
+impl SourceReport {
+    /// Builds one source's report (offsets in bytes).
+    pub fn new(
+        id: &str,
+        name: &str,
+        text: &str,
+        sentences: usize,
+        mentions: &[Mention],
+        claims: &[Claim],
+        boilerplate: &[Span],
+    ) -> SourceReport {
+        let entities: Vec<EntityOut> = mentions.iter().map(|m| EntityOut::new(text, m)).collect();
+        let claims: Vec<ClaimOut> = claims
+            .iter()
+            .map(|c| ClaimOut::new(text, c, mentions))
+            .collect();
+        let mut summary = Summary {
+            entities: entities.len(),
+            claims: claims.len(),
+            boilerplate: boilerplate.len(),
+            ..Summary::default()
+        };
+        for e in &entities {
+            *summary
+                .entities_by_label
+                .entry(e.label.as_str())
+                .or_default() += 1;
+        }
+        for c in &claims {
+            summary.checkworthy += c.checkworthy as usize;
+            summary.attributed += (c.attribution.kind != "none") as usize;
+            summary.anonymous += (c.attribution.kind == "anonymous") as usize;
+            summary.hedged += matches!(c.certainty, "hedged" | "alleged") as usize;
+        }
+        SourceReport {
+            id: id.to_string(),
+            name: name.to_string(),
+            entities,
+            claims,
+            boilerplate: boilerplate
+                .iter()
+                .map(|&b| TextSpan::new(text, b))
+                .collect(),
+            sentences,
+            summary,
+        }
+    }
+
+    /// Calls `f` on every offset in this source's report.
+    pub fn for_each_offset(&mut self, f: &mut dyn FnMut(&mut usize)) {
+        for e in &mut self.entities {
+            f(&mut e.start);
+            f(&mut e.end);
+        }
+        for c in &mut self.claims {
+            f(&mut c.start);
+            f(&mut c.end);
+            for s in [&mut c.attribution.source, &mut c.attribution.cue]
+                .into_iter()
+                .flatten()
+            {
+                f(&mut s.start);
+                f(&mut s.end);
+            }
+            for n in &mut c.numbers {
+                f(&mut n.start);
+                f(&mut n.end);
+            }
+        }
+        for b in &mut self.boilerplate {
+            f(&mut b.start);
+            f(&mut b.end);
+        }
+    }
+}
+
+/// Across sources.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Comparison {
+    /// Entity clusters.
+    pub entities: Vec<EntityCluster>,
+    /// Claim groups.
+    pub claims: Vec<ClaimGroup>,
+}
+
+/// Mentions per source id, in source order (serialised as a JSON object).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SourceCounts(pub Vec<(String, usize)>);
+
+impl SourceCounts {
+    /// All mentions.
+    pub fn total(&self) -> usize {
+        self.0.iter().map(|(_, c)| c).sum()
+    }
+
+    /// Mentions in source `id`.
+    pub fn get(&self, id: &str) -> usize {
+        self.0.iter().find(|(s, _)| s == id).map_or(0, |(_, c)| *c)
+    }
+}
+
+impl Serialize for SourceCounts {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// One entity across sources.
+#[derive(Clone, Debug, Serialize)]
+pub struct EntityCluster {
+    /// Shared key.
+    pub key: String,
+    /// Most frequent label.
+    pub label: Label,
+    /// Surface forms, sorted.
+    pub names: Vec<String>,
+    /// Mentions per source.
+    pub sources: SourceCounts,
+}
+
+/// The status of a claim group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupStatus {
+    /// Two or more sources.
+    Corroborated,
+    /// One source.
+    SingleSource,
+    /// Members that cannot all be true.
+    Conflicting,
+}
+
+/// One claim across sources.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClaimGroup {
+    /// corroborated | single_source | conflicting.
+    pub status: GroupStatus,
+    /// The claims in it.
+    pub members: Vec<Member>,
+    /// Distinct sources among the members.
+    pub sources: usize,
+}
+
+/// One claim of a group.
+#[derive(Clone, Debug, Serialize)]
+pub struct Member {
+    /// Source id.
+    pub source: String,
+    /// Index into that source's `claims`.
+    pub claim: usize,
+    /// (source index, claim index), for sorting.
+    #[serde(skip)]
+    pub order: (usize, usize),
+}

@@ -1,0 +1,35 @@
+//! The wasm binding, and the only file that knows about JS. `analyze(sources)` takes an array
+//! of `{id, name, text}` and returns the report with UTF-16 offsets (JS `text.slice`).
+
+use crate::{offsets, Offsets, Options, Source};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Analyses and compares the sources; throws an Error with a clear message on a bad argument.
+#[wasm_bindgen]
+pub fn analyze(sources: JsValue) -> Result<JsValue, JsError> {
+    if !js_sys::Array::is_array(&sources) {
+        return Err(JsError::new(
+            "analyze expects an array of {id, name, text} objects",
+        ));
+    }
+    let sources: Vec<Source> = serde_wasm_bindgen::from_value(sources).map_err(|e| {
+        JsError::new(&format!(
+            "analyze expects an array of {{id, name, text}} objects, each with string fields: {e}"
+        ))
+    })?;
+    let options = Options::default();
+    crate::check(&sources, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let mut report = crate::analyze(&sources, &options);
+    let texts: Vec<&str> = sources.iter().map(|s| s.text.as_str()).collect();
+    offsets::convert(&mut report, &texts, Offsets::Utf16);
+    report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not build the report: {e}")))
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
