@@ -74,7 +74,7 @@ const PREFIXES: &[&str] = &[
 ];
 
 /// The longest line (in words) that a prefix rule may call cruft.
-const MAX_PREFIX_WORDS: usize = 14;
+const MAX_PREFIX_WORDS: usize = 18;
 
 /// Finds the cruft lines of `text`; each span is the line without its surrounding white space.
 pub fn boilerplate(text: &str) -> Vec<Span> {

@@ -32,7 +32,7 @@ pub mod segment;
 pub mod span;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use claims::CHECKWORTHY_THRESHOLD;
 pub use report::{Offsets, Report};

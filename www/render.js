@@ -333,6 +333,7 @@ export function renderLegend(report, target) {
       { class: 'legend-list legend-marks', 'aria-label': 'Sentence marks' },
       h('li', {}, h('span', { class: 'claim sample' }, 'claim')),
       h('li', {}, h('span', { class: 'claim checkworthy sample' }, 'check-worthy claim')),
+      h('li', {}, h('span', { class: 'claim sample', 'data-certainty': 'hedged' }, 'hedged claim')),
       h('li', {}, h('span', { class: 'boilerplate sample' }, 'boilerplate')),
     ),
   );
@@ -417,7 +418,7 @@ const STATUS_TEXT = { corroborated: 'Corroborated', single_source: 'Single sourc
 export function renderClaimsBoard(report) {
   const byId = new Map((report.sources || []).map((s) => [s.id, s]));
   const groups = (report.comparison && report.comparison.claims) || [];
-  const groupEl = (g) => {
+  const groupEl = (g, compact = false) => {
     const members = (g.members || []).map((m) => {
       const src = byId.get(m.source);
       const c = src && src.claims && src.claims[m.claim];
@@ -428,14 +429,14 @@ export function renderClaimsBoard(report) {
         'li',
         { class: 'member', 'data-source': m.source },
         h('a', { class: 'member-source', href: `#claim-${m.source}-${m.claim}` }, src.name || src.id),
-        h('q', { class: 'member-text' }, c.text),
+        h('span', { class: 'member-text' }, c.text),
         h('span', { class: 'member-meta' }, h('span', { class: ['tag', `cert-${c.certainty}`] }, c.certainty), ' ', h('span', { class: 'tag' }, who)),
       );
     });
     return h(
       'li',
-      { class: ['group', `status-${g.status}`], 'data-status': g.status },
-      h(
+      { class: ['group', `status-${g.status}`, compact && 'compact'], 'data-status': g.status },
+      compact ? null : h(
         'div',
         { class: 'group-head' },
         h('span', { class: ['badge', `badge-${g.status}`] }, STATUS_TEXT[g.status] || g.status),
@@ -451,15 +452,15 @@ export function renderClaimsBoard(report) {
     wrap.append(h('p', { class: 'muted' }, 'No check-worthy claims found.'));
     return wrap;
   }
-  if (multi.length) wrap.append(h('ol', { class: 'groups' }, multi.map(groupEl)));
+  if (multi.length) wrap.append(h('ol', { class: 'groups' }, multi.map((g) => groupEl(g))));
   else wrap.append(h('p', { class: 'muted' }, 'No claim is made by more than one source.'));
   if (single.length) {
     wrap.append(
       h(
         'details',
-        { class: 'single' },
+        { class: 'single', open: multi.length === 0 },
         h('summary', {}, `${single.length} check-worthy claim${single.length === 1 ? '' : 's'} made by a single source`),
-        h('ol', { class: 'groups' }, single.map(groupEl)),
+        h('ol', { class: 'groups' }, single.map((g) => groupEl(g, true))),
       ),
     );
   }

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: set-up first (scripts/setup.sh --no-serve, Chromium from
+# Debian), then lints, native tests, wasm tests in Node and in headless Chromium, the built
+# package in Node, and the page end to end. Exits non-zero on any failure; the last line says
+# how many tests ran: "N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never
+
+bash scripts/setup.sh --no-serve || { echo "test.sh: set-up failed"; echo "0 passed, 1 failed"; exit 1; }
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  echo "== test: installing Debian chromium and chromium-driver"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }; then
+    echo "test.sh: could not install chromium"; echo "0 passed, 1 failed"; exit 1
+  fi
+fi
+
+logs=target/test-logs
+mkdir -p "$logs"
+passed=0
+failed=0
+summary=()
+
+# Adds the counts a runner printed: cargo's "test result: ... N passed; M failed" lines, or
+# node's TAP "# pass N" / "# fail M".
+count() {
+  awk '
+    /^test result: / { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+    /^# pass [0-9]+/ { p += $3 }
+    /^# fail [0-9]+/ { f += $3 }
+    END { print p + 0, f + 0 }' "$1"
+}
+
+# suite NAME COMMAND...: runs a test suite, shows its output, adds its counts.
+suite() {
+  local name=$1; shift
+  local log="$logs/$name.log"
+  echo "== test: $name"
+  "$@" > "$log" 2>&1
+  local rc=$?
+  cat "$log"
+  read -r p f < <(count "$log")
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi   # a runner that failed before counting
+  if [ "$rc" -eq 0 ] && [ "$p" -eq 0 ]; then f=$((f + 1)); echo "test.sh: $name ran no test"; fi
+  passed=$((passed + p)); failed=$((failed + f))
+  summary+=("$name: $p passed, $f failed")
+}
+
+# check NAME COMMAND...: a lint that passes or fails as one.
+check() {
+  local name=$1; shift
+  echo "== check: $name"
+  if "$@" > "$logs/$name.log" 2>&1; then
+    summary+=("$name: ok")
+  else
+    cat "$logs/$name.log"; failed=$((failed + 1)); summary+=("$name: FAILED")
+  fi
+}
+
+check fmt cargo fmt --check
+check clippy cargo clippy --quiet --all-targets -- -D warnings
+check clippy-wasm cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
+
+suite native cargo test --quiet
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+suite wasm-node cargo test --target wasm32-unknown-unknown --test wasm
+suite wasm-chromium env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
+  cargo test --target wasm32-unknown-unknown --test wasm
+grep -q "Running headless tests in Chrome" "$logs/wasm-chromium.log" \
+  || { echo "test.sh: the wasm-chromium suite did not run in Chromium"; failed=$((failed + 1)); }
+suite package-node node --test --test-reporter=tap tests/node/
+suite e2e node --test --test-reporter=tap --test-concurrency=1 tests/e2e/
+
+echo
+echo "== summary"
+printf '  %s\n' "${summary[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,39 @@
+//! Page cruft: which lines are boilerplate, and which are not.
+
+use crosscheck::clean::{boilerplate, is_cruft};
+
+/// (line, is cruft, reason)
+const CASES: &[(&str, bool, &str)] = &[
+    ("Leave a Reply", true, "comment form heading"),
+    ("Click to comment", true, "comment prompt"),
+    ("Follow AsumeTech on", true, "follow prompt naming the outlet"),
+    ("Follow us on Twitter", true, "follow prompt"),
+    ("Read More About: World News", true, "related-links line"),
+    ("Connect with us", true, "social links heading"),
+    ("To Top", true, "scroll link"),
+    ("Your email address will not be published. Required fields are marked *", true, "comment form notice"),
+    ("Save my name, email, and website in this browser for the next time I comment.", true, "comment form checkbox"),
+    ("More From Category", true, "related-links heading"),
+    ("Turkey continues to allow free passage to fighters.", false, "an article sentence"),
+    ("Follow the money, investigators said, and you will find the smugglers who moved 2,000 fighters across the border last year.", false, "a long sentence that starts with 'Follow'"),
+    ("Read more about the history of the region in the archives of the ministry, which published 300 documents last year and more this year.", false, "a long sentence, not a link line"),
+];
+
+#[test]
+fn cruft_lines() {
+    let mut failures = Vec::new();
+    for (line, want, reason) in CASES {
+        if is_cruft(line) != *want {
+            failures.push(format!("{line:?}: want cruft={want} ({reason})"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn spans_are_trimmed_lines_of_the_original() {
+    let text = "Body text here.\r\n  Leave a Reply  \r\nMore body.\nTo Top";
+    let spans = boilerplate(text);
+    let got: Vec<&str> = spans.iter().map(|&s| &text[s]).collect();
+    assert_eq!(got, ["Leave a Reply", "To Top"]);
+}
