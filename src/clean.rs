@@ -73,6 +73,21 @@ const PREFIXES: &[&str] = &[
     "like us on",
 ];
 
+/// Line beginnings that mark cruft only on very short lines ("More in Counterterrorism").
+const SHORT_PREFIXES: &[&str] = &[
+    "more in ",
+    "more from ",
+    "more on ",
+    "leave a comment",
+    "leave a reply",
+    "tags ",
+    "share via",
+    "print this",
+];
+
+/// The longest line (in words) that a short-prefix rule may call cruft.
+const MAX_SHORT_PREFIX_WORDS: usize = 5;
+
 /// The longest line (in words) that a prefix rule may call cruft.
 const MAX_PREFIX_WORDS: usize = 18;
 
@@ -103,6 +118,9 @@ pub fn is_cruft(line: &str) -> bool {
     }
     let words = lower.split_whitespace().count();
     if words <= MAX_PREFIX_WORDS && PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    if words <= MAX_SHORT_PREFIX_WORDS && SHORT_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
     // "Follow AsumeTech on", "Follow us on Twitter": a short follow prompt.

@@ -160,7 +160,9 @@ pub fn analyze(sources: &[Source], _options: &Options) -> Report {
         let text = source.text.as_str();
         let boilerplate = clean::boilerplate(text);
         let seg = segment::segment(text);
-        let mentions = entities::find(text, &seg);
+        // Names in page cruft ("Follow AsumeTech on") are not the article's.
+        let mut mentions = entities::find(text, &seg);
+        mentions.retain(|m| !boilerplate.iter().any(|b| b.overlaps(m.span)));
         let claims = claims::find(text, &seg, &mentions, &boilerplate);
         let name = if source.name.trim().is_empty() {
             id.as_str()

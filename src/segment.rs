@@ -260,8 +260,8 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                                 || (prev.chars().count() == 1
                                     && prev.chars().all(|c| c.is_uppercase()))
                         };
-                    end_here = next.newlines_before > 0
-                        || !(after_abbrev || starts_lowercase(next_text));
+                    end_here =
+                        next.newlines_before > 0 || !(after_abbrev || starts_lowercase(next_text));
                 }
             }
         } else if let Some(next) = tokens.get(i + 1) {

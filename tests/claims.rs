@@ -16,7 +16,10 @@ fn claim_cases() {
         let claims = report["sources"][0]["claims"].as_array().unwrap();
         if case.get("claim") == Some(&Value::Bool(false)) {
             if !claims.is_empty() {
-                failures.push(format!("{name}: should not be a claim: {:?}", claims[0]["text"]));
+                failures.push(format!(
+                    "{name}: should not be a claim: {:?}",
+                    claims[0]["text"]
+                ));
             }
             continue;
         }
@@ -35,20 +38,37 @@ fn claim_cases() {
         for (field, got) in checks {
             if let Some(want) = case.get(field) {
                 if want != got {
-                    failures.push(format!("{name} ({}): {field} is {got}, want {want} (score {})", case["reason"], c["score"]));
+                    failures.push(format!(
+                        "{name} ({}): {field} is {got}, want {want} (score {})",
+                        case["reason"], c["score"]
+                    ));
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn claims_carry_their_numbers() {
     let text = "Police said some 2,000 people fled and $81 million was lost.";
-    let report = serde_json::to_value(analyze(&[Source::new("s1", "t", text)], &Options::default())).unwrap();
+    let report = serde_json::to_value(analyze(
+        &[Source::new("s1", "t", text)],
+        &Options::default(),
+    ))
+    .unwrap();
     let numbers = &report["sources"][0]["claims"][0]["numbers"];
-    let texts: Vec<&str> = numbers.as_array().unwrap().iter().map(|n| n["text"].as_str().unwrap()).collect();
+    let texts: Vec<&str> = numbers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["text"].as_str().unwrap())
+        .collect();
     assert_eq!(texts, ["some 2,000", "$81 million"]);
     assert_eq!(numbers[1]["low"], 81_000_000);
     assert_eq!(numbers[1]["unit"], "USD");

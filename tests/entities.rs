@@ -30,18 +30,36 @@ fn entity_cases() {
     let mut failures = Vec::new();
     for case in &cases {
         let found = find(&case.text);
-        let show = || found.iter().map(|m| format!("{}:{}", m.label.as_str(), &case.text[m.span])).collect::<Vec<_>>();
+        let show = || {
+            found
+                .iter()
+                .map(|m| format!("{}:{}", m.label.as_str(), &case.text[m.span]))
+                .collect::<Vec<_>>()
+        };
         for want in &case.expect {
             let text = want["text"].as_str().unwrap();
             let Some(m) = found.iter().find(|m| &case.text[m.span] == text) else {
-                failures.push(format!("{} ({}): {text:?} not found in {:?}", case.name, case.reason, show()));
+                failures.push(format!(
+                    "{} ({}): {text:?} not found in {:?}",
+                    case.name,
+                    case.reason,
+                    show()
+                ));
                 continue;
             };
             if m.label.as_str() != want["label"] {
-                failures.push(format!("{}: {text:?} is {} not {}", case.name, m.label.as_str(), want["label"]));
+                failures.push(format!(
+                    "{}: {text:?} is {} not {}",
+                    case.name,
+                    m.label.as_str(),
+                    want["label"]
+                ));
             }
             let v = m.value.as_ref();
-            for (field, got) in [("low", v.map(|v| num(v.low))), ("high", v.map(|v| num(v.high)))] {
+            for (field, got) in [
+                ("low", v.map(|v| num(v.low))),
+                ("high", v.map(|v| num(v.high))),
+            ] {
                 if let Some(w) = want.get(field) {
                     let got = got.unwrap_or(Value::String("no value".into()));
                     if got.as_f64() != w.as_f64() || got.is_null() != w.is_null() {
@@ -51,7 +69,11 @@ fn entity_cases() {
             }
             if let Some(u) = want.get("unit") {
                 if v.and_then(|v| v.unit) != u.as_str() {
-                    failures.push(format!("{}: {text:?} unit {:?} not {u}", case.name, v.and_then(|v| v.unit)));
+                    failures.push(format!(
+                        "{}: {text:?} unit {:?} not {u}",
+                        case.name,
+                        v.and_then(|v| v.unit)
+                    ));
                 }
             }
             if let Some(iso) = want.get("iso") {
@@ -62,11 +84,19 @@ fn entity_cases() {
         }
         for text in &case.absent {
             if found.iter().any(|m| &case.text[m.span] == text) {
-                failures.push(format!("{} ({}): {text:?} should not be an entity", case.name, case.reason));
+                failures.push(format!(
+                    "{} ({}): {text:?} should not be an entity",
+                    case.name, case.reason
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -83,10 +113,19 @@ fn keys_fold_case_and_diacritics() {
 
 #[test]
 fn mentions_are_sorted_and_disjoint() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/examples/001_f719dfeaf8b1054e.txt")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/www/examples/001_f719dfeaf8b1054e.txt"
+    ))
+    .unwrap();
     let found = find(&text);
     assert!(found.len() > 30);
     for w in found.windows(2) {
-        assert!(w[0].span.end <= w[1].span.start, "{:?} overlaps {:?}", w[0], w[1]);
+        assert!(
+            w[0].span.end <= w[1].span.start,
+            "{:?} overlaps {:?}",
+            w[0],
+            w[1]
+        );
     }
 }

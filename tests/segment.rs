@@ -20,7 +20,10 @@ fn segmenter_cases() {
         let seg = segment(&case.text);
         let got: Vec<&str> = seg.sentences.iter().map(|s| &case.text[s.span]).collect();
         if got != case.sentences {
-            failures.push(format!("{} ({}):\n  want {:?}\n  got  {:?}", case.name, case.reason, case.sentences, got));
+            failures.push(format!(
+                "{} ({}):\n  want {:?}\n  got  {:?}",
+                case.name, case.reason, case.sentences, got
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -31,7 +34,15 @@ fn tokens_keep_names_and_numbers_whole() {
     let text = "Erdoğan’s men met al-Baghdadi; 2,164 of 40k fled the U.S. in 2.5 days.";
     let seg = segment(text);
     let toks: Vec<&str> = seg.tokens.iter().map(|t| &text[t.span]).collect();
-    for want in ["Erdoğan", "’s", "al-Baghdadi", "2,164", "40k", "U.S.", "2.5"] {
+    for want in [
+        "Erdoğan",
+        "’s",
+        "al-Baghdadi",
+        "2,164",
+        "40k",
+        "U.S.",
+        "2.5",
+    ] {
         assert!(toks.contains(&want), "{want:?} not a token in {toks:?}");
     }
 }

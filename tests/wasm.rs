@@ -50,15 +50,24 @@ const TRICKY: &str = "Officials met Erdoğan 😀 in İstanbul on October 9, 201
 #[wasm_bindgen_test]
 fn utf16_offsets_slice_back_exactly() {
     let report = crosscheck::wasm::analyze(sources(&[TRICKY])).expect("report");
-    assert_eq!(get(&report, "offsets").as_string().as_deref(), Some("utf16"));
+    assert_eq!(
+        get(&report, "offsets").as_string().as_deref(),
+        Some("utf16")
+    );
     let text = JsString::from(TRICKY);
     let source = Array::from(&get(&report, "sources")).get(0);
     let n = check_spans(&source, &text);
     assert!(n >= 5, "only {n} spans checked");
     // İstanbul comes after the emoji: its UTF-16 start must equal JS indexOf.
     let ents = Array::from(&get(&source, "entities"));
-    let ist = ents.iter().find(|e| get(e, "text").as_string().as_deref() == Some("İstanbul")).expect("İstanbul found");
-    assert_eq!(get(&ist, "start").as_f64(), Some(text.index_of("İstanbul", 0) as f64));
+    let ist = ents
+        .iter()
+        .find(|e| get(e, "text").as_string().as_deref() == Some("İstanbul"))
+        .expect("İstanbul found");
+    assert_eq!(
+        get(&ist, "start").as_f64(),
+        Some(text.index_of("İstanbul", 0) as f64)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -69,21 +78,36 @@ fn several_sources_compare() {
     ]))
     .expect("report");
     let clusters = Array::from(&get(&get(&report, "comparison"), "entities"));
-    let turkey = clusters.iter().find(|c| get(c, "key").as_string().as_deref() == Some("turkey")).expect("turkey cluster");
+    let turkey = clusters
+        .iter()
+        .find(|c| get(c, "key").as_string().as_deref() == Some("turkey"))
+        .expect("turkey cluster");
     let counts = get(&turkey, "sources");
     assert_eq!(get(&counts, "s1").as_f64(), Some(1.0));
     assert_eq!(get(&counts, "s2").as_f64(), Some(1.0));
     let groups = Array::from(&get(&get(&report, "comparison"), "claims"));
     let first = groups.get(0);
-    assert_eq!(get(&first, "status").as_string().as_deref(), Some("corroborated"));
+    assert_eq!(
+        get(&first, "status").as_string().as_deref(),
+        Some("corroborated")
+    );
 }
 
 #[wasm_bindgen_test]
 fn bad_arguments_throw_clear_errors() {
-    for bad in [JsValue::from_str("text"), JsValue::NULL, JSON::parse(r#"[{"id": 1, "text": "x"}]"#).unwrap(), JSON::parse(r#"[{"id": "a"}]"#).unwrap(), Array::new().into()] {
+    for bad in [
+        JsValue::from_str("text"),
+        JsValue::NULL,
+        JSON::parse(r#"[{"id": 1, "text": "x"}]"#).unwrap(),
+        JSON::parse(r#"[{"id": "a"}]"#).unwrap(),
+        Array::new().into(),
+    ] {
         let err = crosscheck::wasm::analyze(bad).err().expect("an error");
         let err: JsValue = err.into();
         let message = get(&err, "message").as_string().unwrap_or_default();
-        assert!(message.contains("analyze expects") || message.contains("no sources"), "unclear message: {message}");
+        assert!(
+            message.contains("analyze expects") || message.contains("no sources"),
+            "unclear message: {message}"
+        );
     }
 }

@@ -182,7 +182,8 @@ fn split_run(
         let initial = i == sentence_start || matches!(t.text(i - 1), "“" | "\"" | ":" | "‘" | "(");
         let known = lookup(i, i + 1).is_some() || g.is_first_name(&w);
         let drop = w == "the"
-            || (!known && g.is_common_word(&w))
+            // "IS", "US", "WHO" in capitals are acronyms, not the common words.
+            || (!known && g.is_common_word(&w) && (all_caps || !is_acronym(t.text(i))))
             || (initial
                 && !known
                 && !mid_caps.contains(t.text(i))
@@ -221,6 +222,11 @@ fn split_run(
     let mut p = i;
     let mut after_title = false;
     while p < j {
+        // A piece never starts with a connector ("Frenchman of Algerian descent").
+        if CONNECTORS.contains(&t.lower(p)) {
+            p += 1;
+            continue;
+        }
         // The longest gazetteer entry starting here.
         let longest = (p + 1..=j.min(p + g.max_words))
             .rev()
