@@ -93,7 +93,11 @@ function sourceCard(src, index) {
   });
   text.value = src.text;
   const count = h('span', { id: countId, class: 'char-count' }, charCount(src.text));
-  const remove = h('button', { type: 'button', class: 'btn btn-quiet btn-small remove-source', 'aria-label': `Remove source ${src.name || src.id}` }, 'Remove');
+  const remove = h(
+    'button',
+    { type: 'button', class: 'btn btn-quiet btn-small remove-source', 'aria-label': `Remove source ${src.name || src.id}`, title: 'Remove this source' },
+    '✕',
+  );
 
   name.addEventListener('input', () => {
     src.name = name.value;
