@@ -61,7 +61,7 @@ check() {
 
 check fmt cargo fmt --check
 check clippy cargo clippy --quiet --all-targets -- -D warnings
-check clippy-wasm cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
+check clippy-wasm cargo clippy --quiet --target wasm32-unknown-unknown --lib --test wasm -- -D warnings
 
 suite native cargo test --quiet
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner

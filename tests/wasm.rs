@@ -102,7 +102,7 @@ fn bad_arguments_throw_clear_errors() {
         JSON::parse(r#"[{"id": "a"}]"#).unwrap(),
         Array::new().into(),
     ] {
-        let err = crosscheck::wasm::analyze(bad).err().expect("an error");
+        let err = crosscheck::wasm::analyze(bad).expect_err("an error");
         let err: JsValue = err.into();
         let message = get(&err, "message").as_string().unwrap_or_default();
         assert!(
