@@ -3,7 +3,7 @@
 # --target web → wasm-opt -Oz (npm binaryen). Skips the last two steps when the wasm is unchanged.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 cargo build --quiet --lib --profile wasm-release --target wasm32-unknown-unknown
 in=target/wasm32-unknown-unknown/wasm-release/crosscheck.wasm

@@ -17,7 +17,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 # npm's wasm-opt before any other (Debian's binaryen breaks wasm-bindgen output).
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 step() { echo "== setup: $*"; }
 
 for tool in cargo rustup node npm; do

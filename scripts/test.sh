@@ -5,7 +5,7 @@
 # how many tests ran: "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export CARGO_TERM_COLOR=never
 
 bash scripts/setup.sh --no-serve || { echo "test.sh: set-up failed"; echo "0 passed, 1 failed"; exit 1; }
