@@ -150,20 +150,46 @@ pub fn check(sources: &[Source], options: &Options) -> Result<(), Error> {
 pub fn analyze(sources: &[Source], _options: &Options) -> Report {
     let mut warnings = Vec::new();
     let ids = unique_ids(sources, &mut warnings);
+    // Per source: cruft, sentences, entities.
     struct Stage {
+        boilerplate: Vec<span::Span>,
+        seg: segment::Segmented,
         mentions: Vec<entities::Mention>,
         claims: Vec<claims::Claim>,
     }
+    let mut stages: Vec<Stage> = sources
+        .iter()
+        .map(|source| {
+            let text = source.text.as_str();
+            let boilerplate = clean::boilerplate(text);
+            let seg = segment::segment(text);
+            // Names in page cruft ("Follow AsumeTech on") are not the article's.
+            let mut mentions = entities::find(text, &seg);
+            mentions.retain(|m| !boilerplate.iter().any(|b| b.overlaps(m.span)));
+            Stage {
+                boilerplate,
+                seg,
+                mentions,
+                claims: Vec::new(),
+            }
+        })
+        .collect();
+    // Across sources: one key per entity.
+    let mut names: Vec<entities::aliases::SourceNames> = sources
+        .iter()
+        .zip(stages.iter_mut())
+        .map(|(s, st)| entities::aliases::SourceNames {
+            text: &s.text,
+            seg: &st.seg,
+            mentions: &mut st.mentions,
+        })
+        .collect();
+    entities::aliases::resolve(&mut names);
+    // Per source: claims and the source's report.
     let mut reports = Vec::with_capacity(sources.len());
-    let mut stages = Vec::with_capacity(sources.len());
-    for (source, id) in sources.iter().zip(&ids) {
+    for ((source, id), st) in sources.iter().zip(&ids).zip(stages.iter_mut()) {
         let text = source.text.as_str();
-        let boilerplate = clean::boilerplate(text);
-        let seg = segment::segment(text);
-        // Names in page cruft ("Follow AsumeTech on") are not the article's.
-        let mut mentions = entities::find(text, &seg);
-        mentions.retain(|m| !boilerplate.iter().any(|b| b.overlaps(m.span)));
-        let claims = claims::find(text, &seg, &mentions, &boilerplate);
+        st.claims = claims::find(text, &st.seg, &st.mentions, &st.boilerplate);
         let name = if source.name.trim().is_empty() {
             id.as_str()
         } else {
@@ -173,12 +199,11 @@ pub fn analyze(sources: &[Source], _options: &Options) -> Report {
             id,
             name,
             text,
-            seg.sentences.len(),
-            &mentions,
-            &claims,
-            &boilerplate,
+            st.seg.sentences.len(),
+            &st.mentions,
+            &st.claims,
+            &st.boilerplate,
         ));
-        stages.push(Stage { mentions, claims });
     }
     let analysed: Vec<compare::Analysed> = sources
         .iter()

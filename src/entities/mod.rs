@@ -3,6 +3,7 @@
 //! The recognisers run in that order over the tokens of each sentence; a token that one of them
 //! takes is not seen by the next, so "October 9, 2019" is one DATE and not a CARDINAL.
 
+pub mod aliases;
 pub mod dates;
 pub mod gazetteer;
 pub mod key;

@@ -1,0 +1,375 @@
+//! Aliases: which name mentions, within and across sources, are one entity. Every name mention's
+//! `key` becomes its cluster's key, so the comparison merges them.
+//!
+//! Rules, in order:
+//! - a definition in the text: "the Islamic State (ISIS)", "X, also known as Y";
+//! - an acronym matches the initials of a name in the same source ("IS" ~ "Islamic State");
+//! - a list of well-known aliases (`data/gazetteers/aliases.txt`: "ISIL" = "ISIS");
+//! - case and diacritics fold ("Erdogan" = "Erdoğan") — only within one class of label;
+//! - a one-letter misspelling of a long name ("Quillium Foundation" = "Quilliam Foundation");
+//! - a surname alone joins the one full name in the same source that ends with it ("Bozkurt" =
+//!   "Abdullah Bozkurt"), or failing that the one full name across sources; when two people
+//!   share the surname it joins neither.
+
+use super::key::{fold, name_key};
+use super::{Label, Mention};
+use crate::segment::Segmented;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// What alias resolution needs of one source.
+pub struct SourceNames<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub seg: &'a Segmented,
+    /// Its mentions (keys are rewritten; mentions may be added for defined acronyms).
+    pub mentions: &'a mut Vec<Mention>,
+}
+
+/// Labels that may share a key: "MIT" the agency and "MIT" a person never merge.
+fn class(label: Label) -> u8 {
+    match label {
+        Label::Person => 0,
+        Label::Gpe | Label::Loc | Label::Fac => 1,
+        Label::Norp => 2,
+        _ => 3,
+    }
+}
+
+type Node = (String, u8);
+
+struct UnionFind {
+    ids: HashMap<Node, usize>,
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn id(&mut self, n: &Node) -> usize {
+        if let Some(&i) = self.ids.get(n) {
+            return i;
+        }
+        let i = self.parent.len();
+        self.parent.push(i);
+        self.ids.insert(n.clone(), i);
+        i
+    }
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+    fn union(&mut self, a: &Node, b: &Node) {
+        let (a, b) = (self.id(a), self.id(b));
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+/// The alias list: folded name → line number.
+fn alias_table() -> &'static HashMap<String, usize> {
+    static T: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = HashMap::new();
+        let data = include_str!("../../data/gazetteers/aliases.txt");
+        for (n, line) in data
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            for name in line.split('|') {
+                t.insert(name_key(name.trim()), n);
+            }
+        }
+        t
+    })
+}
+
+/// Words skipped when taking initials ("Islamic State of Iraq and Syria" → ISIS keeps "and"? no).
+const MINOR: &[&str] = &["of", "the", "and", "for", "in", "on", "al", "el", "de", "&"];
+
+/// The initials of a folded multi-word name: "syrian democratic forces" → "sdf".
+fn initials(key: &str) -> String {
+    key.split(' ')
+        .filter(|w| !MINOR.contains(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn is_acronym_text(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && s.chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '-' || c.is_ascii_digit())
+        && s.chars().any(|c| c.is_uppercase())
+}
+
+/// Rewrites every name mention's key to its cluster's key.
+pub fn resolve(sources: &mut [SourceNames]) {
+    let mut uf = UnionFind {
+        ids: HashMap::new(),
+        parent: Vec::new(),
+    };
+    // Every name mention is a node (its own key, its label class).
+    for s in sources.iter_mut() {
+        add_defined_acronyms(s);
+        rewrite_surnames(s);
+        for m in s.mentions.iter().filter(|m| m.label.is_name()) {
+            uf.id(&(m.key.clone(), class(m.label)));
+        }
+    }
+    for s in sources.iter() {
+        definitions(s, &mut uf);
+        acronyms(s, &mut uf);
+    }
+    let nodes: Vec<Node> = {
+        let mut v: Vec<Node> = uf.ids.keys().cloned().collect();
+        v.sort();
+        v
+    };
+    // Well-known aliases, within one class.
+    let table = alias_table();
+    let mut by_line: HashMap<(usize, u8), Node> = HashMap::new();
+    for n in &nodes {
+        if let Some(&line) = table.get(&n.0) {
+            match by_line.get(&(line, n.1)) {
+                Some(first) => {
+                    let first = first.clone();
+                    uf.union(&first, n);
+                }
+                None => {
+                    by_line.insert((line, n.1), n.clone());
+                }
+            }
+        }
+    }
+    misspellings(&nodes, &mut uf);
+    surnames(&nodes, &mut uf);
+    // The cluster key: for people the fullest name, otherwise the most mentioned form.
+    let mut counts: HashMap<Node, usize> = HashMap::new();
+    for s in sources.iter() {
+        for m in s.mentions.iter().filter(|m| m.label.is_name()) {
+            *counts.entry((m.key.clone(), class(m.label))).or_default() += 1;
+        }
+    }
+    let mut best: BTreeMap<usize, Node> = BTreeMap::new();
+    for n in &nodes {
+        let r = uf.root(uf.ids[n]);
+        let better = |a: &Node, b: &Node| -> bool {
+            let score = |x: &Node| {
+                let words = x.0.split(' ').count();
+                let c = counts.get(x).copied().unwrap_or(0);
+                if x.1 == 0 {
+                    (words, c)
+                } else {
+                    (c, words)
+                }
+            };
+            (score(a), std::cmp::Reverse(&a.0)) > (score(b), std::cmp::Reverse(&b.0))
+        };
+        match best.get(&r) {
+            Some(b) if !better(n, b) => {}
+            _ => {
+                best.insert(r, n.clone());
+            }
+        }
+    }
+    // Two clusters of different classes may have the same key: the smaller gets its label.
+    let mut key_classes: HashMap<&str, HashSet<u8>> = HashMap::new();
+    for n in best.values() {
+        key_classes.entry(n.0.as_str()).or_default().insert(n.1);
+    }
+    let mut final_key: HashMap<usize, String> = HashMap::new();
+    for (r, n) in &best {
+        let shared = key_classes[n.0.as_str()].len() > 1;
+        let key = if shared && n.1 != *key_classes[n.0.as_str()].iter().min().unwrap() {
+            format!(
+                "{} ({})",
+                n.0,
+                ["person", "place", "group", "org"][n.1 as usize]
+            )
+        } else {
+            n.0.clone()
+        };
+        final_key.insert(*r, key);
+    }
+    for s in sources.iter_mut() {
+        for m in s.mentions.iter_mut().filter(|m| m.label.is_name()) {
+            let node = (m.key.clone(), class(m.label));
+            let r = uf.root(uf.ids[&node]);
+            m.key = final_key[&r].clone();
+        }
+    }
+}
+
+/// "Syrian Democratic Forces (SDF)": an acronym in brackets right after a name becomes a mention
+/// of the same label when the tagger did not find it.
+fn add_defined_acronyms(s: &mut SourceNames) {
+    let toks = &s.seg.tokens;
+    let mut added = Vec::new();
+    for m in s.mentions.iter().filter(|m| m.label.is_name()) {
+        let Some(k) = toks.iter().position(|t| t.span.start >= m.span.end) else {
+            continue;
+        };
+        if k + 2 < toks.len() && &s.text[toks[k].span] == "(" && &s.text[toks[k + 2].span] == ")" {
+            let inner = toks[k + 1].span;
+            let t = &s.text[inner];
+            if is_acronym_text(t) && !s.mentions.iter().any(|x| x.span.overlaps(inner)) {
+                added.push(Mention {
+                    span: inner,
+                    label: m.label,
+                    key: name_key(t),
+                    value: None,
+                    iso: None,
+                });
+            }
+        }
+    }
+    if !added.is_empty() {
+        s.mentions.extend(added);
+        s.mentions.sort_by_key(|m| m.span);
+    }
+}
+
+/// Definitions: "NAME (ALIAS)", "NAME, also known as ALIAS", "NAME, known as ALIAS".
+fn definitions(s: &SourceNames, uf: &mut UnionFind) {
+    let names: Vec<&Mention> = s.mentions.iter().filter(|m| m.label.is_name()).collect();
+    for w in names.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if class(a.label) != class(b.label) && !(is_acronym_text(&s.text[b.span])) {
+            continue;
+        }
+        let between = fold(&s.text[a.span.end..b.span.start]);
+        let between = between.trim();
+        let defines = between == "("
+            || matches!(
+                between,
+                ", also known as"
+                    | "also known as"
+                    | ", known as"
+                    | "known as"
+                    | ", aka"
+                    | "aka"
+                    | "(also known as"
+                    | ", or"
+                    | "(or"
+            );
+        if defines {
+            uf.union(
+                &(a.key.clone(), class(a.label)),
+                &(b.key.clone(), class(b.label)),
+            );
+        }
+    }
+}
+
+/// Acronyms that spell the initials of a multi-word name in the same source.
+fn acronyms(s: &SourceNames, uf: &mut UnionFind) {
+    let mut long: HashMap<String, Vec<Node>> = HashMap::new();
+    for m in s
+        .mentions
+        .iter()
+        .filter(|m| m.label.is_name() && m.label != Label::Person && m.key.contains(' '))
+    {
+        long.entry(initials(&m.key))
+            .or_default()
+            .push((m.key.clone(), class(m.label)));
+    }
+    for m in s
+        .mentions
+        .iter()
+        .filter(|m| m.label.is_name() && is_acronym_text(&s.text[m.span]))
+    {
+        let acronym = m.key.replace(' ', "");
+        if let Some(expansions) = long.get(&acronym) {
+            for e in expansions {
+                uf.union(&(m.key.clone(), e.1), e);
+                if class(m.label) != e.1 {
+                    uf.union(&(m.key.clone(), class(m.label)), &(m.key.clone(), e.1));
+                }
+            }
+        }
+    }
+}
+
+/// Keys of one class within one edit of each other, both at least `MIN_LEN` long, merge. Pairs
+/// come from shared single-deletion variants, never from all pairs.
+const MIN_LEN: usize = 8;
+
+fn misspellings(nodes: &[Node], uf: &mut UnionFind) {
+    let mut variants: HashMap<(String, u8), Vec<usize>> = HashMap::new();
+    let long: Vec<&Node> = nodes
+        .iter()
+        .filter(|n| n.0.chars().count() >= MIN_LEN)
+        .collect();
+    for (i, n) in long.iter().enumerate() {
+        let chars: Vec<char> = n.0.chars().collect();
+        variants.entry((n.0.clone(), n.1)).or_default().push(i);
+        for d in 0..chars.len() {
+            let v: String = chars
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| k != d)
+                .map(|(_, c)| c)
+                .collect();
+            variants.entry((v, n.1)).or_default().push(i);
+        }
+    }
+    for ids in variants.values() {
+        for w in ids.windows(2) {
+            let (a, b) = (long[w[0]], long[w[1]]);
+            // The first letters agree and the names are not two different numbers of words.
+            if a != b
+                && a.0.chars().next() == b.0.chars().next()
+                && a.0.split(' ').count() == b.0.split(' ').count()
+            {
+                uf.union(a, b);
+            }
+        }
+    }
+}
+
+/// The fuller person keys among `keys` that end with the words of `short`.
+fn fuller<'a>(keys: impl Iterator<Item = &'a str>, short: &str) -> Vec<&'a str> {
+    let tail = format!(" {short}");
+    let mut v: Vec<&str> = keys.filter(|k| k.ends_with(&tail)).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Within one source, a surname alone takes the key of the one full name ending with it. Done
+/// per source, before any merging, so that two people who share a surname never meet.
+fn rewrite_surnames(s: &mut SourceNames) {
+    let people: Vec<String> = s
+        .mentions
+        .iter()
+        .filter(|m| m.label == Label::Person)
+        .map(|m| m.key.clone())
+        .collect();
+    for m in s.mentions.iter_mut().filter(|m| m.label == Label::Person) {
+        let full = fuller(people.iter().map(String::as_str), &m.key);
+        if full.len() == 1 {
+            m.key = full[0].to_string();
+        }
+    }
+}
+
+/// Across sources, a surname left alone joins the one full name anywhere that ends with it.
+fn surnames(nodes: &[Node], uf: &mut UnionFind) {
+    let people: Vec<&str> = nodes
+        .iter()
+        .filter(|n| n.1 == 0)
+        .map(|n| n.0.as_str())
+        .collect();
+    for short in &people {
+        let full = fuller(people.iter().copied(), short);
+        if full.len() == 1 {
+            uf.union(&(short.to_string(), 0), &(full[0].to_string(), 0));
+        }
+    }
+}
