@@ -1,4 +1,5 @@
-//! The entity stage on small texts, as named data in tests/fixtures/entities.json: each case
+//! The entity stage on small texts, as named data in tests/fixtures/entities.json (names) and
+//! tests/fixtures/numbers.json (numbers and dates): each case
 //! lists mentions that must be found with their label and values, and texts that must not be.
 
 use crosscheck::entities::{self, Mention};
@@ -26,7 +27,8 @@ fn num(v: Option<f64>) -> Value {
 
 #[test]
 fn entity_cases() {
-    let cases: Vec<Case> = serde_json::from_str(include_str!("fixtures/entities.json")).unwrap();
+    let mut cases: Vec<Case> = serde_json::from_str(include_str!("fixtures/entities.json")).unwrap();
+    cases.extend(serde_json::from_str::<Vec<Case>>(include_str!("fixtures/numbers.json")).unwrap());
     let mut failures = Vec::new();
     for case in &cases {
         let found = find(&case.text);
