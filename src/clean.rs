@@ -44,6 +44,11 @@ const LINES: &[&str] = &[
     "tweet",
     "website",
     "you may also like",
+    "most read",
+    "most popular",
+    "trending",
+    "trending now",
+    "about the author",
 ];
 
 /// Line beginnings that mark cruft when the line is short.
@@ -83,6 +88,22 @@ const SHORT_PREFIXES: &[&str] = &[
     "tags ",
     "share via",
     "print this",
+    "posted by",
+    "written by",
+    "author:",
+    "about the author",
+    "categories:",
+    "category:",
+    "published:",
+    "updated:",
+    "last updated",
+    "photo:",
+    "image:",
+    "credit:",
+    "photo credit",
+    "source:",
+    "topics:",
+    "see also",
 ];
 
 /// The longest line (in words) that a short-prefix rule may call cruft.
@@ -121,6 +142,16 @@ pub fn is_cruft(line: &str) -> bool {
         return true;
     }
     if words <= MAX_SHORT_PREFIX_WORDS && SHORT_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    // A byline: "By Sophie Mangal" (capitalised words only, so "By Monday, 20 died" is kept).
+    if words <= 5
+        && lower.starts_with("by ")
+        && line.split_whitespace().skip(1).all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !w.contains(|c: char| c.is_ascii_digit() || c == ',')
+        })
+    {
         return true;
     }
     // "Follow AsumeTech on", "Follow us on Twitter": a short follow prompt.

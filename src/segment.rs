@@ -260,8 +260,15 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                                 || (prev.chars().count() == 1
                                     && prev.chars().all(|c| c.is_uppercase()))
                         };
-                    end_here =
-                        next.newlines_before > 0 || !(after_abbrev || starts_lowercase(next_text));
+                    // "1. The first point": a number opening a line is a list marker.
+                    let list_number = tok == "."
+                        && i == begin + 1
+                        && tokens[begin].kind == TokenKind::Number
+                        && tokens[begin].span.end == tokens[i].span.start
+                        && (begin == 0 || tokens[begin].newlines_before > 0)
+                        && text[tokens[begin].span].len() <= 2;
+                    end_here = next.newlines_before > 0
+                        || !(after_abbrev || list_number || starts_lowercase(next_text));
                 }
             }
         } else if let Some(next) = tokens.get(i + 1) {
@@ -279,7 +286,10 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
         if end_here {
             sentences.push(Sentence {
-                span: Span::new(tokens[begin].span.start, tokens[last].span.end),
+                span: Span::new(
+                    content_start(text, tokens, begin, last),
+                    tokens[last].span.end,
+                ),
                 tokens: begin..last + 1,
             });
             begin = last + 1;
@@ -290,9 +300,31 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     }
     if begin < tokens.len() {
         sentences.push(Sentence {
-            span: Span::new(tokens[begin].span.start, tokens[tokens.len() - 1].span.end),
+            span: Span::new(
+                content_start(text, tokens, begin, tokens.len() - 1),
+                tokens[tokens.len() - 1].span.end,
+            ),
             tokens: begin..tokens.len(),
         });
     }
     sentences
+}
+
+/// Where a sentence's content starts: after a list marker ("-", "•", "1.") that opens its line.
+fn content_start(text: &str, tokens: &[Token], begin: usize, last: usize) -> usize {
+    let at_line_start = begin == 0 || tokens[begin].newlines_before > 0;
+    if at_line_start && last > begin {
+        let first = &text[tokens[begin].span];
+        if matches!(first, "-" | "•" | "*" | "–" | "—" | "·" | "▪" | "◦" | "‣") {
+            return tokens[begin + 1].span.start;
+        }
+        if last > begin + 1
+            && tokens[begin].kind == TokenKind::Number
+            && first.len() <= 2
+            && matches!(&text[tokens[begin + 1].span], "." | ")")
+        {
+            return tokens[begin + 2].span.start;
+        }
+    }
+    tokens[begin].span.start
 }

@@ -1,5 +1,6 @@
 //! The claims stage on one-sentence texts, as named data in tests/fixtures/claims.json: score
-//! side of the threshold, certainty, attribution kind, quote, source and cue.
+//! side of the threshold, certainty, attribution kind, quote, source and cue; and the certainty
+//! cases in tests/fixtures/certainty.json.
 
 use crosscheck::{analyze, Options, Source};
 use serde_json::Value;
@@ -44,6 +45,33 @@ fn claim_cases() {
                     ));
                 }
             }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn certainty_cases() {
+    let cases: Vec<Value> = serde_json::from_str(include_str!("fixtures/certainty.json")).unwrap();
+    let mut failures = Vec::new();
+    for case in &cases {
+        let text = case["text"].as_str().unwrap();
+        let report = serde_json::to_value(analyze(
+            &[Source::new("s1", "t", text)],
+            &Options::default(),
+        ))
+        .unwrap();
+        let got = &report["sources"][0]["claims"][0]["certainty"];
+        if got != &case["certainty"] {
+            failures.push(format!(
+                "{} ({}): {got}, want {}",
+                case["name"], case["reason"], case["certainty"]
+            ));
         }
     }
     assert!(
