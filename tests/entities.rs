@@ -27,7 +27,8 @@ fn num(v: Option<f64>) -> Value {
 
 #[test]
 fn entity_cases() {
-    let mut cases: Vec<Case> = serde_json::from_str(include_str!("fixtures/entities.json")).unwrap();
+    let mut cases: Vec<Case> =
+        serde_json::from_str(include_str!("fixtures/entities.json")).unwrap();
     cases.extend(serde_json::from_str::<Vec<Case>>(include_str!("fixtures/numbers.json")).unwrap());
     let mut failures = Vec::new();
     for case in &cases {
