@@ -267,16 +267,6 @@ fn claim_groups(sources: &[Analysed]) -> Vec<ClaimGroup> {
         .iter()
         .map(|f| f.iter().map(|w| idf(w).powi(2)).sum::<f64>().sqrt())
         .collect();
-    // Inverted index over discriminating features.
-    let cap = 50.max(n / 10);
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, f) in feats.iter().enumerate() {
-        for w in f {
-            if df[w.as_str()] <= cap {
-                index.entry(w.as_str()).or_default().push(i);
-            }
-        }
-    }
     let mut parent: Vec<usize> = (0..n).collect();
     fn root(p: &mut [usize], mut i: usize) -> usize {
         while p[i] != i {
@@ -285,7 +275,38 @@ fn claim_groups(sources: &[Analysed]) -> Vec<ClaimGroup> {
         }
         i
     }
+    // Claims with the very same features (copies, wire stories) join at once; only the first of
+    // each looks for candidates, so repeated text costs nothing more.
+    let mut first_with: HashMap<&[String], usize> = HashMap::new();
+    let mut representative = vec![true; n];
     for i in 0..n {
+        if feats[i].is_empty() {
+            continue;
+        }
+        match first_with.get(feats[i].as_slice()) {
+            Some(&j) => {
+                representative[i] = false;
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                if a != b {
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+            None => {
+                first_with.insert(feats[i].as_slice(), i);
+            }
+        }
+    }
+    // Inverted index over discriminating features.
+    let cap = 50.max(n / 10);
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, f) in feats.iter().enumerate().filter(|(i, _)| representative[*i]) {
+        for w in f {
+            if df[w.as_str()] <= cap {
+                index.entry(w.as_str()).or_default().push(i);
+            }
+        }
+    }
+    for i in (0..n).filter(|&i| representative[i]) {
         let mut candidates: Vec<usize> = feats[i]
             .iter()
             .filter_map(|w| index.get(w.as_str()))

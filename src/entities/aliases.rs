@@ -212,9 +212,7 @@ fn add_defined_acronyms(s: &mut SourceNames) {
     let toks = &s.seg.tokens;
     let mut added = Vec::new();
     for m in s.mentions.iter().filter(|m| m.label.is_name()) {
-        let Some(k) = toks.iter().position(|t| t.span.start >= m.span.end) else {
-            continue;
-        };
+        let k = toks.partition_point(|t| t.span.start < m.span.end);
         if k + 2 < toks.len() && &s.text[toks[k].span] == "(" && &s.text[toks[k + 2].span] == ")" {
             let inner = toks[k + 1].span;
             let t = &s.text[inner];
