@@ -1,18 +1,36 @@
-//! Cross-source comparison: entity clusters by key and claim groups by similarity.
+//! Cross-source comparison: entity clusters with omissions, and claim groups with their status,
+//! conflicts, independent origins and certainty drift.
 //!
-//! Entities merge across sources by their normalised key. Check-worthy claims from different
-//! sources join one group when the cosine similarity of their TF-IDF vectors (content-word
-//! stems, entity keys and number values) reaches `SAME_CLAIM`. Candidate pairs come from an
-//! inverted index over those features, skipping features too common to discriminate, so cost
-//! grows with the number of claims that share something, not with all pairs.
+//! - Entities merge across sources by their key (the alias cluster, see `entities::aliases`). An
+//!   entity that most sources name is an **omission** in each source that leaves it out.
+//! - Check-worthy claims from different sources join one group when the cosine similarity of
+//!   their TF-IDF vectors reaches `SAME_CLAIM`. The vector's words are content-word stems mapped
+//!   to news concepts (`data/lexicon/concepts.txt`: "flee" = "refuge"), entity keys and number
+//!   values. Candidate pairs come from an inverted index over those words, skipping words too
+//!   common to discriminate, and exact copies join before any pairing, so cost grows with the
+//!   claims that share something, not with all pairs.
+//! - A group **conflicts** when two members give numbers for the same counted thing whose
+//!   ranges cannot both hold (and their dates do not differ), or when one denies what another
+//!   states.
+//! - Members that cite the same named source or outlet, or share most of their word 5-grams
+//!   (copied wire text), are one **origin**.
+//! - A group **drifts** when one member asserts what another hedges, attributes, alleges or
+//!   denies.
 
-use crate::claims::Claim;
+use crate::claims::{AttributionKind, Certainty, Claim, CHECKWORTHY_THRESHOLD};
 use crate::entities::{key::fold, Label, Mention};
-use crate::report::{ClaimGroup, Comparison, EntityCluster, GroupStatus, Member, SourceCounts};
-use std::collections::{BTreeMap, HashMap};
+use crate::report::{
+    ClaimGroup, Comparison, Conflict, ConflictKind, EntityCluster, GroupStatus, Member,
+    SourceCounts,
+};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 /// Two claims at or above this cosine similarity state the same thing.
 pub const SAME_CLAIM: f64 = 0.3;
+
+/// Members sharing at least this share of the smaller one's word 5-grams copy each other.
+pub const COPIED: f64 = 0.5;
 
 /// What compare needs of one analysed source.
 pub struct Analysed<'a> {
@@ -37,7 +55,7 @@ pub fn compare(sources: &[Analysed]) -> Comparison {
 fn entity_clusters(sources: &[Analysed]) -> Vec<EntityCluster> {
     struct Acc {
         labels: BTreeMap<Label, usize>,
-        names: Vec<String>,
+        names: BTreeMap<String, usize>,
         counts: Vec<usize>,
     }
     let mut by_key: BTreeMap<&str, Acc> = BTreeMap::new();
@@ -49,20 +67,18 @@ fn entity_clusters(sources: &[Analysed]) -> Vec<EntityCluster> {
         {
             let acc = by_key.entry(m.key.as_str()).or_insert_with(|| Acc {
                 labels: BTreeMap::new(),
-                names: Vec::new(),
+                names: BTreeMap::new(),
                 counts: vec![0; sources.len()],
             });
             *acc.labels.entry(m.label).or_default() += 1;
-            let name = &src.text[m.span];
-            if !acc.names.iter().any(|n| n == name) {
-                acc.names.push(name.to_string());
-            }
+            *acc.names.entry(src.text[m.span].to_string()).or_default() += 1;
             acc.counts[s] += 1;
         }
     }
+    let n = sources.len();
     let mut clusters: Vec<EntityCluster> = by_key
         .into_iter()
-        .map(|(key, mut acc)| {
+        .map(|(key, acc)| {
             // Most frequent label; ties go to the first in label order.
             let label = acc
                 .labels
@@ -70,7 +86,32 @@ fn entity_clusters(sources: &[Analysed]) -> Vec<EntityCluster> {
                 .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
                 .map(|(l, _)| *l)
                 .unwrap_or(Label::Org);
-            acc.names.sort();
+            // The display name: the form whose key is the cluster's, else the most used.
+            let name = acc
+                .names
+                .iter()
+                .max_by(|a, b| {
+                    let own = |x: &str| crate::entities::key::name_key(x) == key;
+                    (own(a.0), a.1, std::cmp::Reverse(a.0)).cmp(&(
+                        own(b.0),
+                        b.1,
+                        std::cmp::Reverse(b.0),
+                    ))
+                })
+                .map(|(n, _)| n.clone())
+                .unwrap_or_default();
+            let present = acc.counts.iter().filter(|&&c| c > 0).count();
+            // "Most sources name it": more than half of three or more sources.
+            let omitted_by = if n >= 3 && present * 2 > n && present < n {
+                sources
+                    .iter()
+                    .zip(&acc.counts)
+                    .filter(|(_, &c)| c == 0)
+                    .map(|(s, _)| s.id.to_string())
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let counts = sources
                 .iter()
                 .zip(&acc.counts)
@@ -79,9 +120,11 @@ fn entity_clusters(sources: &[Analysed]) -> Vec<EntityCluster> {
                 .collect();
             EntityCluster {
                 key: key.to_string(),
+                name,
                 label,
-                names: acc.names,
+                names: acc.names.into_keys().collect(),
                 sources: SourceCounts(counts),
+                omitted_by,
             }
         })
         .collect();
@@ -183,9 +226,35 @@ const STOPWORDS: &[&str] = &[
     "reported",
     "reportedly",
     "allegedly",
+    "tell",
+    "say",
+    "stated",
+    "claimed",
 ];
 
-/// A crude English stem: enough to meet "fled"/"flee" no, but "fighters"/"fighter" yes.
+/// Words before a counted noun that are not the noun ("2,000 foreign fighters").
+const NUMBER_FILLERS: &[&str] = &[
+    "of",
+    "the",
+    "more",
+    "other",
+    "foreign",
+    "new",
+    "armed",
+    "suspected",
+    "alleged",
+    "local",
+    "former",
+    "additional",
+    "further",
+    "young",
+    "senior",
+    "top",
+    "leading",
+    "known",
+];
+
+/// A crude English stem: "fighters" → "fighter", "arrested" → "arrest".
 fn stem(w: &str) -> &str {
     for suffix in ["ing", "ed", "es", "s"] {
         if w.len() > suffix.len() + 3 {
@@ -197,174 +266,301 @@ fn stem(w: &str) -> &str {
     w
 }
 
-/// The features of one claim: stems, entity keys, number values.
-fn features(src: &Analysed, claim: &Claim) -> Vec<String> {
-    let mut f = Vec::new();
-    let covered: Vec<_> = claim.entities.iter().map(|&k| &src.mentions[k]).collect();
-    for m in &covered {
-        let prefix = if m.label.is_name() {
-            "e:"
-        } else if m.label.is_numeric() {
-            "n:"
-        } else {
-            "d:"
-        };
-        f.push(format!("{prefix}{}", m.key));
-    }
-    let text = &src.text[claim.span];
-    let base = claim.span.start;
+/// Stem → concept, from `data/lexicon/concepts.txt`.
+fn concepts() -> &'static HashMap<String, String> {
+    static C: OnceLock<HashMap<String, String>> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in include_str!("../data/lexicon/concepts.txt").lines() {
+            let line = line.trim();
+            if line.starts_with('#') {
+                continue;
+            }
+            if let Some((concept, words)) = line.split_once(':') {
+                for w in words.split_whitespace() {
+                    for form in [w, stem(w)] {
+                        map.entry(form.to_string())
+                            .or_insert_with(|| format!("c:{concept}"));
+                    }
+                }
+            }
+        }
+        map
+    })
+}
+
+/// A word of a claim as a feature: its concept, else its stem.
+fn word_feature(w: &str) -> String {
+    let c = concepts();
+    c.get(w)
+        .or_else(|| c.get(stem(w)))
+        .cloned()
+        .unwrap_or_else(|| stem(w).to_string())
+}
+
+/// A number stated in a claim, and what it counts.
+struct Figure {
+    label: Label,
+    low: Option<f64>,
+    high: Option<f64>,
+    unit: Option<&'static str>,
+    /// The concept or stem of the counted noun ("fighter"), or "" when none follows.
+    noun: String,
+    text: String,
+}
+
+/// What grouping needs of one check-worthy claim.
+struct Info {
+    source: usize,
+    claim: usize,
+    features: Vec<String>,
+    figures: Vec<Figure>,
+    dates: BTreeSet<String>,
+    certainty: Certainty,
+    /// Named source keys and outlet keys: members sharing one are one origin.
+    cites: Vec<String>,
+    /// Hashes of the claim's word 5-grams, sorted.
+    shingles: Vec<u64>,
+}
+
+fn words_of(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        if c.is_alphanumeric() {
+        if c.is_alphanumeric()
+            || (start.is_some()
+                && (c == '\'' || c == '’' || c == ',' || c == '.')
+                && text[i..].chars().nth(1).is_some_and(char::is_alphanumeric))
+        {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            let inside_entity = covered
+            out.push((s, i));
+        }
+    }
+    out
+}
+
+fn info(s: usize, c: usize, src: &Analysed, claim: &Claim) -> Info {
+    let covered: Vec<&Mention> = claim.entities.iter().map(|&k| &src.mentions[k]).collect();
+    let mut features = Vec::new();
+    let mut figures = Vec::new();
+    let mut dates = BTreeSet::new();
+    for m in &covered {
+        if m.label.is_name() {
+            features.push(format!("e:{}", m.key));
+        } else if m.label.is_numeric() {
+            features.push(format!("n:{}", m.key));
+        } else if let Some(iso) = &m.iso {
+            dates.insert(iso.clone());
+        }
+    }
+    let text = &src.text[claim.span];
+    let base = claim.span.start;
+    let words = words_of(text);
+    let mut folded = Vec::with_capacity(words.len());
+    for &(a, b) in &words {
+        let w = fold(&text[a..b]);
+        let inside = covered
+            .iter()
+            .any(|m| m.span.start <= base + a && base + b <= m.span.end);
+        if !inside
+            && w.len() >= 3
+            && !STOPWORDS.contains(&w.as_str())
+            && !w
+                .bytes()
+                .all(|x| x.is_ascii_digit() || x == b',' || x == b'.')
+        {
+            features.push(word_feature(&w));
+        }
+        folded.push(w);
+    }
+    features.sort();
+    features.dedup();
+    // Each number with the noun it counts: the first content word after it.
+    for m in covered
+        .iter()
+        .filter(|m| m.label.is_numeric() && m.label != Label::Ordinal)
+    {
+        let Some(v) = &m.value else { continue };
+        let after = words
+            .iter()
+            .position(|&(a, _)| base + a >= m.span.end)
+            .unwrap_or(words.len());
+        let noun = folded[after..]
+            .iter()
+            .take(4)
+            .find(|w| !NUMBER_FILLERS.contains(&w.as_str()) && w.chars().all(char::is_alphabetic))
+            .map(|w| word_feature(w))
+            .unwrap_or_default();
+        figures.push(Figure {
+            label: m.label,
+            low: v.low,
+            high: v.high,
+            unit: v.unit,
+            noun,
+            text: src.text[m.span].to_string(),
+        });
+    }
+    // Who it cites: named entities inside the attribution's source, and the outlet it came via.
+    let mut cites = Vec::new();
+    let a = &claim.attribution;
+    if a.kind == AttributionKind::Named {
+        for span in [a.source, a.via].into_iter().flatten() {
+            for m in src
+                .mentions
                 .iter()
-                .any(|m| m.span.start <= base + s && base + i <= m.span.end);
-            let w = fold(&text[s..i]);
-            if !inside_entity
-                && w.len() >= 3
-                && !STOPWORDS.contains(&w.as_str())
-                && !w.bytes().all(|b| b.is_ascii_digit())
+                .filter(|m| m.label.is_name() && span.contains(m.span))
             {
-                f.push(stem(&w).to_string());
+                cites.push(m.key.clone());
             }
         }
     }
-    f.sort();
-    f.dedup();
-    f
+    if let Some(via) = a.via {
+        cites.push(crate::entities::key::name_key(&src.text[via]));
+    }
+    cites.sort();
+    cites.dedup();
+    let mut shingles: Vec<u64> = folded
+        .windows(5)
+        .map(|w| {
+            // FNV-1a over the five words.
+            let mut h: u64 = 0xcbf29ce484222325;
+            for word in w {
+                for b in word.bytes().chain(std::iter::once(b' ')) {
+                    h ^= b as u64;
+                    h = h.wrapping_mul(0x100000001b3);
+                }
+            }
+            h
+        })
+        .collect();
+    shingles.sort_unstable();
+    shingles.dedup();
+    Info {
+        source: s,
+        claim: c,
+        features,
+        figures,
+        dates,
+        certainty: claim.certainty,
+        cites,
+        shingles,
+    }
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.root(a), self.root(b));
+        if a != b {
+            self.0[a.max(b)] = a.min(b);
+        }
+    }
 }
 
 fn claim_groups(sources: &[Analysed]) -> Vec<ClaimGroup> {
     // The check-worthy claims, numbered 0..n.
-    let mut refs: Vec<(usize, usize)> = Vec::new();
-    let mut feats: Vec<Vec<String>> = Vec::new();
+    let mut infos: Vec<Info> = Vec::new();
     for (s, src) in sources.iter().enumerate() {
         for (c, claim) in src
             .claims
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.score >= crate::claims::CHECKWORTHY_THRESHOLD)
+            .filter(|(_, c)| c.score >= CHECKWORTHY_THRESHOLD)
         {
-            refs.push((s, c));
-            feats.push(features(src, claim));
+            infos.push(info(s, c, src, claim));
         }
     }
-    let n = refs.len();
+    let n = infos.len();
     let mut df: HashMap<&str, usize> = HashMap::new();
-    for f in &feats {
-        for w in f {
+    for f in &infos {
+        for w in &f.features {
             *df.entry(w.as_str()).or_default() += 1;
         }
     }
     let idf =
         |w: &str| ((n as f64 + 1.0) / (df.get(w).copied().unwrap_or(0) as f64 + 1.0)).ln() + 1.0;
-    let norms: Vec<f64> = feats
+    let norms: Vec<f64> = infos
         .iter()
-        .map(|f| f.iter().map(|w| idf(w).powi(2)).sum::<f64>().sqrt())
+        .map(|f| {
+            f.features
+                .iter()
+                .map(|w| idf(w).powi(2))
+                .sum::<f64>()
+                .sqrt()
+        })
         .collect();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn root(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
+    let mut uf = UnionFind((0..n).collect());
     // Claims with the very same features (copies, wire stories) join at once; only the first of
     // each looks for candidates, so repeated text costs nothing more.
     let mut first_with: HashMap<&[String], usize> = HashMap::new();
     let mut representative = vec![true; n];
     for i in 0..n {
-        if feats[i].is_empty() {
+        if infos[i].features.is_empty() {
             continue;
         }
-        match first_with.get(feats[i].as_slice()) {
+        match first_with.get(infos[i].features.as_slice()) {
             Some(&j) => {
                 representative[i] = false;
-                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                if a != b {
-                    parent[a.max(b)] = a.min(b);
-                }
+                uf.union(i, j);
             }
             None => {
-                first_with.insert(feats[i].as_slice(), i);
+                first_with.insert(infos[i].features.as_slice(), i);
             }
         }
     }
     // Inverted index over discriminating features.
     let cap = 50.max(n / 10);
     let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, f) in feats.iter().enumerate().filter(|(i, _)| representative[*i]) {
-        for w in f {
+    for (i, f) in infos.iter().enumerate().filter(|(i, _)| representative[*i]) {
+        for w in &f.features {
             if df[w.as_str()] <= cap {
                 index.entry(w.as_str()).or_default().push(i);
             }
         }
     }
     for i in (0..n).filter(|&i| representative[i]) {
-        let mut candidates: Vec<usize> = feats[i]
+        let mut candidates: Vec<usize> = infos[i]
+            .features
             .iter()
             .filter_map(|w| index.get(w.as_str()))
             .flatten()
             .copied()
-            .filter(|&j| j > i && refs[j].0 != refs[i].0)
+            .filter(|&j| j > i && infos[j].source != infos[i].source)
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
         for j in candidates {
-            let shared: f64 = feats[i]
+            let shared: f64 = infos[i]
+                .features
                 .iter()
-                .filter(|w| feats[j].binary_search(w).is_ok())
+                .filter(|w| infos[j].features.binary_search(w).is_ok())
                 .map(|w| idf(w).powi(2))
                 .sum();
-            let cos = if norms[i] > 0.0 && norms[j] > 0.0 {
-                shared / (norms[i] * norms[j])
-            } else {
-                0.0
-            };
-            if cos >= SAME_CLAIM {
-                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                if a != b {
-                    parent[a.max(b)] = a.min(b);
-                }
+            if norms[i] > 0.0 && norms[j] > 0.0 && shared / (norms[i] * norms[j]) >= SAME_CLAIM {
+                uf.union(i, j);
             }
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..n {
-        let r = root(&mut parent, i);
+        let r = uf.root(i);
         groups.entry(r).or_default().push(i);
     }
     let mut out: Vec<ClaimGroup> = groups
         .into_values()
-        .map(|members| {
-            let mut src_ids: Vec<usize> = members.iter().map(|&i| refs[i].0).collect();
-            src_ids.sort_unstable();
-            src_ids.dedup();
-            let status = if src_ids.len() >= 2 {
-                GroupStatus::Corroborated
-            } else {
-                GroupStatus::SingleSource
-            };
-            let members = members
-                .iter()
-                .map(|&i| Member {
-                    source: sources[refs[i].0].id.to_string(),
-                    claim: refs[i].1,
-                    order: refs[i],
-                })
-                .collect();
-            ClaimGroup {
-                status,
-                members,
-                sources: src_ids.len(),
-            }
-        })
+        .map(|m| group(sources, &infos, &m))
         .collect();
     out.sort_by(|a, b| {
         b.sources
@@ -372,4 +568,126 @@ fn claim_groups(sources: &[Analysed]) -> Vec<ClaimGroup> {
             .then_with(|| a.members[0].order.cmp(&b.members[0].order))
     });
     out
+}
+
+/// Builds one group: status, conflict, origins, drift.
+fn group(sources: &[Analysed], infos: &[Info], members: &[usize]) -> ClaimGroup {
+    let mut source_ids: Vec<usize> = members.iter().map(|&i| infos[i].source).collect();
+    source_ids.sort_unstable();
+    source_ids.dedup();
+    let conflict = conflict(sources, infos, members);
+    let status = if conflict.is_some() {
+        GroupStatus::Conflicting
+    } else if source_ids.len() >= 2 {
+        GroupStatus::Corroborated
+    } else {
+        GroupStatus::SingleSource
+    };
+    // Origins: members citing one named source or outlet, or copying each other's text.
+    let k = members.len();
+    let mut uf = UnionFind((0..k).collect());
+    for a in 0..k {
+        for b in a + 1..k {
+            let (x, y) = (&infos[members[a]], &infos[members[b]]);
+            let same_source = x.cites.iter().any(|c| y.cites.binary_search(c).is_ok());
+            let shared = x
+                .shingles
+                .iter()
+                .filter(|h| y.shingles.binary_search(h).is_ok())
+                .count();
+            let smaller = x.shingles.len().min(y.shingles.len());
+            let copied = smaller > 0 && shared as f64 >= COPIED * smaller as f64;
+            if same_source || copied {
+                uf.union(a, b);
+            }
+        }
+    }
+    let mut origin_of: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut out_members = Vec::with_capacity(k);
+    for (a, &i) in members.iter().enumerate() {
+        let r = uf.root(a);
+        let next = origin_of.len();
+        let origin = *origin_of.entry(r).or_insert(next);
+        out_members.push(Member {
+            source: sources[infos[i].source].id.to_string(),
+            claim: infos[i].claim,
+            certainty: infos[i].certainty.as_str(),
+            origin,
+            order: (infos[i].source, infos[i].claim),
+        });
+    }
+    let certainties: BTreeSet<Certainty> = members.iter().map(|&i| infos[i].certainty).collect();
+    let drift = source_ids.len() >= 2
+        && certainties.contains(&Certainty::Asserted)
+        && certainties.len() > 1;
+    ClaimGroup {
+        status,
+        members: out_members,
+        sources: source_ids.len(),
+        origins: origin_of.len(),
+        drift,
+        conflict,
+    }
+}
+
+/// Numbers for the same counted thing that cannot both hold, or a denial of a statement.
+fn conflict(sources: &[Analysed], infos: &[Info], members: &[usize]) -> Option<Conflict> {
+    for (a, &i) in members.iter().enumerate() {
+        for &j in &members[a + 1..] {
+            let (x, y) = (&infos[i], &infos[j]);
+            if x.source == y.source {
+                continue;
+            }
+            // Different dates: two moments, not two accounts of one.
+            if !x.dates.is_empty() && !y.dates.is_empty() && x.dates.is_disjoint(&y.dates) {
+                continue;
+            }
+            for f in &x.figures {
+                for g in &y.figures {
+                    let same_thing = f.label == g.label
+                        && f.unit == g.unit
+                        && (!f.noun.is_empty() || f.unit.is_some())
+                        && f.noun == g.noun;
+                    if same_thing && disjoint(f, g) {
+                        return Some(Conflict {
+                            kind: ConflictKind::Numeric,
+                            detail: format!(
+                                "“{}” ({}) and “{}” ({}) cannot both be right",
+                                f.text, sources[x.source].id, g.text, sources[y.source].id
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    let denied: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| infos[i].certainty == Certainty::Denied)
+        .collect();
+    let stated = members.iter().copied().find(|&i| {
+        matches!(
+            infos[i].certainty,
+            Certainty::Asserted | Certainty::Attributed
+        )
+    });
+    if let (Some(&d), Some(s)) = (denied.first(), stated) {
+        if infos[d].source != infos[s].source {
+            return Some(Conflict {
+                kind: ConflictKind::Negation,
+                detail: format!(
+                    "{} denies what {} states",
+                    sources[infos[d].source].id, sources[infos[s].source].id
+                ),
+            });
+        }
+    }
+    None
+}
+
+/// True when two value ranges do not overlap (an open side overlaps everything beyond it).
+fn disjoint(f: &Figure, g: &Figure) -> bool {
+    let below = |hi: Option<f64>, lo: Option<f64>| matches!((hi, lo), (Some(h), Some(l)) if h < l);
+    below(f.high, g.low) || below(g.high, f.low)
 }

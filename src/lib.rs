@@ -26,6 +26,7 @@ pub mod claims;
 pub mod clean;
 pub mod compare;
 pub mod entities;
+pub mod eval;
 pub mod offsets;
 pub mod report;
 pub mod segment;
@@ -217,6 +218,7 @@ pub fn analyze(sources: &[Source], _options: &Options) -> Report {
         })
         .collect();
     let comparison = compare::compare(&analysed);
+    report::summarise_comparison(&mut reports, &comparison);
     Report {
         version: report::VERSION,
         offsets: Offsets::Utf8,

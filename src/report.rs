@@ -176,6 +176,8 @@ pub struct AttributionOut {
     pub source: Option<TextSpan>,
     /// The cue.
     pub cue: Option<TextSpan>,
+    /// The outlet that carried the words ("CNN" in "told CNN"), `null` when none is named.
+    pub via: Option<TextSpan>,
 }
 
 impl ClaimOut {
@@ -194,6 +196,7 @@ impl ClaimOut {
                 quote: a.quote,
                 source: a.source.map(|s| TextSpan::new(text, s)),
                 cue: a.cue.map(|s| TextSpan::new(text, s)),
+                via: a.via.map(|s| TextSpan::new(text, s)),
             },
             numbers: c
                 .entities
@@ -226,6 +229,18 @@ pub struct Summary {
     pub hedged: usize,
     /// Boilerplate lines.
     pub boilerplate: usize,
+    /// `attributed / claims` (0 when there are no claims).
+    pub attributed_share: f64,
+    /// `anonymous / claims`.
+    pub anonymous_share: f64,
+    /// `hedged / claims`.
+    pub hedged_share: f64,
+    /// The named people and outlets its claims cite, in order of first citation.
+    pub cites: Vec<String>,
+    /// Indexes into `claims` of its check-worthy claims that no other source makes.
+    pub exclusive_claims: Vec<usize>,
+    /// Keys of the entities most other sources name and it leaves out.
+    pub omits: Vec<String>,
 }
 
 impl SourceReport {
@@ -261,7 +276,27 @@ impl SourceReport {
             summary.attributed += (c.attribution.kind != "none") as usize;
             summary.anonymous += (c.attribution.kind == "anonymous") as usize;
             summary.hedged += matches!(c.certainty, "hedged" | "alleged") as usize;
+            if let (Some(src), "named") = (&c.attribution.source, c.attribution.kind) {
+                if !summary.cites.contains(&src.text) {
+                    summary.cites.push(src.text.clone());
+                }
+            }
+            if let Some(via) = &c.attribution.via {
+                if !summary.cites.contains(&via.text) {
+                    summary.cites.push(via.text.clone());
+                }
+            }
         }
+        let share = |x: usize| {
+            if claims.is_empty() {
+                0.0
+            } else {
+                (x as f64 / claims.len() as f64 * 1000.0).round() / 1000.0
+            }
+        };
+        summary.attributed_share = share(summary.attributed);
+        summary.anonymous_share = share(summary.anonymous);
+        summary.hedged_share = share(summary.hedged);
         SourceReport {
             id: id.to_string(),
             name: name.to_string(),
@@ -285,9 +320,13 @@ impl SourceReport {
         for c in &mut self.claims {
             f(&mut c.start);
             f(&mut c.end);
-            for s in [&mut c.attribution.source, &mut c.attribution.cue]
-                .into_iter()
-                .flatten()
+            for s in [
+                &mut c.attribution.source,
+                &mut c.attribution.cue,
+                &mut c.attribution.via,
+            ]
+            .into_iter()
+            .flatten()
             {
                 f(&mut s.start);
                 f(&mut s.end);
@@ -301,6 +340,27 @@ impl SourceReport {
             f(&mut b.start);
             f(&mut b.end);
         }
+    }
+}
+
+/// Fills the summary fields that need the comparison: exclusive claims and omissions.
+pub fn summarise_comparison(sources: &mut [SourceReport], comparison: &Comparison) {
+    for s in sources.iter_mut() {
+        s.summary.exclusive_claims = comparison
+            .claims
+            .iter()
+            .filter(|g| g.sources == 1)
+            .flat_map(|g| &g.members)
+            .filter(|m| m.source == s.id)
+            .map(|m| m.claim)
+            .collect();
+        s.summary.exclusive_claims.sort_unstable();
+        s.summary.omits = comparison
+            .entities
+            .iter()
+            .filter(|e| e.omitted_by.contains(&s.id))
+            .map(|e| e.key.clone())
+            .collect();
     }
 }
 
@@ -343,14 +403,18 @@ impl Serialize for SourceCounts {
 /// One entity across sources.
 #[derive(Clone, Debug, Serialize)]
 pub struct EntityCluster {
-    /// Shared key.
+    /// Shared key (the alias cluster).
     pub key: String,
+    /// Canonical display name.
+    pub name: String,
     /// Most frequent label.
     pub label: Label,
     /// Surface forms, sorted.
     pub names: Vec<String>,
     /// Mentions per source.
     pub sources: SourceCounts,
+    /// Sources that leave out an entity most sources name.
+    pub omitted_by: Vec<String>,
 }
 
 /// The status of a claim group.
@@ -374,6 +438,31 @@ pub struct ClaimGroup {
     pub members: Vec<Member>,
     /// Distinct sources among the members.
     pub sources: usize,
+    /// Independent origins: members citing one source or copying one text count once.
+    pub origins: usize,
+    /// One member asserts what another hedges, attributes, alleges or denies.
+    pub drift: bool,
+    /// Why the members cannot all be right, `null` when they can.
+    pub conflict: Option<Conflict>,
+}
+
+/// What kind of conflict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictKind {
+    /// Numbers for the same thing whose ranges do not overlap.
+    Numeric,
+    /// One source denies what another states.
+    Negation,
+}
+
+/// Why a group's members cannot all be right.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Conflict {
+    /// numeric | negation.
+    pub kind: ConflictKind,
+    /// A sentence a person can read.
+    pub detail: String,
 }
 
 /// One claim of a group.
@@ -383,6 +472,10 @@ pub struct Member {
     pub source: String,
     /// Index into that source's `claims`.
     pub claim: usize,
+    /// The member's certainty (asserted … denied).
+    pub certainty: &'static str,
+    /// Which of the group's origins it belongs to (0, 1, …).
+    pub origin: usize,
     /// (source index, claim index), for sorting.
     #[serde(skip)]
     pub order: (usize, usize),

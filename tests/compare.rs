@@ -95,3 +95,193 @@ fn example(i: usize) -> &'static str {
         "004_9c2b090c7ed604d2.txt",
     ][i - 1]
 }
+
+fn group_of<'a>(
+    r: &'a crosscheck::Report,
+    source: &str,
+    needle: &str,
+) -> &'a crosscheck::report::ClaimGroup {
+    let src = r.sources.iter().find(|s| s.id == source).unwrap();
+    let claim = src
+        .claims
+        .iter()
+        .position(|c| c.text.contains(needle))
+        .unwrap_or_else(|| panic!("no claim with {needle:?}"));
+    r.comparison
+        .claims
+        .iter()
+        .find(|g| {
+            g.members
+                .iter()
+                .any(|m| m.source == source && m.claim == claim)
+        })
+        .unwrap_or_else(|| panic!("claim {needle:?} in no group"))
+}
+
+#[test]
+fn paraphrase_is_corroborated() {
+    // Reason: the same event in other words ("commanders flee" / "leaders took refuge").
+    let r = run(&[
+        "ISIS commanders fled to Turkey after the fall of Baghouz, officials said.",
+        "Senior ISIS leaders have taken refuge in Turkey since Baghouz fell, the agency reported.",
+    ]);
+    let g = group_of(&r, "s1", "commanders");
+    assert_eq!(g.sources, 2, "{g:?}");
+    assert_eq!(g.status, GroupStatus::Corroborated);
+}
+
+#[test]
+fn numbers_that_cannot_both_hold_conflict() {
+    // Reason: 2,000 and 5,000 fighters are disjoint ranges for the same counted thing.
+    let r = run(&[
+        "Some 2,000 ISIS fighters crossed into Turkey last year, officials said.",
+        "More than 5,000 ISIS fighters crossed into Turkey last year, the ministry said.",
+    ]);
+    let g = group_of(&r, "s1", "2,000");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+    let c = g.conflict.as_ref().unwrap();
+    assert_eq!(c.kind, crosscheck::report::ConflictKind::Numeric);
+    assert!(
+        c.detail.contains("2,000") && c.detail.contains("5,000"),
+        "{}",
+        c.detail
+    );
+}
+
+#[test]
+fn overlapping_ranges_do_not_conflict() {
+    // Reason: "an estimated 10,000" (9,000–11,000) and "about 10,500" overlap.
+    let r = run(&[
+        "An estimated 10,000 ISIS fighters are held in Kurdish prisons in Syria, officials said.",
+        "About 10,500 ISIS fighters are held in Kurdish prisons in Syria, the monitor said.",
+    ]);
+    let g = group_of(&r, "s1", "10,000");
+    assert_eq!(g.sources, 2, "{g:?}");
+    assert_eq!(g.status, GroupStatus::Corroborated);
+    assert!(g.conflict.is_none());
+}
+
+#[test]
+fn vague_amount_conflicts_only_when_ranges_say_so() {
+    // Reason: "tens of thousands" (20,000–99,999) vs "10,000" do not overlap; vs "30,000" they do.
+    let r = run(&[
+        "Tens of thousands of refugees crossed the border into Turkey in March, the UN said.",
+        "Some 10,000 refugees crossed the border into Turkey in March, officials said.",
+        "About 30,000 refugees crossed the border into Turkey in March, aid groups said.",
+    ]);
+    let g = group_of(&r, "s1", "Tens of thousands");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+    assert!(g.conflict.as_ref().unwrap().detail.contains("10,000"));
+}
+
+#[test]
+fn denial_conflicts_with_a_statement() {
+    // Reason: one source states what another reports as denied.
+    let r = run(&[
+        "Some 300 ISIS fighters crossed the border at Akcakale with the help of Turkish intelligence.",
+        "Turkey denied that 300 ISIS fighters crossed the border at Akcakale with the help of its intelligence.",
+    ]);
+    let g = group_of(&r, "s1", "Akcakale");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+    assert_eq!(
+        g.conflict.as_ref().unwrap().kind,
+        crosscheck::report::ConflictKind::Negation
+    );
+    assert!(g.drift, "asserted vs denied is also drift");
+}
+
+#[test]
+fn two_outlets_relaying_one_agency_are_one_origin() {
+    // Reason: both quote the same named source, so five outlets would still be one origin.
+    let r = run(&[
+        "Police detained 20 ISIS suspects in Kayseri on Monday, Anadolu Agency reported.",
+        "Twenty ISIS suspects were detained by police in Kayseri on Monday, according to Anadolu Agency.",
+    ]);
+    let g = group_of(&r, "s1", "Kayseri");
+    assert_eq!(g.sources, 2, "{g:?}");
+    assert_eq!(g.origins, 1, "{g:?}");
+}
+
+#[test]
+fn copied_wire_text_is_one_origin() {
+    // Reason: two outlets printing the same wire sentence are one origin, not two.
+    let wire = "Turkish police detained 20 suspected ISIS members in raids across Istanbul on Tuesday morning.";
+    let r = run(&[wire, &format!("{wire} The raids followed a tip-off.")]);
+    let g = group_of(&r, "s1", "raids");
+    assert_eq!(g.sources, 2);
+    assert_eq!(g.origins, 1, "{g:?}");
+}
+
+#[test]
+fn independent_reports_are_separate_origins() {
+    // Reason: two outlets with their own named sources and their own words are two origins.
+    let r = run(&[
+        "Police detained 20 ISIS suspects in Kayseri on Monday, Governor Ali Yilmaz said.",
+        "Twenty ISIS suspects were detained in Kayseri on Monday, a lawyer for the men, Emre Demir, told Reuters.",
+    ]);
+    let g = group_of(&r, "s1", "Kayseri");
+    assert_eq!(g.sources, 2, "{g:?}");
+    assert_eq!(g.origins, 2, "{g:?}");
+}
+
+#[test]
+fn asserted_versus_hedged_is_drift() {
+    // Reason: one outlet states as fact what another only reports as "reportedly".
+    let r = run(&[
+        "ISIS began issuing its own passports to 500 members in Raqqa last year.",
+        "ISIS reportedly began issuing its own passports to 500 members in Raqqa last year.",
+    ]);
+    let g = group_of(&r, "s1", "passports");
+    assert_eq!(g.sources, 2);
+    assert!(g.drift, "{g:?}");
+    let certainties: Vec<&str> = g.members.iter().map(|m| m.certainty).collect();
+    assert_eq!(certainties, ["asserted", "hedged"]);
+}
+
+#[test]
+fn an_entity_most_sources_name_is_an_omission_where_missing() {
+    // Reason: three of four sources name Kayseri; the fourth leaves it out.
+    let r = run(&[
+        "Police detained 20 suspects in Kayseri on Monday.",
+        "Twenty suspects were held in Kayseri, police said.",
+        "Kayseri police arrested 20 people on Monday.",
+        "Police arrested 20 people in central Turkey on Monday.",
+    ]);
+    let e = r
+        .comparison
+        .entities
+        .iter()
+        .find(|e| e.key == "kayseri")
+        .unwrap();
+    assert_eq!(e.omitted_by, ["s4"]);
+    assert_eq!(r.sources[3].summary.omits, ["kayseri"]);
+    assert!(r.sources[0].summary.omits.is_empty());
+}
+
+#[test]
+fn summary_lists_citations_and_exclusive_claims() {
+    // Reason: a source's own claims and the people it cites are what an editor asks first.
+    let r = run(&[
+        "Police detained 20 ISIS suspects in Kayseri on Monday, Governor Ali Yilmaz said. The mayor of Ankara resigned after 12 years in office.",
+        "Twenty ISIS suspects were detained in Kayseri on Monday, officials said.",
+    ]);
+    let s = &r.sources[0].summary;
+    assert!(
+        s.cites.iter().any(|c| c.contains("Ali Yilmaz")),
+        "{:?}",
+        s.cites
+    );
+    let exclusive: Vec<&str> = s
+        .exclusive_claims
+        .iter()
+        .map(|&i| r.sources[0].claims[i].text.as_str())
+        .collect();
+    assert!(
+        exclusive.iter().any(|t| t.contains("mayor of Ankara")),
+        "{exclusive:?}"
+    );
+    assert!(
+        !exclusive.iter().any(|t| t.contains("Kayseri")),
+        "{exclusive:?}"
+    );
+}

@@ -14,12 +14,29 @@ Analyses news articles about one story and prints the report as JSON on stdout
   FILE       one source per file (id s1, s2, ... in argument order; name = file stem);
              '-' reads standard input
   --jsonl    each input line is one source: {\"id\": \"...\", \"name\": \"...\", \"text\": \"...\"}
-  --pretty   indent the JSON";
+  --pretty   indent the JSON
+
+Also:
+  crosscheck eval-ner [--min-f1 X] [--mistakes] FILE...
+      scores names on CoNLL-2003 files (PER/LOC/ORG/MISC, exact match); exits 1 when the
+      PER/LOC/ORG micro F1 is below X; --mistakes lists every wrong and missed entity
+  crosscheck train-ner --train FILE --dev FILE --out FILE [--epochs N] [--bits N] [--min-weight N]
+      trains the name tagger (see scripts/train-ner.sh)
+  crosscheck bench-entities [--mb N] [--cold] FILE...
+      entity extraction speed on the files repeated to about N MB (default 5); --cold forgets
+      the words met before each file
+  crosscheck eval-checkworthy [--min-map X] DIR
+      ranks the lines of CLEF-2019 CheckThat! Task 1 transcripts (*.tsv in DIR) by the scores
+      of their claims; prints MAP, R-precision and P@10; exits 1 when MAP is below X
+  crosscheck eval-attribution [--min-source-f1 X] DIR
+      scores attribution on PolNeAR (DIR/text, DIR/attributions): source and cue spans,
+      overlap and exact match; exits 1 when the source overlap F1 is below X";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(message) if message == ner::BELOW_TARGET => ExitCode::from(1),
         Err(message) => {
             eprintln!("crosscheck: {message}");
             ExitCode::from(2)
@@ -30,6 +47,11 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("analyze") => {}
+        Some("eval-ner") => return ner::eval(&args[1..]),
+        Some("train-ner") => return ner::train(&args[1..]),
+        Some("bench-entities") => return ner::bench(&args[1..]),
+        Some("eval-checkworthy") => return evals::checkworthy(&args[1..]),
+        Some("eval-attribution") => return evals::attribution(&args[1..]),
         Some("--help") | Some("-h") | Some("help") => {
             println!("{USAGE}");
             return Ok(());
@@ -132,4 +154,236 @@ fn parse_jsonl(file: &str, text: &str) -> Result<Vec<Source>, String> {
         out.push(Source { id, name, text });
     }
     Ok(out)
+}
+
+/// The name tagger's commands: evaluation, training and the speed benchmark.
+mod ner {
+    use super::read_text;
+    use crosscheck::entities::tagger::train;
+    use crosscheck::{entities, eval, segment};
+    use std::time::Instant;
+
+    /// Returned when `--min-f1` is not met: exit code 1, no further message.
+    pub const BELOW_TARGET: &str = "\0below target";
+
+    fn value<'a>(args: &'a [String], i: &mut usize, name: &str) -> Result<&'a str, String> {
+        *i += 1;
+        args.get(*i)
+            .map(String::as_str)
+            .ok_or_else(|| format!("{name} needs a value"))
+    }
+
+    fn number<T: std::str::FromStr>(s: &str, name: &str) -> Result<T, String> {
+        s.parse().map_err(|_| format!("{name}: bad value {s:?}"))
+    }
+
+    pub fn eval(args: &[String]) -> Result<(), String> {
+        let mut min_f1: Option<f64> = None;
+        let mut show = false;
+        let mut files = Vec::new();
+        let mut i = 0;
+        while i < args.len() {
+            match args[i].as_str() {
+                "--min-f1" => min_f1 = Some(number(value(args, &mut i, "--min-f1")?, "--min-f1")?),
+                "--mistakes" => show = true,
+                f if f.starts_with("--") => return Err(format!("unknown option {f:?}")),
+                f => files.push(f.to_string()),
+            }
+            i += 1;
+        }
+        if files.is_empty() {
+            return Err("usage: crosscheck eval-ner [--min-f1 X] FILE...".into());
+        }
+        let mut total = eval::Scores::default();
+        for file in &files {
+            let data = read_text(file)?;
+            let s = eval::evaluate(&data).map_err(|e| format!("{file}: {e}"))?;
+            if show {
+                for m in eval::mistakes(&data)? {
+                    println!("{m}");
+                }
+            }
+            if files.len() > 1 {
+                println!("{file}\n{s}\n");
+            }
+            for (t, c) in total.by_type.iter_mut().zip(s.by_type) {
+                t.tp += c.tp;
+                t.fp += c.fp;
+                t.fn_ += c.fn_;
+            }
+        }
+        println!("{total}");
+        let f1 = total.per_loc_org().prf().2;
+        match min_f1 {
+            Some(min) if f1 < min => {
+                eprintln!("crosscheck: PER/LOC/ORG F1 {f1:.2} is below --min-f1 {min}");
+                Err(BELOW_TARGET.into())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    pub fn train(args: &[String]) -> Result<(), String> {
+        let mut cfg = train::Config::default();
+        let (mut train_file, mut dev_file, mut out) = (None, None, None);
+        let mut i = 0;
+        while i < args.len() {
+            let a = args[i].as_str();
+            match a {
+                "--train" => train_file = Some(value(args, &mut i, a)?.to_string()),
+                "--dev" => dev_file = Some(value(args, &mut i, a)?.to_string()),
+                "--out" => out = Some(value(args, &mut i, a)?.to_string()),
+                "--epochs" => cfg.epochs = number(value(args, &mut i, a)?, a)?,
+                "--bits" => cfg.bits = number(value(args, &mut i, a)?, a)?,
+                "--min-weight" => cfg.min_weight = number(value(args, &mut i, a)?, a)?,
+                "--lexicon-bits" => cfg.lexicon_bits = number(value(args, &mut i, a)?, a)?,
+                "--unit" => cfg.unit = number(value(args, &mut i, a)?, a)?,
+                "--seed" => cfg.seed = number(value(args, &mut i, a)?, a)?,
+                _ => return Err(format!("unknown argument {a:?}")),
+            }
+            i += 1;
+        }
+        let (Some(train_file), Some(dev_file), Some(out)) = (train_file, dev_file, out) else {
+            return Err("usage: crosscheck train-ner --train FILE --dev FILE --out FILE".into());
+        };
+        let started = Instant::now();
+        let corpus = |f: &str| train::Corpus::new(&read_text(f)?).map_err(|e| format!("{f}: {e}"));
+        let (tr, dev) = (corpus(&train_file)?, corpus(&dev_file)?);
+        println!("{cfg:?}");
+        let bytes = train::train(&cfg, &tr, &dev, &mut |line| println!("{line}"))?;
+        std::fs::write(&out, &bytes).map_err(|e| format!("{out}: cannot write: {e}"))?;
+        println!(
+            "wrote {out} ({} bytes) in {:.1} s",
+            bytes.len(),
+            started.elapsed().as_secs_f64()
+        );
+        Ok(())
+    }
+
+    pub fn bench(args: &[String]) -> Result<(), String> {
+        let mut mb = 5.0f64;
+        let mut cold = false;
+        let mut files = Vec::new();
+        let mut i = 0;
+        while i < args.len() {
+            match args[i].as_str() {
+                "--mb" => mb = number(value(args, &mut i, "--mb")?, "--mb")?,
+                "--cold" => cold = true,
+                f if f.starts_with("--") => return Err(format!("unknown option {f:?}")),
+                f => files.push(f.to_string()),
+            }
+            i += 1;
+        }
+        if files.is_empty() {
+            return Err("usage: crosscheck bench-entities [--mb N] [--cold] FILE...".into());
+        }
+        let mut texts = Vec::new();
+        for f in &files {
+            texts.push(read_text(f)?);
+        }
+        let one: usize = texts.iter().map(String::len).sum::<usize>().max(1);
+        let rounds = ((mb * 1e6) / one as f64).ceil().max(1.0) as usize;
+        // Model and gazetteers load on first use: time that apart.
+        let load = Instant::now();
+        let _ = entities::tagger::Model::get();
+        let _ = entities::gazetteer::Gazetteer::get();
+        let load = load.elapsed();
+        let run = |with_segmentation: bool| {
+            let segs: Vec<_> = texts.iter().map(|t| segment::segment(t)).collect();
+            let started = Instant::now();
+            let (mut mentions, mut bytes) = (0, 0);
+            for _ in 0..rounds {
+                for (t, seg) in texts.iter().zip(&segs) {
+                    if cold {
+                        entities::names::forget();
+                    }
+                    mentions += if with_segmentation {
+                        entities::find(t, &segment::segment(t)).len()
+                    } else {
+                        entities::find(t, seg).len()
+                    };
+                    bytes += t.len();
+                }
+            }
+            (
+                bytes as f64 / 1e6,
+                started.elapsed().as_secs_f64(),
+                mentions,
+            )
+        };
+        let (mb, secs, mentions) = run(false);
+        println!(
+            "entities{}: {mb:.1} MB in {secs:.3} s = {:.1} MB/s ({mentions} mentions)",
+            if cold {
+                " (each text as unseen words)"
+            } else {
+                ""
+            },
+            mb / secs
+        );
+        let (mb, secs, _) = run(true);
+        println!(
+            "segmentation and entities: {:.1} MB/s; model and gazetteer load {:.1} ms",
+            mb / secs,
+            load.as_secs_f64() * 1e3
+        );
+        Ok(())
+    }
+}
+
+/// The claim evaluations: check-worthiness on CLEF-2019, attribution on PolNeAR.
+mod evals {
+    use super::ner::BELOW_TARGET;
+    use std::path::Path;
+
+    /// `[--FLAG X] DIR` → (threshold, dir).
+    fn args_of(args: &[String], flag: &str) -> Result<(Option<f64>, String), String> {
+        let mut min = None;
+        let mut dir = None;
+        let mut i = 0;
+        while i < args.len() {
+            if args[i] == flag {
+                let v = args
+                    .get(i + 1)
+                    .ok_or_else(|| format!("{flag} needs a number"))?;
+                min = Some(
+                    v.parse::<f64>()
+                        .map_err(|_| format!("{flag}: {v:?} is not a number"))?,
+                );
+                i += 2;
+            } else if args[i].starts_with("--") {
+                return Err(format!("unknown option {:?}", args[i]));
+            } else if dir.is_none() {
+                dir = Some(args[i].clone());
+                i += 1;
+            } else {
+                return Err(format!("one directory only, not also {:?}", args[i]));
+            }
+        }
+        Ok((min, dir.ok_or("no directory given")?))
+    }
+
+    fn gate(name: &str, value: f64, min: Option<f64>) -> Result<(), String> {
+        match min {
+            Some(m) if value < m => {
+                eprintln!("crosscheck: {name} {value:.3} is below the required {m}");
+                Err(BELOW_TARGET.into())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    pub fn checkworthy(args: &[String]) -> Result<(), String> {
+        let (min, dir) = args_of(args, "--min-map")?;
+        let eval = crosscheck::claims::checkworthy_eval::eval_checkworthy(Path::new(&dir))?;
+        print!("{}", eval.report());
+        gate("MAP", eval.map(), min)
+    }
+
+    pub fn attribution(args: &[String]) -> Result<(), String> {
+        let (min, dir) = args_of(args, "--min-source-f1")?;
+        let eval = crosscheck::claims::attribution_eval::eval_attribution(Path::new(&dir))?;
+        print!("{}", eval.report());
+        gate("source F1 (overlap)", eval.all.source_overlap.f1(), min)
+    }
 }

@@ -1,13 +1,46 @@
-//! Attribution: who says a claim, by which cue, and whether in their own quoted words.
+//! Attribution: who says a claim, by which cue, through which outlet, and whether in their own
+//! quoted words.
 //!
-//! The cue is the first attribution verb ("said", "told", "reported", "added", "claimed") or
-//! "according to" outside quotation marks. The source is the noun phrase before the verb
-//! ("the official added", "WND reported"), or after it when the verb follows the quote
-//! ("…,” said the official), or after "according to".
+//! Each sentence is scanned for **cue candidates**: a word of saying, showing, believing or
+//! wanting ("said", "told", "warned", "accused", "believes"), a fixed pattern ("according to X",
+//! "in a new poll", "his promise to", "as X put it", "Report wnd.com", a headline "X: …"), or a
+//! noun of saying after a possessive. The cue words, with the share of their occurrences outside
+//! quotation marks that are cues, come from the PolNeAR training articles
+//! (`attribution_cues.txt`: `word cue_count occurrences`).
+//!
+//! Each candidate gets a **source** from the words around it:
+//!
+//! - the noun phrase before the verb ("WND reported", "the official further said", "Trump on
+//!   Tuesday said"), with an apposition ("X, a security expert at Y, said") kept in the span and
+//!   a parenthetical clause ("X, who …, said", "X, speaking to reporters, said") left out;
+//! - a relative pronoun ("Trump, who said"), as PolNeAR marks it;
+//! - after the verb when a quotation or a clause precedes it ("…,” said the official", "…,
+//!   said Alan Abramowitz, a demographer at Emory University"), and after "according to";
+//! - the subject for a participle or a second verb ("…, adding that", "X attacked Y and said"):
+//!   the source of the previous cue, else the first noun phrase of the sentence;
+//! - the agent of a passive ("was first reported by the Miami Herald"), and "X was quoted as
+//!   saying".
+//!
+//! A logistic model (`attribution_weights.txt`, learned by
+//! [`attribution_eval::train_weights`](super::attribution_eval::train_weights)) scores each
+//! candidate on its cue word and how often that word is a cue, how the source was found, the
+//! words around cue and source, whether it is quoted, and the source's kind; candidates at or
+//! above [`THRESHOLD`] are attributions.
+//!
+//! **via** is the outlet that carried the words: "told CNN", "told Al Arabiya.net", "in an
+//! interview with Fox News", "according to wnd.com", "Report wnd.com".
+//!
+//! A sentence may hold several attributions ([`find_all`]); the claim's attribution
+//! ([`find`]) is the first one outside quotation marks. A sentence inside a quotation that runs
+//! over several sentences takes the attribution of the sentence where the quotation ends (a
+//! source named after the quote: "…,” the official added.") or else where it begins ("He said:
+//! “…").
 
 use crate::entities::{Label, Mention};
-use crate::segment::{Segmented, TokenKind};
+use crate::segment::{Segmented, Token, TokenKind};
 use crate::span::Span;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Whether a claim's source is named.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -42,6 +75,8 @@ pub struct Attribution {
     pub source: Option<Span>,
     /// The cue ("said", "according to").
     pub cue: Option<Span>,
+    /// The outlet that carried the words ("CNN" in "told CNN").
+    pub via: Option<Span>,
 }
 
 impl Attribution {
@@ -52,81 +87,44 @@ impl Attribution {
             quote: false,
             source: None,
             cue: None,
+            via: None,
         }
     }
 }
 
-/// Verbs that attribute what a sentence says to someone.
-const CUE_VERBS: &[&str] = &[
-    "accused",
-    "acknowledged",
-    "added",
-    "adds",
-    "admitted",
-    "alleged",
-    "alleges",
-    "announced",
-    "announces",
-    "argued",
-    "argues",
-    "asserted",
-    "asserts",
-    "believes",
-    "charged",
-    "cited",
-    "claimed",
-    "claims",
-    "confirmed",
-    "confirms",
-    "declared",
-    "denied",
-    "denies",
-    "disclosed",
-    "emphasised",
-    "emphasized",
-    "estimated",
-    "estimates",
-    "explained",
-    "explains",
-    "indicated",
-    "indicates",
-    "insisted",
-    "insists",
-    "maintained",
-    "noted",
-    "notes",
-    "pointed",
-    "reiterated",
-    "reported",
-    "reports",
-    "revealed",
-    "reveals",
-    "said",
-    "say",
-    "says",
-    "showed",
-    "shows",
-    "specified",
-    "stated",
-    "states",
-    "stressed",
-    "suggested",
-    "suggests",
-    "testified",
-    "told",
-    "tells",
-    "warned",
-    "warns",
-    "wrote",
-    "writes",
-];
+/// A word at least this often a cue is taken for a verb: it ends a noun phrase.
+pub const SURE: f64 = 0.3;
+
+/// A word less often a cue than this is no candidate.
+const UNSURE: f64 = 0.03;
+
+/// Cue words with their share of occurrences that are cues (from PolNeAR train).
+fn cue_words() -> &'static Table {
+    static CUES: OnceLock<Table> = OnceLock::new();
+    CUES.get_or_init(|| {
+        include_str!("attribution_cues.txt")
+            .lines()
+            .filter_map(|line| {
+                let mut cols = line.split_whitespace();
+                let word = cols.next()?;
+                let cue: f64 = cols.next()?.parse().ok()?;
+                let all: f64 = cols.next()?.parse().ok()?;
+                (all > 0.0).then_some((word, cue / all))
+            })
+            .collect()
+    })
+}
 
 /// Words that end a noun phrase when walking away from the cue.
 const BOUNDARIES: &[&str] = &[
-    "that", "which", "who", "whom", "and", "but", "because", "if", "when", "while", "as", "after",
-    "before", "since", "where", "so", "than", "or", "nor", "to", "is", "are", "was", "were", "be",
-    "been", "has", "have", "had", "not", "also", "it", "this", "there", "what", "although",
-    "though", "however", "said", "says", "told", "in", "on", "at", "with", "by",
+    "that", "which", "who", "whom", "whose", "and", "but", "because", "if", "when", "while", "as",
+    "after", "before", "since", "where", "so", "than", "or", "nor", "to", "is", "are", "was",
+    "were", "be", "been", "has", "have", "had", "not", "also", "it", "this", "there", "what",
+    "although", "though", "however", "said", "says", "told", "in", "on", "at", "with", "by",
+    "during", "into", "about", "against", "over", "under", "through", "do", "does", "did", "will",
+    "would", "can", "could", "should", "may", "might", "must", "then", "even", "just", "now",
+    "only", "yet", "why", "how", "whether", "until", "unless", "once", "like", "up", "out", "off",
+    "down", "its",
 ];
 
 /// Adverbs and auxiliaries allowed between a source and its verb ("the official further said").
@@ -147,15 +145,96 @@ const BETWEEN: &[&str] = &[
     "was",
     "were",
     "is",
+    "are",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
     "repeatedly",
     "publicly",
     "privately",
     "earlier",
     "already",
-    "had",
     "now",
     "separately",
     "specifically",
+    "still",
+    "just",
+    "even",
+    "often",
+    "first",
+    "quickly",
+    "frequently",
+    "always",
+    "initially",
+    "finally",
+    "openly",
+    "explicitly",
+    "long",
+    "been",
+    "being",
+];
+
+/// Auxiliaries that belong to the cue ("has said", "would not say").
+const CUE_AUX: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "did", "does", "do", "not",
+    "been", "being", "could", "can", "should", "may", "might", "must",
+];
+
+/// Cue verbs whose source may follow them when nothing precedes ("…,” said the official).
+const INVERTIBLE: &[&str] = &[
+    "said",
+    "read",
+    "reads",
+    "declares",
+    "added",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "asked",
+    "asks",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "continued",
+    "continues",
+    "replied",
+    "recalled",
+    "argued",
+    "argues",
+    "insisted",
+    "declared",
+    "told",
+    "tells",
+    "warned",
+    "warns",
+    "countered",
+    "responded",
+    "reported",
+    "reports",
+    "claimed",
+    "claims",
+    "stated",
+    "observed",
+    "remarked",
+    "quipped",
+    "tweeted",
+    "announced",
+    "concluded",
+    "suggested",
+    "joked",
 ];
 
 /// Head nouns of unnamed sources.
@@ -198,6 +277,8 @@ const ANONYMOUS_HEADS: &[&str] = &[
     "members",
     "study",
     "survey",
+    "poll",
+    "polls",
     "statement",
     "media",
     "ministry",
@@ -212,175 +293,1517 @@ const ANONYMOUS_HEADS: &[&str] = &[
     "critics",
     "researchers",
     "scientists",
+    "data",
+    "figures",
+    "voters",
 ];
 
+/// Nouns of reports and statements: "in a new poll", "issued a statement saying".
+const REPORT_NOUNS: &[&str] = &[
+    "poll",
+    "survey",
+    "study",
+    "report",
+    "statement",
+    "interview",
+    "letter",
+    "memo",
+    "analysis",
+    "tweet",
+    "post",
+    "speech",
+    "op-ed",
+    "column",
+    "editorial",
+    "email",
+    "e-mail",
+    "release",
+    "filing",
+    "lawsuit",
+    "complaint",
+    "video",
+    "ad",
+    "advertisement",
+    "message",
+    "note",
+    "book",
+    "article",
+    "documents",
+    "document",
+    "testimony",
+    "remarks",
+];
+
+/// Words of time that may stand between a source and its cue ("Trump on Tuesday said").
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "time",
+    "day",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Nouns of saying whose possessor is the source: "his promise", "Trump's claim".
+const NOUN_CUES: &[&str] = &[
+    "accusation",
+    "accusations",
+    "admission",
+    "advice",
+    "announcement",
+    "argument",
+    "arguments",
+    "assertion",
+    "assessment",
+    "attack",
+    "attacks",
+    "belief",
+    "call",
+    "calls",
+    "claim",
+    "claims",
+    "comment",
+    "comments",
+    "complaint",
+    "complaints",
+    "concern",
+    "concerns",
+    "contention",
+    "criticism",
+    "critique",
+    "decision",
+    "declaration",
+    "demand",
+    "demands",
+    "denial",
+    "description",
+    "endorsement",
+    "explanation",
+    "fear",
+    "fears",
+    "hope",
+    "hopes",
+    "insistence",
+    "message",
+    "opposition",
+    "plan",
+    "pledge",
+    "position",
+    "praise",
+    "prediction",
+    "promise",
+    "promises",
+    "proposal",
+    "refusal",
+    "remarks",
+    "request",
+    "response",
+    "rhetoric",
+    "stance",
+    "statement",
+    "suggestion",
+    "support",
+    "testimony",
+    "threat",
+    "tweet",
+    "view",
+    "views",
+    "vow",
+    "warning",
+];
+
+/// Reports that are sources themselves: "in a new poll".
+const SOURCE_REPORTS: &[&str] = &[
+    "poll",
+    "survey",
+    "study",
+    "report",
+    "analysis",
+    "memo",
+    "documents",
+    "book",
+    "article",
+    "filing",
+    "lawsuit",
+    "complaint",
+    "letter",
+    "ad",
+    "video",
+];
+
+/// Pronouns that stand for a named source.
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you"];
 
-/// Finds the attribution of sentence `index`.
+/// Relative pronouns that stand for their antecedent ("Trump, who said").
+const RELATIVES: &[&str] = &["who", "which", "that"];
+
+/// Determiners after which a cue word is a noun or an adjective ("a reported 5,000").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
+    "your", "some", "any", "no", "every", "each",
+];
+
+/// Words that end a clause subject when looking for the first noun phrase of a sentence.
+const OPENERS: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "still",
+    "however",
+    "meanwhile",
+    "instead",
+    "indeed",
+    "now",
+    "then",
+];
+
+/// One cue found in a sentence, before it is accepted or not.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// The attribution it would give.
+    pub attribution: Attribution,
+    /// True when the cue is inside quotation marks.
+    pub quoted: bool,
+    /// The features it was scored on (see `attribution_weights.txt`).
+    pub features: Vec<String>,
+    /// The sum of the features' weights; accepted at [`THRESHOLD`] and above.
+    pub score: f64,
+}
+
+/// A candidate is an attribution when its score is at least this.
+pub const THRESHOLD: f64 = 0.0;
+
+/// What `cue_at` found: local token indexes of the cue, source and outlet.
+struct Found {
+    cue: (usize, usize),
+    src: (usize, usize),
+    via: Option<(usize, usize)>,
+    how: &'static str,
+    /// A fixed pattern ("according to", "his promise") rather than a cue verb.
+    special: bool,
+    feats: Feats,
+}
+
+/// FNV-1a: the lexicon and weight tables are looked up for every token.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type Table = HashMap<&'static str, f64, std::hash::BuildHasherDefault<Fnv>>;
+
+/// The FNV-1a hash of `s`.
+fn fnv(s: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = Fnv::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+/// A key that is already a hash.
+#[derive(Default)]
+struct Hashed(u64);
+
+impl std::hash::Hasher for Hashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("only u64 keys")
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
+
+/// Feature weights by the hash of the feature's name.
+type Weights = HashMap<u64, f64, std::hash::BuildHasherDefault<Hashed>>;
+
+/// The features of one candidate as they are added: their summed weight, and their names when
+/// kept (to learn the weights).
+struct Feats {
+    keep: bool,
+    names: Vec<String>,
+    score: f64,
+}
+
+impl Feats {
+    fn new(keep: bool) -> Feats {
+        Feats {
+            keep,
+            names: Vec::new(),
+            score: weights().get(&fnv("bias")).copied().unwrap_or(1.0),
+        }
+    }
+
+    /// Adds the feature whose name is `parts` joined.
+    fn add(&mut self, parts: &[&str]) {
+        let mut h = Fnv::default();
+        for part in parts {
+            std::hash::Hasher::write(&mut h, part.as_bytes());
+        }
+        self.score += weights().get(&h.0).copied().unwrap_or(0.0);
+        if self.keep {
+            self.names.push(parts.concat());
+        }
+    }
+}
+
+/// Adds a feature named by its parts: `feat!(f, "w=", word)`.
+macro_rules! feat {
+    ($f:expr, $($part:expr),+) => {
+        $f.add(&[$($part),+])
+    };
+}
+
+/// Small numbers as feature values.
+const DIGITS: [&str; 20] = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
+    "17", "18", "19",
+];
+
+/// The hashes of every word that may start a cue (lexicon words, pattern words, ":").
+fn cue_hashes() -> &'static HashMap<u64, (), std::hash::BuildHasherDefault<Hashed>> {
+    static HASHES: OnceLock<HashMap<u64, (), std::hash::BuildHasherDefault<Hashed>>> =
+        OnceLock::new();
+    HASHES.get_or_init(|| {
+        cue_words()
+            .keys()
+            .chain(triggers().keys())
+            .chain(std::iter::once(&":"))
+            .map(|w| (fnv(w), ()))
+            .collect()
+    })
+}
+
+/// Words that start a fixed pattern: "according to", "in a poll", "his promise", "put it".
+fn triggers() -> &'static Table {
+    static TRIGGERS: OnceLock<Table> = OnceLock::new();
+    TRIGGERS.get_or_init(|| {
+        [
+            "according",
+            "in",
+            "report",
+            "reports",
+            "via",
+            "source",
+            "put",
+        ]
+        .iter()
+        .chain(NOUN_CUES)
+        .map(|&w| (w, 0.0))
+        .collect()
+    })
+}
+
+/// Feature weights learned on PolNeAR train (`attribution_weights.txt`: `feature weight`).
+fn weights() -> &'static Weights {
+    static WEIGHTS: OnceLock<Weights> = OnceLock::new();
+    WEIGHTS.get_or_init(|| {
+        include_str!("attribution_weights.txt")
+            .lines()
+            .filter_map(|line| {
+                let (f, w) = line.rsplit_once(' ')?;
+                Some((fnv(f), w.parse().ok()?))
+            })
+            .collect()
+    })
+}
+
+/// Every cue candidate of sentence `index`, accepted or not, with its features.
+pub fn candidates(
+    text: &str,
+    seg: &Segmented,
+    index: usize,
+    mentions: &[Mention],
+) -> Vec<Candidate> {
+    Paragraph::new(text, seg, index).candidates(index, mentions, true)
+}
+
+/// Finds the attribution of sentence `index`: the first cue outside quotation marks, else the
+/// attribution of a quotation that runs into or out of the sentence.
 pub fn find(
     text: &str,
     seg: &Segmented,
     index: usize,
     mentions: &[Mention],
-    entities: &[usize],
+    _entities: &[usize],
 ) -> Attribution {
-    let sentence = &seg.sentences[index];
-    let range = sentence.tokens.clone();
-    let toks = &seg.tokens[range.clone()];
-    let words: Vec<String> = toks.iter().map(|t| text[t.span].to_lowercase()).collect();
-    let quoted = quoted_mask(text, seg, range.clone());
-    let n = toks.len();
-    for c in 0..n {
-        if quoted[c] {
-            continue;
+    let para = Paragraph::new(text, seg, index);
+    let own = para.attributions(index, mentions);
+    if let Some(first) = own.into_iter().find(|a| !a.1) {
+        return first.0;
+    }
+    // A quotation that runs over several sentences: the source after its end, else before its
+    // start.
+    let (lo, hi) = para.local(index);
+    let continues_after = hi > 0 && hi < para.toks.len() && para.inside_at(hi);
+    let continued_before = lo < para.toks.len() && para.inside_at(lo);
+    if !continues_after && !continued_before {
+        return Attribution::none();
+    }
+    if continues_after {
+        // The sentence where the quotation closes, with a cue after the closing mark.
+        let mut close = hi;
+        while close < para.toks.len() && para.inside_at(close) {
+            close += 1;
         }
-        let w = words[c].as_str();
-        let (cue, np) = if w == "according" && words.get(c + 1).is_some_and(|x| x == "to") {
-            (
-                Span::new(toks[c].span.start, toks[c + 1].span.end),
-                noun_phrase_right(text, toks, &words, c + 2),
-            )
-        } else if CUE_VERBS.contains(&w)
-            && !(w == "pointed" && words.get(c + 1).is_none_or(|x| x != "out"))
-        {
-            let cue_end = if w == "pointed" { c + 1 } else { c };
-            let cue = Span::new(toks[c].span.start, toks[cue_end].span.end);
-            let left = noun_phrase_left(text, toks, &words, c);
-            let np = if left.is_some() {
-                left
-            } else {
-                noun_phrase_right(text, toks, &words, cue_end + 1)
-            };
-            (cue, np)
-        } else {
-            continue;
-        };
-        let Some((a, b)) = np else { continue };
-        let source = Span::new(toks[a].span.start, toks[b].span.end);
-        let kind = kind_of(text, toks, &words, a, b, source, mentions, entities);
-        let quote = quoted.iter().filter(|&&q| q).count() >= 3;
-        return Attribution {
-            kind,
-            quote,
-            source: Some(source),
-            cue: Some(cue),
-        };
+        if close < para.toks.len() {
+            let at = para.toks[close].span.start;
+            if let Some(s) = para.sentence_of(close) {
+                if let Some((a, _)) = para
+                    .attributions(s, mentions)
+                    .into_iter()
+                    .find(|(a, quoted)| !quoted && a.cue.is_some_and(|c| c.start >= at))
+                {
+                    return Attribution { quote: true, ..a };
+                }
+            }
+        }
+    }
+    if continued_before {
+        // The sentence where the quotation opens, with a cue before the opening mark.
+        let mut open = lo;
+        while open > 0 && para.inside_at(open) {
+            open -= 1;
+        }
+        let at = para.toks[open].span.start;
+        if let Some(s) = para.sentence_of(open) {
+            if let Some((a, _)) = para
+                .attributions(s, mentions)
+                .into_iter()
+                .find(|(a, quoted)| !quoted && a.cue.is_some_and(|c| c.end <= at))
+            {
+                return Attribution { quote: true, ..a };
+            }
+        }
     }
     Attribution::none()
 }
 
-/// Marks the tokens between quotation marks (curly or straight).
-fn quoted_mask(text: &str, seg: &Segmented, range: std::ops::Range<usize>) -> Vec<bool> {
-    let mut mask = Vec::with_capacity(range.len());
-    let mut inside = false;
-    for t in &seg.tokens[range] {
-        match &text[t.span] {
-            "“" => {
-                inside = true;
-                mask.push(false);
-            }
-            "”" => {
-                inside = false;
-                mask.push(false);
-            }
-            "\"" => {
-                inside = !inside;
-                mask.push(false);
-            }
-            _ => mask.push(inside && t.kind != TokenKind::Punct),
+/// Every attribution in sentence `index`, in text order of their cues, including cues inside
+/// quotation marks (someone quoted as saying what someone else said).
+pub fn find_all(
+    text: &str,
+    seg: &Segmented,
+    index: usize,
+    mentions: &[Mention],
+    _entities: &[usize],
+) -> Vec<Attribution> {
+    let para = Paragraph::new(text, seg, index);
+    para.attributions(index, mentions)
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect()
+}
+
+/// The tokens of the line (paragraph) around a sentence, with which are quoted.
+struct Paragraph<'a> {
+    text: &'a str,
+    seg: &'a Segmented,
+    /// Index in `seg.tokens` of `toks[0]`.
+    first: usize,
+    toks: &'a [Token],
+    /// Each token in lower case, computed when first asked for.
+    words: Vec<std::cell::OnceCell<std::borrow::Cow<'a, str>>>,
+    /// Inside quotation marks (the marks themselves are not).
+    quoted: Vec<bool>,
+}
+
+/// The most tokens looked at before a sentence for an open quotation.
+const LOOK_BACK: usize = 1000;
+/// The most tokens before a sentence looked at for its source.
+const CONTEXT: usize = 60;
+/// The most tokens looked at after a sentence for the end of a quotation.
+const LOOK_AHEAD: usize = 120;
+
+impl<'a> Paragraph<'a> {
+    fn new(text: &'a str, seg: &'a Segmented, index: usize) -> Paragraph<'a> {
+        let range = seg.sentences[index].tokens.clone();
+        // The line (to know which quotation marks are open), and a window of it around the
+        // sentence (to look at).
+        let mut line = range.start;
+        while line > 0 && range.start - line < LOOK_BACK && seg.tokens[line].newlines_before == 0 {
+            line -= 1;
+        }
+        let first = line.max(range.start.saturating_sub(CONTEXT));
+        let mut last = range.end;
+        while last < seg.tokens.len()
+            && last - range.end < LOOK_AHEAD
+            && seg.tokens[last].newlines_before == 0
+        {
+            last += 1;
+        }
+        let toks = &seg.tokens[first..last];
+        let words = vec![std::cell::OnceCell::new(); toks.len()];
+        let quoted = quoted_mask(text, &seg.tokens[line..last], first - line);
+        Paragraph {
+            text,
+            seg,
+            first,
+            toks,
+            words,
+            quoted,
         }
     }
-    mask
-}
 
-fn is_np_word(text: &str, t: &crate::segment::Token, w: &str) -> bool {
-    (t.kind != TokenKind::Punct || matches!(&text[t.span], "'s" | "’s" | "." | "-"))
-        && !BOUNDARIES.contains(&w)
-}
+    /// True when local token `k` lies inside a quotation (or is a closing mark of one).
+    fn inside_at(&self, k: usize) -> bool {
+        self.quoted.get(k).copied().unwrap_or(false)
+            || (k > 0
+                && self.quoted.get(k - 1).copied().unwrap_or(false)
+                && matches!(self.raw(k), "”" | "\"" | "’"))
+    }
 
-/// The noun phrase ending just before token `c`, skipping adverbs next to the verb.
-fn noun_phrase_left(
-    text: &str,
-    toks: &[crate::segment::Token],
-    words: &[String],
-    c: usize,
-) -> Option<(usize, usize)> {
-    let mut k = c;
-    while k > 0 && BETWEEN.contains(&words[k - 1].as_str()) {
-        k -= 1;
+    /// The sentence holding local token `k`.
+    fn sentence_of(&self, k: usize) -> Option<usize> {
+        let g = self.first + k;
+        let s = self.seg.sentences.partition_point(|s| s.tokens.end <= g);
+        (s < self.seg.sentences.len()).then_some(s)
     }
-    let end = k;
-    while k > 0 && end - k < 10 && is_np_word(text, &toks[k - 1], &words[k - 1]) {
-        k -= 1;
-    }
-    (k < end).then(|| (k, end - 1))
-}
 
-/// The noun phrase starting at token `s`.
-fn noun_phrase_right(
-    text: &str,
-    toks: &[crate::segment::Token],
-    words: &[String],
-    s: usize,
-) -> Option<(usize, usize)> {
-    let mut k = s;
-    while k < toks.len()
-        && k - s < 8
-        && (is_np_word(text, &toks[k], &words[k])
-            || (k > s && matches!(words[k].as_str(), "of" | "at" | "for" | "in")))
-        && words[k] != "."
-    {
-        k += 1;
+    /// The local token range of sentence `index`, clipped to the paragraph.
+    fn local(&self, index: usize) -> (usize, usize) {
+        let r = &self.seg.sentences[index].tokens;
+        let n = self.toks.len();
+        (
+            r.start.saturating_sub(self.first).min(n),
+            r.end.saturating_sub(self.first).min(n),
+        )
     }
-    // A phrase does not end on a preposition.
-    while k > s && matches!(words[k - 1].as_str(), "of" | "at" | "for" | "in") {
-        k -= 1;
-    }
-    (k > s).then(|| (s, k - 1))
-}
 
-#[allow(clippy::too_many_arguments)]
-fn kind_of(
-    text: &str,
-    toks: &[crate::segment::Token],
-    words: &[String],
-    a: usize,
-    b: usize,
-    source: Span,
-    mentions: &[Mention],
-    entities: &[usize],
-) -> AttributionKind {
-    let named = entities.iter().map(|&k| &mentions[k]).any(|m| {
-        source.contains(m.span)
+    fn w(&self, k: usize) -> &str {
+        match (self.words.get(k), self.toks.get(k)) {
+            (Some(cell), Some(t)) => cell.get_or_init(|| {
+                let w = &self.text[t.span];
+                if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                    std::borrow::Cow::Owned(w.to_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(w)
+                }
+            }),
+            _ => "",
+        }
+    }
+
+    /// The text of local token `k`, "" past the end.
+    fn raw(&self, k: usize) -> &str {
+        self.toks.get(k).map_or("", |t| &self.text[t.span])
+    }
+
+    fn capitalised(&self, k: usize) -> bool {
+        self.raw(k).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// True for a punctuation token, and past the end.
+    fn is_punct(&self, k: usize) -> bool {
+        self.toks.get(k).is_none_or(|t| t.kind == TokenKind::Punct)
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b].span.end)
+    }
+
+    /// Attributions of sentence `index`, each with whether its cue is quoted.
+    fn attributions(&self, index: usize, mentions: &[Mention]) -> Vec<(Attribution, bool)> {
+        self.candidates(index, mentions, false)
+            .into_iter()
+            .filter(|c| c.score >= THRESHOLD)
+            .map(|c| (c.attribution, c.quoted))
+            .collect()
+    }
+
+    /// Every cue candidate of sentence `index`, scored, with the names of its features when
+    /// `keep`.
+    fn candidates(&self, index: usize, mentions: &[Mention], keep: bool) -> Vec<Candidate> {
+        let (lo, hi) = self.local(index);
+        let quoted_tokens = (lo..hi).filter(|&k| self.quoted[k]).count();
+        // A sentence cut after an abbreviation ("Sen. Ron Johnson, R-Wis., said") continues
+        // the one before.
+        let ctx = if lo > 0
+            && lo < hi
+            && index > 0
+            && self.toks[lo].newlines_before == 0
+            && (self.w(lo) == ","
+                || self.w(lo) == ")"
+                || (self.toks[lo].kind == TokenKind::Word && !self.capitalised(lo))
+                || self.unclosed_parenthesis(self.local(index - 1).0, lo))
+        {
+            self.local(index - 1).0
+        } else {
+            lo
+        };
+        let mut out: Vec<Candidate> = Vec::new();
+        let mut last_source: Option<(usize, usize)> = None;
+        let mut c = lo;
+        while c < hi {
+            if !self.maybe_cue(c) {
+                c += 1;
+                continue;
+            }
+            let Some(found) = self.cue_at(c, ctx, hi, last_source, mentions, keep) else {
+                c += 1;
+                continue;
+            };
+            let quoted = self.quoted[c];
+            let (a, b) = found.src;
+            if !found.special {
+                last_source = Some((a, b));
+            }
+            let kind = self.kind_of(a, b, mentions);
+            let mut f = found.feats;
+            feat!(f, "kind=", kind.as_str());
+            if quoted {
+                feat!(f, "quoted");
+                feat!(f, "quoted&src=", found.how);
+                if !found.special {
+                    feat!(f, "quoted&sw=", self.word(self.head(a, b)));
+                }
+            } else if quoted_tokens > 0 {
+                feat!(f, "sentence_quotes");
+            }
+            if out.is_empty() {
+                feat!(f, "first_cue");
+            }
+            out.push(Candidate {
+                attribution: Attribution {
+                    kind,
+                    quote: quoted_tokens >= 3 && !quoted,
+                    source: Some(self.span(a, b)),
+                    cue: Some(self.span(found.cue.0, found.cue.1)),
+                    via: found.via.map(|(x, y)| self.span(x, y)),
+                },
+                quoted,
+                features: f.names,
+                score: f.score,
+            });
+            c = found.cue.1 + 1;
+        }
+        out
+    }
+
+    /// A cue starting at local token `c` of the sentence `lo..hi`, with its source, outlet and
+    /// features.
+    fn cue_at(
+        &self,
+        c: usize,
+        lo: usize,
+        hi: usize,
+        last_source: Option<(usize, usize)>,
+        mentions: &[Mention],
+        keep: bool,
+    ) -> Option<Found> {
+        let w = self.w(c);
+        // Most tokens are no cue: one or two table lookups decide.
+        if w != ":" && !triggers().contains_key(w) && !cue_words().contains_key(w) {
+            return None;
+        }
+        let special = |cue: (usize, usize), src: (usize, usize), how: &'static str| {
+            let via = self.outlet_in(src.0, src.1, mentions).then_some(src);
+            let mut feats = Feats::new(keep);
+            feat!(feats, "special=", how);
+            Some(Found {
+                cue,
+                src,
+                via,
+                how,
+                special: true,
+                feats,
+            })
+        };
+        if w == "according" && self.w(c + 1) == "to" && c + 2 < hi {
+            let src = self.with_web(self.np_right(c + 2, hi)?);
+            return special((c, c + 1), src, "according");
+        }
+        // "in a new CNN poll" (but not "said in a statement")
+        if w == "in"
+            && c + 1 < hi
+            && matches!(self.w(c + 1), "a" | "an" | "the")
+            && !(c > lo && cue_words().get(self.w(c - 1)).is_some_and(|&p| p >= SURE))
+        {
+            let head = (c + 2..hi.min(c + 9)).find(|&k| SOURCE_REPORTS.contains(&self.w(k)))?;
+            if (c + 2..head).any(|k| !self.is_np_word(k)) {
+                return None;
+            }
+            return special((c, c), (c + 1, head), "in_report");
+        }
+        // A headline or transcript line "Dr. Ben Carson: Hillary Clinton …"
+        if w == ":" && c > lo && c - lo <= 5 && c + 1 < hi {
+            let words =
+                (lo..c).all(|k| self.is_np_word(k) && (self.capitalised(k) || self.is_punct(k)));
+            if words && self.capitalised(lo) {
+                return special((c, c), (lo, c - 1), "colon");
+            }
+            return None;
+        }
+        // "Report wnd.com", "(via Breitbart.com)": a web outlet named after the word.
+        if matches!(w, "report" | "reports" | "via" | "source") {
+            let k = if matches!(self.w(c + 1), ":" | "by" | "from") {
+                c + 2
+            } else {
+                c + 1
+            };
+            if let Some(end) = self.web_at(k).filter(|&e| k < hi && e < hi) {
+                return special((c, c), (k, end), "web");
+            }
+        }
+        if self.is_punct(c) {
+            return None;
+        }
+        // "his promise to build a wall", "Trump's claim that": the possessor says it.
+        if NOUN_CUES.contains(&w) && c > lo {
+            let mut k = c;
+            while k > lo + 1
+                && c - k < 2
+                && self.toks[k - 1].kind == TokenKind::Word
+                && !self.capitalised(k - 1)
+                && !DETERMINERS.contains(&self.w(k - 1))
+                && !BOUNDARIES.contains(&self.w(k - 1))
+            {
+                k -= 1;
+            }
+            let before = self.w(k - 1);
+            let src = if matches!(before, "his" | "her" | "their" | "its" | "our" | "my") {
+                Some((k - 1, k - 1))
+            } else if matches!(before, "'s" | "’s") || self.possessive_mark(k - 1) {
+                self.np_left(k - 1, lo).map(|(a, _)| (a, k - 1))
+            } else {
+                None
+            };
+            if let Some(src) = src {
+                let mut found = special((c, c), src, "possessive")?;
+                found.via = None;
+                feat!(found.feats, "w=", w);
+                return Some(found);
+            }
+        }
+        // "as Akhil Amar put it"
+        if w == "put" && self.w(c + 1) == "it" && c > lo + 1 {
+            if let Some(((a, b), _)) = self.subject_left(c, lo, c) {
+                if a > lo && self.w(a - 1) == "as" {
+                    return special((c, c + 1), (a, b), "put_it");
+                }
+            }
+        }
+        let p = *cue_words().get(w)?;
+        if p < UNSURE {
+            return None;
+        }
+        // "pointed out", "pointing to"
+        let mut cue_b = c;
+        if matches!(w, "pointed" | "pointing" | "points" | "point")
+            && matches!(self.w(c + 1), "out" | "to")
+        {
+            cue_b = c + 1;
+        }
+        // A noun or adjective: "a reported 5,000", "the claims".
+        if c > lo && DETERMINERS.contains(&self.w(c - 1)) {
+            return None;
+        }
+        // Auxiliaries before the cue belong to it, with the adverbs after them ("has also
+        // said", "was first reported").
+        let aux = |k: usize| {
+            !self.capitalised(k)
+                && (CUE_AUX.contains(&self.w(k))
+                    || self.w(k).ends_with("n’t")
+                    || self.w(k).ends_with("n't"))
+        };
+        let mut cue_a = c;
+        let mut k = c;
+        while k > lo && k + 4 > c && (aux(k - 1) || self.is_between(k - 1)) {
+            k -= 1;
+            if aux(k) {
+                cue_a = k;
+            }
+        }
+        let passive = (cue_a..c).any(|k| {
+            matches!(
+                self.w(k),
+                "was" | "were" | "is" | "are" | "been" | "being" | "be"
+            )
+        }) && (w.ends_with("ed") || matches!(w, "told" | "shown" | "seen" | "known"));
+        let participle = w.ends_with("ing");
+        let left_mark = if cue_a > lo { self.w(cue_a - 1) } else { "" };
+        let after_quote = matches!(left_mark, "”" | "“" | "\"" | "’" | "'" | "—" | "–" | ":")
+            || (left_mark == ","
+                && cue_a >= lo + 2
+                && matches!(self.w(cue_a - 2), "”" | "“" | "\"" | "’" | "'"));
+        // "…, said Alan Abramowitz, a demographer at Emory University."
+        let inverted = left_mark == ","
+            && INVERTIBLE.contains(&w)
+            && self.np_right(cue_b + 1, hi).is_some_and(|(a, b)| {
+                let next = self.class_of(b + 1, hi);
+                matches!(next, "end" | "stop")
+                    || ((self.capitalised(a) || matches!(self.w(a), "the" | "a" | "an" | "one"))
+                        && next == "comma")
+            })
+            // "Mehmet Yilmaz, a security expert at Ankara University, said 2,000 …"
+            && !matches!(
+                self.subject_left(cue_a, lo, c),
+                Some(((a, _), "apposition"))
+                    if a == lo || self.is_punct(a - 1) || OPENERS.contains(&self.w(a - 1))
+            );
+        let by = (cue_b + 1..hi.min(cue_b + 6)).find(|&k| self.w(k) == "by");
+        let (src, how) = if passive && by.is_some() {
+            // "was authored by House Speaker Philip Gunn"
+            (self.np_right(by.unwrap_or(0) + 1, hi), "passive_by")
+        } else if participle && c > lo + 1 && self.w(c - 1) == "as" && self.w(c - 2) == "quoted" {
+            // "X was quoted as saying"
+            let mut k = c - 2;
+            while k > lo && self.is_between(k - 1) {
+                k -= 1;
+            }
+            cue_a = k;
+            (self.np_left(k, lo), "quoted_as")
+        } else if participle
+            && c > lo
+            && (matches!(self.w(c - 1), "," | "and") || REPORT_NOUNS.contains(&self.w(c - 1)))
+        {
+            // "…, adding that", "issued a statement saying"
+            match last_source {
+                Some(s) => (Some(s), "previous"),
+                None => (self.first_np(lo, c), "first_np"),
+            }
+        } else if after_quote || inverted || cue_a == lo {
+            // "…,” said the official." / "Said Trump: …"
+            match self.np_right(cue_b + 1, hi) {
+                Some(s)
+                    if (INVERTIBLE.contains(&w)
+                        || (after_quote
+                            && p >= SURE
+                            && (self.capitalised(s.0)
+                                || matches!(self.w(s.0), "the" | "a" | "an"))))
+                        && !(s.0 == s.1 && PRONOUNS.contains(&self.w(s.0)) && !after_quote) =>
+                {
+                    (Some(self.with_apposition(s, hi)), "right")
+                }
+                _ => match self.subject_left(cue_a, lo, c) {
+                    Some(s) => (Some(s.0), s.1),
+                    None => (None, ""),
+                },
+            }
+        } else {
+            match self.subject_left(cue_a, lo, c) {
+                Some(s) => (Some(s.0), s.1),
+                None if cue_a > lo && matches!(self.w(cue_a - 1), "and" | "but") => {
+                    match last_source {
+                        Some(s) => (Some(s), "previous"),
+                        None => (self.first_np(lo, cue_a - 1), "first_np"),
+                    }
+                }
+                None => (None, ""),
+            }
+        };
+        let src = src?;
+        let via = if matches!(w, "told" | "tells" | "telling" | "tell") {
+            self.np_right(cue_b + 1, hi)
+                .map(|np| self.with_web(np))
+                .filter(|&(a, b)| self.outlet_in(a, b, mentions))
+        } else {
+            self.interview_with(cue_b + 1, hi, mentions)
+        };
+        let pb = ((p * 10.0) as usize).min(9);
+        let next = self.class_of(cue_b + 1, hi);
+        let prev = if cue_a < c {
+            "aux"
+        } else {
+            self.class_of(c.wrapping_sub(1), c)
+        };
+        let (a, b) = src;
+        let mut f = Feats::new(keep);
+        feat!(f, "w=", w);
+        feat!(f, "p=", DIGITS[pb]);
+        feat!(f, "src=", how);
+        feat!(f, "next=", next);
+        feat!(f, "prev=", prev);
+        feat!(f, "srclen=", DIGITS[(b + 1 - a).min(5)]);
+        feat!(f, "src=", how, "&next=", next);
+        feat!(f, "p=", DIGITS[pb], "&next=", next);
+        if a == b && PRONOUNS.contains(&self.w(a)) {
+            feat!(f, "pronoun&p=", DIGITS[pb]);
+        }
+        let nw = self.word(cue_b + 1);
+        feat!(f, "sw=", self.word(self.head(a, b)));
+        feat!(f, "sf=", self.word(a));
+        feat!(f, "nw=", nw);
+        feat!(f, "w&nw=", w, "_", nw);
+        feat!(f, "bs=", if a > 0 { self.w(a - 1) } else { "#" });
+        feat!(f, "pv=", if cue_a > 0 { self.w(cue_a - 1) } else { "#" });
+        feat!(f, "p20=", DIGITS[((p * 20.0) as usize).min(19)]);
+        let suffix = if w.ends_with("ed") {
+            "ed"
+        } else if w.ends_with("ing") {
+            "ing"
+        } else if w.ends_with('s') {
+            "s"
+        } else {
+            "other"
+        };
+        feat!(f, "suffix=", suffix, "&src=", how);
+        if mentions_in(mentions, self.span(a, b)).any(|m| m.label == Label::Person) {
+            feat!(f, "src_person");
+        }
+        if participle {
+            feat!(f, "ing");
+        }
+        if passive {
+            feat!(f, "passive");
+        }
+        Some(Found {
+            cue: (cue_a, cue_b),
+            src,
+            via,
+            how,
+            special: false,
+            feats: f,
+        })
+    }
+
+    /// Token `k` in lower case for a feature: "#" for punctuation and past the end.
+    fn word(&self, k: usize) -> &str {
+        if self.is_punct(k) {
+            "#"
+        } else {
+            self.w(k)
+        }
+    }
+
+    /// The last word of the phrase `a..=b`.
+    fn head(&self, a: usize, b: usize) -> usize {
+        (a..=b).rev().find(|&k| !self.is_punct(k)).unwrap_or(b)
+    }
+
+    /// False for a token that cannot start a cue: its lower-case form is in no table. Hashes
+    /// the raw bytes lower-cased on the fly, so that most tokens cost no allocation.
+    fn maybe_cue(&self, k: usize) -> bool {
+        let raw = self.raw(k);
+        let hash = if raw.is_ascii() {
+            let mut h = Fnv::default();
+            for b in raw.bytes() {
+                std::hash::Hasher::write_u8(&mut h, b.to_ascii_lowercase());
+            }
+            h.0
+        } else {
+            fnv(self.w(k))
+        };
+        cue_hashes().contains_key(&hash)
+    }
+
+    /// A coarse class of local token `k` (for features); "end" at or past `hi`.
+    fn class_of(&self, k: usize, hi: usize) -> &'static str {
+        if k >= hi || k >= self.toks.len() {
+            return "end";
+        }
+        match self.w(k) {
+            "that" => "that",
+            ":" => "colon",
+            "“" | "\"" | "‘" => "quote",
+            "”" | "’" => "close",
+            "," => "comma",
+            "." | "!" | "?" => "stop",
+            "to" => "to",
+            "of" | "for" | "about" | "on" | "in" | "at" | "with" | "by" => "prep",
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" => "det",
+            "he" | "she" | "they" | "i" | "we" | "it" | "you" => "pronoun",
+            "and" | "but" | "or" => "conj",
+            _ if self.is_punct(k) => "punct",
+            _ if self.capitalised(k) => "cap",
+            _ => "word",
+        }
+    }
+
+    /// True for an adverb or auxiliary allowed between a source and its cue.
+    fn is_between(&self, k: usize) -> bool {
+        let w = self.w(k);
+        !self.capitalised(k)
+            && !self.quoted[k]
+            && (BETWEEN.contains(&w)
+                || (w.ends_with("ly") && w.len() > 4)
+                || w.ends_with("n't")
+                || w.ends_with("n’t")
+                || matches!(
+                    w,
+                    "ever"
+                        | "actually"
+                        | "more"
+                        | "less"
+                        | "too"
+                        | "very"
+                        | "however"
+                        | "nevertheless"
+                        | "since"
+                        | "instead"
+                        | "meanwhile"
+                        | "likewise"
+                ))
+    }
+
+    /// The subject before the cue that starts at `k` (its auxiliaries included).
+    fn subject_left(
+        &self,
+        k: usize,
+        lo: usize,
+        cue: usize,
+    ) -> Option<((usize, usize), &'static str)> {
+        let mut k = k;
+        while k > lo && self.is_between(k - 1) {
+            k -= 1;
+        }
+        // "Trump on Monday said", "Trump on Twitter said", "the committee this week announced"
+        if k >= lo + 3 && self.w(k - 2) == "on" && self.capitalised(k - 1) {
+            k -= 2;
+        }
+        k = self.skip_time_left(k, lo);
+        while k > lo && self.is_between(k - 1) {
+            k -= 1;
+        }
+        if k <= lo {
+            return None;
+        }
+        let prev = self.w(k - 1);
+        if RELATIVES.contains(&prev) {
+            // "X, who said": the relative pronoun, as PolNeAR marks it.
+            return (prev != "that" || k - 1 == lo || self.w(k - 2) != ",")
+                .then_some(((k - 1, k - 1), "relative"))
+                .filter(|_| cue > k - 1);
+        }
+        if prev == "," {
+            return self.apposition_left(k - 1, lo).map(|s| (s, "apposition"));
+        }
+        if self.is_punct(k - 1)
+            && !matches!(prev, "." | "'s" | "’s" | ")")
+            && !self.possessive_mark(k - 1)
+        {
+            return None;
+        }
+        let np = self.np_left(k, lo)?;
+        let how = if np.0 == np.1 && PRONOUNS.contains(&self.w(np.0)) {
+            "pronoun"
+        } else if self.capitalised(np.1) || self.w(np.1) == ")" {
+            "name"
+        } else {
+            "np"
+        };
+        Some((np, how))
+    }
+
+    /// "X, a security expert at Y, said": the comma at `comma` closes an apposition or a
+    /// parenthetical; the source is the phrase before it, with an apposition kept.
+    fn apposition_left(&self, comma: usize, lo: usize) -> Option<(usize, usize)> {
+        // The comma that opens it: the nearest one followed by a relative pronoun, else the
+        // nearest followed by a determiner, a capitalised word or a participle, else the nearest.
+        let mut commas = Vec::new();
+        let mut j = comma;
+        while j > lo && comma - j < 30 {
+            j -= 1;
+            let w = self.w(j);
+            if w == "," {
+                commas.push(j);
+                continue;
+            }
+            if self.is_punct(j)
+                && !matches!(w, "." | "-" | "'s" | "’s" | "(" | ")")
+                && !self.possessive_mark(j)
+            {
+                break;
+            }
+        }
+        let relative = |j: &usize| matches!(self.w(j + 1), "who" | "which" | "whose");
+        let starter = |j: &usize| {
+            let next = self.w(j + 1);
+            matches!(
+                next,
+                "a" | "an" | "the" | "now" | "himself" | "herself" | "then" | "like"
+            ) || self.capitalised(j + 1)
+                || next.ends_with("ing")
+        };
+        let open = commas
+            .iter()
+            .find(|j| relative(j))
+            .or_else(|| commas.iter().find(|j| starter(j)))
+            .or(commas.first())
+            .copied();
+        let j = open?;
+        let (a, _) = self.np_left(j, lo)?;
+        let inner = self.w(j + 1);
+        let clause = RELATIVES.contains(&inner)
+            || matches!(
+                inner,
+                "whose" | "as" | "in" | "on" | "at" | "after" | "when" | "while" | "speaking"
+            )
+            || inner.ends_with("ing")
+            || inner.ends_with("ed");
+        if clause {
+            Some((a, j - 1))
+        } else {
+            Some((a, comma - 1))
+        }
+    }
+
+    /// The noun phrase ending just before local token `end`.
+    fn np_left(&self, end: usize, lo: usize) -> Option<(usize, usize)> {
+        if end <= lo {
+            return None;
+        }
+        let last = end - 1;
+        if PRONOUNS.contains(&self.w(last)) || matches!(self.w(last), "it" | "this") {
+            return Some((last, last));
+        }
+        let mut k = end;
+        let mut words = 0;
+        while k > lo && words < 10 {
+            if self.w(k - 1) == ")" {
+                // "Rep. Hank Johnson (D-Ga.)": skip back to the opening parenthesis.
+                let open = (k.saturating_sub(8).max(lo)..k - 1)
+                    .rev()
+                    .find(|&j| self.w(j) == "(");
+                match open {
+                    Some(j) if j > lo => {
+                        k = j;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            if !self.is_np_word(k - 1) {
+                break;
+            }
+            k -= 1;
+            words += 1;
+        }
+        // The phrase starts with a word, not a parenthesis or a mark.
+        while k < end && (self.is_punct(k) && !matches!(self.w(k), "(")) {
+            k += 1;
+        }
+        (k < end && words > 0).then_some((k, last))
+    }
+
+    /// The noun phrase starting at local token `s`.
+    fn np_right(&self, s: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut k = s;
+        while k < hi
+            && k - s < 10
+            && (self.is_np_word(k)
+                || (k > s && matches!(self.w(k), "of" | "at" | "for" | "in" | "from")))
+            && self.w(k) != "."
+        {
+            k += 1;
+        }
+        while k > s && matches!(self.w(k - 1), "of" | "at" | "for" | "in" | "from") {
+            k -= 1;
+        }
+        (k > s).then(|| (s, k - 1))
+    }
+
+    /// A noun phrase after its cue extended over an apposition: "Alan Abramowitz, a
+    /// demographer at Emory University" (up to the next comma or the end of the sentence).
+    fn with_apposition(&self, np: (usize, usize), hi: usize) -> (usize, usize) {
+        let (a, b) = np;
+        if self.w(b + 1) != "," || b + 2 >= hi {
+            return np;
+        }
+        let next = self.w(b + 2);
+        if !(matches!(next, "a" | "an" | "the" | "former" | "one")
+            || (self.capitalised(b + 2) && !self.is_punct(b + 2)))
+        {
+            return np;
+        }
+        let mut e = b + 2;
+        while e + 1 < hi
+            && e - b < 30
+            && !matches!(self.w(e + 1), "," | "." | ";" | ":" | "”" | "\"" | "—")
+            && !self.quoted[e + 1]
+        {
+            e += 1;
+        }
+        (a, e)
+    }
+
+    /// The first noun phrase of the clause `lo..end` (after openers and an introductory phrase).
+    fn first_np(&self, lo: usize, end: usize) -> Option<(usize, usize)> {
+        let mut s = lo;
+        while s < end && (self.is_punct(s) || OPENERS.contains(&self.w(s))) {
+            s += 1;
+        }
+        // Skip an introductory phrase up to its comma ("On Monday, Trump …").
+        if let Some(comma) = (s..end.min(s + 8)).find(|&k| self.w(k) == ",") {
+            if !self.capitalised(s) || matches!(self.w(s), "on" | "in" | "at" | "after" | "last") {
+                s = comma + 1;
+            }
+        }
+        let np = self.np_right(s, end)?;
+        Some(np)
+    }
+
+    /// Skips a time phrase ending before local token `k` ("this week", "on Wednesday morning",
+    /// "at the time", "last month").
+    fn skip_time_left(&self, k: usize, lo: usize) -> usize {
+        let mut j = k;
+        let mut timed = false;
+        while j > lo && k - j < 5 {
+            let w = self.w(j - 1);
+            if TIME_WORDS.contains(&w) {
+                timed = true;
+            } else if !matches!(
+                w,
+                "on" | "last"
+                    | "this"
+                    | "next"
+                    | "early"
+                    | "late"
+                    | "earlier"
+                    | "at"
+                    | "the"
+                    | "that"
+                    | "same"
+                    | "in"
+            ) {
+                break;
+            }
+            j -= 1;
+        }
+        // The phrase starts with its first word, not with a dangling article.
+        while j < k && !timed {
+            j += 1;
+        }
+        if timed && j > lo {
+            j
+        } else {
+            k
+        }
+    }
+
+    /// True when tokens `a..b` open a parenthesis they do not close ("(D-N." before "Y.)").
+    fn unclosed_parenthesis(&self, a: usize, b: usize) -> bool {
+        let mut depth = 0i32;
+        for k in a..b {
+            match self.w(k) {
+                "(" => depth += 1,
+                ")" => depth -= 1,
+                _ => {}
+            }
+        }
+        depth > 0
+    }
+
+    /// True for a closing apostrophe that makes a possessive ("Sanders’ campaign").
+    fn possessive_mark(&self, k: usize) -> bool {
+        k > 0
+            && k + 1 < self.toks.len()
+            && matches!(self.w(k), "’" | "'")
+            && self.toks[k - 1].span.end == self.toks[k].span.start
+            && self.w(k - 1).ends_with('s')
+            && self.toks[k].span.end < self.toks[k + 1].span.start
+            && !self.is_punct(k + 1)
+    }
+
+    /// True at the start of a sentence or after an opening mark.
+    fn at_start(&self, k: usize) -> bool {
+        k == 0
+            || matches!(
+                self.w(k - 1),
+                "." | "“" | "\"" | ":" | "—" | "(" | "!" | "?" | "‘"
+            )
+    }
+
+    fn is_np_word(&self, k: usize) -> bool {
+        let w = self.w(k);
+        let boundary = BOUNDARIES.contains(&w) && (!self.capitalised(k) || self.at_start(k));
+        (!self.is_punct(k) || matches!(w, "'s" | "’s" | "." | "-") || self.possessive_mark(k))
+            && !boundary
+            && !self.quoted[k]
+            && !cue_words().get(w).is_some_and(|&p| p >= SURE)
+    }
+
+    /// True when tokens `a..=b` hold an outlet: an organisation or a web address.
+    fn outlet_in(&self, a: usize, b: usize, mentions: &[Mention]) -> bool {
+        let span = self.span(a, b);
+        (a..=b).any(|k| self.is_web(k))
+            || mentions_in(mentions, span).any(|m| m.label == Label::Org)
+    }
+
+    /// The last token of a web address starting at local token `k` ("wnd.com",
+    /// "Arabiya.net"), which the tokenizer splits at its dots.
+    fn web_at(&self, k: usize) -> Option<usize> {
+        let attached = |j: usize| {
+            j + 1 < self.toks.len() && self.toks[j].span.end == self.toks[j + 1].span.start
+        };
+        let mut j = k;
+        if k >= self.toks.len() || self.is_punct(k) {
+            return None;
+        }
+        while attached(j) && self.w(j + 1) == "." && attached(j + 1) && !self.is_punct(j + 2) {
+            j += 2;
+        }
+        (j > k
             && matches!(
+                self.w(j),
+                "com" | "net" | "org" | "tv" | "news" | "info" | "uk"
+            ))
+        .then_some(j)
+    }
+
+    /// A noun phrase extended to the end of a web address that starts inside it ("Al
+    /// Arabiya" → "Al Arabiya.net").
+    fn with_web(&self, np: (usize, usize)) -> (usize, usize) {
+        let end = (np.0..=np.1)
+            .filter_map(|k| self.web_at(k))
+            .max()
+            .unwrap_or(np.1);
+        (np.0, end.max(np.1))
+    }
+
+    /// True when token `k` starts or ends a web address.
+    fn is_web(&self, k: usize) -> bool {
+        self.web_at(k).is_some()
+            || (k >= 2 && self.w(k - 1) == "." && self.web_at(k - 2) == Some(k))
+    }
+
+    /// "in an interview with CNN" after the cue: the outlet.
+    fn interview_with(&self, s: usize, hi: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
+        let mut k = s;
+        while k < hi && k < s + 6 {
+            if matches!(self.w(k), "interview" | "appearance")
+                && matches!(self.w(k + 1), "with" | "on")
+            {
+                let np = self.with_web(self.np_right(k + 2, hi)?);
+                return self.outlet_in(np.0, np.1, mentions).then_some(np);
+            }
+            k += 1;
+        }
+        None
+    }
+
+    fn kind_of(&self, a: usize, b: usize, mentions: &[Mention]) -> AttributionKind {
+        let source = self.span(a, b);
+        let named = mentions_in(mentions, source).any(|m| {
+            matches!(
                 m.label,
                 Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Fac
             )
-    });
-    if named {
-        return AttributionKind::Named;
+        });
+        if named || (a..=b).any(|k| self.web_at(k).is_some()) {
+            return AttributionKind::Named;
+        }
+        if a == b
+            && (PRONOUNS.contains(&self.w(a))
+                || matches!(self.w(a), "his" | "her" | "their" | "my" | "our"))
+        {
+            return AttributionKind::Named;
+        }
+        if a == b && RELATIVES.contains(&self.w(a)) {
+            // The antecedent decides: "Trump, who" is named, "an official, who" is not.
+            let mut k = a;
+            while k > 0 && self.w(k - 1) == "," {
+                k -= 1;
+            }
+            return match self.np_left(k, 0) {
+                Some((x, y)) if y < a => self.kind_of(x, y, mentions),
+                _ => AttributionKind::Anonymous,
+            };
+        }
+        let head = (a..=b)
+            .rev()
+            .find(|&k| self.toks[k].kind == TokenKind::Word)
+            .map(|k| self.w(k))
+            .unwrap_or("");
+        if ANONYMOUS_HEADS.contains(&head) {
+            return AttributionKind::Anonymous;
+        }
+        let capitalised = (a..=b).any(|k| {
+            (k > 0 && !matches!(self.w(k - 1), "." | "“" | "\"" | "—" | "–"))
+                && self.capitalised(k)
+                && self.toks[k].kind == TokenKind::Word
+        });
+        if capitalised {
+            AttributionKind::Named
+        } else {
+            AttributionKind::Anonymous
+        }
     }
-    if a == b && PRONOUNS.contains(&words[a].as_str()) {
-        return AttributionKind::Named;
+}
+
+/// The mentions inside `span` (mentions are sorted by span).
+fn mentions_in(mentions: &[Mention], span: Span) -> impl Iterator<Item = &Mention> {
+    let from = mentions.partition_point(|m| m.span.end <= span.start);
+    mentions[from..]
+        .iter()
+        .take_while(move |m| m.span.start < span.end)
+        .filter(move |m| span.contains(m.span))
+}
+
+/// For every token of `seg`, whether it lies between quotation marks (each line on its own).
+pub fn quoted_tokens(text: &str, seg: &Segmented) -> Vec<bool> {
+    let mut out = Vec::with_capacity(seg.tokens.len());
+    let mut start = 0;
+    for k in 1..=seg.tokens.len() {
+        if k == seg.tokens.len() || seg.tokens[k].newlines_before > 0 {
+            out.extend(quoted_mask(text, &seg.tokens[start..k], 0));
+            start = k;
+        }
     }
-    let head = (a..=b)
-        .rev()
-        .find(|&k| toks[k].kind == TokenKind::Word)
-        .map(|k| words[k].as_str())
-        .unwrap_or("");
-    if ANONYMOUS_HEADS.contains(&head) {
-        return AttributionKind::Anonymous;
+    out
+}
+
+/// Marks the tokens between quotation marks: curly, straight, and the doubled apostrophes and
+/// backquotes of some archives (`''`, ``` `` ```).
+/// The mask covers `toks[from..]`; the tokens before `from` only set the state it starts in.
+fn quoted_mask(text: &str, toks: &[Token], from: usize) -> Vec<bool> {
+    let mut mask = vec![false; toks.len()];
+    let mut inside = false;
+    let mut k = 0;
+    let attached = |k: usize| toks[k].span.end == toks[k + 1].span.start;
+    while k < toks.len() {
+        if toks[k].kind != TokenKind::Punct {
+            mask[k] = inside;
+            k += 1;
+            continue;
+        }
+        let t = &text[toks[k].span];
+        let doubled = k + 1 < toks.len() && attached(k) && &text[toks[k + 1].span] == t;
+        // A “ right after a word closes ("…,“ said X" and German „…“).
+        let closes = k > 0 && toks[k - 1].span.end == toks[k].span.start;
+        match t {
+            "“" => inside = !(inside && closes),
+            "„" => inside = true,
+            "”" => inside = false,
+            "\"" => inside = !inside,
+            "'" if doubled => {
+                inside = !inside;
+                k += 1;
+            }
+            "`" if doubled => {
+                inside = true;
+                k += 1;
+            }
+            _ => mask[k] = inside,
+        }
+        k += 1;
     }
-    let capitalised = (a..=b).any(|k| {
-        k > 0
-            && text[toks[k].span]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-    });
-    if capitalised {
-        AttributionKind::Named
-    } else {
-        AttributionKind::Anonymous
+    mask.drain(..from.min(mask.len()));
+    mask
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn all(text: &str) -> Vec<(String, String, Option<String>)> {
+        let seg = segment(text);
+        (0..seg.sentences.len())
+            .flat_map(|i| find_all(text, &seg, i, &[], &[]))
+            .map(|a| {
+                (
+                    a.source.map_or(String::new(), |s| text[s].to_string()),
+                    a.cue.map_or(String::new(), |s| text[s].to_string()),
+                    a.via.map(|s| text[s].to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quotation_marks_of_every_style() {
+        let text = "A ''b c'' d „e“ f “g,“ h `` i '' j";
+        let seg = segment(text);
+        let quoted: Vec<&str> = quoted_tokens(text, &seg)
+            .iter()
+            .zip(&seg.tokens)
+            .filter(|(q, _)| **q)
+            .map(|(_, t)| &text[t.span])
+            .collect();
+        assert_eq!(quoted, ["b", "c", "e", "g", ",", "i"]);
+    }
+
+    #[test]
+    fn quotation_state_starts_at_the_line() {
+        // A quotation left open on one line does not run into the next.
+        let text = "“It was open.\nOfficials said 20 people fled.";
+        let seg = segment(text);
+        let q = quoted_tokens(text, &seg);
+        let officials = seg
+            .tokens
+            .iter()
+            .position(|t| &text[t.span] == "Officials")
+            .unwrap();
+        assert!(!q[officials]);
+    }
+
+    #[test]
+    fn web_addresses_split_by_the_tokenizer_are_one_outlet() {
+        let got = all("The minister told Al Arabiya.net that the border was closed.");
+        assert_eq!(got[0].2.as_deref(), Some("Al Arabiya.net"));
+        let got = all("Some 300 fighters crossed, according to wnd.com.");
+        assert_eq!(got[0].0, "wnd.com");
+    }
+
+    #[test]
+    fn time_phrases_between_source_and_cue() {
+        let got = all("The committee this week announced that it would appeal.");
+        assert_eq!(got[0].0, "The committee");
+        let got = all("Trump on Tuesday said that he would appeal.");
+        assert_eq!(got[0].0, "Trump");
+    }
+
+    #[test]
+    fn passive_agent_is_the_source() {
+        let got = all("The news was first reported by the Miami Herald on Monday.");
+        assert_eq!(got[0].0, "the Miami Herald");
+        assert_eq!(got[0].1, "was first reported");
+    }
+
+    #[test]
+    fn a_headline_name_before_a_colon() {
+        let got = all("Dr. Ben Carson: Clinton is not fit to serve");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1.as_str()),
+            ("Dr. Ben Carson", ":")
+        );
     }
 }

@@ -1,26 +1,33 @@
 //! Check-worthiness: a score in [0, 1] from the features a fact-checker looks for.
 //!
-//! A logistic function of hand-set weights over sentence features: numbers, dates, named
-//! entities, factual verbs, comparisons and attribution raise it; opinion and address lower
-//! it. Each feature present is returned as a reason.
+//! The score is a logistic function of a sentence's features: the reasons below (numbers,
+//! dates, named entities, factual verbs, comparisons, causes, statistics, attribution, hedges,
+//! opinion and address), the entity labels present, the sentence length, its certainty and
+//! attribution kind, and its lower-cased words and word pairs with every entity mention replaced
+//! by its label (`<PERSON> said`, `<PERCENT> of`), so that no weight belongs to one name.
+//!
+//! The weights are hand-set ones ([`PRIOR_MODEL`]) plus weights learned from the CLEF-2019
+//! CheckThat! Task 1 debate transcripts by `scripts/train-checkworthy.sh` (see
+//! `checkworthy_train`), scaled and shifted so that the threshold keeps the hand-set
+//! weights' meaning. They are compiled in from
+//! `data/model/checkworthy.txt`: one `name<TAB>weight` line per feature, `#` comments. A feature
+//! name is a prefix, a colon and its value (`w:percent`, `b:<CARDINAL> jobs`, `r:number`);
+//! `bias` is present in every sentence. Each reason present is returned with the score.
 
 use super::attribution::{Attribution, AttributionKind};
 use super::certainty::Certainty;
 use super::Reason;
 use crate::entities::{Label, Mention};
 use crate::segment::{Segmented, TokenKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
-const BIAS: f64 = -1.6;
-const WEIGHTS: &[(Reason, f64)] = &[
-    (Reason::Number, 1.7),
-    (Reason::Date, 0.4),
-    (Reason::NamedEntity, 0.8),
-    (Reason::FactualVerb, 0.9),
-    (Reason::Comparison, 0.4),
-    (Reason::Attributed, 0.3),
-    (Reason::Hedged, 0.0),
-    (Reason::Opinion, -1.4),
-];
+/// The hand-set weights: what a fact-checker looks for, before any data. Training adds the
+/// learned weights to these (see [`super::checkworthy_train`]); they are also the model if the
+/// embedded one does not parse.
+pub const PRIOR_MODEL: &str = "bias\t-1.6\nr:number\t1.7\nr:date\t0.4\nr:named_entity\t0.8\n\
+r:factual_verb\t0.9\nr:comparison\t0.4\nr:cause\t0.3\nr:statistic\t0.3\nr:attributed\t0.3\n\
+r:opinion\t-1.4\nn:1-3\t-0.5\nn:4-6\t-0.5\n";
 
 /// Verbs that report events and states a fact-checker can verify.
 const FACTUAL_VERBS: &[&str] = &[
@@ -118,13 +125,136 @@ const FACTUAL_VERBS: &[&str] = &[
     "returned",
     "moved",
     "obtained",
-    "received",
+    "cut",
+    "created",
+    "lowered",
+    "reduced",
+    "fired",
+    "hired",
+    "approved",
+    "rejected",
+    "cost",
+    "costs",
+    "earned",
+    "earns",
+    "imported",
+    "exported",
+    "collapsed",
+    "crashed",
+    "exploded",
+    "resigned",
+    "appointed",
+    "acquired",
+    "employs",
+    "employed",
+    "produced",
+    "produces",
+    "fined",
+    "sued",
+    "indicted",
+    "testified",
+    "pleaded",
 ];
 
 const COMPARISON_WORDS: &[&str] = &[
     "more", "less", "fewer", "most", "least", "largest", "biggest", "highest", "lowest",
     "smallest", "record", "than", "increase", "decrease", "doubled", "tripled", "half", "majority",
     "minority", "worst", "best",
+];
+
+/// Phrases that give a cause or a consequence.
+const CAUSE_PHRASES: &[&[&str]] = &[
+    &["because"],
+    &["caused"],
+    &["causes"],
+    &["causing"],
+    &["therefore"],
+    &["consequently"],
+    &["due", "to"],
+    &["led", "to"],
+    &["leads", "to"],
+    &["leading", "to"],
+    &["result", "of"],
+    &["resulted", "in"],
+    &["results", "in"],
+    &["as", "a", "result"],
+    &["blamed", "on"],
+    &["attributed", "to"],
+    &["responsible", "for"],
+    &["thanks", "to"],
+];
+
+/// Measures that a change verb makes a statistic without a number ("the crime rate doubled").
+const MEASURE_WORDS: &[&str] = &[
+    "rate",
+    "rates",
+    "unemployment",
+    "inflation",
+    "gdp",
+    "deficit",
+    "debt",
+    "wages",
+    "prices",
+    "average",
+    "median",
+    "population",
+    "poverty",
+    "crime",
+    "murders",
+    "exports",
+    "imports",
+];
+
+/// Verbs of change in a measure.
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "rising",
+    "fell",
+    "fallen",
+    "falling",
+    "doubled",
+    "tripled",
+    "halved",
+    "increased",
+    "decreased",
+    "declined",
+    "dropped",
+    "grew",
+    "grown",
+    "shrank",
+    "soared",
+    "plunged",
+    "jumped",
+];
+
+/// Words that make a number a statistic: a rate, a share, a total, an average.
+const STATISTIC_WORDS: &[&str] = &[
+    "percent",
+    "per",
+    "rate",
+    "rates",
+    "average",
+    "median",
+    "total",
+    "share",
+    "growth",
+    "unemployment",
+    "population",
+    "poll",
+    "polls",
+    "survey",
+    "gdp",
+    "deficit",
+    "debt",
+    "million",
+    "billion",
+    "trillion",
+    "capita",
+    "ratio",
+    "inflation",
+    "budget",
+    "times",
 ];
 
 const OPINION_WORDS: &[&str] = &[
@@ -149,7 +279,167 @@ const OPINION_WORDS: &[&str] = &[
     "ought",
 ];
 
-/// Scores sentence `index`; returns the score and the reasons present.
+/// Where feature names go: hashed for scoring, spelled out for training.
+pub trait FeatureSink {
+    /// Adds the feature `prefix:part part …` (parts joined by single spaces).
+    fn add(&mut self, prefix: &str, parts: &[&str]);
+}
+
+/// Feature names as strings (training and inspection).
+impl FeatureSink for Vec<String> {
+    fn add(&mut self, prefix: &str, parts: &[&str]) {
+        self.push(feature_name(prefix, parts));
+    }
+}
+
+/// The hashes of feature names (scoring).
+#[derive(Default)]
+struct Hashes(Vec<u64>);
+
+impl FeatureSink for Hashes {
+    fn add(&mut self, prefix: &str, parts: &[&str]) {
+        self.0.push(hash_feature(prefix, parts));
+    }
+}
+
+/// The name of feature `prefix:part part …`, as in the model file.
+pub fn feature_name(prefix: &str, parts: &[&str]) -> String {
+    if parts.is_empty() {
+        return prefix.to_string();
+    }
+    let mut s = String::from(prefix);
+    s.push(':');
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        s.push_str(p);
+    }
+    s
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// FNV-1a of [`feature_name`]`(prefix, parts)`, without building the string.
+fn hash_feature(prefix: &str, parts: &[&str]) -> u64 {
+    let mut h = fnv(FNV_OFFSET, prefix.as_bytes());
+    if !parts.is_empty() {
+        h = fnv(h, b":");
+    }
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            h = fnv(h, b" ");
+        }
+        h = fnv(h, p.as_bytes());
+    }
+    h
+}
+
+/// FNV-1a of a whole feature name.
+fn hash_name(name: &str) -> u64 {
+    fnv(FNV_OFFSET, name.as_bytes())
+}
+
+/// Parses `name<TAB>weight` lines; blank lines and lines starting with `#` are skipped. At
+/// least one weight, all finite.
+pub fn parse_weights(text: &str) -> Result<Vec<(String, f64)>, String> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (name, w) = line
+            .split_once('\t')
+            .ok_or_else(|| format!("line {}: no tab", n + 1))?;
+        let w: f64 = w
+            .trim()
+            .parse()
+            .map_err(|_| format!("line {}: bad weight {w:?}", n + 1))?;
+        if !w.is_finite() {
+            return Err(format!("line {}: weight is not finite", n + 1));
+        }
+        out.push((name.to_string(), w));
+    }
+    if out.is_empty() {
+        return Err("no weights".into());
+    }
+    Ok(out)
+}
+
+/// A linear model over feature names: the score is the logistic of the summed weights.
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    weights: HashMap<u64, f64>,
+}
+
+impl Model {
+    /// Parses `name<TAB>weight` lines (see [`parse_weights`]).
+    pub fn parse(text: &str) -> Result<Model, String> {
+        let mut weights = HashMap::new();
+        for (name, w) in parse_weights(text)? {
+            *weights.entry(hash_name(&name)).or_insert(0.0) += w;
+        }
+        Ok(Model { weights })
+    }
+
+    /// The model in `data/model/checkworthy.txt`, parsed once (the hand-set weights if it does
+    /// not parse).
+    pub fn embedded() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            Model::parse(include_str!("../../data/model/checkworthy.txt"))
+                .or_else(|_| Model::parse(PRIOR_MODEL))
+                .unwrap_or_default()
+        })
+    }
+
+    /// How many weights.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// True when there are no weights.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// The score of a sentence with these feature names (each counted once).
+    pub fn score_names(&self, names: &[String]) -> f64 {
+        let mut hashes: Vec<u64> = names.iter().map(|n| hash_name(n)).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        squash(self.logit(&hashes))
+    }
+
+    /// The weight of feature `name` (0 when it has none).
+    pub fn weight(&self, name: &str) -> f64 {
+        self.weights.get(&hash_name(name)).copied().unwrap_or(0.0)
+    }
+
+    fn logit(&self, hashes: &[u64]) -> f64 {
+        hashes
+            .iter()
+            .map(|h| self.weights.get(h).copied().unwrap_or(0.0))
+            .sum()
+    }
+}
+
+/// The logistic function, rounded to three decimals as in the report.
+pub fn squash(z: f64) -> f64 {
+    let s = 1.0 / (1.0 + (-z).exp());
+    (s * 1000.0).round() / 1000.0
+}
+
+/// Scores sentence `index` with the embedded model; returns the score and the reasons present.
 #[allow(clippy::too_many_arguments)]
 pub fn score(
     text: &str,
@@ -160,19 +450,100 @@ pub fn score(
     attribution: &Attribution,
     certainty: Certainty,
 ) -> (f64, Vec<Reason>) {
-    let toks = &seg.tokens[seg.sentences[index].tokens.clone()];
-    let words: Vec<String> = toks
-        .iter()
-        .filter(|t| t.kind != TokenKind::Punct)
-        .map(|t| text[t.span].to_lowercase())
-        .collect();
-    let labels = entities.iter().map(|&k| mentions[k].label);
+    let mut hashes = Hashes::default();
+    let reasons = features(
+        text,
+        seg,
+        index,
+        mentions,
+        entities,
+        attribution,
+        certainty,
+        &mut hashes,
+    );
+    hashes.0.sort_unstable();
+    hashes.0.dedup();
+    (squash(Model::embedded().logit(&hashes.0)), reasons)
+}
+
+/// The word-count bucket of a sentence.
+fn length_bucket(words: usize) -> &'static str {
+    match words {
+        0..=3 => "1-3",
+        4..=6 => "4-6",
+        7..=10 => "7-10",
+        11..=15 => "11-15",
+        16..=25 => "16-25",
+        26..=40 => "26-40",
+        _ => "41+",
+    }
+}
+
+/// A token as a model word: lower case, curly quotes and apostrophes straightened, digits
+/// folded to `0`.
+fn normalise(raw: &str, out: &mut String) {
+    out.clear();
+    for c in raw.chars() {
+        match c {
+            '’' | '‘' => out.push('\''),
+            '“' | '”' => out.push('"'),
+            c if c.is_ascii_digit() => out.push('0'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The reasons of sentence `index`, and every feature of it into `sink`.
+#[allow(clippy::too_many_arguments)]
+pub fn features<S: FeatureSink>(
+    text: &str,
+    seg: &Segmented,
+    index: usize,
+    mentions: &[Mention],
+    entities: &[usize],
+    attribution: &Attribution,
+    certainty: Certainty,
+    sink: &mut S,
+) -> Vec<Reason> {
+    let sentence = &seg.sentences[index];
+    let toks = &seg.tokens[sentence.tokens.clone()];
+    // Model words: each entity mention is one word, its label ("<PERSON>").
+    let mut model_words: Vec<String> = Vec::with_capacity(toks.len());
+    let mut words: Vec<String> = Vec::with_capacity(toks.len());
+    let mut e = 0;
+    let mut buf = String::new();
+    for t in toks {
+        while e < entities.len() && mentions[entities[e]].span.end <= t.span.start {
+            e += 1;
+        }
+        let raw = &text[t.span];
+        if t.kind != TokenKind::Punct {
+            words.push(raw.to_lowercase());
+        }
+        if e < entities.len() && mentions[entities[e]].span.start <= t.span.start {
+            let m = &mentions[entities[e]];
+            if m.span.start >= t.span.start {
+                model_words.push(format!("<{}>", m.label.as_str()));
+            }
+            continue;
+        }
+        normalise(raw, &mut buf);
+        model_words.push(buf.clone());
+    }
+    let labels: Vec<Label> = entities.iter().map(|&k| mentions[k].label).collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    let has_phrase = |phrases: &[&[&str]]| {
+        phrases.iter().any(|p| {
+            words
+                .windows(p.len())
+                .any(|w| w.iter().zip(*p).all(|(a, b)| a == b))
+        })
+    };
     let mut reasons = Vec::new();
-    let labels: Vec<Label> = labels.collect();
-    if labels
+    let number = labels
         .iter()
-        .any(|l| l.is_numeric() && *l != Label::Ordinal)
-    {
+        .any(|l| l.is_numeric() && *l != Label::Ordinal);
+    if number {
         reasons.push(Reason::Number);
     }
     if labels
@@ -184,10 +555,10 @@ pub fn score(
     if labels.iter().any(|l| l.is_name()) {
         reasons.push(Reason::NamedEntity);
     }
-    if words.iter().any(|w| FACTUAL_VERBS.contains(&w.as_str())) {
+    if has(FACTUAL_VERBS) {
         reasons.push(Reason::FactualVerb);
     }
-    if words.iter().any(|w| COMPARISON_WORDS.contains(&w.as_str())) {
+    if has(COMPARISON_WORDS) {
         reasons.push(Reason::Comparison);
     }
     if attribution.kind != AttributionKind::None {
@@ -196,24 +567,84 @@ pub fn score(
     if matches!(certainty, Certainty::Hedged | Certainty::Alleged) {
         reasons.push(Reason::Hedged);
     }
-    let quoted_only = attribution.quote;
-    let opinion = words
-        .iter()
-        .filter(|w| OPINION_WORDS.contains(&w.as_str()))
-        .count();
-    if opinion > 0 && !quoted_only || text[seg.sentences[index].span].ends_with('!') {
+    let opinion = has(OPINION_WORDS) && !attribution.quote;
+    if opinion || text[sentence.span].ends_with('!') {
         reasons.push(Reason::Opinion);
     }
-    let mut z = BIAS;
+    if has_phrase(CAUSE_PHRASES) {
+        reasons.push(Reason::Cause);
+    }
+    if labels
+        .iter()
+        .any(|l| matches!(l, Label::Percent | Label::Money))
+        || number && has(STATISTIC_WORDS)
+        || has(MEASURE_WORDS) && has(CHANGE_VERBS)
+    {
+        reasons.push(Reason::Statistic);
+    }
+    reasons.sort_unstable();
+
+    sink.add("bias", &[]);
     for r in &reasons {
-        z += WEIGHTS
-            .iter()
-            .find(|(w, _)| w == r)
-            .map_or(0.0, |(_, x)| *x);
+        sink.add("r", &[r.as_str()]);
     }
-    if words.len() < 7 {
-        z -= 0.5;
+    let mut seen_labels: Vec<Label> = labels.clone();
+    seen_labels.sort_unstable();
+    seen_labels.dedup();
+    for l in &seen_labels {
+        sink.add("l", &[l.as_str()]);
     }
-    let s = 1.0 / (1.0 + (-z).exp());
-    ((s * 1000.0).round() / 1000.0, reasons)
+    sink.add("n", &[length_bucket(words.len())]);
+    sink.add("c", &[certainty.as_str()]);
+    sink.add("a", &[attribution.kind.as_str()]);
+    if attribution.quote {
+        sink.add("q", &["quote"]);
+    }
+    let first = model_words.first().map_or("", String::as_str);
+    sink.add("f", &[first]);
+    for w in &model_words {
+        sink.add("w", &[w]);
+    }
+    let mut prev = "<s>";
+    for w in &model_words {
+        sink.add("b", &[prev, w]);
+        prev = w;
+    }
+    sink.add("b", &[prev, "</s>"]);
+    reasons
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_match_names() {
+        for (prefix, parts) in [
+            ("bias", &[][..]),
+            ("w", &["tax"][..]),
+            ("b", &["<s>", "<PERSON>"][..]),
+        ] {
+            assert_eq!(
+                hash_feature(prefix, parts),
+                hash_name(&feature_name(prefix, parts))
+            );
+        }
+        assert_ne!(hash_feature("w", &["a b"]), hash_feature("w", &["a"]));
+    }
+
+    #[test]
+    fn embedded_model_parses() {
+        let m = Model::parse(include_str!("../../data/model/checkworthy.txt")).unwrap();
+        assert!(m.len() > 100, "{} weights", m.len());
+        assert!(Model::parse(PRIOR_MODEL).is_ok());
+    }
+
+    #[test]
+    fn bad_models_are_refused() {
+        assert!(Model::parse("").is_err());
+        assert!(Model::parse("bias 1.0").is_err());
+        assert!(Model::parse("bias\tx").is_err());
+        assert!(Model::parse("bias\tNaN").is_err());
+    }
 }

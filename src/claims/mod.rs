@@ -5,8 +5,14 @@
 //! a certainty (`certainty`).
 
 pub mod attribution;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod attribution_eval;
 pub mod certainty;
 pub mod checkworthy;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod checkworthy_eval;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod checkworthy_train;
 
 use crate::entities::{Label, Mention};
 use crate::segment::{Segmented, TokenKind};
@@ -58,6 +64,11 @@ pub enum Reason {
     Hedged,
     /// It reads as opinion or address ("I think", "we must").
     Opinion,
+    /// It gives a cause or a consequence ("because", "led to", "due to").
+    Cause,
+    /// It has a statistic: a percentage, an amount of money, a number with a rate, share, total
+    /// or average, or a measure that changed ("the crime rate doubled").
+    Statistic,
 }
 
 impl Reason {
@@ -72,6 +83,8 @@ impl Reason {
             Reason::Attributed => "attributed",
             Reason::Hedged => "hedged",
             Reason::Opinion => "opinion",
+            Reason::Cause => "cause",
+            Reason::Statistic => "statistic",
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod gazetteer;
 pub mod key;
 pub mod names;
 pub mod numbers;
+pub mod tagger;
 
 use crate::segment::Segmented;
 use crate::span::Span;

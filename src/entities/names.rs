@@ -1,345 +1,663 @@
-//! Names: runs of capitalised words, cut into pieces by the gazetteers and typed.
+//! Names: the learned tagger (`tagger`) finds PER/LOC/ORG/MISC spans in each sentence; rules
+//! and gazetteers then fix the spans and refine the types into OntoNotes labels.
 //!
-//! A run is a maximal sequence of capitalised tokens in one sentence, joined across name
-//! particles ("al-", "bin", "van", "of") and the periods of title abbreviations ("Lt. Gen.").
-//! Leading "the" and common sentence-initial words are dropped; titles split the run and make
-//! what follows a PERSON; the longest gazetteer entry at each position gives a label; what no
-//! gazetteer knows is typed by its shape (a given name, an organisation word at the end, an
-//! acronym) and, for single words, by the rest of the document.
+//! Spans: a leading "the", a trailing possessive and titles before a person ("President",
+//! "Lt. Gen.", "Defense Minister") are cut off; "ISIS-held" keeps "ISIS"; tokens already taken
+//! by dates and numbers are left out. Labels: PER → PERSON; ORG → ORG; LOC → GPE for countries,
+//! cities and places not known to be otherwise, LOC for regions and natural features, FAC for
+//! airports, bridges, streets; MISC → NORP for nationalities and groups, EVENT, LAW or LANGUAGE
+//! where the words say so, PRODUCT otherwise.
 
-use super::gazetteer::{Gazetteer, Kind};
+use super::gazetteer::{fold_hash, list, Gazetteer, Kind};
 use super::key::{fold, name_key};
+use super::tagger::{self, features, Model};
 use super::{Label, Mention, Tokens};
-use crate::segment::{is_abbreviation, TokenKind};
 use crate::span::Span;
+use std::cell::RefCell;
 use std::collections::HashSet;
 
-/// Lower-case words that may sit inside a name between two capitalised words.
-const CONNECTORS: &[&str] = &[
-    "of", "for", "de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "bin", "ibn",
-    "bint", "al", "el", "la", "le", "&", "y", "abu",
+/// Last words that make a place a facility.
+const FAC_WORDS: &[&str] = &[
+    "airport",
+    "airbase",
+    "base",
+    "bridge",
+    "square",
+    "street",
+    "avenue",
+    "road",
+    "highway",
+    "stadium",
+    "tower",
+    "towers",
+    "palace",
+    "prison",
+    "hospital",
+    "mosque",
+    "church",
+    "cathedral",
+    "temple",
+    "dam",
+    "port",
+    "station",
+    "crossing",
+    "gate",
+    "building",
+    "hotel",
+    "arena",
 ];
 
-/// Suffixes after a hyphen that are not part of the name: "ISIS-held", "Britain-based".
-fn lowercase_suffix_start(word: &str) -> Option<usize> {
-    let pos = word.rfind('-')?;
-    let suffix = &word[pos + 1..];
-    (pos > 0 && suffix.chars().next().is_some_and(char::is_lowercase)).then_some(pos)
+/// Last words that make a place a natural or non-political location.
+const LOC_WORDS: &[&str] = &[
+    "river",
+    "sea",
+    "ocean",
+    "lake",
+    "mountains",
+    "mountain",
+    "mount",
+    "mt",
+    "valley",
+    "desert",
+    "gulf",
+    "bay",
+    "island",
+    "islands",
+    "peninsula",
+    "strait",
+    "straits",
+    "canal",
+    "basin",
+    "coast",
+    "plain",
+    "plains",
+    "heights",
+    "hills",
+    "region",
+    "delta",
+    "forest",
+    "park",
+];
+
+/// Words that make a MISC name an event.
+const EVENT_WORDS: &[&str] = &[
+    "cup",
+    "open",
+    "games",
+    "olympics",
+    "olympic",
+    "championship",
+    "championships",
+    "classic",
+    "prix",
+    "war",
+    "revolution",
+    "uprising",
+    "spring",
+    "election",
+    "elections",
+    "summit",
+    "conference",
+    "tour",
+    "series",
+    "marathon",
+    "rally",
+    "trophy",
+    "festival",
+    "massacre",
+    "intifada",
+    "wimbledon",
+];
+
+/// Last words that make a MISC name a law.
+const LAW_WORDS: &[&str] = &[
+    "act",
+    "treaty",
+    "accord",
+    "accords",
+    "constitution",
+    "convention",
+    "charter",
+    "agreement",
+    "resolution",
+    "amendment",
+    "law",
+];
+
+/// Languages, typed LANGUAGE after "in", "speak" and the like (else they are NORP).
+const LANGUAGES: &[&str] = &[
+    "arabic",
+    "chinese",
+    "english",
+    "farsi",
+    "french",
+    "german",
+    "hebrew",
+    "hindi",
+    "italian",
+    "japanese",
+    "kurdish",
+    "mandarin",
+    "persian",
+    "portuguese",
+    "russian",
+    "spanish",
+    "turkish",
+    "urdu",
+    "dutch",
+    "greek",
+    "korean",
+    "swahili",
+    "pashto",
+    "dari",
+];
+
+/// The most distinct token strings kept between texts (a few hundred bytes each).
+const CACHE_LIMIT: usize = 20_000;
+
+thread_local! {
+    /// The tagger's buffers, with what it knows of each token string it has met (its own
+    /// features and their weights), kept from text to text as a vocabulary is: most words of a
+    /// news article were in the last one. Cleared past `CACHE_LIMIT` strings.
+    static SCRATCH: RefCell<features::Scratch> = RefCell::new(features::Scratch::default());
 }
 
-/// Verbs after a single unknown name that make it a person ("Smith said").
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "wrote",
-    "explained",
-    "argued",
-    "noted",
-    "stated",
-    "warned",
-    "claimed",
-    "insisted",
-];
-
-struct Piece {
-    span: Span,
-    label: Option<Label>,
-    /// Token range, for document-level typing of single words.
-    first: usize,
-    last: usize,
+/// Forgets the token strings met so far (for measuring speed on unseen text).
+pub fn forget() {
+    SCRATCH.with(|s| *s.borrow_mut() = features::Scratch::default());
 }
 
 /// Finds names in the tokens not yet taken.
 pub fn find(t: &Tokens, taken: &mut [bool]) -> Vec<Mention> {
+    SCRATCH.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.distinct() == 0 || s.distinct() > CACHE_LIMIT {
+            *s = features::Scratch::with_capacity(t.seg.tokens.len());
+        }
+        find_with(t, taken, &mut s)
+    })
+}
+
+fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) -> Vec<Mention> {
     let g = Gazetteer::get();
-    let mid_caps = capitalised_mid_sentence(t);
-    let mut pieces: Vec<Piece> = Vec::new();
+    let model = Model::get();
+    let mut tags = Vec::new();
+    let mut out = Vec::new();
+    let mut surnames = HashSet::new();
+    let mut elsewhere = None;
     for sentence in &t.seg.sentences {
-        let (begin, end) = (sentence.tokens.start, sentence.tokens.end);
-        let all_caps = is_all_caps(t, begin, end);
-        let name_word = |k: usize, taken: &[bool]| -> bool {
-            if k >= end || taken[k] || t.seg.tokens[k].kind != TokenKind::Word {
-                return false;
-            }
-            let w = t.text(k);
-            if all_caps {
-                return w.chars().any(char::is_alphabetic);
-            }
-            let mut chars = w.chars();
-            let first = chars.next().unwrap_or(' ');
-            if first.is_uppercase() {
-                return true;
-            }
-            // "al-Baghdadi", "el-Sisi"
-            matches!(w.find('-'), Some(1..=3))
-                && w.split_once('-')
-                    .is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_uppercase))
-        };
-        let mut i = begin;
-        while i < end {
-            if !name_word(i, taken) {
-                i += 1;
+        let r = sentence.tokens.clone();
+        tagger::tag_sentence(model, t, r.clone(), scratch, &mut tags);
+        let gaz = |k: usize| features::gazetteer_bits(scratch, k - r.start);
+        mend(t, r.start, &mut tags);
+        let caps = scratch.caps;
+        if !scratch.caps {
+            rescue_acronyms(t, g, scratch, r.clone(), &mut tags, taken);
+        }
+        for (tr, ty) in tagger::spans(&tags) {
+            let (i, j) = (r.start + tr.start, r.start + tr.end);
+            let Some((i, j)) = trim(t, i, j, ty == 0, &gaz) else {
+                continue;
+            };
+            let lexical = |k: usize| features::in_lexicon(scratch, k - r.start);
+            let j = if caps {
+                cut_headline(i, j, &gaz, &lexical)
+            } else {
+                j
+            };
+            if j == i + 1
+                && lexical(i)
+                && t.text(i).chars().any(char::is_lowercase)
+                && (i == r.start
+                    || matches!(
+                        t.text(i - 1),
+                        "“" | "\"" | "‘" | "'" | "(" | ":" | "—" | "–" | "-"
+                    ))
+                && g.kind(fold_hash(&fold(t.text(i)))).is_none()
+                && !capitalised_elsewhere(t, i, &mut elsewhere)
+            {
+                // "Damage was …": a common word capitalised because it starts the sentence
+                // (and nowhere else in the text).
                 continue;
             }
-            let mut j = i + 1;
-            loop {
-                if name_word(j, taken) && lowercase_suffix_start(t.text(j - 1)).is_none() {
-                    j += 1;
-                } else if j + 1 < end
-                    && name_word(j + 1, taken)
-                    && ((t.text(j) == "." && t.attached(j) && is_abbreviation(t.text(j - 1)))
-                        || (!all_caps && CONNECTORS.contains(&t.lower(j)) && !taken[j]))
-                {
-                    // "Lt. Gen. Saad", "Bank of England"
-                    j += 2;
-                } else {
-                    break;
+            // Dates and numbers came first: keep the longest free stretch of the name.
+            let Some((i, j)) = free(taken, i, j) else {
+                continue;
+            };
+            let (span, label, key) = match hyphen_prefix(t, j - 1) {
+                Some(end) => {
+                    // "ISIS-held", "U.S.-led": the name is the part before the hyphen.
+                    let span = Span::new(t.seg.tokens[i].span.start, end);
+                    let key = key_of(&t.text[span]);
+                    match prefix_label(g, &key, ty) {
+                        Some(l) => (span, l, key),
+                        None => continue,
+                    }
                 }
+                None => {
+                    let span = t.span(i, j);
+                    let key = key_of(&t.text[span]);
+                    let known = g.kind(fold_hash(&key));
+                    // "Syrian Kurds", "Bosnian Serb": a MISC with a demonym in it is a group.
+                    let demonym = (i..j).any(|k| gaz(k) & (3 << (2 * list::DEMONYM)) != 0);
+                    let known = match known {
+                        None if ty == 3 && demonym => Some(Kind::Name(Label::Norp)),
+                        k => k,
+                    };
+                    let label = refine(t, &key, known, i, j, override_type(known, ty));
+                    (span, label, key)
+                }
+            };
+            taken[i..j].iter_mut().for_each(|x| *x = true);
+            if label == Label::Person && j - i >= 2 {
+                // "al-Allaq" or "Bozkurt" alone later is this person.
+                surnames.insert(key_of(t.text(j - 1)));
             }
-            split_run(t, g, i, j, begin, all_caps, &mid_caps, &mut pieces);
-            i = j;
-        }
-    }
-    type_single_words(t, g, &mut pieces);
-    let mut out = Vec::new();
-    for p in pieces {
-        if let Some(label) = p.label {
-            taken[p.first..=p.last].iter_mut().for_each(|x| *x = true);
-            let text = &t.text[p.span];
             out.push(Mention {
-                span: p.span,
+                span,
                 label,
-                key: name_key(text),
+                key,
                 value: None,
                 iso: None,
             });
         }
     }
+    for m in &mut out {
+        if matches!(m.label, Label::Org | Label::Product | Label::Gpe)
+            && surnames.contains(&m.key)
+            && g.kind(fold_hash(&m.key)).is_none()
+        {
+            m.label = Label::Person;
+        }
+    }
     out
 }
 
-/// Capitalised words seen away from the start of a sentence: evidence that they are names.
-fn capitalised_mid_sentence<'a>(t: &Tokens<'a>) -> HashSet<&'a str> {
-    let mut set = HashSet::new();
-    for s in &t.seg.sentences {
-        for k in s.tokens.start + 1..s.tokens.end {
-            let prev = t.text(k - 1);
-            if t.capitalised(k)
-                && !matches!(prev, "“" | "\"" | ":" | "‘" | "'" | "(" | "—" | "–" | "-")
-                && !is_all_caps(t, s.tokens.start, s.tokens.end)
-            {
-                set.insert(t.text(k));
+/// `key::name_key` of a name, without allocating more than the key for ASCII text (the common
+/// case; anything else goes to `name_key`).
+fn key_of(name: &str) -> String {
+    if !name.is_ascii() {
+        return name_key(name);
+    }
+    let mut k = String::with_capacity(name.len());
+    let mut space = false;
+    for b in name.bytes() {
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'-' | b'_' => space = !k.is_empty(),
+            b'.' => {}
+            _ => {
+                if space {
+                    k.push(' ');
+                    space = false;
+                }
+                k.push(if b == b'`' {
+                    '\''
+                } else {
+                    char::from(b.to_ascii_lowercase())
+                });
             }
         }
     }
-    set
-}
-
-/// A headline in capitals: capitalisation says nothing there.
-fn is_all_caps(t: &Tokens, begin: usize, end: usize) -> bool {
-    let mut words = 0;
-    let mut caps = 0;
-    for k in begin..end {
-        let w = t.text(k);
-        if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-            words += 1;
-            if !w.chars().any(char::is_lowercase) {
-                caps += 1;
-            }
-        }
+    if k.starts_with("the ") {
+        k.drain(..4);
     }
-    words >= 3 && caps * 10 >= words * 8
-}
-
-/// The span of tokens `p..q`, without a lowercase hyphen suffix on the last ("ISIS-held").
-fn piece_span(t: &Tokens, p: usize, q: usize) -> Span {
-    let mut span = t.span(p, q);
-    let last = t.text(q - 1);
-    if let Some(pos) = lowercase_suffix_start(last) {
-        span.end = t.seg.tokens[q - 1].span.start + pos;
-    }
-    span
-}
-
-#[allow(clippy::too_many_arguments)]
-fn split_run(
-    t: &Tokens,
-    g: &Gazetteer,
-    mut i: usize,
-    mut j: usize,
-    sentence_start: usize,
-    all_caps: bool,
-    mid_caps: &HashSet<&str>,
-    pieces: &mut Vec<Piece>,
-) {
-    let lookup = |p: usize, q: usize| g.lookup(&fold(&t.text[piece_span(t, p, q)]));
-    let folded = |k: usize| fold(t.text(k));
-    // Drop leading "the", common words and unknown sentence-initial words.
-    while i < j {
-        let w = folded(i);
-        let initial = i == sentence_start || matches!(t.text(i - 1), "“" | "\"" | ":" | "‘" | "(");
-        let known = lookup(i, i + 1).is_some() || g.is_first_name(&w);
-        let drop = w == "the"
-            // "IS", "US", "WHO" in capitals are acronyms, not the common words.
-            || (!known && g.is_common_word(&w) && (all_caps || !is_acronym(t.text(i))))
-            || (initial
-                && !known
-                && !mid_caps.contains(t.text(i))
-                && !all_caps
-                && !is_acronym(t.text(i)))
-            || t.text(i) == ".";
-        if !drop {
+    for suffix in ["'s", "'"] {
+        if k.ends_with(suffix) {
+            k.truncate(k.len() - suffix.len());
             break;
         }
-        i += 1;
     }
-    while j > i && (CONNECTORS.contains(&t.lower(j - 1)) || t.text(j - 1) == ".") {
-        j -= 1;
-    }
-    if i >= j {
-        return;
-    }
-    // A run ending in an organisation word is one organisation: "Turkish Interior Ministry".
-    if !all_caps
-        && j - i >= 2
-        && g.is_org_word(&folded(j - 1))
-        && !matches!(lookup(i, j), Some(Kind::Title))
-    {
-        let first_title = (i..j).rfind(|&k| {
-            matches!(lookup(k, k + 1), Some(Kind::Title)) && k + 1 < j && !g.is_org_word(&folded(k))
-        });
-        let start = first_title.map_or(i, |k| k + 1);
-        pieces.push(Piece {
-            span: piece_span(t, start, j),
-            label: Some(Label::Org),
-            first: start,
-            last: j - 1,
-        });
-        return;
-    }
-    let mut p = i;
-    let mut after_title = false;
-    while p < j {
-        // A piece never starts with a connector ("Frenchman of Algerian descent").
-        if CONNECTORS.contains(&t.lower(p)) {
-            p += 1;
+    k
+}
+
+/// Lower-case name particles that stand alone between a given name and a surname.
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "abu", "van", "von", "der", "den", "de", "del", "della",
+    "di", "da", "du", "dos", "das", "la", "le", "ter", "ten",
+];
+
+/// "al-Allaq", "el-Sisi", "bin-Laden", "d'Estaing": a lower-case particle joined to a
+/// capitalised name.
+fn is_particled(w: &str) -> bool {
+    let Some(p) = w.find(['-', '\'', '’']) else {
+        return false;
+    };
+    let (particle, rest) = (&w[..p], &w[p..]);
+    let rest = rest.chars().skip(1).collect::<String>();
+    (1..=4).contains(&particle.len())
+        && particle.chars().all(|c| c.is_ascii_lowercase())
+        && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Joins name particles the tagger (trained on English news of 1996) leaves out: "Saad
+/// al-Allaq", "Jabhat al-Nusra" and, in a person's name, "Osama bin Laden".
+fn mend(t: &Tokens, first: usize, tags: &mut [u8]) {
+    let n = tags.len();
+    let mut k = 1;
+    while k < n {
+        let prev = tags[k - 1];
+        if prev == 0 {
+            k += 1;
             continue;
         }
-        // The longest gazetteer entry starting here.
-        let longest = (p + 1..=j.min(p + g.max_words))
-            .rev()
-            .find_map(|q| lookup(p, q).map(|k| (q, k)));
-        match longest {
-            Some((q, Kind::Title)) => {
-                after_title = true;
-                p = q;
-                // A connector after a title ("Minister of Defense") is not a name.
-                while p < j && (CONNECTORS.contains(&t.lower(p)) || t.text(p) == ".") {
-                    p += 1;
-                }
-            }
-            Some((q, Kind::Name(label))) => {
-                // After a title a known word may still start a longer personal name.
-                if after_title && q < j {
-                    p = unknown_stretch(t, g, p, j, true, all_caps, pieces, &lookup);
-                } else {
-                    pieces.push(Piece {
-                        span: piece_span(t, p, q),
-                        label: Some(label),
-                        first: p,
-                        last: q - 1,
-                    });
-                    p = q;
-                }
-                after_title = false;
-            }
-            _ => {
-                p = unknown_stretch(t, g, p, j, after_title, all_caps, pieces, &lookup);
-                after_title = false;
-            }
+        let inside = 2 * prev.div_ceil(2); // I- of the open entity's type
+        let w = t.text(first + k);
+        let mut join = 0;
+        if is_particled(w) && tags[k] != inside {
+            join = 1;
+        } else if inside == 2
+            && tags[k] == 0
+            && PARTICLES.contains(&w)
+            && k + 1 < n
+            && t.capitalised(first + k + 1)
+        {
+            join = 2;
+        }
+        if join == 0 {
+            k += 1;
+            continue;
+        }
+        let old = tags[k + join - 1];
+        for x in &mut tags[k..k + join] {
+            *x = inside;
+        }
+        k += join;
+        // What the tagger had continuing the old entity now continues the joined one.
+        while k < n && old != 0 && tags[k] == 2 * old.div_ceil(2) && old != inside {
+            tags[k] = inside;
+            k += 1;
         }
     }
 }
 
-fn is_acronym(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=6).contains(&letters) && !w.chars().any(char::is_lowercase)
-}
-
-#[allow(clippy::too_many_arguments)]
-fn unknown_stretch(
+/// Capitalised acronyms the tagger leaves out because their lower-case form is a common word
+/// ("IS commanders"), or that a gazetteer knows: in a sentence not in capitals, an untagged
+/// 2–6 letter word in capitals is the gazetteer's name, or else an organisation when its
+/// lower-case form is a common word. Not called for headlines in capitals.
+fn rescue_acronyms(
     t: &Tokens,
     g: &Gazetteer,
-    p: usize,
-    j: usize,
-    after_title: bool,
-    all_caps: bool,
-    pieces: &mut Vec<Piece>,
-    lookup: &dyn Fn(usize, usize) -> Option<Kind>,
-) -> usize {
-    let first_name = g.is_first_name(&fold(t.text(p)));
-    // A person's name runs to the end of the run; anything else stops where a known name starts.
-    let mut q = p + 1;
-    if first_name || after_title {
-        q = j;
-    } else {
-        while q < j
-            && (CONNECTORS.contains(&t.lower(q))
-                || (p + 1..=j.min(q + 6)).all(|r| r <= q || lookup(q, r).is_none()))
-        {
-            q += 1;
+    s: &features::Scratch,
+    r: std::ops::Range<usize>,
+    tags: &mut [u8],
+    taken: &[bool],
+) {
+    for k in r.clone() {
+        let i = k - r.start;
+        if tags[i] != 0 || taken[k] || !features::acronym_like(s, i) {
+            continue;
         }
+        let w = t.text(k);
+        let ty = match g.kind(fold_hash(&fold(w))) {
+            Some(Kind::Name(Label::Person)) => 0,
+            Some(Kind::Name(Label::Gpe | Label::Loc | Label::Fac)) => 1,
+            Some(Kind::Name(Label::Org)) => 2,
+            Some(Kind::Name(_)) => 3,
+            _ if features::gazetteer_bits(s, i) & (1 << (2 * list::COMMON)) != 0 => 2,
+            _ => continue,
+        };
+        tags[i] = 2 * ty + 1;
     }
-    let mut end = q;
-    while end > p + 1 && CONNECTORS.contains(&t.lower(end - 1)) {
-        end -= 1;
-    }
-    let label = if all_caps {
-        None
-    } else if after_title || first_name {
-        Some(Label::Person)
-    } else if g.is_org_word(&fold(t.text(end - 1))) || (end - p == 1 && is_acronym(t.text(p))) {
-        Some(Label::Org)
-    } else if end - p >= 2 {
-        Some(Label::Person)
-    } else {
-        // One unknown word: typed later from the rest of the document.
-        Some(Label::Product)
-    };
-    pieces.push(Piece {
-        span: piece_span(t, p, end),
-        label,
-        first: p,
-        last: end - 1,
-    });
-    q
 }
 
-/// Single unknown words (marked `Product` above): a surname of a person named in full elsewhere,
-/// or a word before "said", is a PERSON; any other is taken for an ORG.
-fn type_single_words(t: &Tokens, g: &Gazetteer, pieces: &mut [Piece]) {
-    let mut person_words: HashSet<String> = HashSet::new();
-    for p in pieces
-        .iter()
-        .filter(|p| p.label == Some(Label::Person) && p.last > p.first)
-    {
-        for w in t.text[p.span].split_whitespace() {
-            person_words.insert(fold(w));
+/// Cuts a leading "the" (and other common lower-case words), punctuation at either end, a
+/// trailing possessive, trailing lower-case words ("Nortel Open in") and, for a person, leading
+/// titles. `None` when nothing is left.
+fn trim(
+    t: &Tokens,
+    mut i: usize,
+    mut j: usize,
+    person: bool,
+    gaz: &dyn Fn(usize) -> u32,
+) -> Option<(usize, usize)> {
+    let punct = |k: usize| !t.text(k).chars().any(char::is_alphanumeric);
+    let lower = |k: usize| {
+        let w = t.text(k);
+        w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_uppercase)
+    };
+    let common = |k: usize| gaz(k) & (1 << (2 * list::COMMON)) != 0;
+    loop {
+        if i >= j {
+            return None;
+        }
+        if (lower(i) && common(i)) || (punct(i) && t.text(i) != "$") {
+            i += 1;
+            continue;
+        }
+        if person && gaz(i) & (3 << (2 * list::TITLE)) != 0 {
+            // Titles and their periods ("Lt. Gen." is Lt . Gen .); a title alone is no name.
+            i += 1;
+            while i < j && t.text(i) == "." {
+                i += 1;
+            }
+            continue;
+        }
+        break;
+    }
+    while j > i {
+        let w = t.text(j - 1);
+        let apostrophe = |w: &str| matches!(w, "'" | "’");
+        if matches!(w, "'s" | "’s" | "'S" | "’S") || apostrophe(w) || lower(j - 1) {
+            // "Fed 's" split by a space into ' and s is a possessive too.
+            if matches!(w, "s" | "S") && j - 1 > i && apostrophe(t.text(j - 2)) {
+                j -= 1;
+            }
+            j -= 1;
+        } else if punct(j - 1) && w != "." && w != ")" {
+            j -= 1;
+        } else {
+            break;
         }
     }
-    for p in pieces
-        .iter_mut()
-        .filter(|p| p.label == Some(Label::Product))
-    {
-        let w = fold(&t.text[p.span]);
-        let next = t.lower(p.last + 1);
-        p.label =
-            if person_words.contains(&w) || g.is_first_name(&w) || SPEECH_VERBS.contains(&next) {
-                Some(Label::Person)
+    // "U.N." keeps its period; a period after a space is not part of a name.
+    if j > i + 1 && t.text(j - 1) == "." && !t.attached(j - 1) {
+        j -= 1;
+    }
+    (i < j).then_some((i, j))
+}
+
+/// True when the word of token `i` is written the same somewhere in the text where a sentence
+/// does not start: evidence that it is a name. `elsewhere` holds those words, gathered on first
+/// use (once per text).
+fn capitalised_elsewhere<'a>(
+    t: &Tokens<'a>,
+    i: usize,
+    elsewhere: &mut Option<HashSet<&'a str>>,
+) -> bool {
+    let set = elsewhere.get_or_insert_with(|| {
+        let mut initial = vec![false; t.seg.tokens.len()];
+        for s in &t.seg.sentences {
+            if let Some(x) = initial.get_mut(s.tokens.start) {
+                *x = true;
+            }
+        }
+        (1..t.seg.tokens.len())
+            .filter(|&k| {
+                !initial[k]
+                    && t.capitalised(k)
+                    && !matches!(
+                        t.text(k - 1),
+                        "“" | "\"" | "‘" | "'" | "(" | ":" | "—" | "–" | "-"
+                    )
+            })
+            .map(|k| t.text(k))
+            .collect()
+    });
+    set.contains(t.text(i))
+}
+
+/// In a headline in capitals a known name followed only by common words ends where the
+/// gazetteer's name ends: "ISIS SUSPECTS" is "ISIS".
+fn cut_headline(
+    i: usize,
+    j: usize,
+    gaz: &dyn Fn(usize) -> u32,
+    lexical: &dyn Fn(usize) -> bool,
+) -> usize {
+    let mut end = i;
+    for l in [
+        list::ORG,
+        list::COUNTRY,
+        list::CITY,
+        list::REGION,
+        list::DEMONYM,
+    ] {
+        if gaz(i) & (1 << (2 * l)) != 0 {
+            let mut q = i + 1;
+            while q < j && gaz(q) & (1 << (2 * l + 1)) != 0 {
+                q += 1;
+            }
+            end = end.max(q);
+        }
+    }
+    if end > i && end < j && (end..j).all(lexical) {
+        end
+    } else {
+        j
+    }
+}
+
+/// The longest run of tokens in `i..j` not taken by an earlier recogniser.
+fn free(taken: &[bool], i: usize, j: usize) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut k = i;
+    while k < j {
+        if taken[k] {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < j && !taken[k] {
+            k += 1;
+        }
+        if best.is_none_or(|(a, b)| k - start > b - a) {
+            best = Some((start, k));
+        }
+    }
+    best
+}
+
+/// The byte where a lower-case hyphen suffix starts in token `k` ("ISIS-held" → 4).
+fn hyphen_prefix(t: &Tokens, k: usize) -> Option<usize> {
+    let w = t.text(k);
+    let pos = w.rfind('-')?;
+    let suffix = &w[pos + 1..];
+    let prefix = &w[..pos];
+    (pos > 0
+        && suffix.chars().next().is_some_and(char::is_lowercase)
+        && prefix.chars().next().is_some_and(char::is_uppercase)
+        && !prefix.contains('-'))
+    .then_some(t.seg.tokens[k].span.start + pos)
+}
+
+/// The label of a name before a hyphen suffix: what the gazetteers say, else the tagger's type
+/// when it is a person, place or organisation; `None` for an unknown adjective ("Richmond-based"
+/// in a MISC span is dropped rather than guessed).
+fn prefix_label(g: &Gazetteer, key: &str, ty: usize) -> Option<Label> {
+    match g.kind(fold_hash(key)) {
+        Some(Kind::Name(l)) => Some(l),
+        Some(Kind::Title) => None,
+        None => match ty {
+            0 => Some(Label::Person),
+            1 => Some(Label::Gpe),
+            2 => Some(Label::Org),
+            _ => None,
+        },
+    }
+}
+
+/// The tagger's type, unless the whole name is a gazetteer's region ("Euphrates" is no
+/// organisation) or organisation ("Islamic State" is no place). Countries and cities are left to
+/// the tagger: a national side or a city's club is an organisation in sports news.
+fn override_type(known: Option<Kind>, ty: usize) -> usize {
+    match (ty, known) {
+        (0 | 2 | 3, Some(Kind::Name(Label::Loc))) => 1,
+        (1, Some(Kind::Name(Label::Org))) => 2,
+        _ => ty,
+    }
+}
+
+/// The OntoNotes label of tokens `i..j` (folded: `name`; in the gazetteers: `known`) that the
+/// tagger typed `ty` (PER, LOC, ORG, MISC).
+fn refine(t: &Tokens, name: &str, known: Option<Kind>, i: usize, j: usize, ty: usize) -> Label {
+    let last = name.rsplit(' ').next().unwrap_or("");
+    let first = name.split(' ').next().unwrap_or("");
+    match ty {
+        0 => Label::Person,
+        2 => Label::Org,
+        1 => match known {
+            Some(Kind::Name(l @ (Label::Gpe | Label::Loc))) => l,
+            _ if FAC_WORDS.contains(&last) => Label::Fac,
+            _ if LOC_WORDS.contains(&last) || LOC_WORDS.contains(&first) => Label::Loc,
+            _ => Label::Gpe,
+        },
+        _ => {
+            let words: Vec<&str> = name.split(' ').collect();
+            let prev = if i > 0 { t.lower(i - 1) } else { "" };
+            if j - i == 1
+                && LANGUAGES.contains(&name)
+                && matches!(
+                    prev,
+                    "in" | "speak" | "speaks" | "speaking" | "spoke" | "into" | "from"
+                )
+            {
+                Label::Language
+            } else if matches!(known, Some(Kind::Name(Label::Norp)))
+                || is_group_word(last) && j - i <= 2
+            {
+                Label::Norp
+            } else if words.iter().any(|w| EVENT_WORDS.contains(w)) {
+                Label::Event
+            } else if LAW_WORDS.contains(&last) {
+                Label::Law
+            } else if j - i == 1
+                && name.chars().all(char::is_alphabetic)
+                && !t.text(i).chars().all(char::is_uppercase)
+            {
+                // One unknown capitalised word typed MISC is most often an adjective of a
+                // place or a group ("Chechen", "Islamist").
+                Label::Norp
             } else {
-                Some(Label::Org)
-            };
+                Label::Product
+            }
+        }
+    }
+}
+
+/// Words shaped like nationalities and groups: "Kurdish", "Sudanese", "Islamist", "Serbs".
+fn is_group_word(w: &str) -> bool {
+    [
+        "ish", "ese", "an", "ans", "ian", "ians", "ist", "ists", "ic", "i", "is", "ite", "ites",
+        "ch", "ers",
+    ]
+    .iter()
+    .any(|s| w.ends_with(s) && w.len() > s.len() + 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_keys_are_name_keys() {
+        for n in [
+            "The Islamic State",
+            "the  U.S.",
+            "Turkey's",
+            "Jones'",
+            "al-Baghdadi",
+            "AT&T",
+            "Lt. Gen.",
+            "x_y",
+            "`Quote`",
+            "New\nYork",
+            "-Lead",
+            "The",
+            "Erdoğan’s",
+            "  the the ",
+            "'s",
+        ] {
+            assert_eq!(key_of(n), name_key(n), "{n:?}");
+        }
     }
 }

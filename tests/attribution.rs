@@ -1,0 +1,112 @@
+//! Attribution beyond the first claim of a one-sentence text: `via` in the named cases of
+//! tests/fixtures/claims.json, quotations over several sentences, several attributions in one
+//! sentence.
+
+use crosscheck::claims::attribution_eval::all_attributions;
+use crosscheck::{analyze, Options, Source};
+use serde_json::Value;
+
+fn claims(text: &str) -> Vec<Value> {
+    let report = analyze(&[Source::new("s1", "t", text)], &Options::default());
+    let report = serde_json::to_value(&report).unwrap();
+    report["sources"][0]["claims"].as_array().unwrap().clone()
+}
+
+#[test]
+fn via_cases() {
+    let cases: Vec<Value> = serde_json::from_str(include_str!("fixtures/claims.json")).unwrap();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for case in &cases {
+        let Some(want) = case.get("via") else {
+            continue;
+        };
+        checked += 1;
+        let name = case["name"].as_str().unwrap();
+        let claims = claims(case["text"].as_str().unwrap());
+        let Some(c) = claims.first() else {
+            failures.push(format!("{name}: no claim found"));
+            continue;
+        };
+        let got = &c["attribution"]["via"]["text"];
+        if got != want {
+            failures.push(format!(
+                "{name} ({}): via is {got}, want {want}",
+                case["reason"]
+            ));
+        }
+    }
+    assert!(checked >= 5, "only {checked} cases name a via");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn source_of(c: &Value) -> &str {
+    c["attribution"]["source"]["text"].as_str().unwrap_or("-")
+}
+
+#[test]
+fn every_sentence_of_a_quote_takes_the_source_after_it() {
+    let text = "“The fighters crossed the border in March. They were armed with 300 rifles. \
+                Nobody stopped them,” the official added.";
+    let claims = claims(text);
+    assert_eq!(claims.len(), 3);
+    for c in &claims {
+        assert_eq!(source_of(c), "the official", "{}", c["text"]);
+        assert_eq!(c["attribution"]["cue"]["text"], "added");
+        assert_eq!(c["attribution"]["quote"], true);
+    }
+}
+
+#[test]
+fn every_sentence_of_a_quote_takes_the_source_before_it() {
+    let text = "The governor said: “The fighters crossed the border in March. They were armed \
+                with 300 rifles.” The border was closed on Tuesday.";
+    let claims = claims(text);
+    assert_eq!(claims.len(), 3);
+    assert_eq!(source_of(&claims[0]), "The governor");
+    assert_eq!(source_of(&claims[1]), "The governor");
+    assert_eq!(claims[1]["attribution"]["quote"], true);
+    // After the quotation the outlet speaks again.
+    assert_eq!(claims[2]["attribution"]["kind"], "none");
+}
+
+#[test]
+fn a_quote_without_a_source_has_none() {
+    let claims = claims("“The fighters crossed the border in March. They were armed with rifles.”");
+    assert_eq!(claims.len(), 2);
+    for c in &claims {
+        assert_eq!(c["attribution"]["kind"], "none", "{}", c["text"]);
+    }
+}
+
+#[test]
+fn a_sentence_may_hold_several_attributions() {
+    let text = "Police said 20 suspects were detained, while the governor told CNN that 300 \
+                fighters had crossed.";
+    let all = all_attributions(text);
+    let sources: Vec<&str> = all
+        .iter()
+        .filter_map(|a| a.source)
+        .map(|s| &text[s])
+        .collect();
+    let vias: Vec<&str> = all.iter().filter_map(|a| a.via).map(|s| &text[s]).collect();
+    assert_eq!(sources, ["Police", "the governor"]);
+    assert_eq!(vias, ["CNN"]);
+    // The claim reports the first.
+    assert_eq!(source_of(&claims(text)[0]), "Police");
+}
+
+#[test]
+fn non_ascii_text_keeps_spans_on_character_boundaries() {
+    let text = "„Die Grenze ist offen“, sagte er. Erdoğan’s adviser İbrahim Kalın said 2,000 \
+                fighters crossed, according to Hürriyet.com.tr.";
+    for a in all_attributions(text) {
+        for s in [a.source, a.cue, a.via].into_iter().flatten() {
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+    }
+    let claims = claims(text);
+    assert!(claims
+        .iter()
+        .any(|c| source_of(c).contains("İbrahim Kalın")));
+}
