@@ -17,7 +17,7 @@
 //! - A group **drifts** when one member asserts what another hedges, attributes, alleges or
 //!   denies.
 
-use crate::claims::{AttributionKind, Certainty, Claim, CHECKWORTHY_THRESHOLD};
+use crate::claims::{AttributionKind, Certainty, Claim};
 use crate::entities::{key::fold, Label, Mention};
 use crate::report::{
     ClaimGroup, Comparison, Conflict, ConflictKind, EntityCluster, GroupStatus, Member,
@@ -28,6 +28,10 @@ use std::sync::OnceLock;
 
 /// Two claims at or above this cosine similarity state the same thing.
 pub const SAME_CLAIM: f64 = 0.3;
+
+/// Claims scoring at least this take part in grouping: every check-worthy claim, and the
+/// near-misses such as headlines, which state a story's main claim in few words.
+pub const GROUP_MIN_SCORE: f64 = 0.3;
 
 /// Members sharing at least this share of the smaller one's word 5-grams copy each other.
 pub const COPIED: f64 = 0.5;
@@ -363,9 +367,10 @@ fn info(s: usize, c: usize, src: &Analysed, claim: &Claim) -> Info {
     let mut folded = Vec::with_capacity(words.len());
     for &(a, b) in &words {
         let w = fold(&text[a..b]);
+        // A word that starts inside an entity is the entity ("Erdoğan’s").
         let inside = covered
             .iter()
-            .any(|m| m.span.start <= base + a && base + b <= m.span.end);
+            .any(|m| m.span.start <= base + a && base + a < m.span.end);
         if !inside
             && w.len() >= 3
             && !STOPWORDS.contains(&w.as_str())
@@ -451,6 +456,34 @@ fn info(s: usize, c: usize, src: &Analysed, claim: &Claim) -> Info {
     }
 }
 
+/// How alike two claims are: the cosine of their TF-IDF vectors, or, when they share at least
+/// three words with one beyond entity names, how much of the shorter one the longer contains
+/// (a headline inside a lead sentence), discounted.
+fn similarity(a: &Info, b: &Info, idf: &dyn Fn(&str) -> f64, norm_a: f64, norm_b: f64) -> f64 {
+    if norm_a == 0.0 || norm_b == 0.0 {
+        return 0.0;
+    }
+    let shared: Vec<&String> = a
+        .features
+        .iter()
+        .filter(|w| b.features.binary_search(w).is_ok())
+        .collect();
+    let weight: f64 = shared.iter().map(|w| idf(w).powi(2)).sum();
+    let cosine = weight / (norm_a * norm_b);
+    let beyond_names = shared
+        .iter()
+        .any(|w| !w.starts_with("e:") && !w.starts_with("n:"));
+    if shared.len() >= 3 && beyond_names {
+        let contained = weight / norm_a.powi(2).min(norm_b.powi(2));
+        cosine.max(CONTAINMENT_DISCOUNT * contained)
+    } else {
+        cosine
+    }
+}
+
+/// How much a contained claim counts against a cosine (see `similarity`).
+const CONTAINMENT_DISCOUNT: f64 = 0.6;
+
 struct UnionFind(Vec<usize>);
 
 impl UnionFind {
@@ -477,7 +510,7 @@ fn claim_groups(sources: &[Analysed]) -> Vec<ClaimGroup> {
             .claims
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.score >= CHECKWORTHY_THRESHOLD)
+            .filter(|(_, c)| c.score >= GROUP_MIN_SCORE)
         {
             infos.push(info(s, c, src, claim));
         }
@@ -542,13 +575,8 @@ fn claim_groups(sources: &[Analysed]) -> Vec<ClaimGroup> {
         candidates.sort_unstable();
         candidates.dedup();
         for j in candidates {
-            let shared: f64 = infos[i]
-                .features
-                .iter()
-                .filter(|w| infos[j].features.binary_search(w).is_ok())
-                .map(|w| idf(w).powi(2))
-                .sum();
-            if norms[i] > 0.0 && norms[j] > 0.0 && shared / (norms[i] * norms[j]) >= SAME_CLAIM {
+            let sim = similarity(&infos[i], &infos[j], &idf, norms[i], norms[j]);
+            if sim >= SAME_CLAIM {
                 uf.union(i, j);
             }
         }

@@ -59,6 +59,8 @@ fn unrelated_claims_stay_single_source() {
 
 #[test]
 fn every_checkworthy_claim_is_in_exactly_one_group() {
+    // Reason: the claims board lists groups; a check-worthy claim missing from it, or shown
+    // twice, would mislead. Near-misses (headlines) may join groups too.
     let texts: Vec<String> = (1..=5)
         .map(|i| {
             std::fs::read_to_string(format!(
@@ -79,11 +81,20 @@ fn every_checkworthy_claim_is_in_exactly_one_group() {
                 "claim in two groups"
             );
             let src = r.sources.iter().find(|s| s.id == m.source).unwrap();
-            assert!(src.claims[m.claim].checkworthy);
+            assert!(src.claims[m.claim].score >= crosscheck::compare::GROUP_MIN_SCORE);
         }
     }
-    let checkworthy: usize = r.sources.iter().map(|s| s.summary.checkworthy).sum();
-    assert_eq!(seen.len(), checkworthy);
+    for s in &r.sources {
+        for (i, c) in s.claims.iter().enumerate() {
+            let grouped = seen.contains(&(s.id.clone(), i));
+            assert_eq!(
+                grouped,
+                c.score >= crosscheck::compare::GROUP_MIN_SCORE,
+                "{}",
+                c.text
+            );
+        }
+    }
 }
 
 fn example(i: usize) -> &'static str {

@@ -36,7 +36,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) if message == ner::BELOW_TARGET => ExitCode::from(1),
+        Err(message) if message == BELOW_TARGET => ExitCode::from(1),
         Err(message) => {
             eprintln!("crosscheck: {message}");
             ExitCode::from(2)
@@ -47,10 +47,15 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("analyze") => {}
+        #[cfg(not(target_arch = "wasm32"))]
         Some("eval-ner") => return ner::eval(&args[1..]),
+        #[cfg(not(target_arch = "wasm32"))]
         Some("train-ner") => return ner::train(&args[1..]),
+        #[cfg(not(target_arch = "wasm32"))]
         Some("bench-entities") => return ner::bench(&args[1..]),
+        #[cfg(not(target_arch = "wasm32"))]
         Some("eval-checkworthy") => return evals::checkworthy(&args[1..]),
+        #[cfg(not(target_arch = "wasm32"))]
         Some("eval-attribution") => return evals::attribution(&args[1..]),
         Some("--help") | Some("-h") | Some("help") => {
             println!("{USAGE}");
@@ -156,7 +161,11 @@ fn parse_jsonl(file: &str, text: &str) -> Result<Vec<Source>, String> {
     Ok(out)
 }
 
-/// The name tagger's commands: evaluation, training and the speed benchmark.
+/// The error that means "measured, but below the required figure": exit code 1.
+const BELOW_TARGET: &str = "\0below target";
+
+/// Names: evaluation, training and speed of the tagger (native only).
+#[cfg(not(target_arch = "wasm32"))]
 mod ner {
     use super::read_text;
     use crosscheck::entities::tagger::train;
@@ -164,7 +173,7 @@ mod ner {
     use std::time::Instant;
 
     /// Returned when `--min-f1` is not met: exit code 1, no further message.
-    pub const BELOW_TARGET: &str = "\0below target";
+    use super::BELOW_TARGET;
 
     fn value<'a>(args: &'a [String], i: &mut usize, name: &str) -> Result<&'a str, String> {
         *i += 1;
@@ -331,9 +340,10 @@ mod ner {
     }
 }
 
-/// The claim evaluations: check-worthiness on CLEF-2019, attribution on PolNeAR.
+/// The claim evaluations: check-worthiness on CLEF-2019, attribution on PolNeAR (native only).
+#[cfg(not(target_arch = "wasm32"))]
 mod evals {
-    use super::ner::BELOW_TARGET;
+    use super::BELOW_TARGET;
     use std::path::Path;
 
     /// `[--FLAG X] DIR` → (threshold, dir).

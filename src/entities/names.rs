@@ -200,7 +200,7 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
                 continue;
             };
             let lexical = |k: usize| features::in_lexicon(scratch, k - r.start);
-            let j = if caps {
+            let j = if caps || title_case(t, r.clone()) {
                 cut_headline(i, j, &gaz, &lexical)
             } else {
                 j
@@ -484,6 +484,30 @@ fn capitalised_elsewhere<'a>(
             .collect()
     });
     set.contains(t.text(i))
+}
+
+/// A headline in title case ("ISIS Militants and Commanders Flee to Turkey"): four or more
+/// words, every one but the small ones capitalised, no final period. Capitals say little there.
+fn title_case(t: &Tokens, r: std::ops::Range<usize>) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "at", "by", "with", "from",
+        "as", "vs", "is",
+    ];
+    if r.is_empty() || matches!(t.text(r.end - 1), "." | "!" | "?" | "”" | "\"" | ":") {
+        return false;
+    }
+    let mut words = 0;
+    for k in r {
+        let w = t.text(k);
+        if !w.chars().next().is_some_and(char::is_alphabetic) || SMALL.contains(&t.lower(k)) {
+            continue;
+        }
+        words += 1;
+        if !t.capitalised(k) {
+            return false;
+        }
+    }
+    words >= 4
 }
 
 /// In a headline in capitals a known name followed only by common words ends where the
