@@ -2,7 +2,7 @@
 //! `cargo bench --bench stages` (or `scripts/bench.sh`). The corpus is the example articles
 //! repeated to about 5 MB, in 100 sources.
 
-use crosscheck::{analyze, claims, clean, entities, segment, Options, Source};
+use crosscheck::{analyze, claims, clean, compare, entities, segment, Options, Source};
 use std::time::{Duration, Instant};
 
 /// Runs `f` three times and keeps the fastest.
@@ -97,5 +97,70 @@ fn main() {
     println!(
         "claims / entities time: {:.0}% (budget: at most 50%)",
         100.0 * t_claims.as_secs_f64() / t_entities.as_secs_f64()
+    );
+    compare_100_by_50(&articles);
+}
+
+/// The comparison stage alone on 100 sources of 50 claims each, drawn from the example
+/// sentences in a fixed pseudo-random order, so that many claims recur across sources as in a
+/// real story (budget: 200 ms).
+fn compare_100_by_50(articles: &[String]) {
+    let sentences: Vec<String> = articles
+        .iter()
+        .flat_map(|a| {
+            let seg = segment::segment(a);
+            seg.sentences
+                .iter()
+                .map(|s| a[s.span.start..s.span.end].to_string())
+                .collect::<Vec<_>>()
+        })
+        .filter(|s| s.split_whitespace().count() >= 8)
+        .collect();
+    let mut state: u64 = 2024;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    let sources: Vec<Source> = (0..100)
+        .map(|i| {
+            // A number of its own in every claim, so that no two are exact copies and every
+            // pair goes through the similarity test.
+            let text: Vec<String> = (0..50)
+                .map(|k| {
+                    let s = sentences[next() % sentences.len()].trim_end_matches(['.', '”', '"']);
+                    format!("{s}, near checkpoint {}.", i * 50 + k + 1000)
+                })
+                .collect();
+            Source::new(&format!("s{i}"), &format!("source {i}"), &text.join("\n\n"))
+        })
+        .collect();
+    let stages: Vec<_> = sources
+        .iter()
+        .map(|s| {
+            let seg = segment::segment(&s.text);
+            let cruft = clean::boilerplate(&s.text);
+            let mentions = entities::find(&s.text, &seg);
+            let found = claims::find(&s.text, &seg, &mentions, &cruft);
+            (mentions, found)
+        })
+        .collect();
+    let analysed: Vec<compare::Analysed> = sources
+        .iter()
+        .zip(&stages)
+        .map(|(s, (m, c))| compare::Analysed {
+            id: &s.id,
+            text: &s.text,
+            mentions: m,
+            claims: c,
+        })
+        .collect();
+    let claims: usize = stages.iter().map(|(_, c)| c.len()).sum();
+    let (t, comparison) = best(|| compare::compare(&analysed));
+    println!(
+        "compare: 100 sources, {claims} claims, {} groups in {:.1} ms (budget: 200 ms)",
+        comparison.claims.len(),
+        t.as_secs_f64() * 1e3
     );
 }

@@ -456,26 +456,45 @@ fn info(s: usize, c: usize, src: &Analysed, claim: &Claim) -> Info {
     }
 }
 
+/// A claim's features as ids, sorted, with their weights (idf²) looked up in `Weights`.
+struct Vector {
+    ids: Vec<u32>,
+    /// Sum of the weights: the squared norm.
+    norm2: f64,
+}
+
+/// Per feature id: its weight and whether it names an entity or a number.
+struct Weights {
+    weight: Vec<f64>,
+    name_or_number: Vec<bool>,
+}
+
 /// How alike two claims are: the cosine of their TF-IDF vectors, or, when they share at least
 /// three words with one beyond entity names, how much of the shorter one the longer contains
 /// (a headline inside a lead sentence), discounted.
-fn similarity(a: &Info, b: &Info, idf: &dyn Fn(&str) -> f64, norm_a: f64, norm_b: f64) -> f64 {
-    if norm_a == 0.0 || norm_b == 0.0 {
+fn similarity(a: &Vector, b: &Vector, w: &Weights) -> f64 {
+    if a.norm2 == 0.0 || b.norm2 == 0.0 {
         return 0.0;
     }
-    let shared: Vec<&String> = a
-        .features
-        .iter()
-        .filter(|w| b.features.binary_search(w).is_ok())
-        .collect();
-    let weight: f64 = shared.iter().map(|w| idf(w).powi(2)).sum();
-    let cosine = weight / (norm_a * norm_b);
-    let beyond_names = shared
-        .iter()
-        .any(|w| !w.starts_with("e:") && !w.starts_with("n:"));
-    if shared.len() >= 3 && beyond_names {
-        let contained = weight / norm_a.powi(2).min(norm_b.powi(2));
-        cosine.max(CONTAINMENT_DISCOUNT * contained)
+    let (mut x, mut y) = (0, 0);
+    let (mut shared, mut weight, mut beyond_names) = (0, 0.0, false);
+    while x < a.ids.len() && y < b.ids.len() {
+        match a.ids[x].cmp(&b.ids[y]) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                let id = a.ids[x] as usize;
+                shared += 1;
+                weight += w.weight[id];
+                beyond_names |= !w.name_or_number[id];
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    let cosine = weight / (a.norm2 * b.norm2).sqrt();
+    if shared >= 3 && beyond_names {
+        cosine.max(CONTAINMENT_DISCOUNT * weight / a.norm2.min(b.norm2))
     } else {
         cosine
     }
@@ -516,70 +535,96 @@ fn claim_groups(sources: &[Analysed]) -> Vec<ClaimGroup> {
         }
     }
     let n = infos.len();
-    let mut df: HashMap<&str, usize> = HashMap::new();
+    // Feature ids, document frequencies and weights (idf²).
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut df: Vec<usize> = Vec::new();
     for f in &infos {
         for w in &f.features {
-            *df.entry(w.as_str()).or_default() += 1;
+            let next = ids.len() as u32;
+            let id = *ids.entry(w.as_str()).or_insert(next);
+            if id as usize == df.len() {
+                df.push(0);
+            }
+            df[id as usize] += 1;
         }
     }
-    let idf =
-        |w: &str| ((n as f64 + 1.0) / (df.get(w).copied().unwrap_or(0) as f64 + 1.0)).ln() + 1.0;
-    let norms: Vec<f64> = infos
+    let mut name_or_number = vec![false; df.len()];
+    for (w, &id) in &ids {
+        name_or_number[id as usize] = w.starts_with("e:") || w.starts_with("n:");
+    }
+    let weights = Weights {
+        weight: df
+            .iter()
+            .map(|&d| (((n as f64 + 1.0) / (d as f64 + 1.0)).ln() + 1.0).powi(2))
+            .collect(),
+        name_or_number,
+    };
+    let vectors: Vec<Vector> = infos
         .iter()
         .map(|f| {
-            f.features
-                .iter()
-                .map(|w| idf(w).powi(2))
-                .sum::<f64>()
-                .sqrt()
+            let mut v: Vec<u32> = f.features.iter().map(|w| ids[w.as_str()]).collect();
+            v.sort_unstable();
+            let norm2 = v.iter().map(|&id| weights.weight[id as usize]).sum();
+            Vector { ids: v, norm2 }
         })
         .collect();
     let mut uf = UnionFind((0..n).collect());
     // Claims with the very same features (copies, wire stories) join at once; only the first of
     // each looks for candidates, so repeated text costs nothing more.
-    let mut first_with: HashMap<&[String], usize> = HashMap::new();
+    let mut first_with: HashMap<&[u32], usize> = HashMap::new();
     let mut representative = vec![true; n];
     for i in 0..n {
-        if infos[i].features.is_empty() {
+        if vectors[i].ids.is_empty() {
             continue;
         }
-        match first_with.get(infos[i].features.as_slice()) {
+        match first_with.get(vectors[i].ids.as_slice()) {
             Some(&j) => {
                 representative[i] = false;
                 uf.union(i, j);
             }
             None => {
-                first_with.insert(infos[i].features.as_slice(), i);
+                first_with.insert(vectors[i].ids.as_slice(), i);
             }
         }
     }
-    // Inverted index over discriminating features.
-    let cap = 50.max(n / 10);
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, f) in infos.iter().enumerate().filter(|(i, _)| representative[*i]) {
-        for w in &f.features {
-            if df[w.as_str()] <= cap {
-                index.entry(w.as_str()).or_default().push(i);
-            }
-        }
-    }
+    // Inverted index over discriminating features: those in at most `cap` claims.
+    let cap = 50.max(n / 50);
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); df.len()];
     for i in (0..n).filter(|&i| representative[i]) {
-        let mut candidates: Vec<usize> = infos[i]
-            .features
+        for &id in &vectors[i].ids {
+            if df[id as usize] <= cap {
+                postings[id as usize].push(i as u32);
+            }
+        }
+    }
+    // Candidates share at least two indexed features (one, when the claim has only one).
+    let mut shared = vec![0u16; n];
+    let mut touched: Vec<usize> = Vec::new();
+    for i in (0..n).filter(|&i| representative[i]) {
+        let indexed = vectors[i]
+            .ids
             .iter()
-            .filter_map(|w| index.get(w.as_str()))
-            .flatten()
-            .copied()
-            .filter(|&j| j > i && infos[j].source != infos[i].source)
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        for j in candidates {
-            let sim = similarity(&infos[i], &infos[j], &idf, norms[i], norms[j]);
-            if sim >= SAME_CLAIM {
+            .filter(|&&id| df[id as usize] <= cap)
+            .count();
+        let need = indexed.clamp(1, 2) as u16;
+        for &id in &vectors[i].ids {
+            for &j in &postings[id as usize] {
+                let j = j as usize;
+                if j > i && infos[j].source != infos[i].source {
+                    if shared[j] == 0 {
+                        touched.push(j);
+                    }
+                    shared[j] = shared[j].saturating_add(1);
+                }
+            }
+        }
+        for &j in &touched {
+            if shared[j] >= need && similarity(&vectors[i], &vectors[j], &weights) >= SAME_CLAIM {
                 uf.union(i, j);
             }
+            shared[j] = 0;
         }
+        touched.clear();
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..n {
