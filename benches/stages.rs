@@ -151,6 +151,7 @@ fn compare_100_by_50(articles: &[String]) {
         .zip(&stages)
         .map(|(s, (m, c))| compare::Analysed {
             id: &s.id,
+            name: &s.name,
             text: &s.text,
             mentions: m,
             claims: c,

@@ -40,6 +40,8 @@ pub const COPIED: f64 = 0.5;
 pub struct Analysed<'a> {
     /// Source id.
     pub id: &'a str,
+    /// Source name, for conflict details a person reads.
+    pub name: &'a str,
     /// Source text.
     pub text: &'a str,
     /// Its entity mentions.
@@ -662,7 +664,9 @@ fn group(sources: &[Analysed], infos: &[Info], members: &[usize]) -> ClaimGroup 
     for a in 0..k {
         for b in a + 1..k {
             let (x, y) = (&infos[members[a]], &infos[members[b]]);
-            let same_source = x.cites.iter().any(|c| y.cites.binary_search(c).is_ok());
+            // One outlet's own claims are one origin; so are claims citing one source.
+            let same_source =
+                x.source == y.source || x.cites.iter().any(|c| y.cites.binary_search(c).is_ok());
             let shared = x
                 .shingles
                 .iter()
@@ -726,7 +730,7 @@ fn conflict(sources: &[Analysed], infos: &[Info], members: &[usize]) -> Option<C
                             kind: ConflictKind::Numeric,
                             detail: format!(
                                 "“{}” ({}) and “{}” ({}) cannot both be right",
-                                f.text, sources[x.source].id, g.text, sources[y.source].id
+                                f.text, sources[x.source].name, g.text, sources[y.source].name
                             ),
                         });
                     }
@@ -751,7 +755,7 @@ fn conflict(sources: &[Analysed], infos: &[Info], members: &[usize]) -> Option<C
                 kind: ConflictKind::Negation,
                 detail: format!(
                     "{} denies what {} states",
-                    sources[infos[d].source].id, sources[infos[s].source].id
+                    sources[infos[d].source].name, sources[infos[s].source].name
                 ),
             });
         }

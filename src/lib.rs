@@ -210,8 +210,10 @@ pub fn analyze(sources: &[Source], _options: &Options) -> Report {
         .iter()
         .zip(&ids)
         .zip(&stages)
-        .map(|((s, id), st)| compare::Analysed {
+        .zip(&reports)
+        .map(|(((s, id), st), r)| compare::Analysed {
             id,
+            name: &r.name,
             text: &s.text,
             mentions: &st.mentions,
             claims: &st.claims,

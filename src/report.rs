@@ -243,6 +243,56 @@ pub struct Summary {
     pub omits: Vec<String>,
 }
 
+/// The people, organisations and outlets a source's claims cite: the named entities inside
+/// attribution sources of kind `named`, and `via` outlets, once per entity (its fullest name
+/// in this source), in order of first citation. Pronouns and unnamed phrases are not citations.
+fn citations(text: &str, mentions: &[Mention], claims: &[Claim]) -> Vec<String> {
+    use crate::claims::AttributionKind;
+    let mut keys: Vec<&str> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    for c in claims {
+        let a = &c.attribution;
+        let named = a.source.filter(|_| a.kind == AttributionKind::Named);
+        for span in [named, a.via].into_iter().flatten() {
+            let inside = mentions.iter().filter(|m| {
+                span.contains(m.span)
+                    && matches!(
+                        m.label,
+                        Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Fac
+                    )
+            });
+            let mut any = false;
+            for m in inside {
+                any = true;
+                if !keys.contains(&m.key.as_str()) {
+                    keys.push(&m.key);
+                }
+            }
+            // An outlet the tagger did not know ("Al Arabiya.net") is still cited by name.
+            if !any && Some(span) == a.via {
+                spans.push(span);
+            }
+        }
+    }
+    let fullest = |key: &str| {
+        mentions
+            .iter()
+            .filter(|m| m.key == key)
+            .map(|m| &text[m.span])
+            .max_by_key(|t| (t.len(), std::cmp::Reverse(*t)))
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut out: Vec<String> = keys.iter().map(|k| fullest(k)).collect();
+    for span in spans {
+        let t = text[span].to_string();
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
 impl SourceReport {
     /// Builds one source's report (offsets in bytes).
     pub fn new(
@@ -255,6 +305,7 @@ impl SourceReport {
         boilerplate: &[Span],
     ) -> SourceReport {
         let entities: Vec<EntityOut> = mentions.iter().map(|m| EntityOut::new(text, m)).collect();
+        let claims_in = claims;
         let claims: Vec<ClaimOut> = claims
             .iter()
             .map(|c| ClaimOut::new(text, c, mentions))
@@ -276,17 +327,8 @@ impl SourceReport {
             summary.attributed += (c.attribution.kind != "none") as usize;
             summary.anonymous += (c.attribution.kind == "anonymous") as usize;
             summary.hedged += matches!(c.certainty, "hedged" | "alleged") as usize;
-            if let (Some(src), "named") = (&c.attribution.source, c.attribution.kind) {
-                if !summary.cites.contains(&src.text) {
-                    summary.cites.push(src.text.clone());
-                }
-            }
-            if let Some(via) = &c.attribution.via {
-                if !summary.cites.contains(&via.text) {
-                    summary.cites.push(via.text.clone());
-                }
-            }
         }
+        summary.cites = citations(text, mentions, &claims_in);
         let share = |x: usize| {
             if claims.is_empty() {
                 0.0
@@ -351,7 +393,7 @@ pub fn summarise_comparison(sources: &mut [SourceReport], comparison: &Compariso
             .iter()
             .filter(|g| g.sources == 1)
             .flat_map(|g| &g.members)
-            .filter(|m| m.source == s.id)
+            .filter(|m| m.source == s.id && s.claims[m.claim].checkworthy)
             .map(|m| m.claim)
             .collect();
         s.summary.exclusive_claims.sort_unstable();

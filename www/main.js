@@ -8,6 +8,7 @@ import {
   renderMatrix,
   renderClaimsBoard,
   countOffsetMismatches,
+  clusterName,
 } from './render.js';
 
 const $ = (id) => document.getElementById(id);
@@ -290,6 +291,8 @@ function showReport(report, sources) {
     throw new Error('The analysis engine returned a report that does not match the sources.');
   }
   const texts = new Map(sources.map((s) => [s.id, s.text]));
+  const clusters = (report.comparison && report.comparison.entities) || [];
+  const clusterNames = new Map(clusters.map((c) => [c.key, clusterName(c)]));
   const warnings = [...(report.warnings || [])];
   if (report.offsets && report.offsets !== 'utf16') warnings.push(`Report offsets are ${report.offsets}, expected utf16: highlights may be misplaced.`);
 
@@ -315,7 +318,7 @@ function showReport(report, sources) {
         h('h3', {}, src.name || src.id),
         h('span', { class: 'muted' }, `${plural(text.length, 'character')} · ${plural(src.sentences ?? 0, 'sentence')}`),
       ),
-      renderSummary(src.summary),
+      renderSummary(src.summary, { clusterNames }),
       doc,
     );
   });
@@ -337,7 +340,7 @@ function showReport(report, sources) {
   $('matrix-filter').value = '';
 
   // Claims.
-  $('claims-wrap').replaceChildren(renderClaimsBoard(report));
+  $('claims-wrap').replaceChildren(renderClaimsBoard(report, { onJump: jumpToClaim }));
 
   // Warnings.
   const w = $('warnings');
@@ -345,6 +348,31 @@ function showReport(report, sources) {
   w.replaceChildren(...(warnings.length ? [h('h2', { class: 'visually-hidden' }, 'Warnings'), h('ul', {}, warnings.map((x) => h('li', {}, x)))] : []));
 
   $('results').hidden = false;
+  // The report on the page, for the browser tests and for anyone curious in the console.
+  window.__crosscheckReport = report;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Jump from the claims board to a sentence in its source text
+
+let flashTimer = 0;
+
+function jumpToClaim(sourceId, index) {
+  const doc = [...$('source-reports').querySelectorAll('.doc')].find((d) => d.dataset.sourceId === String(sourceId));
+  if (!doc) return;
+  const pieces = [...doc.querySelectorAll('.claim')].filter((el) => el.dataset.index === String(index));
+  const el = document.getElementById(`claim-${sourceId}-${index}`) || pieces[0];
+  if (!el) return;
+  for (const old of document.querySelectorAll('.claim.flash')) old.classList.remove('flash');
+  clearTimeout(flashTimer);
+  el.setAttribute('tabindex', '-1');
+  el.scrollIntoView({ block: 'center', inline: 'nearest' });
+  el.focus({ preventScroll: true });
+  for (const p of pieces.length ? pieces : [el]) p.classList.add('flash');
+  flashTimer = setTimeout(() => {
+    for (const p of document.querySelectorAll('.claim.flash')) p.classList.remove('flash');
+  }, 2600);
+  el.addEventListener('blur', () => el.removeAttribute('tabindex'), { once: true });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -183,7 +183,7 @@ function entityTitle(e) {
   return lines.join('\n');
 }
 
-function claimTitle(c) {
+export function claimTitle(c) {
   const lines = [`Claim${c.checkworthy ? ' (check-worthy)' : ''} — score ${fmtNum(c.score)}`];
   if (c.certainty) lines.push(`certainty: ${c.certainty}`);
   const a = c.attribution;
@@ -191,6 +191,7 @@ function claimTitle(c) {
     let s = `attribution: ${a.kind}`;
     if (a.source && a.source.text) s += ` — ${a.source.text}`;
     if (a.cue && a.cue.text) s += ` (${a.cue.text})`;
+    if (a.via && a.via.text) s += `, via ${a.via.text}`;
     if (a.quote) s += ', quoted';
     lines.push(s);
   }
@@ -271,8 +272,25 @@ export function renderAnnotatedText(text, src) {
 // ---------------------------------------------------------------------------------------------
 // Summary, legend, matrix, claims board
 
-/** Per-source summary: counts and entities by label. */
-export function renderSummary(summary = {}) {
+function pct(x) {
+  const v = Number(x);
+  if (!Number.isFinite(v)) return '–';
+  return `${Math.round(Math.max(0, Math.min(1, v)) * 100)}%`;
+}
+
+/** "a, b and c" */
+export function listWords(items) {
+  const xs = items.map(String);
+  if (xs.length <= 1) return xs.join('');
+  return `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+}
+
+/**
+ * Per-source summary: counts, entities by label, and how the source reports (shares of
+ * attributed / anonymous / hedged claims, who it cites, claims only it makes, entities it leaves
+ * out). `clusterNames`: cluster key → display name, for `omits`.
+ */
+export function renderSummary(summary = {}, { clusterNames = new Map() } = {}) {
   const stat = (n, label, cls) =>
     h('div', { class: ['stat', cls] }, h('dt', {}, label), h('dd', {}, fmtNum(n ?? 0)));
   const dl = h(
@@ -294,7 +312,44 @@ export function renderSummary(summary = {}) {
       h('li', { class: ['chip', `ent-${safeLabel(label)}`], 'data-label': label, title: LABEL_DESC.get(label) || label }, `${label} `, h('span', { class: 'n' }, String(n))),
     ),
   );
-  return h('div', { class: 'summary' }, dl, labels);
+  const parts = [dl, labels];
+
+  // Shares of claims: a percentage and a thin bar each.
+  const share = (key, label, title) => {
+    const v = summary[key];
+    if (v === undefined || v === null) return null;
+    const fill = h('span', { class: 'share-fill' });
+    fill.style.width = pct(v); // CSSOM, not a style attribute: allowed by the CSP
+    return h(
+      'div',
+      { class: ['share', `share-${key.replace('_share', '')}`], 'data-share': key, 'data-value': v, title },
+      h('dt', {}, label),
+      h('dd', {}, h('span', { class: 'share-pct' }, pct(v)), h('span', { class: 'share-bar', 'aria-hidden': 'true' }, fill)),
+    );
+  };
+  const shares = [
+    share('attributed_share', 'attributed', 'Share of its claims that someone is said to say (named or anonymous)'),
+    share('anonymous_share', 'anonymous', 'Share of its claims attributed to an unnamed source ("an official")'),
+    share('hedged_share', 'hedged', 'Share of its claims that are hedged or alleged'),
+  ].filter(Boolean);
+  if (shares.length) parts.push(h('dl', { class: 'shares', 'aria-label': 'Share of its claims' }, shares));
+
+  const facts = [];
+  const fact = (cls, label, value, title) =>
+    facts.push(h('div', { class: ['fact', cls], title }, h('dt', {}, label), h('dd', {}, value)));
+  if (Array.isArray(summary.cites)) {
+    fact('fact-cites', 'Cites', summary.cites.length ? summary.cites.join('; ') : 'no named source', 'The named people and outlets its claims cite, in order of first citation');
+  }
+  if (Array.isArray(summary.exclusive_claims)) {
+    const n = summary.exclusive_claims.length;
+    fact('fact-only', 'Only here', `${n.toLocaleString('en-GB')} claim${n === 1 ? '' : 's'}`, 'Claims no other source makes');
+  }
+  if (Array.isArray(summary.omits) && summary.omits.length) {
+    const names = summary.omits.map((k) => clusterNames.get(k) || k);
+    fact('fact-omits', 'Leaves out', names.join(', '), 'Entities most sources name that this one never mentions');
+  }
+  if (facts.length) parts.push(h('dl', { class: 'facts' }, facts));
+  return h('div', { class: 'summary' }, parts);
 }
 
 /**
@@ -345,12 +400,15 @@ function clusterTotal(c) {
   return t;
 }
 
-/** Pick a display name for a cluster: the most frequent surface form is not in the report, so the longest name. */
-function clusterName(c) {
+/** A cluster's display name: `name` from the report, else (older cores) the longest surface form. */
+export function clusterName(c) {
+  if (c.name) return String(c.name);
   const names = c.names || [];
   if (!names.length) return c.key;
   return [...names].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0];
 }
+
+const OMISSION_TITLE = 'named by most sources, not by this one';
 
 /**
  * Entity × source matrix: a real table, rows = comparison.entities, columns = sources.
@@ -361,7 +419,13 @@ export function renderMatrix(report, { limit = 25, onFocus } = {}) {
   const clusters = (report.comparison && report.comparison.entities) || [];
   const table = h('table', { id: 'matrix', class: 'matrix' });
   table.append(
-    h('caption', {}, 'Entity mentions per source. Rows are entities merged across sources; an empty cell means the source never names it.'),
+    h(
+      'caption',
+      {},
+      'Entity mentions per source. Rows are entities merged across sources (every name they go by is listed under the name); “–” means the source never names it, ',
+      h('span', { class: 'omission-key' }, 'omitted'),
+      ' that it leaves out an entity most sources name.',
+    ),
   );
   const headRow = h(
     'tr',
@@ -379,20 +443,46 @@ export function renderMatrix(report, { limit = 25, onFocus } = {}) {
     const name = clusterName(c);
     const others = (c.names || []).filter((n) => n !== name);
     const present = sources.filter((s) => (Number(getOf(c.sources, s.id)) || 0) > 0).length;
-    const nameBtn = h('button', { type: 'button', class: 'entity-focus', 'data-key': c.key, title: `Highlight every mention of “${name}”` }, name);
+    const omitted = new Set((c.omitted_by || []).map(String));
+    const allNames = (c.names || []).length ? c.names : [name];
+    const nameBtn = h(
+      'button',
+      { type: 'button', class: 'entity-focus', 'data-key': c.key, title: `Highlight every mention of “${name}”\nNames: ${allNames.join(', ')}` },
+      name,
+    );
     if (onFocus) nameBtn.addEventListener('click', () => onFocus(c.key, name));
     const row = h(
       'tr',
       {
         'data-key': c.key,
         'data-label': c.label,
-        class: [i >= limit && 'extra', present === sources.length && sources.length > 1 && 'in-all'],
+        'data-omitted-by': omitted.size ? [...omitted].join(' ') : null,
+        class: [i >= limit && 'extra', present === sources.length && sources.length > 1 && 'in-all', omitted.size && 'has-omission'],
       },
-      h('th', { scope: 'row', class: 'col-entity' }, nameBtn, others.length ? h('span', { class: 'aka' }, `also: ${others.join(', ')}`) : null),
+      h(
+        'th',
+        { scope: 'row', class: 'col-entity', title: `${name} (${c.label}) — names: ${allNames.join(', ')}` },
+        nameBtn,
+        others.length ? h('span', { class: 'aka' }, `also: ${others.join(', ')}`) : null,
+      ),
       h('td', { class: 'col-label' }, h('span', { class: ['chip', `ent-${label}`], title: LABEL_DESC.get(c.label) || c.label }, c.label)),
       sources.map((s) => {
         const n = Number(getOf(c.sources, s.id)) || 0;
         const lvl = n === 0 ? 0 : Math.min(4, 1 + Math.floor((3 * (n - 1)) / Math.max(1, max - 1)));
+        if (omitted.has(String(s.id))) {
+          return h(
+            'td',
+            {
+              class: ['count', 'absent', 'omission'],
+              'data-source': s.id,
+              'data-count': n,
+              'data-omitted': 'true',
+              title: OMISSION_TITLE,
+              'aria-label': `omitted by ${s.name}: ${OMISSION_TITLE}`,
+            },
+            h('span', { class: 'omission-mark' }, 'omitted'),
+          );
+        }
         return h(
           'td',
           {
@@ -412,57 +502,229 @@ export function renderMatrix(report, { limit = 25, onFocus } = {}) {
   return { table, extra: Math.max(0, clusters.length - limit), total: clusters.length };
 }
 
-const STATUS_TEXT = { corroborated: 'Corroborated', single_source: 'Single source', conflicting: 'Conflicting' };
+const CERTAINTY = {
+  asserted: ['asserted', 'Stated in the outlet’s own voice'],
+  attributed: ['attributed', 'Someone is said to say it'],
+  hedged: ['hedged', '“Reportedly”, “allegedly”, “could not be ruled out”…'],
+  alleged: ['alleged', 'An “alleged” act or actor'],
+  denied: ['denied', 'Reported as denied or rejected'],
+};
+const CERTAINTY_ORDER = ['asserted', 'attributed', 'hedged', 'alleged', 'denied'];
+const CERTAINTY_VERB = { asserted: 'stated as fact', attributed: 'attributed', hedged: 'hedged', alleged: 'called alleged', denied: 'reported as denied' };
 
-/** Claims board: comparison.claims groups with their member sentences. */
-export function renderClaimsBoard(report) {
+const SECTIONS = [
+  {
+    id: 'conflicting',
+    title: 'Conflicting',
+    note: 'Sources give numbers that cannot both be right, or one denies what another states.',
+    empty: 'No conflicting numbers or denials found.',
+  },
+  {
+    id: 'drift',
+    title: 'Drift',
+    note: 'The same claim, but one source states as fact what another hedges, attributes, calls alleged or denies.',
+    empty: 'No claim changes certainty from one source to another.',
+  },
+  {
+    id: 'corroborated',
+    title: 'Corroborated',
+    note: 'Made by two or more sources with the same certainty. Check how many independent origins stand behind it.',
+    empty: 'No claim is made by more than one source.',
+  },
+  { id: 'single', title: 'Single-source', note: 'Made by one source only.', empty: 'None.' },
+];
+
+/** Which board section a claim group belongs to. */
+export function groupSection(g) {
+  if (g.status === 'conflicting') return 'conflicting';
+  if (g.drift) return 'drift';
+  if (g.status === 'corroborated' || (g.sources || 0) > 1) return 'corroborated';
+  return 'single';
+}
+
+/** "4 sources, 2 independent origins: several outlets relay one origin." as [text, relay note or null]. */
+export function originsSentence(g) {
+  const n = Number(g.sources) || 0;
+  const base = `${n} source${n === 1 ? '' : 's'}`;
+  if (g.origins === undefined || g.origins === null) return [base, null];
+  const o = Number(g.origins) || 0;
+  const text = `${base}, ${o} independent origin${o === 1 ? '' : 's'}`;
+  if (n > 1 && o < n) {
+    return [text, o === 1 ? 'all of these outlets relay one origin.' : 'several of these outlets relay one origin.'];
+  }
+  return [text, null];
+}
+
+function attributionWords(a) {
+  if (!a || a.kind === 'none' || !a.kind) {
+    return a && a.via && a.via.text ? `outlet’s own voice, via ${a.via.text}` : 'outlet’s own voice';
+  }
+  let s = a.kind === 'anonymous' ? 'anonymous' : 'named';
+  if (a.source && a.source.text) s += `: ${a.source.text}`;
+  if (a.via && a.via.text) s += `, via ${a.via.text}`;
+  if (a.quote) s += ' (quoted)';
+  return s;
+}
+
+/**
+ * Claims board: comparison.claims groups in four sections (conflicting, drift, corroborated,
+ * single-source), each member's sentence with its source, certainty and a button that calls
+ * `onJump(sourceId, claimIndex)` to show the sentence in its source text.
+ */
+export function renderClaimsBoard(report, { onJump } = {}) {
   const byId = new Map((report.sources || []).map((s) => [s.id, s]));
+  const nameOf = (id) => {
+    const s = byId.get(id);
+    return (s && (s.name || s.id)) || String(id);
+  };
   const groups = (report.comparison && report.comparison.claims) || [];
-  const groupEl = (g, compact = false) => {
-    const members = (g.members || []).map((m) => {
-      const src = byId.get(m.source);
-      const c = src && src.claims && src.claims[m.claim];
-      if (!c) return h('li', { class: 'member missing' }, `(${m.source} claim ${m.claim} not found)`);
-      const a = c.attribution || {};
-      const who = a.kind === 'none' ? 'outlet’s own voice' : `${a.kind}${a.source && a.source.text ? ': ' + a.source.text : ''}`;
-      return h(
-        'li',
-        { class: 'member', 'data-source': m.source },
-        h('a', { class: 'member-source', href: `#claim-${m.source}-${m.claim}` }, src.name || src.id),
-        h('span', { class: 'member-text' }, c.text),
-        h('span', { class: 'member-meta' }, h('span', { class: ['tag', `cert-${c.certainty}`] }, c.certainty), ' ', h('span', { class: 'tag' }, who)),
-      );
-    });
+
+  const memberEl = (g, m, letters) => {
+    const src = byId.get(m.source);
+    const c = src && src.claims && src.claims[m.claim];
+    if (!c) return h('li', { class: 'member missing' }, `(${m.source} claim ${m.claim} not found)`);
+    const cert = m.certainty || c.certainty || 'asserted';
+    const [certWord, certTitle] = CERTAINTY[cert] || [cert, cert];
+    const jump = h(
+      'button',
+      {
+        type: 'button',
+        class: 'jump',
+        'data-source': m.source,
+        'data-claim': m.claim,
+        'aria-label': `Show this sentence in ${src.name || src.id}`,
+        title: `Show this sentence in ${src.name || src.id}`,
+      },
+      'Show in text',
+    );
+    if (onJump) jump.addEventListener('click', () => onJump(m.source, m.claim));
     return h(
       'li',
-      { class: ['group', `status-${g.status}`, compact && 'compact'], 'data-status': g.status },
-      compact ? null : h(
+      { class: ['member', `cert-${cert}`], 'data-source': m.source, 'data-claim': m.claim, 'data-certainty': cert, 'data-origin': m.origin },
+      h(
         'div',
-        { class: 'group-head' },
-        h('span', { class: ['badge', `badge-${g.status}`] }, STATUS_TEXT[g.status] || g.status),
-        h('span', { class: 'group-count' }, `${g.sources} source${g.sources === 1 ? '' : 's'}`),
+        { class: 'member-head' },
+        h(
+          'span',
+          { class: 'member-id' },
+          h('span', { class: 'member-source' }, src.name || src.id),
+          h('span', { class: ['tag', 'certainty', `cert-${cert}`], title: certTitle }, certWord),
+          letters && m.origin !== undefined && m.origin !== null
+            ? h('span', { class: 'tag origin-tag', title: 'Members with the same origin letter relay one origin (same cited source or outlet, or copied text)' }, `origin ${letters(m.origin)}`)
+            : null,
+          c.checkworthy === false ? h('span', { class: 'tag near-miss', title: `Score ${fmtNum(c.score)}: below the check-worthiness threshold, grouped for comparison (e.g. a headline)` }, 'not check-worthy') : null,
+        ),
+        jump,
       ),
-      h('ul', { class: 'members' }, members),
+      h('p', { class: 'member-text', title: claimTitle(c) }, c.text),
+      h('p', { class: 'member-attr' }, attributionWords(c.attribution)),
     );
   };
-  const multi = groups.filter((g) => g.status !== 'single_source');
-  const single = groups.filter((g) => g.status === 'single_source');
+
+  const groupEl = (g, compact = false) => {
+    const members = g.members || [];
+    // Origin letters, only when some members share an origin (otherwise they say nothing).
+    const origins = new Set(members.map((m) => m.origin));
+    const letters = origins.size < members.length ? (o) => String.fromCharCode(65 + (Number(o) % 26)) : null;
+    const [sentence, relay] = originsSentence(g);
+    const badges = [];
+    if (g.status === 'conflicting') badges.push(h('span', { class: ['badge', 'badge-conflicting'] }, 'Conflicting'));
+    if (g.drift) badges.push(h('span', { class: ['badge', 'badge-drift'] }, 'Drift'));
+    if (!badges.length) {
+      badges.push(
+        g.status === 'corroborated'
+          ? h('span', { class: ['badge', 'badge-corroborated'] }, 'Corroborated')
+          : h('span', { class: ['badge', 'badge-single_source'] }, 'Single source'),
+      );
+    }
+    const extra = [];
+    if (g.conflict) {
+      const kind = g.conflict.kind === 'numeric' ? 'Numbers disagree' : g.conflict.kind === 'negation' ? 'Denied' : 'Conflict';
+      // The detail names sources by id, "(s2)": show their names instead.
+      let detail = String(g.conflict.detail ?? '');
+      for (const id of new Set(members.map((m) => String(m.source)))) detail = detail.split(`(${id})`).join(`(${nameOf(id)})`);
+      extra.push(h('p', { class: 'conflict-detail', 'data-kind': g.conflict.kind, title: String(g.conflict.detail ?? '') }, h('strong', {}, `${kind}: `), detail));
+    }
+    if (g.drift) {
+      const by = new Map();
+      for (const m of members) {
+        const cert = m.certainty || 'asserted';
+        if (!by.has(cert)) by.set(cert, []);
+        const n = nameOf(m.source);
+        if (!by.get(cert).includes(n)) by.get(cert).push(n);
+      }
+      const certs = [...by.keys()].sort((a, b) => CERTAINTY_ORDER.indexOf(a) - CERTAINTY_ORDER.indexOf(b));
+      const parts = certs.map((c) => `${CERTAINTY_VERB[c] || c} by ${listWords(by.get(c))}`);
+      const text = parts.join('; ');
+      extra.push(h('p', { class: 'drift-detail' }, h('strong', {}, 'Certainty drifts: '), `${text.charAt(0).toUpperCase()}${text.slice(1)}.`));
+    }
+    return h(
+      'li',
+      {
+        class: ['group', `status-${g.status}`, g.drift && 'drift', compact && 'compact'],
+        'data-status': g.status,
+        'data-drift': g.drift ? 'true' : 'false',
+        'data-sources': g.sources,
+        'data-origins': g.origins,
+      },
+      compact
+        ? null
+        : h(
+          'div',
+          { class: 'group-head' },
+          badges,
+          h('span', { class: 'origins' }, relay ? `${sentence}: ` : sentence, relay ? h('strong', { class: 'relay' }, relay) : null),
+        ),
+      extra,
+      h('ul', { class: ['members', !compact && 'side-by-side'] }, members.map((m) => memberEl(g, m, compact ? null : letters))),
+    );
+  };
+
   const wrap = h('div', { class: 'claims-board', id: 'claims-board' });
   if (!groups.length) {
-    wrap.append(h('p', { class: 'muted' }, 'No check-worthy claims found.'));
+    wrap.append(h('p', { class: 'muted' }, 'No claims found that are worth comparing.'));
     return wrap;
   }
-  if (multi.length) wrap.append(h('ol', { class: 'groups' }, multi.map((g) => groupEl(g))));
-  else wrap.append(h('p', { class: 'muted' }, 'No claim is made by more than one source.'));
-  if (single.length) {
-    wrap.append(
-      h(
-        'details',
-        { class: 'single', open: multi.length === 0 },
-        h('summary', {}, `${single.length} check-worthy claim${single.length === 1 ? '' : 's'} made by a single source`),
-        h('ol', { class: 'groups' }, single.map((g) => groupEl(g, true))),
+  const bySection = new Map(SECTIONS.map((s) => [s.id, []]));
+  for (const g of groups) bySection.get(groupSection(g)).push(g);
+  const multi = groups.length - bySection.get('single').length;
+
+  wrap.append(
+    h(
+      'ul',
+      { class: 'board-overview', 'aria-label': 'Claim groups by kind' },
+      SECTIONS.map((s) =>
+        h('li', { class: ['overview-item', `overview-${s.id}`, bySection.get(s.id).length === 0 && 'zero'] }, h('span', { class: 'n' }, String(bySection.get(s.id).length)), ` ${s.title.toLowerCase()}`),
       ),
+    ),
+  );
+  for (const sec of SECTIONS) {
+    const list = bySection.get(sec.id);
+    const headId = `claims-${sec.id}-heading`;
+    const head = h(
+      'h4',
+      { class: 'section-title', id: headId },
+      h('span', { class: ['section-dot', `dot-${sec.id}`], 'aria-hidden': 'true' }),
+      sec.title,
+      ' ',
+      h('span', { class: 'section-count' }, String(list.length)),
     );
+    const section = h('section', { class: ['claim-section', `section-${sec.id}`, !list.length && 'empty'], 'data-section': sec.id, 'aria-labelledby': headId }, head);
+    if (!list.length) {
+      section.append(h('p', { class: 'section-note' }, sec.empty));
+    } else if (sec.id === 'single') {
+      section.append(
+        h(
+          'details',
+          { class: 'single', open: multi === 0 },
+          h('summary', {}, `${list.length} claim${list.length === 1 ? '' : 's'} made by one source only`),
+          h('ol', { class: 'groups' }, list.map((g) => groupEl(g, true))),
+        ),
+      );
+    } else {
+      section.append(h('p', { class: 'section-note' }, sec.note), h('ol', { class: 'groups' }, list.map((g) => groupEl(g))));
+    }
+    wrap.append(section);
   }
   return wrap;
 }
