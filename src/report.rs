@@ -328,7 +328,7 @@ impl SourceReport {
             summary.anonymous += (c.attribution.kind == "anonymous") as usize;
             summary.hedged += matches!(c.certainty, "hedged" | "alleged") as usize;
         }
-        summary.cites = citations(text, mentions, &claims_in);
+        summary.cites = citations(text, mentions, claims_in);
         let share = |x: usize| {
             if claims.is_empty() {
                 0.0
