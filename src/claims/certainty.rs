@@ -92,12 +92,14 @@ pub fn classify(text: &str, seg: &Segmented, index: usize, attribution: &Attribu
                 .any(|w| w.iter().zip(p.iter()).all(|(a, b)| a == b))
         })
     };
-    let has_word = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    if has_word(DENIAL_WORDS) || has_phrase(DENIAL_PHRASES) {
+    let has_word = |set: &std::collections::HashSet<&'static str>| {
+        words.iter().any(|w| set.contains(w.as_str()))
+    };
+    if has_word(word_set!(DENIAL_WORDS)) || has_phrase(DENIAL_PHRASES) {
         Certainty::Denied
     } else if words.iter().any(|w| w == "alleged") {
         Certainty::Alleged
-    } else if has_word(HEDGE_WORDS) || has_phrase(HEDGE_PHRASES) {
+    } else if has_word(word_set!(HEDGE_WORDS)) || has_phrase(HEDGE_PHRASES) {
         Certainty::Hedged
     } else if attribution.kind != AttributionKind::None {
         Certainty::Attributed

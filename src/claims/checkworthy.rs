@@ -531,7 +531,9 @@ pub fn features<S: FeatureSink>(
         model_words.push(buf.clone());
     }
     let labels: Vec<Label> = entities.iter().map(|&k| mentions[k].label).collect();
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    let has = |set: &std::collections::HashSet<&'static str>| {
+        words.iter().any(|w| set.contains(w.as_str()))
+    };
     let has_phrase = |phrases: &[&[&str]]| {
         phrases.iter().any(|p| {
             words
@@ -555,10 +557,10 @@ pub fn features<S: FeatureSink>(
     if labels.iter().any(|l| l.is_name()) {
         reasons.push(Reason::NamedEntity);
     }
-    if has(FACTUAL_VERBS) {
+    if has(word_set!(FACTUAL_VERBS)) {
         reasons.push(Reason::FactualVerb);
     }
-    if has(COMPARISON_WORDS) {
+    if has(word_set!(COMPARISON_WORDS)) {
         reasons.push(Reason::Comparison);
     }
     if attribution.kind != AttributionKind::None {
@@ -567,7 +569,7 @@ pub fn features<S: FeatureSink>(
     if matches!(certainty, Certainty::Hedged | Certainty::Alleged) {
         reasons.push(Reason::Hedged);
     }
-    let opinion = has(OPINION_WORDS) && !attribution.quote;
+    let opinion = has(word_set!(OPINION_WORDS)) && !attribution.quote;
     if opinion || text[sentence.span].ends_with('!') {
         reasons.push(Reason::Opinion);
     }
@@ -577,8 +579,8 @@ pub fn features<S: FeatureSink>(
     if labels
         .iter()
         .any(|l| matches!(l, Label::Percent | Label::Money))
-        || number && has(STATISTIC_WORDS)
-        || has(MEASURE_WORDS) && has(CHANGE_VERBS)
+        || number && has(word_set!(STATISTIC_WORDS))
+        || has(word_set!(MEASURE_WORDS)) && has(word_set!(CHANGE_VERBS))
     {
         reasons.push(Reason::Statistic);
     }
