@@ -10,6 +10,7 @@ import {
   countOffsetMismatches,
   clusterName,
 } from './render.js';
+import { claimsCSV, entitiesCSV, claimReviews, groupIndex } from './export.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -58,7 +59,71 @@ function newId() {
   return `s${state.nextNum++}`;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Persistence: the sources and their names, in this browser's localStorage only.
+
+const STORE_KEY = 'crosscheck.sources.v1';
+let saveTimer = 0;
+
+function saveNow() {
+  clearTimeout(saveTimer);
+  saveTimer = 0;
+  try {
+    localStorage.setItem(STORE_KEY, JSON.stringify({ version: 1, sources: state.sources.map(({ id, name, text }) => ({ id, name, text })) }));
+    $('storage-note').textContent = 'Sources are kept in this browser only (local storage) so a reload loses nothing.';
+    $('storage-note').classList.remove('warn');
+  } catch {
+    $('storage-note').textContent = 'These texts are too large to keep in this browser’s storage: a reload will lose them.';
+    $('storage-note').classList.add('warn');
+  }
+}
+
+function persist() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveNow, 250);
+}
+
+function loadSaved() {
+  try {
+    const raw = localStorage.getItem(STORE_KEY);
+    if (!raw) return null;
+    const data = JSON.parse(raw);
+    if (!data || !Array.isArray(data.sources)) return null;
+    return data.sources
+      .filter((x) => x && typeof x === 'object')
+      .map((x, i) => ({ id: String(x.id || `s${i + 1}`), name: String(x.name ?? ''), text: String(x.text ?? '') }));
+  } catch {
+    return null;
+  }
+}
+
+function clearAll() {
+  try {
+    localStorage.removeItem(STORE_KEY);
+  } catch {
+    // nothing stored
+  }
+  clearTimeout(saveTimer);
+  running = null;
+  state.sources = [];
+  state.nextNum = 1;
+  state.sources.push({ id: newId(), name: 'Source 1', text: '' });
+  state.analysed = false;
+  state.stale = false;
+  state.edited = false;
+  delete document.body.dataset.stale;
+  current = null;
+  selection.clear();
+  renderEditor();
+  clearError();
+  $('results').hidden = true;
+  hideDetails();
+  setStatus('Cleared: no source is stored.');
+  setPageState('idle');
+}
+
 function markEdited() {
+  persist();
   state.edited = true;
   if (state.analysed && !state.stale) {
     state.stale = true;
@@ -142,7 +207,8 @@ function renderEditor() {
 function addSource() {
   const src = { id: newId(), name: `Source ${state.sources.length + 1}`, text: '' };
   state.sources.push(src);
-  renderEditor();
+  // Append the new card only: re-rendering every card would re-set (and re-lay out) long texts.
+  $('source-list').append(sourceCard(src, state.sources.length - 1));
   markEdited();
   const ta = $(`text-${src.id}`);
   ta.focus();
@@ -160,6 +226,15 @@ function removeSource(id) {
 }
 
 async function loadExample() {
+  const inline = globalThis.crosscheckInline && globalThis.crosscheckInline.example;
+  if (inline) {
+    state.sources = inline.sources.map((x) => ({ id: String(x.id), name: String(x.name), text: String(x.text) }));
+    state.nextNum = state.sources.length + 1;
+    state.edited = false;
+    renderEditor();
+    persist();
+    return inline;
+  }
   const base = new URL('examples/', document.baseURI);
   const res = await fetch(new URL('manifest.json', base));
   if (!res.ok) throw new Error(`could not load the example (manifest.json: HTTP ${res.status})`);
@@ -175,6 +250,7 @@ async function loadExample() {
   state.nextNum = state.sources.length + 1;
   state.edited = false;
   renderEditor();
+  persist();
   return manifest;
 }
 
@@ -222,6 +298,20 @@ function getWorker() {
 }
 
 function runInWorker(sources) {
+  // The single-file build (scripts/build-single.sh) runs the analysis on the page itself.
+  const inline = globalThis.crosscheckInline;
+  if (inline && typeof inline.analyze === 'function') {
+    return new Promise((resolve, reject) => {
+      setTimeout(() => {
+        try {
+          const t0 = performance.now();
+          resolve({ report: inline.analyze(sources), ms: performance.now() - t0 });
+        } catch (err) {
+          reject(err);
+        }
+      }, 30);
+    });
+  }
   return new Promise((resolve, reject) => {
     const id = ++state.reqId;
     pending.set(id, { resolve, reject });
@@ -239,6 +329,19 @@ function runInWorker(sources) {
 // Analysis
 
 let running = null;
+let progressTimer = 0;
+
+function showProgress(on) {
+  clearInterval(progressTimer);
+  $('progress').hidden = !on;
+  if (!on) return;
+  const t0 = performance.now();
+  const tick = () => {
+    $('progress-time').textContent = `${((performance.now() - t0) / 1000).toFixed(1)} s`;
+  };
+  tick();
+  progressTimer = setInterval(tick, 100);
+}
 
 async function analyse() {
   const sources = state.sources.map((s, i) => ({ id: s.id, name: s.name.trim() || `Source ${i + 1}`, text: s.text }));
@@ -257,7 +360,9 @@ async function analyse() {
   running = token;
   setPageState('analysing');
   $('analyse').setAttribute('aria-busy', 'true');
-  setStatus(`Analysing ${plural(sources.length, 'source')}…`);
+  const total = sources.reduce((n, s) => n + s.text.length, 0);
+  setStatus(`Analysing ${plural(sources.length, 'source')} (${plural(total, 'character')})…`);
+  showProgress(true);
   const t0 = performance.now();
   try {
     const { report } = await runInWorker(sources);
@@ -282,6 +387,7 @@ async function analyse() {
     if (running === token) {
       running = null;
       $('analyse').removeAttribute('aria-busy');
+      showProgress(false);
     }
   }
 }
@@ -339,8 +445,28 @@ function showReport(report, sources) {
   more.setAttribute('aria-expanded', 'false');
   $('matrix-filter').value = '';
 
-  // Claims.
-  $('claims-wrap').replaceChildren(renderClaimsBoard(report, { onJump: jumpToClaim }));
+  // Claims, each member with a checkbox to select it for a ClaimReview draft.
+  current = {
+    report,
+    sources,
+    clusters: new Map(clusters.map((c) => [c.key, c])),
+    groups: groupIndex(report),
+    byId: new Map(report.sources.map((s) => [String(s.id), s])),
+  };
+  selection.clear();
+  const board = renderClaimsBoard(report, { onJump: jumpToClaim });
+  for (const li of board.querySelectorAll('li.member[data-source][data-claim]')) {
+    const key = `${li.dataset.source}\u0000${li.dataset.claim}`;
+    const box = h('input', { type: 'checkbox', class: 'select-claim', 'data-source': li.dataset.source, 'data-claim': li.dataset.claim });
+    box.addEventListener('change', () => {
+      if (box.checked) selection.set(key, { source: li.dataset.source, claim: Number(li.dataset.claim) });
+      else selection.delete(key);
+      updateSelection();
+    });
+    li.append(h('label', { class: 'select-label' }, box, ' Select for ClaimReview'));
+  }
+  $('claims-wrap').replaceChildren(board);
+  updateSelection();
 
   // Warnings.
   const w = $('warnings');
@@ -365,14 +491,15 @@ function jumpToClaim(sourceId, index) {
   if (!el) return;
   for (const old of document.querySelectorAll('.claim.flash')) old.classList.remove('flash');
   clearTimeout(flashTimer);
-  el.setAttribute('tabindex', '-1');
+  const hadTabindex = el.hasAttribute('tabindex');
+  if (!hadTabindex) el.setAttribute('tabindex', '-1');
   el.scrollIntoView({ block: 'center', inline: 'nearest' });
   el.focus({ preventScroll: true });
   for (const p of pieces.length ? pieces : [el]) p.classList.add('flash');
   flashTimer = setTimeout(() => {
     for (const p of document.querySelectorAll('.claim.flash')) p.classList.remove('flash');
   }, 2600);
-  el.addEventListener('blur', () => el.removeAttribute('tabindex'), { once: true });
+  if (!hadTabindex) el.addEventListener('blur', () => el.removeAttribute('tabindex'), { once: true });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -418,9 +545,186 @@ function filterMatrix() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Export: files made from the report in the browser, downloaded through a Blob object URL.
+
+let current = null; // { report, sources, clusters, groups, byId } of the report on the page
+const selection = new Map(); // "source\0claim" → { source, claim }
+
+function updateSelection() {
+  const n = selection.size;
+  $('export-claimreview').disabled = n === 0;
+  $('selection-count').textContent = n ? `${plural(n, 'claim')} selected.` : 'No claim selected.';
+}
+
+function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name, class: 'visually-hidden' });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function wireExport() {
+  const need = (fn) => () => {
+    if (current) fn(current.report);
+  };
+  $('export-json').addEventListener('click', need((r) => download('crosscheck-report.json', JSON.stringify(r, null, 2) + '\n', 'application/json')));
+  $('export-claims-csv').addEventListener('click', need((r) => download('claims.csv', claimsCSV(r), 'text/csv;charset=utf-8')));
+  $('export-entities-csv').addEventListener('click', need((r) => download('entities.csv', entitiesCSV(r), 'text/csv;charset=utf-8')));
+  $('export-claimreview').addEventListener(
+    'click',
+    need((r) => download('claimreview.jsonld', JSON.stringify(claimReviews(r, [...selection.values()]), null, 2) + '\n', 'application/ld+json')),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Details of a highlight, on hover and on keyboard focus (a positioned popover built from nodes)
+
+function numValue(e) {
+  if (e.low === undefined && e.high === undefined) return null;
+  if (e.low === null && e.high === null) return null;
+  const f = (n) => (n === null || n === undefined ? '…' : Number(n).toLocaleString('en-GB', { maximumFractionDigits: 4 }));
+  const v = e.low === e.high ? f(e.low) : `${f(e.low)} – ${f(e.high)}`;
+  return `${v}${e.unit ? ' ' + e.unit : ''}`;
+}
+
+function row(label, value, cls) {
+  if (value === null || value === undefined || value === '') return null;
+  return h('div', { class: ['d-row', cls] }, h('dt', {}, label), h('dd', {}, value));
+}
+
+function entityDetails(src, e) {
+  const c = current.clusters.get(e.key);
+  const rows = [
+    row('label', e.label, 'd-label'),
+    row('value', numValue(e), 'd-value'),
+    row('date', e.iso, 'd-iso'),
+    row('key', e.key, 'd-key'),
+    row('cluster', c ? `${clusterName(c)}${(c.names || []).length > 1 ? ` (also ${c.names.filter((n) => n !== clusterName(c)).join(', ')})` : ''}` : null, 'd-cluster'),
+  ];
+  return [h('p', { class: 'd-title' }, h('span', { class: ['chip', `ent-${/^[A-Z_]+$/.test(e.label) ? e.label : 'OTHER'}`] }, e.label), ' ', e.text), h('dl', {}, rows)];
+}
+
+function claimDetails(src, index, c) {
+  const a = c.attribution || {};
+  const attr = a.kind && a.kind !== 'none'
+    ? [a.kind, a.source && a.source.text ? `: ${a.source.text}` : '', a.cue && a.cue.text ? ` (cue “${a.cue.text}”)` : '', a.via && a.via.text ? `, via ${a.via.text}` : '', a.quote ? ', quoted' : ''].join('')
+    : `none (outlet’s own voice${a.via && a.via.text ? `, via ${a.via.text}` : ''})`;
+  const g = current.groups.get(`${src.id}\u0000${index}`);
+  const parts = [
+    h('p', { class: 'd-title' }, c.checkworthy ? 'Check-worthy claim' : 'Claim'),
+    h(
+      'dl',
+      {},
+      row('score', Number(c.score).toFixed(2), 'd-score'),
+      row('reasons', (c.reasons || []).join(', ') || 'none', 'd-reasons'),
+      row('certainty', c.certainty, 'd-certainty'),
+      row('attribution', attr, 'd-attribution'),
+      row('group', g ? `${g.group.status.replace('_', ' ')}${g.group.drift ? ', drift' : ''} — ${plural(g.group.sources, 'source')}, ${plural(g.group.origins ?? 0, 'origin')}` : 'not grouped (score below 0.3)', 'd-group'),
+    ),
+  ];
+  if (g) {
+    const others = (g.group.members || []).filter((m) => String(m.source) !== String(src.id));
+    if (others.length) {
+      parts.push(
+        h('p', { class: 'd-sub' }, 'Other sources’ versions'),
+        h(
+          'ul',
+          { class: 'd-others' },
+          others.map((m) => {
+            const os = current.byId.get(String(m.source));
+            const oc = os && os.claims && os.claims[m.claim];
+            return h('li', {}, h('strong', {}, `${os ? os.name || os.id : m.source} (${m.certainty || (oc && oc.certainty) || ''}): `), oc ? oc.text : '');
+          }),
+        ),
+      );
+    }
+  }
+  return parts;
+}
+
+let detailsFor = null;
+
+function showDetails(el) {
+  if (!current || !el) return;
+  const doc = el.closest('.doc');
+  const src = doc && current.byId.get(String(doc.dataset.sourceId));
+  if (!src) return;
+  const i = Number(el.dataset.index);
+  let content;
+  if (el.matches('mark.ent')) {
+    const e = src.entities && src.entities[i];
+    if (!e) return;
+    content = entityDetails(src, e);
+  } else {
+    const c = src.claims && src.claims[i];
+    if (!c) return;
+    content = claimDetails(src, i, c);
+  }
+  const pop = $('details');
+  pop.replaceChildren(...content);
+  pop.hidden = false;
+  if (detailsFor && detailsFor !== el) detailsFor.removeAttribute('aria-describedby');
+  detailsFor = el;
+  el.setAttribute('aria-describedby', 'details');
+  const r = el.getClientRects()[0] || el.getBoundingClientRect();
+  const w = pop.offsetWidth;
+  const ph = pop.offsetHeight;
+  const left = Math.max(8, Math.min(r.left, window.innerWidth - w - 8));
+  let top = r.bottom + 6;
+  if (top + ph > window.innerHeight - 8 && r.top - ph - 6 > 8) top = r.top - ph - 6;
+  pop.style.left = `${Math.round(left)}px`;
+  pop.style.top = `${Math.round(top)}px`;
+}
+
+function hideDetails() {
+  $('details').hidden = true;
+  if (detailsFor) detailsFor.removeAttribute('aria-describedby');
+  detailsFor = null;
+}
+
+function wireDetails() {
+  const root = $('source-reports');
+  const target = (e) => (e.target instanceof Element ? e.target.closest('mark.ent, .claim') : null);
+  root.addEventListener('mouseover', (e) => {
+    const t = target(e);
+    if (t && t !== detailsFor) showDetails(t);
+  });
+  root.addEventListener('mouseout', (e) => {
+    const to = e.relatedTarget instanceof Element ? e.relatedTarget.closest('mark.ent, .claim') : null;
+    if (!to && document.activeElement !== detailsFor) hideDetails();
+  });
+  root.addEventListener('focusin', (e) => {
+    const t = target(e);
+    if (t) showDetails(t);
+  });
+  root.addEventListener('focusout', () => hideDetails());
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !$('details').hidden) hideDetails();
+  });
+  window.addEventListener('scroll', () => { if (detailsFor && document.activeElement !== detailsFor) hideDetails(); }, { passive: true });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Start-up
 
 function wire() {
+  wireExport();
+  wireDetails();
+  $('clear-all').addEventListener('click', () => {
+    $('clear-confirm').hidden = false;
+    $('clear-yes').focus();
+  });
+  $('clear-no').addEventListener('click', () => {
+    $('clear-confirm').hidden = true;
+    $('clear-all').focus();
+  });
+  $('clear-yes').addEventListener('click', () => {
+    $('clear-confirm').hidden = true;
+    clearAll();
+    $(`text-${state.sources[0].id}`).focus();
+  });
   $('add-source').addEventListener('click', addSource);
   $('analyse').addEventListener('click', analyse);
   $('load-example').addEventListener('click', async () => {
@@ -448,6 +752,19 @@ function wire() {
 
 async function start() {
   wire();
+  const saved = loadSaved();
+  if (saved && saved.length) {
+    state.sources = saved;
+    state.edited = true;
+    renderEditor();
+    if (saved.some((x) => x.text.trim())) {
+      await analyse();
+    } else {
+      setStatus('Ready.');
+      setPageState('idle');
+    }
+    return;
+  }
   setStatus('Loading the example…');
   try {
     await loadExample();

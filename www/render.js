@@ -248,6 +248,7 @@ export function renderAnnotatedText(text, src) {
         'data-label': e.label,
         'data-key': e.key,
         'data-index': s.index,
+        tabindex: '0',
         title: entityTitle(e),
       });
     }
@@ -261,6 +262,7 @@ export function renderAnnotatedText(text, src) {
         'data-score': c.score,
         'data-certainty': c.certainty,
         'data-attribution': c.attribution && c.attribution.kind,
+        tabindex: '0',
         title: claimTitle(c),
       });
     }
