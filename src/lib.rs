@@ -75,7 +75,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Options {
         Options {
-            max_total_bytes: 20 * 1024 * 1024,
+            max_total_bytes: 20_000_000,
             max_sources: 1000,
         }
     }

@@ -229,3 +229,40 @@ fn bad_input_exits_2_with_a_clear_message_and_no_output() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Over `Options::max_total_bytes` (20 MiB) in total, across files: refused before analysis,
+/// exit 2, a message naming the limit, nothing on stdout.
+#[test]
+fn input_over_the_size_limit_exits_2_naming_the_limit() {
+    let limit = crosscheck::Options::default().max_total_bytes;
+    let dir = std::env::temp_dir().join(format!("crosscheck-cli-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // Two files, each under the limit, together over it.
+    let line = "Turkey said 2,000 fighters crossed the border on Monday, officials said.\n";
+    let half = line.repeat(limit / 2 / line.len() + 1000);
+    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    std::fs::write(&a, &half).unwrap();
+    std::fs::write(&b, &half).unwrap();
+    assert!(half.len() < limit && 2 * half.len() > limit);
+    let started = std::time::Instant::now();
+    let out = run(
+        &[
+            "analyze",
+            &a.display().to_string(),
+            &b.display().to_string(),
+        ],
+        None,
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "exit code; stderr: {err}");
+    assert!(out.stdout.is_empty(), "printed to stdout");
+    let named = format!("limit of {:.1} MB", limit as f64 / 1e6);
+    assert!(err.contains(&named), "{named:?} not in {err:?}");
+    assert!(err.contains("fewer or shorter"), "no advice in {err:?}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "refusing took {:?}: was the input analysed?",
+        started.elapsed()
+    );
+}

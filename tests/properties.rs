@@ -85,3 +85,97 @@ proptest! {
         check(&text, &report);
     }
 }
+
+/// Code point offset → byte offset, clamped to the text (the inverse of a `Codepoints`
+/// `Converter` on char boundaries).
+fn codepoint_to_byte(text: &str, cp: usize) -> usize {
+    text.char_indices().nth(cp).map_or(text.len(), |(b, _)| b)
+}
+
+/// Several distinct newsy texts, for the multi-source properties.
+fn newsy_sources() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(newsy_text(), 2..5)
+}
+
+fn assert_sorted(starts: impl Iterator<Item = usize>, what: &str) -> Result<(), TestCaseError> {
+    let v: Vec<usize> = starts.collect();
+    prop_assert!(
+        v.windows(2).all(|w| w[0] <= w[1]),
+        "{} not sorted by start: {:?}",
+        what,
+        v
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// At every byte offset, UTF-16 and code-point conversion agree with counting, round-trip
+    /// on char boundaries, and round down inside a char.
+    #[test]
+    fn utf16_and_codepoint_offsets_round_trip(text in newsy_text()) {
+        let c16 = offsets::Converter::new(&text, Offsets::Utf16);
+        let ccp = offsets::Converter::new(&text, Offsets::Codepoints);
+        for b in 0..=text.len() + 2 {
+            let floor = (0..=b.min(text.len())).rev().find(|&k| text.is_char_boundary(k)).unwrap();
+            let u16s = text[..floor].encode_utf16().count();
+            let cps = text[..floor].chars().count();
+            prop_assert_eq!(c16.convert(b), u16s, "utf16 at byte {}", b);
+            prop_assert_eq!(ccp.convert(b), cps, "code points at byte {}", b);
+            prop_assert_eq!(offsets::utf16_to_byte(&text, u16s), floor);
+            prop_assert_eq!(codepoint_to_byte(&text, cps), floor);
+        }
+        // Past the end clamps; inside a surrogate pair rounds down to the pair's start.
+        let total16 = text.encode_utf16().count();
+        prop_assert_eq!(offsets::utf16_to_byte(&text, total16 + 5), text.len());
+        for (b, c) in text.char_indices().filter(|(_, c)| c.len_utf16() == 2) {
+            prop_assert_eq!(offsets::utf16_to_byte(&text, c16.convert(b) + 1), b, "inside {:?}", c);
+        }
+    }
+
+    /// Every list of spans in a source report is sorted by start, in bytes and after
+    /// conversion.
+    #[test]
+    fn spans_are_sorted_by_start(texts in newsy_sources()) {
+        let sources: Vec<Source> = texts.iter().enumerate()
+            .map(|(i, t)| Source::new(&format!("s{i}"), "n", t)).collect();
+        let report = analyze(&sources, &Options::default());
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let mut r16 = report.clone();
+        offsets::convert(&mut r16, &refs, Offsets::Utf16);
+        for r in [&report, &r16] {
+            for s in &r.sources {
+                assert_sorted(s.entities.iter().map(|e| e.start), "entities")?;
+                assert_sorted(s.claims.iter().map(|c| c.start), "claims")?;
+                assert_sorted(s.boilerplate.iter().map(|b| b.start), "boilerplate")?;
+                for c in &s.claims {
+                    assert_sorted(c.numbers.iter().map(|n| n.start), "claim numbers")?;
+                }
+            }
+        }
+    }
+
+    /// Several different sources: the same input gives byte-identical JSON, on this thread
+    /// (warm per-thread caches) and on a fresh thread (cold caches), and with offsets converted.
+    #[test]
+    fn multi_source_output_is_deterministic(texts in newsy_sources()) {
+        let sources: Vec<Source> = texts.iter().enumerate()
+            .map(|(i, t)| Source::new(&format!("s{i}"), "n", t)).collect();
+        let first = serde_json::to_string(&analyze(&sources, &Options::default())).unwrap();
+        let warm = serde_json::to_string(&analyze(&sources, &Options::default())).unwrap();
+        let s2 = sources.clone();
+        let cold = std::thread::spawn(move || {
+            serde_json::to_string(&analyze(&s2, &Options::default())).unwrap()
+        }).join().unwrap();
+        prop_assert_eq!(&first, &warm);
+        prop_assert_eq!(&first, &cold);
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let convert = || {
+            let mut r = analyze(&sources, &Options::default());
+            offsets::convert(&mut r, &refs, Offsets::Codepoints);
+            serde_json::to_string(&r).unwrap()
+        };
+        prop_assert_eq!(convert(), convert());
+    }
+}

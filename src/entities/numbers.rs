@@ -321,7 +321,7 @@ fn number_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, L
             unit = Some(code);
             label = Label::Money;
             j += 1;
-        } else if (w == "US" || w == "USD") && t.text(j + 1) == "$" {
+        } else if (w == "US" || w == "USD") && j + 1 < end && t.text(j + 1) == "$" {
             unit = Some("USD");
             label = Label::Money;
             j += 2;

@@ -70,3 +70,17 @@ test('bad arguments throw errors that say what is expected', () => {
   assert.throws(() => analyze([{ id: 's1' }]), /analyze expects/);
   assert.throws(() => analyze([]), /no sources/);
 });
+
+test('input over the 20 MB limit throws an Error naming the limit', () => {
+  // 20 MB (Options::max_total_bytes, 20,000,000 bytes) plus a little, split over two sources.
+  const half = 'Turkey said 2,000 fighters crossed the border. '.repeat(Math.ceil((10 * 1024 * 1024 + 4096) / 47));
+  const sources = [{ id: 's1', name: 'a', text: half }, { id: 's2', name: 'b', text: half }];
+  assert.throws(() => analyze(sources), (e) => {
+    assert.ok(e instanceof Error, 'not an Error');
+    assert.match(e.message, /more than the limit of 20.0 MB/);
+    assert.match(e.message, /fewer or shorter/);
+    return true;
+  });
+  // The instance is still usable afterwards.
+  assert.equal(analyze([{ id: 's1', name: 'a', text: 'Turkey said 5 people died.' }]).sources.length, 1);
+});
