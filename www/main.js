@@ -284,9 +284,12 @@ function getWorker() {
   });
   worker.addEventListener('error', (e) => {
     e.preventDefault();
-    const detail = e.message ? `: ${e.message}` : '';
+    // An uncaught exception (e.g. a wasm trap escaping the handler) carries a message; a worker
+    // script that fails to load does not.
     failPending(
-      `The analysis engine could not start${detail}. If you are running from a checkout, build it with scripts/build-wasm.sh.`,
+      e.message
+        ? `The analysis engine stopped with an error: ${e.message}. It will be restarted when you press Analyse.`
+        : 'The analysis engine could not start. If you are running from a checkout, build it with scripts/build-wasm.sh.',
     );
     dropWorker();
   });
@@ -344,6 +347,8 @@ function showProgress(on) {
 }
 
 async function analyse() {
+  // Store any edit still waiting for the debounced save: a reload during the analysis keeps it.
+  if (saveTimer) saveNow();
   const sources = state.sources.map((s, i) => ({ id: s.id, name: s.name.trim() || `Source ${i + 1}`, text: s.text }));
   clearError();
   if (!sources.length) {
@@ -710,6 +715,10 @@ function wireDetails() {
 // Start-up
 
 function wire() {
+  // Leaving or reloading the page stores an edit still waiting for the debounced save.
+  window.addEventListener('pagehide', () => {
+    if (saveTimer) saveNow();
+  });
   wireExport();
   wireDetails();
   $('clear-all').addEventListener('click', () => {
