@@ -128,6 +128,13 @@ pub fn boilerplate(text: &str) -> Vec<Span> {
     spans
 }
 
+/// True when `span` overlaps a cruft line. `cruft` is as [`boilerplate`] returns it: in text
+/// order and disjoint, so a binary search finds the one line that could overlap.
+pub fn in_cruft(cruft: &[Span], span: Span) -> bool {
+    let i = cruft.partition_point(|b| b.end <= span.start);
+    cruft.get(i).is_some_and(|b| b.overlaps(span))
+}
+
 /// True when one trimmed line is page cruft.
 pub fn is_cruft(line: &str) -> bool {
     let lower = line.to_lowercase();

@@ -19,11 +19,12 @@
 
 use crate::claims::{AttributionKind, Certainty, Claim};
 use crate::entities::{key::fold, Label, Mention};
+use crate::hash::{fnv, FnvMap, FNV_OFFSET};
 use crate::report::{
     ClaimGroup, Comparison, Conflict, ConflictKind, EntityCluster, GroupStatus, Member,
     SourceCounts,
 };
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 /// Two claims at or above this cosine similarity state the same thing.
@@ -143,11 +144,15 @@ fn entity_clusters(sources: &[Analysed]) -> Vec<EntityCluster> {
     clusters
 }
 
+/// Sorted, for binary search.
 const STOPWORDS: &[&str] = &[
     "a",
     "about",
+    "according",
+    "added",
     "after",
     "all",
+    "allegedly",
     "also",
     "an",
     "and",
@@ -162,6 +167,7 @@ const STOPWORDS: &[&str] = &[
     "but",
     "by",
     "can",
+    "claimed",
     "could",
     "did",
     "do",
@@ -193,12 +199,17 @@ const STOPWORDS: &[&str] = &[
     "our",
     "out",
     "over",
+    "reported",
+    "reportedly",
     "said",
+    "say",
     "says",
     "she",
     "so",
     "some",
+    "stated",
     "such",
+    "tell",
     "than",
     "that",
     "the",
@@ -227,15 +238,6 @@ const STOPWORDS: &[&str] = &[
     "with",
     "would",
     "you",
-    "according",
-    "added",
-    "reported",
-    "reportedly",
-    "allegedly",
-    "tell",
-    "say",
-    "stated",
-    "claimed",
 ];
 
 /// Words before a counted noun that are not the noun ("2,000 foreign fighters").
@@ -272,11 +274,11 @@ fn stem(w: &str) -> &str {
     w
 }
 
-/// Stem → concept, from `data/lexicon/concepts.txt`.
-fn concepts() -> &'static HashMap<String, String> {
-    static C: OnceLock<HashMap<String, String>> = OnceLock::new();
+/// Stem → concept feature, from `data/lexicon/concepts.txt`.
+fn concepts() -> &'static FnvMap<&'static str, u64> {
+    static C: OnceLock<FnvMap<&'static str, u64>> = OnceLock::new();
     C.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = FnvMap::default();
         for line in include_str!("../data/lexicon/concepts.txt").lines() {
             let line = line.trim();
             if line.starts_with('#') {
@@ -285,8 +287,8 @@ fn concepts() -> &'static HashMap<String, String> {
             if let Some((concept, words)) = line.split_once(':') {
                 for w in words.split_whitespace() {
                     for form in [w, stem(w)] {
-                        map.entry(form.to_string())
-                            .or_insert_with(|| format!("c:{concept}"));
+                        map.entry(form)
+                            .or_insert_with(|| feature(Feature::Concept, concept));
                     }
                 }
             }
@@ -295,13 +297,35 @@ fn concepts() -> &'static HashMap<String, String> {
     })
 }
 
+/// What a feature of a claim is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Feature {
+    Entity,
+    Number,
+    Concept,
+    Stem,
+}
+
+/// A feature as a hash of its kind and text. The top bit marks entity names and numbers,
+/// which alone do not make two claims one (see `similarity`).
+fn feature(kind: Feature, text: &str) -> u64 {
+    let h = fnv(fnv(FNV_OFFSET, &[kind as u8]), text.as_bytes());
+    if matches!(kind, Feature::Entity | Feature::Number) {
+        h | NAME_OR_NUMBER
+    } else {
+        h & !NAME_OR_NUMBER
+    }
+}
+
+const NAME_OR_NUMBER: u64 = 1 << 63;
+
 /// A word of a claim as a feature: its concept, else its stem.
-fn word_feature(w: &str) -> String {
+fn word_feature(w: &str) -> u64 {
     let c = concepts();
-    c.get(w)
-        .or_else(|| c.get(stem(w)))
-        .cloned()
-        .unwrap_or_else(|| stem(w).to_string())
+    match c.get(w).or_else(|| c.get(stem(w))) {
+        Some(&f) => f,
+        None => feature(Feature::Stem, stem(w)),
+    }
 }
 
 /// A number stated in a claim, and what it counts.
@@ -310,8 +334,8 @@ struct Figure {
     low: Option<f64>,
     high: Option<f64>,
     unit: Option<&'static str>,
-    /// The concept or stem of the counted noun ("fighter"), or "" when none follows.
-    noun: String,
+    /// The concept or stem of the counted noun ("fighter"), or 0 when none follows.
+    noun: u64,
     text: String,
 }
 
@@ -319,7 +343,7 @@ struct Figure {
 struct Info {
     source: usize,
     claim: usize,
-    features: Vec<String>,
+    features: Vec<u64>,
     figures: Vec<Figure>,
     dates: BTreeSet<String>,
     certainty: Certainty,
@@ -356,9 +380,9 @@ fn info(s: usize, c: usize, src: &Analysed, claim: &Claim) -> Info {
     let mut dates = BTreeSet::new();
     for m in &covered {
         if m.label.is_name() {
-            features.push(format!("e:{}", m.key));
+            features.push(feature(Feature::Entity, &m.key));
         } else if m.label.is_numeric() {
-            features.push(format!("n:{}", m.key));
+            features.push(feature(Feature::Number, &m.key));
         } else if let Some(iso) = &m.iso {
             dates.insert(iso.clone());
         }
@@ -375,7 +399,7 @@ fn info(s: usize, c: usize, src: &Analysed, claim: &Claim) -> Info {
             .any(|m| m.span.start <= base + a && base + a < m.span.end);
         if !inside
             && w.len() >= 3
-            && !STOPWORDS.contains(&w.as_str())
+            && STOPWORDS.binary_search(&w.as_str()).is_err()
             && !w
                 .bytes()
                 .all(|x| x.is_ascii_digit() || x == b',' || x == b'.')
@@ -384,7 +408,7 @@ fn info(s: usize, c: usize, src: &Analysed, claim: &Claim) -> Info {
         }
         folded.push(w);
     }
-    features.sort();
+    features.sort_unstable();
     features.dedup();
     // Each number with the noun it counts: the first content word after it.
     for m in covered
@@ -401,7 +425,7 @@ fn info(s: usize, c: usize, src: &Analysed, claim: &Claim) -> Info {
             .take(4)
             .find(|w| !NUMBER_FILLERS.contains(&w.as_str()) && w.chars().all(char::is_alphabetic))
             .map(|w| word_feature(w))
-            .unwrap_or_default();
+            .unwrap_or(0);
         figures.push(Figure {
             label: m.label,
             low: v.low,
@@ -538,12 +562,12 @@ fn claim_groups(sources: &[Analysed]) -> Vec<ClaimGroup> {
     }
     let n = infos.len();
     // Feature ids, document frequencies and weights (idf²).
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: FnvMap<u64, u32> = FnvMap::default();
     let mut df: Vec<usize> = Vec::new();
     for f in &infos {
-        for w in &f.features {
+        for &w in &f.features {
             let next = ids.len() as u32;
-            let id = *ids.entry(w.as_str()).or_insert(next);
+            let id = *ids.entry(w).or_insert(next);
             if id as usize == df.len() {
                 df.push(0);
             }
@@ -551,8 +575,8 @@ fn claim_groups(sources: &[Analysed]) -> Vec<ClaimGroup> {
         }
     }
     let mut name_or_number = vec![false; df.len()];
-    for (w, &id) in &ids {
-        name_or_number[id as usize] = w.starts_with("e:") || w.starts_with("n:");
+    for (&w, &id) in &ids {
+        name_or_number[id as usize] = w & NAME_OR_NUMBER != 0;
     }
     let weights = Weights {
         weight: df
@@ -564,7 +588,7 @@ fn claim_groups(sources: &[Analysed]) -> Vec<ClaimGroup> {
     let vectors: Vec<Vector> = infos
         .iter()
         .map(|f| {
-            let mut v: Vec<u32> = f.features.iter().map(|w| ids[w.as_str()]).collect();
+            let mut v: Vec<u32> = f.features.iter().map(|w| ids[w]).collect();
             v.sort_unstable();
             let norm2 = v.iter().map(|&id| weights.weight[id as usize]).sum();
             Vector { ids: v, norm2 }
@@ -573,7 +597,7 @@ fn claim_groups(sources: &[Analysed]) -> Vec<ClaimGroup> {
     let mut uf = UnionFind((0..n).collect());
     // Claims with the very same features (copies, wire stories) join at once; only the first of
     // each looks for candidates, so repeated text costs nothing more.
-    let mut first_with: HashMap<&[u32], usize> = HashMap::new();
+    let mut first_with: FnvMap<&[u32], usize> = FnvMap::default();
     let mut representative = vec![true; n];
     for i in 0..n {
         if vectors[i].ids.is_empty() {
@@ -658,23 +682,36 @@ fn group(sources: &[Analysed], infos: &[Info], members: &[usize]) -> ClaimGroup 
     } else {
         GroupStatus::SingleSource
     };
-    // Origins: members citing one named source or outlet, or copying each other's text.
+    // Origins: one outlet's own claims are one origin; so are claims citing one source, and
+    // claims copying each other's text. Joined through maps, then pairwise only among distinct
+    // texts, so a story repeated by a hundred outlets costs a hundred steps, not ten thousand.
     let k = members.len();
     let mut uf = UnionFind((0..k).collect());
-    for a in 0..k {
-        for b in a + 1..k {
-            let (x, y) = (&infos[members[a]], &infos[members[b]]);
-            // One outlet's own claims are one origin; so are claims citing one source.
-            let same_source =
-                x.source == y.source || x.cites.iter().any(|c| y.cites.binary_search(c).is_ok());
-            let shared = x
-                .shingles
-                .iter()
-                .filter(|h| y.shingles.binary_search(h).is_ok())
-                .count();
-            let smaller = x.shingles.len().min(y.shingles.len());
-            let copied = smaller > 0 && shared as f64 >= COPIED * smaller as f64;
-            if same_source || copied {
+    let mut first_of_source: FnvMap<usize, usize> = FnvMap::default();
+    let mut first_citing: FnvMap<&str, usize> = FnvMap::default();
+    let mut first_text: FnvMap<&[u64], usize> = FnvMap::default();
+    let mut distinct: Vec<usize> = Vec::new();
+    for (a, &i) in members.iter().enumerate() {
+        let x = &infos[i];
+        let b = *first_of_source.entry(x.source).or_insert(a);
+        uf.union(a, b);
+        for c in &x.cites {
+            let b = *first_citing.entry(c.as_str()).or_insert(a);
+            uf.union(a, b);
+        }
+        if !x.shingles.is_empty() {
+            let b = *first_text.entry(x.shingles.as_slice()).or_insert(a);
+            uf.union(a, b);
+            if b == a {
+                distinct.push(a);
+            }
+        }
+    }
+    for (p, &a) in distinct.iter().enumerate() {
+        for &b in &distinct[p + 1..] {
+            if uf.root(a) != uf.root(b)
+                && copied(&infos[members[a]].shingles, &infos[members[b]].shingles)
+            {
                 uf.union(a, b);
             }
         }
@@ -707,10 +744,42 @@ fn group(sources: &[Analysed], infos: &[Info], members: &[usize]) -> ClaimGroup 
     }
 }
 
+/// True when two sorted shingle sets share at least `COPIED` of the smaller one.
+fn copied(x: &[u64], y: &[u64]) -> bool {
+    let smaller = x.len().min(y.len());
+    if smaller == 0 {
+        return false;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared as f64 >= COPIED * smaller as f64
+}
+
 /// Numbers for the same counted thing that cannot both hold, or a denial of a statement.
 fn conflict(sources: &[Analysed], infos: &[Info], members: &[usize]) -> Option<Conflict> {
-    for (a, &i) in members.iter().enumerate() {
-        for &j in &members[a + 1..] {
+    // Only members with numbers, and each distinct (source, numbers, dates) once: repeats
+    // cannot conflict where their first copy does not.
+    let mut seen = std::collections::HashSet::new();
+    let with_figures: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let x = &infos[i];
+            !x.figures.is_empty() && seen.insert((x.source, figures_key(&x.figures), &x.dates))
+        })
+        .collect();
+    for (a, &i) in with_figures.iter().enumerate() {
+        for &j in &with_figures[a + 1..] {
             let (x, y) = (&infos[i], &infos[j]);
             if x.source == y.source {
                 continue;
@@ -723,7 +792,7 @@ fn conflict(sources: &[Analysed], infos: &[Info], members: &[usize]) -> Option<C
                 for g in &y.figures {
                     let same_thing = f.label == g.label
                         && f.unit == g.unit
-                        && (!f.noun.is_empty() || f.unit.is_some())
+                        && (f.noun != 0 || f.unit.is_some())
                         && f.noun == g.noun;
                     if same_thing && disjoint(f, g) {
                         return Some(Conflict {
@@ -761,6 +830,22 @@ fn conflict(sources: &[Analysed], infos: &[Info], members: &[usize]) -> Option<C
         }
     }
     None
+}
+
+/// A hash of what a claim's figures are, for conflict checking.
+fn figures_key(figures: &[Figure]) -> u64 {
+    let mut h = FNV_OFFSET;
+    for f in figures {
+        h = fnv(h, f.label.as_str().as_bytes());
+        for x in [f.low, f.high] {
+            h = fnv(h, &x.map_or(u64::MAX, f64::to_bits).to_le_bytes());
+        }
+        h = fnv(h, f.unit.unwrap_or("").as_bytes());
+        h = fnv(h, &f.noun.to_le_bytes());
+        h = fnv(h, f.text.as_bytes());
+        h = fnv(h, &[0]);
+    }
+    h
 }
 
 /// True when two value ranges do not overlap (an open side overlaps everything beyond it).

@@ -27,6 +27,7 @@ pub mod clean;
 pub mod compare;
 pub mod entities;
 pub mod eval;
+mod hash;
 pub mod offsets;
 pub mod report;
 pub mod segment;
@@ -166,7 +167,7 @@ pub fn analyze(sources: &[Source], _options: &Options) -> Report {
             let seg = segment::segment(text);
             // Names in page cruft ("Follow AsumeTech on") are not the article's.
             let mut mentions = entities::find(text, &seg);
-            mentions.retain(|m| !boilerplate.iter().any(|b| b.overlaps(m.span)));
+            mentions.retain(|m| !clean::in_cruft(&boilerplate, m.span));
             Stage {
                 boilerplate,
                 seg,

@@ -440,7 +440,7 @@ function showReport(report, sources) {
   clearFocus();
 
   // Matrix.
-  const { table, extra, total } = renderMatrix(report, { onFocus: focusKey });
+  const { table, extra, total } = renderMatrix(report, { onFocus: jumpToEntity });
   $('matrix-wrap').replaceChildren(
     total ? table : h('p', { class: 'muted' }, 'No named entities found.'),
   );
@@ -494,6 +494,7 @@ function jumpToClaim(sourceId, index) {
   const pieces = [...doc.querySelectorAll('.claim')].filter((el) => el.dataset.index === String(index));
   const el = document.getElementById(`claim-${sourceId}-${index}`) || pieces[0];
   if (!el) return;
+  selectTab('tab-documents'); // a hidden panel can neither scroll nor take focus
   for (const old of document.querySelectorAll('.claim.flash')) old.classList.remove('flash');
   clearTimeout(flashTimer);
   const hadTabindex = el.hasAttribute('tabindex');
@@ -511,6 +512,16 @@ function jumpToClaim(sourceId, index) {
 // Entity focus (click an entity in the matrix or in a text) and matrix filter
 
 let focused = null;
+
+/** From the matrix: highlight the entity's mentions, show the texts and focus the first one. */
+function jumpToEntity(key, name) {
+  if (focused !== key) focusKey(key, name);
+  const first = [...$('source-reports').querySelectorAll('mark.ent')].find((el) => el.dataset.key === key);
+  if (!first) return;
+  selectTab('tab-documents');
+  first.scrollIntoView({ block: 'center', inline: 'nearest' });
+  first.focus({ preventScroll: true });
+}
 
 function focusKey(key, name) {
   if (focused === key) return clearFocus();
@@ -712,6 +723,39 @@ function wireDetails() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Result tabs (WAI-ARIA tabs pattern): roving tabindex, arrows wrap, Home/End, automatic activation
+
+const tabs = () => [...document.querySelectorAll('#report [role="tab"]')];
+
+function selectTab(id, { focus = false } = {}) {
+  for (const tab of tabs()) {
+    const on = tab.id === id;
+    tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1; // only the selected tab is in the Tab order
+    $(tab.getAttribute('aria-controls')).hidden = !on;
+    if (on && focus) tab.focus();
+  }
+  hideDetails(); // its anchor may have just been hidden
+}
+
+function wireTabs() {
+  const list = document.querySelector('#report [role="tablist"]');
+  list.addEventListener('click', (e) => {
+    const tab = e.target instanceof Element ? e.target.closest('[role="tab"]') : null;
+    if (tab) selectTab(tab.id, { focus: true });
+  });
+  list.addEventListener('keydown', (e) => {
+    const all = tabs();
+    const i = all.indexOf(document.activeElement);
+    if (i < 0) return;
+    const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: all.length - 1 }[e.key];
+    if (to === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    selectTab(all[(to + all.length) % all.length].id, { focus: true });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Start-up
 
 function wire() {
@@ -721,16 +765,28 @@ function wire() {
   });
   wireExport();
   wireDetails();
+  wireTabs();
+  // Clear all asks first in a small non-modal alert dialog; focus starts on the safe choice.
+  const confirmClear = (open) => {
+    $('clear-confirm').hidden = !open;
+    $('clear-all').setAttribute('aria-expanded', String(open));
+  };
   $('clear-all').addEventListener('click', () => {
-    $('clear-confirm').hidden = false;
-    $('clear-yes').focus();
+    confirmClear(true);
+    $('clear-no').focus();
   });
   $('clear-no').addEventListener('click', () => {
-    $('clear-confirm').hidden = true;
+    confirmClear(false);
+    $('clear-all').focus();
+  });
+  $('clear-confirm').addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    confirmClear(false);
     $('clear-all').focus();
   });
   $('clear-yes').addEventListener('click', () => {
-    $('clear-confirm').hidden = true;
+    confirmClear(false);
     clearAll();
     $(`text-${state.sources[0].id}`).focus();
   });

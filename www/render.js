@@ -413,8 +413,8 @@ export function clusterName(c) {
 const OMISSION_TITLE = 'named by most sources, not by this one';
 
 /**
- * Entity × source matrix: a real table, rows = comparison.entities, columns = sources.
- * `onFocus(key)` is called when an entity name is clicked.
+ * Entity × source matrix: a real table, rows = comparison.entities, columns = sources, sortable
+ * by any column. `onFocus(key, name)` is called when an entity name is clicked.
  */
 export function renderMatrix(report, { limit = 25, onFocus } = {}) {
   const sources = report.sources || [];
@@ -429,17 +429,22 @@ export function renderMatrix(report, { limit = 25, onFocus } = {}) {
       ' that it leaves out an entity most sources name.',
     ),
   );
+  // Column headings are sort buttons inside the <th>s (aria-sort goes on the <th>).
+  const sortBtn = (text, what) => h('button', { type: 'button', class: 'sort', title: `Sort by ${what}` }, text);
   const headRow = h(
     'tr',
     {},
-    h('th', { scope: 'col', class: 'col-entity' }, 'Entity'),
-    h('th', { scope: 'col', class: 'col-label' }, 'Label'),
-    sources.map((s) => h('th', { scope: 'col', class: 'col-source', 'data-source': s.id, title: s.name }, s.name || s.id)),
-    h('th', { scope: 'col', class: 'col-total' }, 'Total'),
+    h('th', { scope: 'col', class: 'col-entity', 'data-sort': 'name' }, sortBtn('Entity', 'entity name')),
+    h('th', { scope: 'col', class: 'col-label', 'data-sort': 'label' }, sortBtn('Label', 'label')),
+    sources.map((s) =>
+      h('th', { scope: 'col', class: 'col-source', 'data-source': s.id, 'data-sort': 'source', title: s.name }, sortBtn(s.name || s.id, `mentions in ${s.name || s.id}`)),
+    ),
+    h('th', { scope: 'col', class: 'col-total', 'data-sort': 'total' }, sortBtn('Total', 'total mentions')),
   );
   table.append(h('thead', {}, headRow));
   const max = Math.max(1, ...clusters.map((c) => Math.max(0, ...entriesOf(c.sources).map(([, n]) => Number(n) || 0))));
   const tbody = h('tbody');
+  const rows = [];
   clusters.forEach((c, i) => {
     const label = safeLabel(c.label);
     const name = clusterName(c);
@@ -449,7 +454,7 @@ export function renderMatrix(report, { limit = 25, onFocus } = {}) {
     const allNames = (c.names || []).length ? c.names : [name];
     const nameBtn = h(
       'button',
-      { type: 'button', class: 'entity-focus', 'data-key': c.key, title: `Highlight every mention of “${name}”\nNames: ${allNames.join(', ')}` },
+      { type: 'button', class: 'entity-focus', 'data-key': c.key, title: `Show every mention of “${name}” in the texts\nNames: ${allNames.join(', ')}` },
       name,
     );
     if (onFocus) nameBtn.addEventListener('click', () => onFocus(c.key, name));
@@ -499,9 +504,44 @@ export function renderMatrix(report, { limit = 25, onFocus } = {}) {
       h('td', { class: 'col-total' }, String(clusterTotal(c))),
     );
     tbody.append(row);
+    rows.push({ row, i, name, label: String(c.label ?? ''), counts: c.sources, total: clusterTotal(c) });
   });
   table.append(tbody);
+  wireMatrixSort(table, rows, limit);
   return { table, extra: Math.max(0, clusters.length - limit), total: clusters.length };
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/**
+ * Sort the matrix by the clicked column: names and labels A→Z first, counts most first; a second
+ * click reverses. Ties keep the report's order. Rows are moved, not rebuilt, so their listeners,
+ * omission marks and focus state stay; the first `limit` rows in the new order are the ones shown.
+ */
+function wireMatrixSort(table, rows, limit) {
+  const heads = [...table.tHead.rows[0].cells];
+  let sortedBy = null;
+  let dir = 1;
+  for (const th of heads) {
+    th.querySelector('button.sort').addEventListener('click', () => {
+      const kind = th.dataset.sort;
+      const text = kind === 'name' || kind === 'label';
+      dir = sortedBy === th ? -dir : text ? 1 : -1;
+      sortedBy = th;
+      const key = {
+        name: (r) => r.name,
+        label: (r) => r.label,
+        total: (r) => r.total,
+        source: (r) => Number(getOf(r.counts, th.dataset.source)) || 0,
+      }[kind];
+      const cmp = text ? collator.compare : (a, b) => a - b;
+      const order = [...rows].sort((a, b) => dir * cmp(key(a), key(b)) || a.i - b.i);
+      order.forEach((r, n) => r.row.classList.toggle('extra', n >= limit));
+      table.tBodies[0].append(...order.map((r) => r.row));
+      for (const other of heads) other.removeAttribute('aria-sort');
+      th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
+    });
+  }
 }
 
 const CERTAINTY = {

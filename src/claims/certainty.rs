@@ -1,6 +1,7 @@
 //! Certainty: how firmly a claim is stated.
 
 use super::attribution::{Attribution, AttributionKind};
+use super::{has_phrase, Words};
 use crate::segment::Segmented;
 
 /// How firmly a claim is stated.
@@ -82,24 +83,20 @@ const HEDGE_PHRASES: &[&[&str]] = &[
 ];
 
 /// Classifies sentence `index`: denied, alleged, hedged, attributed or asserted, in that order.
-pub fn classify(text: &str, seg: &Segmented, index: usize, attribution: &Attribution) -> Certainty {
-    let toks = &seg.tokens[seg.sentences[index].tokens.clone()];
-    let words: Vec<String> = toks.iter().map(|t| text[t.span].to_lowercase()).collect();
-    let has_phrase = |phrases: &[&[&str]]| {
-        phrases.iter().any(|p| {
-            words
-                .windows(p.len())
-                .any(|w| w.iter().zip(p.iter()).all(|(a, b)| a == b))
-        })
-    };
-    let has_word = |set: &std::collections::HashSet<&'static str>| {
-        words.iter().any(|w| set.contains(w.as_str()))
-    };
-    if has_word(word_set!(DENIAL_WORDS)) || has_phrase(DENIAL_PHRASES) {
+pub fn classify(
+    seg: &Segmented,
+    words: &Words,
+    index: usize,
+    attribution: &Attribution,
+) -> Certainty {
+    let range = seg.sentences[index].tokens.clone();
+    let hashes = words.hash.get(range).unwrap_or_default();
+    let has_word = |set: &crate::hash::FnvSet<u64>| hashes.iter().any(|h| set.contains(h));
+    if has_word(word_set!(DENIAL_WORDS)) || has_phrase(hashes, phrase_list!(DENIAL_PHRASES)) {
         Certainty::Denied
-    } else if words.iter().any(|w| w == "alleged") {
+    } else if has_word(word_set!(["alleged"])) {
         Certainty::Alleged
-    } else if has_word(word_set!(HEDGE_WORDS)) || has_phrase(HEDGE_PHRASES) {
+    } else if has_word(word_set!(HEDGE_WORDS)) || has_phrase(hashes, phrase_list!(HEDGE_PHRASES)) {
         Certainty::Hedged
     } else if attribution.kind != AttributionKind::None {
         Certainty::Attributed

@@ -16,10 +16,11 @@
 
 use super::attribution::{Attribution, AttributionKind};
 use super::certainty::Certainty;
-use super::Reason;
+use super::{has_phrase, Reason, Words};
 use crate::entities::{Label, Mention};
+use crate::hash::FnvMap;
 use crate::segment::{Segmented, TokenKind};
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The hand-set weights: what a fact-checker looks for, before any data. Training adds the
@@ -378,13 +379,13 @@ pub fn parse_weights(text: &str) -> Result<Vec<(String, f64)>, String> {
 /// A linear model over feature names: the score is the logistic of the summed weights.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
-    weights: HashMap<u64, f64>,
+    weights: FnvMap<u64, f64>,
 }
 
 impl Model {
     /// Parses `name<TAB>weight` lines (see [`parse_weights`]).
     pub fn parse(text: &str) -> Result<Model, String> {
-        let mut weights = HashMap::new();
+        let mut weights = FnvMap::default();
         for (name, w) in parse_weights(text)? {
             *weights.entry(hash_name(&name)).or_insert(0.0) += w;
         }
@@ -444,6 +445,7 @@ pub fn squash(z: f64) -> f64 {
 pub fn score(
     text: &str,
     seg: &Segmented,
+    words: &Words,
     index: usize,
     mentions: &[Mention],
     entities: &[usize],
@@ -454,6 +456,7 @@ pub fn score(
     let reasons = features(
         text,
         seg,
+        words,
         index,
         mentions,
         entities,
@@ -480,9 +483,15 @@ fn length_bucket(words: usize) -> &'static str {
 }
 
 /// A token as a model word: lower case, curly quotes and apostrophes straightened, digits
-/// folded to `0`.
-fn normalise(raw: &str, out: &mut String) {
-    out.clear();
+/// folded to `0`; borrowed when the token already is one.
+fn normalise(raw: &str) -> Cow<'_, str> {
+    if !raw
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b >= 0x80)
+    {
+        return Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
     for c in raw.chars() {
         match c {
             '’' | '‘' => out.push('\''),
@@ -491,6 +500,7 @@ fn normalise(raw: &str, out: &mut String) {
             c => out.extend(c.to_lowercase()),
         }
     }
+    Cow::Owned(out)
 }
 
 /// The reasons of sentence `index`, and every feature of it into `sink`.
@@ -498,6 +508,7 @@ fn normalise(raw: &str, out: &mut String) {
 pub fn features<S: FeatureSink>(
     text: &str,
     seg: &Segmented,
+    text_words: &Words,
     index: usize,
     mentions: &[Mention],
     entities: &[usize],
@@ -508,39 +519,29 @@ pub fn features<S: FeatureSink>(
     let sentence = &seg.sentences[index];
     let toks = &seg.tokens[sentence.tokens.clone()];
     // Model words: each entity mention is one word, its label ("<PERSON>").
-    let mut model_words: Vec<String> = Vec::with_capacity(toks.len());
-    let mut words: Vec<String> = Vec::with_capacity(toks.len());
+    let mut model_words: Vec<Cow<str>> = Vec::with_capacity(toks.len());
+    // Word hashes, without punctuation.
+    let mut words: Vec<u64> = Vec::with_capacity(toks.len());
     let mut e = 0;
-    let mut buf = String::new();
-    for t in toks {
+    for (k, t) in sentence.tokens.clone().zip(toks) {
         while e < entities.len() && mentions[entities[e]].span.end <= t.span.start {
             e += 1;
         }
         let raw = &text[t.span];
         if t.kind != TokenKind::Punct {
-            words.push(raw.to_lowercase());
+            words.push(text_words.hash.get(k).copied().unwrap_or_default());
         }
         if e < entities.len() && mentions[entities[e]].span.start <= t.span.start {
             let m = &mentions[entities[e]];
             if m.span.start >= t.span.start {
-                model_words.push(format!("<{}>", m.label.as_str()));
+                model_words.push(Cow::Borrowed(m.label.tag()));
             }
             continue;
         }
-        normalise(raw, &mut buf);
-        model_words.push(buf.clone());
+        model_words.push(normalise(raw));
     }
     let labels: Vec<Label> = entities.iter().map(|&k| mentions[k].label).collect();
-    let has = |set: &std::collections::HashSet<&'static str>| {
-        words.iter().any(|w| set.contains(w.as_str()))
-    };
-    let has_phrase = |phrases: &[&[&str]]| {
-        phrases.iter().any(|p| {
-            words
-                .windows(p.len())
-                .any(|w| w.iter().zip(*p).all(|(a, b)| a == b))
-        })
-    };
+    let has = |set: &crate::hash::FnvSet<u64>| words.iter().any(|h| set.contains(h));
     let mut reasons = Vec::new();
     let number = labels
         .iter()
@@ -573,7 +574,7 @@ pub fn features<S: FeatureSink>(
     if opinion || text[sentence.span].ends_with('!') {
         reasons.push(Reason::Opinion);
     }
-    if has_phrase(CAUSE_PHRASES) {
+    if has_phrase(&words, phrase_list!(CAUSE_PHRASES)) {
         reasons.push(Reason::Cause);
     }
     if labels
@@ -602,7 +603,7 @@ pub fn features<S: FeatureSink>(
     if attribution.quote {
         sink.add("q", &["quote"]);
     }
-    let first = model_words.first().map_or("", String::as_str);
+    let first = model_words.first().map_or("", |w| w.as_ref());
     sink.add("f", &[first]);
     for w in &model_words {
         sink.add("w", &[w]);

@@ -71,6 +71,7 @@ pub fn claim_features(text: &str) -> Vec<(Span, Vec<String>, f64)> {
         entities::aliases::resolve(&mut names);
     }
     let found = claims::find(text, &seg, &mentions, &boilerplate);
+    let words = claims::Words::new(text, &seg);
     let mut out = Vec::with_capacity(found.len());
     for c in found {
         let Ok(index) = seg
@@ -83,6 +84,7 @@ pub fn claim_features(text: &str) -> Vec<(Span, Vec<String>, f64)> {
         checkworthy::features(
             text,
             &seg,
+            &words,
             index,
             &mentions,
             &c.entities,

@@ -4,13 +4,25 @@
 //! words. Each gets a check-worthiness score (`checkworthy`), an attribution (`attribution`) and
 //! a certainty (`certainty`).
 
-/// A word list as a set, built once: `word_set!(LIST).contains(word)` in O(1) instead of a
-/// scan of the list for every word of every sentence.
+/// A word list as a set of word hashes ([`crate::hash::fnv`] of each), built once:
+/// `word_set!(LIST).contains(&hash)` in O(1), against the hashes in [`Words`].
 macro_rules! word_set {
     ($list:expr) => {{
-        static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-            std::sync::OnceLock::new();
-        SET.get_or_init(|| $list.iter().copied().collect())
+        static SET: std::sync::OnceLock<crate::hash::FnvSet<u64>> = std::sync::OnceLock::new();
+        SET.get_or_init(|| $list.iter().map(|w| crate::claims::word_hash(w)).collect())
+    }};
+}
+
+/// A list of phrases as word-hash sequences, built once (see [`has_phrase`]).
+macro_rules! phrase_list {
+    ($list:expr) => {{
+        static LIST: std::sync::OnceLock<Vec<Vec<u64>>> = std::sync::OnceLock::new();
+        LIST.get_or_init(|| {
+            $list
+                .iter()
+                .map(|p| p.iter().map(|w| crate::claims::word_hash(w)).collect())
+                .collect()
+        })
     }};
 }
 
@@ -108,10 +120,11 @@ impl Serialize for Reason {
 /// Finds the claims of one source.
 pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Span]) -> Vec<Claim> {
     let mut claims = Vec::new();
+    let text_words = Words::new(text, seg);
     let mut m = 0;
     for (index, sentence) in seg.sentences.iter().enumerate() {
         let span = sentence.span;
-        if boilerplate.iter().any(|b| b.overlaps(span)) {
+        if crate::clean::in_cruft(boilerplate, span) {
             continue;
         }
         let tokens = &seg.tokens[sentence.tokens.clone()];
@@ -132,10 +145,11 @@ pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Sp
             .filter(|&k| span.contains(mentions[k].span))
             .collect();
         let attribution = attribution::find(text, seg, index, mentions, &entities);
-        let certainty = certainty::classify(text, seg, index, &attribution);
+        let certainty = certainty::classify(seg, &text_words, index, &attribution);
         let (score, reasons) = checkworthy::score(
             text,
             seg,
+            &text_words,
             index,
             mentions,
             &entities,
@@ -152,6 +166,49 @@ pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Sp
         });
     }
     claims
+}
+
+/// The hash of a lower-case word, as in [`Words`].
+pub fn word_hash(lower: &str) -> u64 {
+    crate::hash::fnv(crate::hash::FNV_OFFSET, lower.as_bytes())
+}
+
+/// The tokens of one text in lower case, with their hashes: computed once per text and shared
+/// by every sentence's certainty and check-worthiness.
+pub struct Words<'a> {
+    /// Per token of the text: its lower case.
+    pub lower: Vec<std::borrow::Cow<'a, str>>,
+    /// Per token: [`word_hash`] of `lower`.
+    pub hash: Vec<u64>,
+}
+
+impl<'a> Words<'a> {
+    /// The words of `text`, segmented as `seg`.
+    pub fn new(text: &'a str, seg: &Segmented) -> Words<'a> {
+        let lower: Vec<_> = seg.tokens.iter().map(|t| lower(&text[t.span])).collect();
+        let hash = lower.iter().map(|w| word_hash(w)).collect();
+        Words { lower, hash }
+    }
+}
+
+/// True when one of `phrases` (from `phrase_list!`) occurs in the word hashes `words`.
+fn has_phrase(words: &[u64], phrases: &[Vec<u64>]) -> bool {
+    phrases.iter().any(|p| {
+        let Some(&first) = p.first() else {
+            return false;
+        };
+        // Compare whole phrases only where the first word matches: no call per window.
+        (0..words.len()).any(|i| words[i] == first && words[i..].starts_with(p))
+    })
+}
+
+/// A token in lower case, borrowed when it already is (most words are).
+pub fn lower(raw: &str) -> std::borrow::Cow<'_, str> {
+    if raw.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        std::borrow::Cow::Owned(raw.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(raw)
+    }
 }
 
 /// True for labels that count as numbers inside a claim.

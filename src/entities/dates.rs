@@ -43,10 +43,12 @@ const YEAR_PREPOSITIONS: &[&str] = &[
     "the", "to", "and", "or", "year", "between",
 ];
 
-/// The month number (1–12) of a month name or abbreviation.
-fn month(word: &str) -> Option<u32> {
-    let w = word.to_lowercase();
-    let w = w.trim_end_matches('.');
+/// The month number (1–12) of a month name or abbreviation, in lower case.
+fn month(lower: &str) -> Option<u32> {
+    let w = lower.trim_end_matches('.');
+    if !(3..=9).contains(&w.len()) {
+        return None;
+    }
     if w == "sept" {
         return Some(9);
     }
@@ -85,6 +87,10 @@ pub fn find(t: &Tokens, taken: &mut [bool]) -> Vec<Mention> {
                 i += 1;
                 continue;
             }
+            if !may_start(t, i) {
+                i += 1;
+                continue;
+            }
             if let Some((j, label, iso)) = date_at(t, i, end, sentence.tokens.start) {
                 if j > i && !taken[i..j].iter().any(|&x| x) {
                     let span = t.span(i, j);
@@ -106,6 +112,38 @@ pub fn find(t: &Tokens, taken: &mut [bool]) -> Vec<Mention> {
     out
 }
 
+/// True when a date or time could begin at token `i`: a capitalised word (a month, a
+/// weekday), a digit, or one of the words `date_at` starts from. Most tokens are none of these,
+/// and are passed over without trying every pattern.
+fn may_start(t: &Tokens, i: usize) -> bool {
+    let w = t.text(i);
+    let lw = t.lower(i);
+    w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || t.capitalised(i)
+        || matches!(
+            lw,
+            "today"
+                | "yesterday"
+                | "tomorrow"
+                | "tonight"
+                | "noon"
+                | "midnight"
+                | "earlier"
+                | "later"
+                | "early"
+                | "late"
+                | "mid"
+                | "last"
+                | "next"
+                | "this"
+                | "past"
+                | "coming"
+                | "previous"
+                | "recent"
+        )
+        || count_word(lw)
+}
+
 /// Skips an abbreviation's period ("Sept." → after the period).
 fn skip_period(t: &Tokens, i: usize, end: usize) -> usize {
     if i < end && t.text(i) == "." && t.attached(i) {
@@ -124,7 +162,7 @@ fn date_at(
     let w = t.text(i);
     let lw = t.lower(i);
     // Month-first: "October 9, 2019", "Sept. 11", "June 2015", "February".
-    if let Some(m) = month(w).filter(|_| t.capitalised(i)) {
+    if let Some(m) = month(lw).filter(|_| t.capitalised(i)) {
         let mut j = skip_period(t, i + 1, end);
         let abbreviated = j > i + 1;
         if j < end {
@@ -176,7 +214,7 @@ fn date_at(
     // Day-first: "9 October 2019".
     if let Some(d) = day(w) {
         if i + 1 < end {
-            if let Some(m) = month(t.text(i + 1)).filter(|_| t.capitalised(i + 1)) {
+            if let Some(m) = month(t.lower(i + 1)).filter(|_| t.capitalised(i + 1)) {
                 let j = skip_period(t, i + 2, end);
                 if j < end {
                     if let Some(y) = year(t.text(j)) {
@@ -264,16 +302,21 @@ fn date_at(
     None
 }
 
+/// A word that counts ("a", "several", "six").
+fn count_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "a" | "an" | "several" | "few" | "many" | "two" | "some"
+    ) || small_number(lower).is_some()
+}
+
 /// After a count ("six", "2", "a", "several"), the index of the next token.
 fn count_at(t: &Tokens, i: usize, end: usize) -> Option<usize> {
     if i >= end {
         return None;
     }
     let w = t.lower(i);
-    if matches!(w, "a" | "an" | "several" | "few" | "many" | "two" | "some")
-        || small_number(w).is_some()
-        || w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty() && w.len() <= 3
-    {
+    if count_word(w) || w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty() && w.len() <= 3 {
         if w == "a" && t.lower(i + 1) == "few" {
             return Some(i + 2);
         }

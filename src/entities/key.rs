@@ -7,6 +7,11 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 /// curly apostrophes become straight.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // Most words: no decomposition, no case mapping beyond ASCII.
+        crate::entities::gazetteer::fold_into(s, &mut out);
+        return out;
+    }
     let mut space = false;
     for c in s.chars() {
         let mut push = |c: char, out: &mut String| {

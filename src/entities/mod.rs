@@ -81,6 +81,30 @@ impl Label {
         }
     }
 
+    /// The name in angle brackets ("<PERSON>"), as a word in feature names.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Label::Person => "<PERSON>",
+            Label::Norp => "<NORP>",
+            Label::Fac => "<FAC>",
+            Label::Org => "<ORG>",
+            Label::Gpe => "<GPE>",
+            Label::Loc => "<LOC>",
+            Label::Product => "<PRODUCT>",
+            Label::Event => "<EVENT>",
+            Label::WorkOfArt => "<WORK_OF_ART>",
+            Label::Law => "<LAW>",
+            Label::Language => "<LANGUAGE>",
+            Label::Date => "<DATE>",
+            Label::Time => "<TIME>",
+            Label::Percent => "<PERCENT>",
+            Label::Money => "<MONEY>",
+            Label::Quantity => "<QUANTITY>",
+            Label::Ordinal => "<ORDINAL>",
+            Label::Cardinal => "<CARDINAL>",
+        }
+    }
+
     /// True for the name labels (PERSON … LANGUAGE), false for dates, times and numbers.
     pub fn is_name(self) -> bool {
         !matches!(
@@ -165,17 +189,17 @@ pub struct Tokens<'a> {
     pub text: &'a str,
     /// Its tokens and sentences.
     pub seg: &'a Segmented,
-    /// Each token in lower case.
-    pub lower: Vec<String>,
+    /// Each token in lower case (borrowed from the text when it already is).
+    pub lower: Vec<std::borrow::Cow<'a, str>>,
 }
 
 impl<'a> Tokens<'a> {
-    /// Lower-cases every token once.
+    /// Lower-cases every token once; most are lower case already and are not copied.
     pub fn new(text: &'a str, seg: &'a Segmented) -> Tokens<'a> {
         let lower = seg
             .tokens
             .iter()
-            .map(|t| text[t.span].to_lowercase())
+            .map(|t| crate::claims::lower(&text[t.span]))
             .collect();
         Tokens { text, seg, lower }
     }
@@ -187,7 +211,7 @@ impl<'a> Tokens<'a> {
 
     /// Token `i` in lower case, or "" past the end.
     pub fn lower(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        self.lower.get(i).map_or("", |w| w.as_ref())
     }
 
     /// The span from token `i` to token `j - 1`.

@@ -194,13 +194,14 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
         if !scratch.caps {
             rescue_acronyms(t, g, scratch, r.clone(), &mut tags, taken);
         }
+        let headline = caps || title_case(t, r.clone());
         for (tr, ty) in tagger::spans(&tags) {
             let (i, j) = (r.start + tr.start, r.start + tr.end);
             let Some((i, j)) = trim(t, i, j, ty == 0, &gaz) else {
                 continue;
             };
             let lexical = |k: usize| features::in_lexicon(scratch, k - r.start);
-            let j = if caps || title_case(t, r.clone()) {
+            let j = if headline {
                 cut_headline(i, j, &gaz, &lexical)
             } else {
                 j

@@ -258,6 +258,31 @@ fn seq_at(t: &Tokens, i: usize, end: usize, words: &[&str]) -> bool {
     i + words.len() <= end && words.iter().enumerate().all(|(k, w)| t.lower(i + k) == *w)
 }
 
+/// True when a number could begin at token `i`: a digit, a currency sign, or a word from the
+/// lists `number_at` starts from. Most tokens are none of these and skip every pattern.
+fn may_start(t: &Tokens, i: usize) -> bool {
+    static STARTS: std::sync::OnceLock<crate::hash::FnvSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let starts = STARTS.get_or_init(|| {
+        let mut set = crate::hash::FnvSet::default();
+        set.extend(MODIFIERS.iter().map(|(words, _)| words[0]));
+        set.extend(VAGUE.iter().map(|(words, _, _)| words[0]));
+        set.extend(ONES.iter().chain(TENS).chain(ORDINALS).copied());
+        set.extend(["us", "usd"]);
+        set
+    });
+    let w = t.lower(i);
+    match w.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii_digit() => true,
+        Some(b) if b.is_ascii_lowercase() => {
+            starts.contains(w) || w.split_once('-').is_some_and(|(a, _)| TENS.contains(&a))
+        }
+        // Currency signs and other symbols.
+        Some(_) => !w.chars().next().is_some_and(char::is_alphabetic),
+    }
+}
+
 /// Finds numeric mentions in the tokens not yet taken, marking theirs.
 pub fn find(t: &Tokens, taken: &mut [bool]) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -265,7 +290,7 @@ pub fn find(t: &Tokens, taken: &mut [bool]) -> Vec<Mention> {
         let (begin, end) = (sentence.tokens.start, sentence.tokens.end);
         let mut i = begin;
         while i < end {
-            if !taken[i] {
+            if !taken[i] && may_start(t, i) {
                 if let Some((j, label, value)) = number_at(t, i, end, begin) {
                     if j > i && !taken[i..j].iter().any(|&x| x) {
                         let span = t.span(i, j);

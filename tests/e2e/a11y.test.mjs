@@ -1,8 +1,9 @@
-// Dark mode from the system setting (AA contrast of the main text colours), a print stylesheet,
-// and keyboard-focusable highlights with a visible focus ring.
+// Dark mode from the system setting (AA contrast of the main text colours), the result tabs in
+// light and dark (contrast, focus ring), a print stylesheet, and keyboard-focusable highlights
+// with a visible focus ring.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, waitForDone, screenshotPath } from './helpers.mjs';
+import { start, waitForDone, screenshotPath, selectTab } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -54,7 +55,7 @@ test('dark mode: dark background, AA contrast for text, status and panel text', 
       }
       return getComputedStyle(document.body).backgroundColor;
     };
-    const kinds = ['table.matrix td.count', 'table.matrix thead th', '.member-text', '.member-source', '.tag', '.badge', '.summary'];
+    const kinds = ['table.matrix td.count', 'table.matrix thead th', 'table.matrix button.sort', '.member-text', '.member-source', '.tag', '.badge', '.summary', '.tab', '.doc', '.boilerplate'];
     return kinds.flatMap((k) => [...document.querySelectorAll(k)].slice(0, 40)).map((el) => ({
       what: el.className || el.tagName,
       fg: getComputedStyle(el).color,
@@ -69,7 +70,54 @@ test('dark mode: dark background, AA contrast for text, status and panel text', 
   await context.close();
 });
 
-test('print: the editor, export and popover are hidden; the annotated texts are shown', async () => {
+for (const colorScheme of ['light', 'dark']) {
+  test(`${colorScheme} mode: the result tabs and sort headings have AA contrast and a visible focus ring`, async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 }, colorScheme });
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await waitForDone(page);
+    await selectTab(page, 'matrix');
+    // Sort a column so a heading with an arrow is in the picture.
+    await page.locator('table.matrix thead th.col-total button.sort').click();
+    // Keyboard focus on the selected tab (an arrow key press, so the focus ring is the keyboard one).
+    await page.locator('#tab-matrix').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    const c = await page.evaluate(() => {
+      const paint = (el) => {
+        for (let e = el; e; e = e.parentElement) {
+          const bg = getComputedStyle(e).backgroundColor;
+          if (bg && !bg.startsWith('rgba(0, 0, 0, 0)') && bg !== 'transparent') return bg;
+        }
+        return getComputedStyle(document.body).backgroundColor;
+      };
+      const pick = (sel) => [...document.querySelectorAll(sel)].map((el) => ({ what: `${sel} ${el.id || el.textContent.trim()}`, fg: getComputedStyle(el).color, bg: paint(el) }));
+      const tab = document.activeElement;
+      const line = getComputedStyle(tab).borderBottomColor;
+      return {
+        pairs: [...pick('.tab'), ...pick('table.matrix button.sort')],
+        focused: tab.id,
+        outline: getComputedStyle(tab).outlineStyle,
+        outlineColor: getComputedStyle(tab).outlineColor,
+        underline: line,
+        tabBg: paint(tab),
+      };
+    });
+    assert.ok(c.pairs.length >= 9, `only ${c.pairs.length} elements checked`);
+    const poor = c.pairs.filter((p) => contrast(p.fg, p.bg) < 4.5).map((p) => `${p.what}: ${contrast(p.fg, p.bg).toFixed(2)}`);
+    assert.deepEqual(poor, [], `below AA contrast in ${colorScheme} mode`);
+    assert.equal(c.focused, 'tab-matrix');
+    assert.notEqual(c.outline, 'none', 'the focused tab has no focus ring');
+    // Non-text contrast (3:1) for the focus ring and the selected tab's underline.
+    assert.ok(contrast(c.outlineColor, c.tabBg) >= 3, `focus ring contrast ${contrast(c.outlineColor, c.tabBg)}`);
+    assert.ok(contrast(c.underline, c.tabBg) >= 3, `selected tab underline contrast ${contrast(c.underline, c.tabBg)}`);
+    await page.evaluate(() => document.getElementById('report').scrollIntoView());
+    await page.screenshot({ path: screenshotPath(`tabs-${colorScheme}.png`) });
+    await context.close();
+  });
+}
+
+test('print: the editor, export, tabs and popover are hidden; the annotated texts and every tab panel are shown', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   await page.goto(env.url);
@@ -79,10 +127,16 @@ test('print: the editor, export and popover are hidden; the annotated texts are 
     sources: getComputedStyle(document.getElementById('sources-panel')).display,
     exp: getComputedStyle(document.getElementById('export')).display,
     docs: getComputedStyle(document.getElementById('documents')).display,
+    // Every result tab's panel prints, not only the selected one; the tab strip does not.
+    panels: [...document.querySelectorAll('[role="tabpanel"]')].map((p) => getComputedStyle(p).display),
+    tabs: getComputedStyle(document.querySelector('[role="tablist"]')).display,
   }));
   assert.equal(v.sources, 'none');
   assert.equal(v.exp, 'none');
   assert.notEqual(v.docs, 'none');
+  assert.equal(v.panels.length, 3);
+  for (const d of v.panels) assert.notEqual(d, 'none');
+  assert.equal(v.tabs, 'none');
   await context.close();
 });
 
@@ -91,6 +145,7 @@ test('highlights are reachable by Tab and show a visible focus ring', async () =
   const page = await context.newPage();
   await page.goto(env.url);
   await waitForDone(page);
+  await selectTab(page, 'documents', { keyboard: true });
   await page.locator('.doc').first().focus();
   await page.keyboard.press('Tab');
   const f = await page.evaluate(() => {

@@ -3,7 +3,7 @@
 // per-source "how it reports" summary, and `via` in claim details.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, newPage, waitForDone, isLocal, screenshotPath } from './helpers.mjs';
+import { start, newPage, waitForDone, isLocal, screenshotPath, selectTab } from './helpers.mjs';
 
 let env;
 let page;
@@ -224,13 +224,18 @@ test('a claim attributed via an outlet says so in its details', async () => {
 });
 
 test('screenshot of the comparison', async () => {
+  // The claims board and the matrix are two tabs of the results now: one picture of each.
+  await selectTab(page, 'claims');
   await page.evaluate(() => {
     window.scrollTo(0, 0);
     document.getElementById('claims-board').scrollTop = 0;
   });
-  const el = page.locator('#comparison');
+  const el = page.locator('#report');
   const png = await el.screenshot({ path: screenshotPath('comparison.png') });
   assert.ok(png.length > 10_000, 'screenshot is suspiciously small');
+  await selectTab(page, 'matrix');
+  const matrix = await el.screenshot({ path: screenshotPath('comparison-matrix.png') });
+  assert.ok(matrix.length > 10_000, 'screenshot is suspiciously small');
 });
 
 test('two sources that disagree on a number give a Conflicting group with the numbers', async () => {
@@ -247,6 +252,7 @@ test('two sources that disagree on a number give a Conflicting group with the nu
   }
   await page.click('#analyse');
   await waitForDone(page);
+  await selectTab(page, 'claims');
   const groups = page.locator('#claims-board .claim-section[data-section="conflicting"] .group');
   assert.equal(await groups.count(), 1, 'no Conflicting group');
   const g = groups.first();

@@ -121,3 +121,24 @@ export function screenshotPath(name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return join(SCREENSHOTS, name);
 }
+
+/**
+ * Show a result tab ('claims', 'matrix' or 'documents') by clicking it, as a visitor would, or with
+ * `{ keyboard: true }` by the arrow keys from the selected tab (the mouse stays where it was), and
+ * wait until its panel is the one shown: a hidden panel can be neither clicked nor focused.
+ */
+export async function selectTab(page, name, { keyboard = false } = {}) {
+  if (keyboard) {
+    await page.locator('[role="tab"][aria-selected="true"]').focus();
+    for (let i = 0; i < 5 && (await page.getAttribute(`#tab-${name}`, 'aria-selected')) !== 'true'; i++) {
+      await page.keyboard.press('ArrowRight');
+    }
+  } else {
+    await page.click(`#tab-${name}`);
+  }
+  await page.waitForFunction((n) => {
+    const tab = document.getElementById(`tab-${n}`);
+    const panel = document.getElementById(tab.getAttribute('aria-controls'));
+    return tab.getAttribute('aria-selected') === 'true' && !panel.hidden;
+  }, name);
+}

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, newPage, waitForDone, isLocal, screenshotPath, WWW } from './helpers.mjs';
+import { start, newPage, waitForDone, isLocal, screenshotPath, selectTab, WWW } from './helpers.mjs';
 
 const manifest = JSON.parse(readFileSync(join(WWW, 'examples', 'manifest.json'), 'utf8'));
 const exampleText = (s) => readFileSync(join(WWW, 'examples', s.file), 'utf8');
@@ -77,6 +77,7 @@ test('the matrix row "turkey" counts mentions in all five sources', async () => 
     assert.equal(c.text, String(c.count));
   }
   // And it is visible without expanding the table (it is among the most mentioned).
+  await selectTab(page, 'matrix');
   assert.ok(await row.isVisible());
 });
 
@@ -157,6 +158,7 @@ test('renaming and adding a source updates the analysis', async () => {
 });
 
 test('clicking an entity in the matrix highlights its mentions', async () => {
+  await selectTab(page, 'matrix');
   await page.locator('#matrix tbody tr[data-key="turkey"] .entity-focus').click();
   const focused = await page.$$eval('mark.ent.focused', (els) => [...new Set(els.map((e) => e.dataset.key))]);
   assert.deepEqual(focused, ['turkey']);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, newPage, waitForDone, screenshotPath } from './helpers.mjs';
+import { start, newPage, waitForDone, screenshotPath, selectTab } from './helpers.mjs';
 import { parseCSV, CLAIM_COLUMNS, ENTITY_COLUMNS } from '../../www/export.js';
 
 let env;
@@ -82,6 +82,7 @@ test('export: ClaimReview JSON-LD drafts for the selected claims', async () => {
 
 test('details on hover: an entity shows label, value and alias cluster', async () => {
   const report = await page.evaluate(() => window.__crosscheckReport);
+  await selectTab(page, 'documents');
   const mark = page.locator('.doc[data-source-id="s1"] mark.ent[data-key="turkey"]').first();
   await mark.scrollIntoViewIfNeeded();
   await mark.hover();
@@ -106,6 +107,7 @@ test('details on keyboard focus: a claim shows score, reasons, certainty, attrib
   const g = report.comparison.claims.find((x) => x.sources > 1);
   const m = g.members[0];
   const claim = page.locator(`#claim-${m.source}-${m.claim}`);
+  await selectTab(page, 'documents', { keyboard: true });
   assert.equal(await claim.getAttribute('tabindex'), '0', 'claims are focusable');
   // Reach it by keyboard: focus the element before it and press Tab until it has focus.
   await claim.evaluate((el) => el.focus());
@@ -133,6 +135,7 @@ test('details on keyboard focus: a claim shows score, reasons, certainty, attrib
 });
 
 test('clicking an entity in a text highlights its mentions in every source', async () => {
+  await selectTab(page, 'documents');
   const mark = page.locator('.doc[data-source-id="s1"] mark.ent[data-key="turkey"]').first();
   await mark.click();
   const per = await page.$$eval('.doc', (docs) => docs.map((d) => d.querySelectorAll('mark.ent.focused').length));
@@ -154,9 +157,20 @@ test('persistence: an edited source and its name survive a reload; Clear all (in
   assert.equal(await page.inputValue('#name-s2'), 'Renamed outlet');
   assert.equal(await page.inputValue('#text-s2'), 'Edited text: the minister said 40 people were hurt in Ankara on Monday.');
   assert.equal(await page.locator('.source-card').count(), 5);
-  // Clear all asks inline first; Cancel keeps everything.
+  // Clear all asks inline first (a non-modal alert dialog, focus on Cancel); Escape and Cancel keep
+  // everything.
   await page.click('#clear-all');
   assert.equal(await page.isVisible('#clear-confirm'), true);
+  assert.equal(await page.getAttribute('#clear-confirm', 'role'), 'alertdialog');
+  assert.match(await page.locator('#clear-confirm').getAttribute('aria-labelledby'), /\S/);
+  assert.equal(await page.getAttribute('#clear-all', 'aria-expanded'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'clear-no', 'focus starts on the safe choice');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.isHidden('#clear-confirm'), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'clear-all', 'Escape returns focus to Clear all');
+  assert.equal(await page.getAttribute('#clear-all', 'aria-expanded'), 'false');
+  assert.equal(await page.locator('.source-card').count(), 5);
+  await page.click('#clear-all');
   await page.click('#clear-no');
   assert.equal(await page.isHidden('#clear-confirm'), true);
   assert.equal(await page.locator('.source-card').count(), 5);

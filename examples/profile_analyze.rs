@@ -1,0 +1,72 @@
+//! Runs `analyze` on the example articles repeated to about 5.5 MB in 100 sources, for
+//! profiling: `perf record -g target/release/examples/profile_analyze`.
+use crosscheck::{analyze, Options, Source};
+
+fn main() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/www/examples");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let articles: Vec<String> = files
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let per_source = 5 * 1024 * 1024 / 100;
+    let sources: Vec<Source> = (0..100)
+        .map(|i| {
+            let mut text = String::new();
+            let mut k = i;
+            while text.len() < per_source {
+                text.push_str(&articles[k % articles.len()]);
+                text.push_str("\n\n");
+                k += 1;
+            }
+            Source::new(&format!("s{i}"), &format!("source {i}"), &text)
+        })
+        .collect();
+    let stage = std::env::args().nth(1).unwrap_or_else(|| "all".into());
+    let segs: Vec<_> = sources
+        .iter()
+        .map(|s| crosscheck::segment::segment(&s.text))
+        .collect();
+    let cruft: Vec<_> = sources
+        .iter()
+        .map(|s| crosscheck::clean::boilerplate(&s.text))
+        .collect();
+    let t = std::time::Instant::now();
+    match stage.as_str() {
+        "prep" => {}
+        "entities" => {
+            let n: usize = sources
+                .iter()
+                .zip(&segs)
+                .map(|(s, g)| crosscheck::entities::find(&s.text, g).len())
+                .sum();
+            eprintln!("{n} mentions");
+        }
+        "claims" => {
+            let ms: Vec<_> = sources
+                .iter()
+                .zip(&segs)
+                .map(|(s, g)| crosscheck::entities::find(&s.text, g))
+                .collect();
+            let t = std::time::Instant::now();
+            let n: usize = sources
+                .iter()
+                .zip(&segs)
+                .zip(&ms)
+                .zip(&cruft)
+                .map(|(((s, g), m), c)| crosscheck::claims::find(&s.text, g, m, c).len())
+                .sum();
+            eprintln!("{n} claims in {} ms", t.elapsed().as_millis());
+        }
+        _ => {
+            let r = analyze(&sources, &Options::default());
+            eprintln!("{} groups", r.comparison.claims.len());
+        }
+    }
+    eprintln!("{stage}: {} ms", t.elapsed().as_millis());
+}
