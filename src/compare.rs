@@ -19,7 +19,7 @@
 
 use crate::claims::{AttributionKind, Certainty, Claim};
 use crate::entities::{key::fold, Label, Mention};
-use crate::hash::{fnv, FnvMap, FNV_OFFSET};
+use crate::hash::{fnv, FnvMap, FnvSet, FNV_OFFSET};
 use crate::report::{
     ClaimGroup, Comparison, Conflict, ConflictKind, EntityCluster, GroupStatus, Member,
     SourceCounts,
@@ -144,7 +144,6 @@ fn entity_clusters(sources: &[Analysed]) -> Vec<EntityCluster> {
     clusters
 }
 
-/// Sorted, for binary search.
 const STOPWORDS: &[&str] = &[
     "a",
     "about",
@@ -275,8 +274,8 @@ fn stem(w: &str) -> &str {
 }
 
 /// Stem → concept feature, from `data/lexicon/concepts.txt`.
-fn concepts() -> &'static FnvMap<&'static str, u64> {
-    static C: OnceLock<FnvMap<&'static str, u64>> = OnceLock::new();
+fn concepts() -> &'static FnvMap<u64, u64> {
+    static C: OnceLock<FnvMap<u64, u64>> = OnceLock::new();
     C.get_or_init(|| {
         let mut map = FnvMap::default();
         for line in include_str!("../data/lexicon/concepts.txt").lines() {
@@ -287,7 +286,7 @@ fn concepts() -> &'static FnvMap<&'static str, u64> {
             if let Some((concept, words)) = line.split_once(':') {
                 for w in words.split_whitespace() {
                     for form in [w, stem(w)] {
-                        map.entry(form)
+                        map.entry(word_hash(form))
                             .or_insert_with(|| feature(Feature::Concept, concept));
                     }
                 }
@@ -295,6 +294,17 @@ fn concepts() -> &'static FnvMap<&'static str, u64> {
         }
         map
     })
+}
+
+/// The stop words, by [`word_hash`].
+fn stopwords() -> &'static FnvSet<u64> {
+    static S: OnceLock<FnvSet<u64>> = OnceLock::new();
+    S.get_or_init(|| STOPWORDS.iter().map(|w| word_hash(w)).collect())
+}
+
+/// The hash of a folded word.
+fn word_hash(w: &str) -> u64 {
+    fnv(FNV_OFFSET, w.as_bytes())
 }
 
 /// What a feature of a claim is.
@@ -319,12 +329,13 @@ fn feature(kind: Feature, text: &str) -> u64 {
 
 const NAME_OR_NUMBER: u64 = 1 << 63;
 
-/// A word of a claim as a feature: its concept, else its stem.
-fn word_feature(w: &str) -> u64 {
+/// A word of a claim as a feature: its concept, else its stem. `hash` is its [`word_hash`].
+fn word_feature(w: &str, hash: u64) -> u64 {
     let c = concepts();
-    match c.get(w).or_else(|| c.get(stem(w))) {
+    let stem = stem(w);
+    match c.get(&hash).or_else(|| c.get(&word_hash(stem))) {
         Some(&f) => f,
-        None => feature(Feature::Stem, stem(w)),
+        None => feature(Feature::Stem, stem),
     }
 }
 
@@ -351,6 +362,15 @@ struct Info {
     cites: Vec<String>,
     /// Hashes of the claim's word 5-grams, sorted.
     shingles: Vec<u64>,
+}
+
+/// `fold` into `out`, without allocating for ASCII words.
+fn fold_word(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        crate::entities::gazetteer::fold_into(word, out);
+    } else {
+        out.push_str(&fold(word));
+    }
 }
 
 fn words_of(text: &str) -> Vec<(usize, usize)> {
@@ -390,23 +410,32 @@ fn info(s: usize, c: usize, src: &Analysed, claim: &Claim) -> Info {
     let text = &src.text[claim.span];
     let base = claim.span.start;
     let words = words_of(text);
-    let mut folded = Vec::with_capacity(words.len());
+    // Per word: the hash of its folded form, for the 5-gram shingles.
+    let mut hashes = Vec::with_capacity(words.len());
+    let mut w = String::new();
+    let mut first_cover = 0;
     for &(a, b) in &words {
-        let w = fold(&text[a..b]);
+        w.clear();
+        fold_word(&text[a..b], &mut w);
+        let hash = word_hash(&w);
         // A word that starts inside an entity is the entity ("Erdoğan’s").
-        let inside = covered
+        while first_cover < covered.len() && covered[first_cover].span.end <= base + a {
+            first_cover += 1;
+        }
+        let inside = covered[first_cover..]
             .iter()
-            .any(|m| m.span.start <= base + a && base + a < m.span.end);
+            .take_while(|m| m.span.start <= base + a)
+            .any(|m| base + a < m.span.end);
         if !inside
             && w.len() >= 3
-            && STOPWORDS.binary_search(&w.as_str()).is_err()
+            && !stopwords().contains(&hash)
             && !w
                 .bytes()
                 .all(|x| x.is_ascii_digit() || x == b',' || x == b'.')
         {
-            features.push(word_feature(&w));
+            features.push(word_feature(&w, hash));
         }
-        folded.push(w);
+        hashes.push(hash);
     }
     features.sort_unstable();
     features.dedup();
@@ -420,11 +449,12 @@ fn info(s: usize, c: usize, src: &Analysed, claim: &Claim) -> Info {
             .iter()
             .position(|&(a, _)| base + a >= m.span.end)
             .unwrap_or(words.len());
-        let noun = folded[after..]
+        let noun = words[after..]
             .iter()
             .take(4)
+            .map(|&(a, b)| fold(&text[a..b]))
             .find(|w| !NUMBER_FILLERS.contains(&w.as_str()) && w.chars().all(char::is_alphabetic))
-            .map(|w| word_feature(w))
+            .map(|w| word_feature(&w, word_hash(&w)))
             .unwrap_or(0);
         figures.push(Figure {
             label: m.label,
@@ -440,9 +470,11 @@ fn info(s: usize, c: usize, src: &Analysed, claim: &Claim) -> Info {
     let a = &claim.attribution;
     if a.kind == AttributionKind::Named {
         for span in [a.source, a.via].into_iter().flatten() {
-            for m in src
-                .mentions
+            // Mentions are sorted by span: only those starting inside `span` can be in it.
+            let first = src.mentions.partition_point(|m| m.span.start < span.start);
+            for m in src.mentions[first..]
                 .iter()
+                .take_while(|m| m.span.start < span.end)
                 .filter(|m| m.label.is_name() && span.contains(m.span))
             {
                 cites.push(m.key.clone());
@@ -454,18 +486,12 @@ fn info(s: usize, c: usize, src: &Analysed, claim: &Claim) -> Info {
     }
     cites.sort();
     cites.dedup();
-    let mut shingles: Vec<u64> = folded
+    let mut shingles: Vec<u64> = hashes
         .windows(5)
         .map(|w| {
-            // FNV-1a over the five words.
-            let mut h: u64 = 0xcbf29ce484222325;
-            for word in w {
-                for b in word.bytes().chain(std::iter::once(b' ')) {
-                    h ^= b as u64;
-                    h = h.wrapping_mul(0x100000001b3);
-                }
-            }
-            h
+            w.iter().fold(FNV_OFFSET, |h, &x| {
+                (h.rotate_left(23) ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            })
         })
         .collect();
     shingles.sort_unstable();

@@ -159,23 +159,20 @@ pub fn analyze(sources: &[Source], _options: &Options) -> Report {
         mentions: Vec<entities::Mention>,
         claims: Vec<claims::Claim>,
     }
-    let mut stages: Vec<Stage> = sources
-        .iter()
-        .map(|source| {
-            let text = source.text.as_str();
-            let boilerplate = clean::boilerplate(text);
-            let seg = segment::segment(text);
-            // Names in page cruft ("Follow AsumeTech on") are not the article's.
-            let mut mentions = entities::find(text, &seg);
-            mentions.retain(|m| !clean::in_cruft(&boilerplate, m.span));
-            Stage {
-                boilerplate,
-                seg,
-                mentions,
-                claims: Vec::new(),
-            }
-        })
-        .collect();
+    let mut stages: Vec<Stage> = each_source(sources, |source| {
+        let text = source.text.as_str();
+        let boilerplate = clean::boilerplate(text);
+        let seg = segment::segment(text);
+        // Names in page cruft ("Follow AsumeTech on") are not the article's.
+        let mut mentions = entities::find(text, &seg);
+        mentions.retain(|m| !clean::in_cruft(&boilerplate, m.span));
+        Stage {
+            boilerplate,
+            seg,
+            mentions,
+            claims: Vec::new(),
+        }
+    });
     // Across sources: one key per entity.
     let mut names: Vec<entities::aliases::SourceNames> = sources
         .iter()
@@ -188,10 +185,16 @@ pub fn analyze(sources: &[Source], _options: &Options) -> Report {
         .collect();
     entities::aliases::resolve(&mut names);
     // Per source: claims and the source's report.
+    let pairs: Vec<(&Source, &Stage)> = sources.iter().zip(&stages).collect();
+    let found = each_source(&pairs, |(source, st)| {
+        claims::find(&source.text, &st.seg, &st.mentions, &st.boilerplate)
+    });
+    for (st, claims) in stages.iter_mut().zip(found) {
+        st.claims = claims;
+    }
     let mut reports = Vec::with_capacity(sources.len());
     for ((source, id), st) in sources.iter().zip(&ids).zip(stages.iter_mut()) {
         let text = source.text.as_str();
-        st.claims = claims::find(text, &st.seg, &st.mentions, &st.boilerplate);
         let name = if source.name.trim().is_empty() {
             id.as_str()
         } else {
@@ -229,6 +232,48 @@ pub fn analyze(sources: &[Source], _options: &Options) -> Report {
         comparison,
         warnings,
     }
+}
+
+/// `f` of every item, in order. Natively the items are shared out among the machine's cores
+/// (sources are independent until they are compared); in wasm, and for one source, one after
+/// another. The order of the output never depends on the threads.
+fn each_source<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(items.len());
+        if threads > 1 && items.len() >= 2 {
+            let next = AtomicUsize::new(0);
+            let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+                let workers: Vec<_> = (0..threads)
+                    .map(|_| {
+                        scope.spawn(|| {
+                            let mut out = Vec::new();
+                            loop {
+                                let i = next.fetch_add(1, Ordering::Relaxed);
+                                let Some(item) = items.get(i) else { break };
+                                out.push((i, f(item)));
+                            }
+                            out
+                        })
+                    })
+                    .collect();
+                workers
+                    .into_iter()
+                    .flat_map(|w| match w.join() {
+                        Ok(out) => out,
+                        // A panic in a worker is a panic here, as it would be in one thread.
+                        Err(e) => std::panic::resume_unwind(e),
+                    })
+                    .collect()
+            });
+            done.sort_unstable_by_key(|(i, _)| *i);
+            return done.into_iter().map(|(_, r)| r).collect();
+        }
+    }
+    items.iter().map(f).collect()
 }
 
 /// Source ids made unique and non-empty, with a warning for each change.

@@ -117,7 +117,8 @@ test('a text too large for local storage: the page says so visibly, and the text
   await waitForDone(page);
   const huge = await bigText(page, 12 * 1024 * 1024); // beyond Chromium's ~10 MB per-origin quota
   await paste(page, '#text-s1', huge);
-  await page.waitForSelector('#storage-note.warn', { timeout: 5000 });
+  // Generous: serialising 12 MB to storage takes seconds on a loaded machine.
+  await page.waitForSelector('#storage-note.warn', { timeout: 30_000 });
   assert.match(await page.textContent('#storage-note'), /too large to keep.*reload will lose them/);
   assert.ok(await page.isVisible('#storage-note'));
   assert.equal((await page.inputValue('#text-s1')).length, huge.length);
@@ -135,12 +136,14 @@ test('an edit made just before Analyse (inside the save debounce) survives a rel
   await page.goto(env.url);
   await waitForDone(page);
   // Edit and press Ctrl+Enter in the same task: no time for the debounced save to run.
-  await page.locator('#text-s1').evaluate((ta) => {
+  // The state is read in the same task: the five examples analyse faster than a poll.
+  const state = await page.locator('#text-s1').evaluate((ta) => {
     ta.value = 'EDITED JUST NOW. ' + ta.value;
     ta.dispatchEvent(new Event('input', { bubbles: true }));
     ta.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    return document.body.dataset.state;
   });
-  await page.waitForFunction(() => document.body.dataset.state === 'analysing');
+  assert.equal(state, 'analysing');
   const texts = await page.$$eval('.source-card textarea', (tas) => tas.map((t) => t.value));
   await page.reload();
   await page.waitForFunction(() => document.querySelectorAll('.source-card').length > 0);
