@@ -1,6 +1,6 @@
 //! Throughput of each pipeline stage and end to end, native release build:
-//! `cargo bench --bench stages` (or `scripts/bench.sh`). The corpus is the example articles
-//! repeated to about 5 MB, in 100 sources.
+//! `cargo bench --bench stages`. The corpus is the example articles repeated to about 5 MB, in
+//! 100 sources. `scripts/bench.sh` runs `benches/scale.rs` instead: per stage at several sizes.
 
 use crosscheck::{analyze, claims, clean, compare, entities, segment, Options, Source};
 use std::time::{Duration, Instant};

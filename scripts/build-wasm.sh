@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 cargo build --quiet --lib --profile wasm-release --target wasm32-unknown-unknown
-in=target/wasm32-unknown-unknown/wasm-release/crosscheck.wasm
+in=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/crosscheck.wasm
 stamp=www/pkg/.built-from
 hash=$(sha256sum "$in" | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ] && [ -f www/pkg/crosscheck_bg.wasm ]; then
