@@ -67,11 +67,11 @@ echo
 node_pkg() {
   local in=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/crosscheck.wasm
   local out=target/bench-pkg-node hash
-  hash=$(sha256sum "$in" | cut -d' ' -f1)
+  hash="$(sha256sum "$in" | cut -d' ' -f1) -O1"
   if [ -f "$out/.built-from" ] && [ "$(cat "$out/.built-from")" = "$hash" ]; then return; fi
   rm -rf "$out"
   wasm-bindgen --target nodejs --no-typescript --out-dir "$out" "$in" || return 1
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  wasm-opt -O1 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-multivalue --enable-reference-types \
     "$out/crosscheck_bg.wasm" -o "$out/crosscheck_bg.wasm" || return 1
   # The glue is CommonJS; the repo's package.json says "type": "module".
