@@ -3,6 +3,23 @@
 use crosscheck::{analyze, Options, Source};
 
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("first") {
+        // The cost of loading the models: the first analysis of a tiny text, step by step.
+        let t = std::time::Instant::now();
+        let text = "Officials said 2,000 fighters crossed into Turkey on Monday, Reuters reported.";
+        let seg = crosscheck::segment::segment(text);
+        eprintln!("segment {:?}", t.elapsed());
+        let m = crosscheck::entities::find(text, &seg);
+        eprintln!("entities {:?}", t.elapsed());
+        let c = crosscheck::claims::find(text, &seg, &m, &[]);
+        eprintln!("claims {:?}", t.elapsed());
+        let _ = analyze(
+            &[Source::new("a", "a", text), Source::new("b", "b", text)],
+            &Options::default(),
+        );
+        eprintln!("analyze {:?} ({} claims)", t.elapsed(), c.len());
+        return;
+    }
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/www/examples");
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()

@@ -18,7 +18,7 @@ use super::attribution::{Attribution, AttributionKind};
 use super::certainty::Certainty;
 use super::{has_phrase, Reason, Words};
 use crate::entities::{Label, Mention};
-use crate::hash::FnvMap;
+use crate::hash::{fnv, FnvMap, FNV_OFFSET};
 use crate::segment::{Segmented, TokenKind};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -280,10 +280,43 @@ const OPINION_WORDS: &[&str] = &[
     "ought",
 ];
 
+// Bits of `word_lists`.
+const FACTUAL: u8 = 1;
+const COMPARISON: u8 = 2;
+const OPINION: u8 = 4;
+const STATISTIC: u8 = 8;
+const MEASURE: u8 = 16;
+const CHANGE: u8 = 32;
+
+/// Word hash → the lists the word is in (bits above).
+fn word_lists() -> &'static FnvMap<u64, u8> {
+    static LISTS: std::sync::OnceLock<FnvMap<u64, u8>> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut map = FnvMap::default();
+        for (list, bit) in [
+            (FACTUAL_VERBS, FACTUAL),
+            (COMPARISON_WORDS, COMPARISON),
+            (OPINION_WORDS, OPINION),
+            (STATISTIC_WORDS, STATISTIC),
+            (MEASURE_WORDS, MEASURE),
+            (CHANGE_VERBS, CHANGE),
+        ] {
+            for w in list {
+                *map.entry(super::word_hash(w)).or_insert(0) |= bit;
+            }
+        }
+        map
+    })
+}
+
 /// Where feature names go: hashed for scoring, spelled out for training.
 pub trait FeatureSink {
     /// Adds the feature `prefix:part part …` (parts joined by single spaces).
     fn add(&mut self, prefix: &str, parts: &[&str]);
+    /// The same, with each part's [`part_hash`] already known.
+    fn add_hashed(&mut self, prefix: &str, parts: &[&str], _hashes: &[u64]) {
+        self.add(prefix, parts);
+    }
 }
 
 /// Feature names as strings (training and inspection).
@@ -300,6 +333,10 @@ struct Hashes(Vec<u64>);
 impl FeatureSink for Hashes {
     fn add(&mut self, prefix: &str, parts: &[&str]) {
         self.0.push(hash_feature(prefix, parts));
+    }
+    fn add_hashed(&mut self, prefix: &str, _parts: &[&str], hashes: &[u64]) {
+        self.0
+            .push(hashes.iter().fold(part_hash(prefix), |h, &p| combine(h, p)));
     }
 }
 
@@ -319,35 +356,33 @@ pub fn feature_name(prefix: &str, parts: &[&str]) -> String {
     s
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(FNV_PRIME);
-    }
-    h
+/// The hash of one part of a feature name (or its prefix): FNV-1a.
+fn part_hash(p: &str) -> u64 {
+    fnv(FNV_OFFSET, p.as_bytes())
 }
 
-/// FNV-1a of [`feature_name`]`(prefix, parts)`, without building the string.
+/// A feature hash with one more part.
+fn combine(h: u64, part: u64) -> u64 {
+    (h.rotate_left(27) ^ part).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// The hash of [`feature_name`]`(prefix, parts)`, part by part, so that a word's hash is
+/// computed once for all the features it is in.
 fn hash_feature(prefix: &str, parts: &[&str]) -> u64 {
-    let mut h = fnv(FNV_OFFSET, prefix.as_bytes());
-    if !parts.is_empty() {
-        h = fnv(h, b":");
-    }
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 {
-            h = fnv(h, b" ");
-        }
-        h = fnv(h, p.as_bytes());
-    }
-    h
+    parts
+        .iter()
+        .fold(part_hash(prefix), |h, p| combine(h, part_hash(p)))
 }
 
-/// FNV-1a of a whole feature name.
+/// The hash of a whole feature name (`prefix:part part …`), as [`hash_feature`] makes it.
+/// Parts are tokens, which hold no space; the prefix holds no colon.
 fn hash_name(name: &str) -> u64 {
-    fnv(FNV_OFFSET, name.as_bytes())
+    match name.split_once(':') {
+        None => part_hash(name),
+        Some((prefix, parts)) => parts
+            .split(' ')
+            .fold(part_hash(prefix), |h, p| combine(h, part_hash(p))),
+    }
 }
 
 /// Parses `name<TAB>weight` lines; blank lines and lines starting with `#` are skipped. At
@@ -541,7 +576,12 @@ pub fn features<S: FeatureSink>(
         model_words.push(normalise(raw));
     }
     let labels: Vec<Label> = entities.iter().map(|&k| mentions[k].label).collect();
-    let has = |set: &crate::hash::FnvSet<u64>| words.iter().any(|h| set.contains(h));
+    // Which word lists the sentence has a word of: one lookup per word.
+    let lists = word_lists();
+    let found = words
+        .iter()
+        .fold(0u8, |m, h| m | lists.get(h).copied().unwrap_or(0));
+    let has = |list: u8| found & list != 0;
     let mut reasons = Vec::new();
     let number = labels
         .iter()
@@ -558,10 +598,10 @@ pub fn features<S: FeatureSink>(
     if labels.iter().any(|l| l.is_name()) {
         reasons.push(Reason::NamedEntity);
     }
-    if has(word_set!(FACTUAL_VERBS)) {
+    if has(FACTUAL) {
         reasons.push(Reason::FactualVerb);
     }
-    if has(word_set!(COMPARISON_WORDS)) {
+    if has(COMPARISON) {
         reasons.push(Reason::Comparison);
     }
     if attribution.kind != AttributionKind::None {
@@ -570,7 +610,7 @@ pub fn features<S: FeatureSink>(
     if matches!(certainty, Certainty::Hedged | Certainty::Alleged) {
         reasons.push(Reason::Hedged);
     }
-    let opinion = has(word_set!(OPINION_WORDS)) && !attribution.quote;
+    let opinion = has(OPINION) && !attribution.quote;
     if opinion || text[sentence.span].ends_with('!') {
         reasons.push(Reason::Opinion);
     }
@@ -580,8 +620,8 @@ pub fn features<S: FeatureSink>(
     if labels
         .iter()
         .any(|l| matches!(l, Label::Percent | Label::Money))
-        || number && has(word_set!(STATISTIC_WORDS))
-        || has(word_set!(MEASURE_WORDS)) && has(word_set!(CHANGE_VERBS))
+        || number && has(STATISTIC)
+        || has(MEASURE) && has(CHANGE)
     {
         reasons.push(Reason::Statistic);
     }
@@ -603,17 +643,22 @@ pub fn features<S: FeatureSink>(
     if attribution.quote {
         sink.add("q", &["quote"]);
     }
+    let hashes: Vec<u64> = model_words.iter().map(|w| part_hash(w)).collect();
     let first = model_words.first().map_or("", |w| w.as_ref());
-    sink.add("f", &[first]);
-    for w in &model_words {
-        sink.add("w", &[w]);
+    sink.add_hashed(
+        "f",
+        &[first],
+        &[hashes.first().copied().unwrap_or(part_hash(""))],
+    );
+    for (w, &h) in model_words.iter().zip(&hashes) {
+        sink.add_hashed("w", &[w], &[h]);
     }
-    let mut prev = "<s>";
-    for w in &model_words {
-        sink.add("b", &[prev, w]);
-        prev = w;
+    let (mut prev, mut prev_hash) = ("<s>", part_hash("<s>"));
+    for (w, &h) in model_words.iter().zip(&hashes) {
+        sink.add_hashed("b", &[prev, w], &[prev_hash, h]);
+        (prev, prev_hash) = (w, h);
     }
-    sink.add("b", &[prev, "</s>"]);
+    sink.add_hashed("b", &[prev, "</s>"], &[prev_hash, part_hash("</s>")]);
     reasons
 }
 

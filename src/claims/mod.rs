@@ -173,21 +173,32 @@ pub fn word_hash(lower: &str) -> u64 {
     crate::hash::fnv(crate::hash::FNV_OFFSET, lower.as_bytes())
 }
 
-/// The tokens of one text in lower case, with their hashes: computed once per text and shared
-/// by every sentence's certainty and check-worthiness.
-pub struct Words<'a> {
-    /// Per token of the text: its lower case.
-    pub lower: Vec<std::borrow::Cow<'a, str>>,
-    /// Per token: [`word_hash`] of `lower`.
+/// The lower-case hashes of one text's tokens: computed once per text and shared by every
+/// sentence's certainty and check-worthiness.
+pub struct Words {
+    /// Per token of the text: [`word_hash`] of its lower case.
     pub hash: Vec<u64>,
 }
 
-impl<'a> Words<'a> {
+impl Words {
     /// The words of `text`, segmented as `seg`.
-    pub fn new(text: &'a str, seg: &Segmented) -> Words<'a> {
-        let lower: Vec<_> = seg.tokens.iter().map(|t| lower(&text[t.span])).collect();
-        let hash = lower.iter().map(|w| word_hash(w)).collect();
-        Words { lower, hash }
+    pub fn new(text: &str, seg: &Segmented) -> Words {
+        let hash = seg
+            .tokens
+            .iter()
+            .map(|t| {
+                let w = &text[t.span];
+                if w.is_ascii() {
+                    // The hash of the lower case without making it.
+                    w.bytes().fold(crate::hash::FNV_OFFSET, |h, b| {
+                        crate::hash::fnv(h, &[b.to_ascii_lowercase()])
+                    })
+                } else {
+                    word_hash(&w.to_lowercase())
+                }
+            })
+            .collect();
+        Words { hash }
     }
 }
 
