@@ -116,33 +116,53 @@ pub fn find(t: &Tokens, taken: &mut [bool]) -> Vec<Mention> {
 /// weekday), a digit, or one of the words `date_at` starts from. Most tokens are none of these,
 /// and are passed over without trying every pattern.
 fn may_start(t: &Tokens, i: usize) -> bool {
+    static STARTS: std::sync::OnceLock<crate::hash::FnvSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let starts = STARTS.get_or_init(|| {
+        let mut set: crate::hash::FnvSet<&'static str> = [
+            "today",
+            "yesterday",
+            "tomorrow",
+            "tonight",
+            "noon",
+            "midnight",
+            "earlier",
+            "later",
+            "early",
+            "late",
+            "mid",
+            "last",
+            "next",
+            "this",
+            "past",
+            "coming",
+            "previous",
+            "recent",
+        ]
+        .into_iter()
+        .chain(COUNT_WORDS.iter().copied())
+        .collect();
+        set.extend(
+            super::numbers::NUMBER_WORDS
+                .iter()
+                .flat_map(|l| l.iter().copied()),
+        );
+        set
+    });
     let w = t.text(i);
-    let lw = t.lower(i);
-    w.as_bytes().first().is_some_and(u8::is_ascii_digit)
-        || t.capitalised(i)
-        || matches!(
-            lw,
-            "today"
-                | "yesterday"
-                | "tomorrow"
-                | "tonight"
-                | "noon"
-                | "midnight"
-                | "earlier"
-                | "later"
-                | "early"
-                | "late"
-                | "mid"
-                | "last"
-                | "next"
-                | "this"
-                | "past"
-                | "coming"
-                | "previous"
-                | "recent"
-        )
-        || count_word(lw)
+    match w.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii_digit() => true,
+        Some(b) if b.is_ascii_lowercase() => {
+            let lw = t.lower(i);
+            starts.contains(lw) || (lw.contains('-') && small_number(lw).is_some())
+        }
+        _ => t.capitalised(i) || count_word(t.lower(i)),
+    }
 }
+
+/// Words that count ("a", "several"), besides the numbers.
+const COUNT_WORDS: &[&str] = &["a", "an", "several", "few", "many", "two", "some"];
 
 /// Skips an abbreviation's period ("Sept." → after the period).
 fn skip_period(t: &Tokens, i: usize, end: usize) -> usize {
@@ -304,10 +324,7 @@ fn date_at(
 
 /// A word that counts ("a", "several", "six").
 fn count_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "a" | "an" | "several" | "few" | "many" | "two" | "some"
-    ) || small_number(lower).is_some()
+    COUNT_WORDS.contains(&lower) || small_number(lower).is_some()
 }
 
 /// After a count ("six", "2", "a", "several"), the index of the next token.

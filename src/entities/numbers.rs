@@ -53,6 +53,9 @@ const ORDINALS: &[&str] = &[
     "twentieth",
 ];
 
+/// The number words of [`small_number`] without a hyphen.
+pub const NUMBER_WORDS: [&[&str]; 2] = [ONES, TENS];
+
 /// "nine" → 9, "twenty-five" → 25 (lower case).
 pub fn small_number(w: &str) -> Option<f64> {
     if let Some(i) = ONES.iter().position(|x| *x == w) {
