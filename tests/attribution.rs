@@ -110,3 +110,67 @@ fn non_ascii_text_keeps_spans_on_character_boundaries() {
         .iter()
         .any(|c| source_of(c).contains("İbrahim Kalın")));
 }
+
+#[test]
+fn one_context_per_text_agrees_with_one_sentence_at_a_time() {
+    use crosscheck::claims::attribution::{self, Attributions};
+    let text = "Police said 20 suspects were detained. “The fighters crossed in March. They were \
+                armed,” the official added.\nThe governor said: “We closed the border. It stays \
+                closed.” Turkey accused Russia of bombing Aleppo.\n“An open quote never closes. \
+                Officials said nothing.";
+    let seg = crosscheck::segment::segment(text);
+    let mentions = crosscheck::entities::find(text, &seg);
+    let shared = Attributions::new(text, &seg, &mentions);
+    for i in 0..seg.sentences.len() {
+        assert_eq!(
+            shared.find(i),
+            attribution::find(text, &seg, i, &mentions, &[]),
+            "sentence {i}"
+        );
+        assert_eq!(
+            shared.find_all(i),
+            attribution::find_all(text, &seg, i, &mentions, &[]),
+            "sentence {i}"
+        );
+    }
+    // Past the last sentence: nothing, no panic.
+    assert_eq!(shared.find(seg.sentences.len()).cue, None);
+}
+
+#[test]
+fn time_phrases_and_floating_quantifiers_before_the_cue() {
+    let text = "Gore’s close friends have in the past said he was staying quiet. The senators \
+                have all said they would vote against the bill.";
+    let sources: Vec<&str> = all_attributions(text)
+        .iter()
+        .filter_map(|a| a.source)
+        .map(|s| &text[s])
+        .collect();
+    assert_eq!(sources, ["Gore’s close friends", "The senators"]);
+}
+
+#[test]
+fn overlapping_sources_take_the_span_of_the_better_candidate() {
+    use crosscheck::claims::attribution::{decode, Attribution, Candidate};
+    use crosscheck::span::Span;
+    let candidate = |source: Span, cue: Span, score: f64| Candidate {
+        attribution: Attribution {
+            source: Some(source),
+            cue: Some(cue),
+            ..Attribution::none()
+        },
+        quoted: false,
+        features: Vec::new(),
+        score,
+        sentence: 0,
+    };
+    let kept = decode(vec![
+        candidate(Span::new(0, 10), Span::new(11, 15), 2.0),
+        candidate(Span::new(5, 10), Span::new(20, 25), 1.0),
+        candidate(Span::new(30, 35), Span::new(36, 40), -1.0),
+    ]);
+    let sources: Vec<Option<Span>> = kept.iter().map(|c| c.attribution.source).collect();
+    // The second shares the first's source (one gold span matches once); the third scores
+    // below the threshold.
+    assert_eq!(sources, [Some(Span::new(0, 10)), Some(Span::new(0, 10))]);
+}

@@ -23,22 +23,29 @@
 //!
 //! A logistic model (`attribution_weights.txt`, learned by
 //! [`attribution_eval::train_weights`](super::attribution_eval::train_weights)) scores each
-//! candidate on its cue word and how often that word is a cue, how the source was found, the
-//! words around cue and source, whether it is quoted, and the source's kind; candidates at or
-//! above [`THRESHOLD`] are attributions.
+//! candidate on its cue word (and its lemma) and how often that word is a cue, how the source
+//! was found, the words around cue and source, where both lie in the sentence and how far
+//! apart, what the cue introduces ("that", a colon, a quotation), whether a verb comes before
+//! the source, whether it is quoted, and the source's kind; candidates at or above
+//! [`THRESHOLD`] are attributions ([`decode`]). Features are hashed from their parts, with no
+//! allocation, into a small open-addressing table of weights.
 //!
 //! **via** is the outlet that carried the words: "told CNN", "told Al Arabiya.net", "in an
 //! interview with Fox News", "according to wnd.com", "Report wnd.com".
 //!
-//! A sentence may hold several attributions ([`find_all`]); the claim's attribution
-//! ([`find`]) is the first one outside quotation marks. A sentence inside a quotation that runs
+//! A sentence may hold several attributions ([`Attributions::find_all`]); the claim's
+//! attribution ([`Attributions::find`]) is the first one outside quotation marks. A sentence inside a quotation that runs
 //! over several sentences takes the attribution of the sentence where the quotation ends (a
 //! source named after the quote: "…,” the official added.") or else where it begins ("He said:
 //! “…").
+//!
+//! [`Attributions`] does the work once per text (quotation marks, lower-case words, each
+//! sentence's candidates); [`find`] and [`find_all`] do it for the lines around one sentence.
 
 use crate::entities::{Label, Mention};
 use crate::segment::{Segmented, Token, TokenKind};
 use crate::span::Span;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -96,7 +103,7 @@ impl Attribution {
 pub const SURE: f64 = 0.3;
 
 /// A word less often a cue than this is no candidate.
-const UNSURE: f64 = 0.03;
+const UNSURE: f64 = 0.05;
 
 /// Cue words with their share of occurrences that are cues (from PolNeAR train).
 fn cue_words() -> &'static Table {
@@ -182,6 +189,9 @@ const BETWEEN: &[&str] = &[
     "long",
     "been",
     "being",
+    "all",
+    "both",
+    "well",
 ];
 
 /// Auxiliaries that belong to the cue ("has said", "would not say").
@@ -356,6 +366,12 @@ const TIME_WORDS: &[&str] = &[
     "night",
     "time",
     "day",
+    "past",
+    "recent",
+    "days",
+    "weeks",
+    "months",
+    "years",
     "january",
     "february",
     "march",
@@ -494,6 +510,8 @@ pub struct Candidate {
     pub features: Vec<String>,
     /// The sum of the features' weights; accepted at [`THRESHOLD`] and above.
     pub score: f64,
+    /// The index of its sentence.
+    pub sentence: usize,
 }
 
 /// A candidate is an attribution when its score is at least this.
@@ -561,9 +579,6 @@ impl std::hash::Hasher for Hashed {
     }
 }
 
-/// Feature weights by the hash of the feature's name.
-type Weights = HashMap<u64, f64, std::hash::BuildHasherDefault<Hashed>>;
-
 /// The features of one candidate as they are added: their summed weight, and their names when
 /// kept (to learn the weights).
 struct Feats {
@@ -577,21 +592,53 @@ impl Feats {
         Feats {
             keep,
             names: Vec::new(),
-            score: weights().get(&fnv("bias")).copied().unwrap_or(1.0),
+            score: bias(),
         }
     }
 
-    /// Adds the feature whose name is `parts` joined.
+    /// Adds the feature whose name is `parts` joined by spaces.
     fn add(&mut self, parts: &[&str]) {
-        let mut h = Fnv::default();
-        for part in parts {
-            std::hash::Hasher::write(&mut h, part.as_bytes());
-        }
-        self.score += weights().get(&h.0).copied().unwrap_or(0.0);
+        self.score += weights().get(feature_hash(parts.iter().copied()));
         if self.keep {
-            self.names.push(parts.concat());
+            self.names.push(parts.join(" "));
         }
     }
+}
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The hash of one part of a feature name, eight bytes at a step.
+fn part_hash(s: &[u8]) -> u64 {
+    // The bytes are gathered by shifts: a copy into a buffer stalled the load after it.
+    let step = |h: u64, bytes: &[u8]| {
+        let word = bytes
+            .iter()
+            .rev()
+            .fold(0u64, |w, &b| (w << 8) | u64::from(b));
+        (h ^ word).wrapping_mul(K).rotate_left(31)
+    };
+    let mut h = 0x243F_6A88_85A3_08D3 ^ s.len() as u64;
+    let mut chunks = s.chunks_exact(8);
+    for chunk in &mut chunks {
+        h = step(h, chunk);
+    }
+    if !chunks.remainder().is_empty() {
+        h = step(h, chunks.remainder());
+    }
+    h
+}
+
+/// The hash of a feature from its parts ("w=", "said"): some thirty features are hashed for
+/// each candidate, and hashing whole parts rather than bytes halved their cost. The weights
+/// file keeps the parts apart with spaces (`w= said 1.234`).
+fn feature_hash<'p>(parts: impl IntoIterator<Item = &'p str>) -> u64 {
+    let mut h = 0x1319_8A2E_0370_7344u64;
+    for part in parts {
+        h = (h ^ part_hash(part.as_bytes()))
+            .wrapping_mul(K)
+            .rotate_left(27);
+    }
+    h ^ (h >> 29)
 }
 
 /// Adds a feature named by its parts: `feat!(f, "w=", word)`.
@@ -599,6 +646,26 @@ macro_rules! feat {
     ($f:expr, $($part:expr),+) => {
         $f.add(&[$($part),+])
     };
+}
+
+/// A crude lemma: the word without its inflection ("believes", "believed" → "believ").
+fn lemma(w: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s", "e"] {
+        if w.len() > suffix.len() + 2 && w.ends_with(suffix) {
+            return &w[..w.len() - suffix.len()];
+        }
+    }
+    w
+}
+
+/// A distance as a bucket: 0, 1, 2, 3 (3-5), 4 (6-10), 5 (more).
+fn bucket(d: usize) -> usize {
+    match d {
+        0..=2 => d,
+        3..=5 => 3,
+        6..=10 => 4,
+        _ => 5,
+    }
 }
 
 /// Small numbers as feature values.
@@ -641,18 +708,71 @@ fn triggers() -> &'static Table {
     })
 }
 
+/// The weight every candidate starts from.
+fn bias() -> f64 {
+    static BIAS: OnceLock<f64> = OnceLock::new();
+    *BIAS.get_or_init(|| weights().get(feature_hash(["bias"])))
+}
+
 /// Feature weights learned on PolNeAR train (`attribution_weights.txt`: `feature weight`).
 fn weights() -> &'static Weights {
     static WEIGHTS: OnceLock<Weights> = OnceLock::new();
     WEIGHTS.get_or_init(|| {
-        include_str!("attribution_weights.txt")
-            .lines()
-            .filter_map(|line| {
-                let (f, w) = line.rsplit_once(' ')?;
-                Some((fnv(f), w.parse().ok()?))
-            })
-            .collect()
+        Weights::new(
+            include_str!("attribution_weights.txt")
+                .lines()
+                .filter_map(|line| {
+                    let (f, w) = line.rsplit_once(' ')?;
+                    Some((feature_hash(f.split(' ')), w.parse().ok()?))
+                })
+                .collect(),
+        )
     })
+}
+
+/// Feature weights by the hash of the feature's name, in open addressing: a slot holds 32 bits
+/// of the hash and the weight, eight bytes, so that the table stays in cache (it is looked up
+/// some thirty times per candidate; a `HashMap<u64, f64>` was a quarter of the time).
+struct Weights {
+    slots: Vec<(u32, f32)>,
+    mask: usize,
+}
+
+impl Weights {
+    fn new(pairs: Vec<(u64, f32)>) -> Weights {
+        // At most half full, so that every probe ends at an empty slot.
+        let size = (2 * pairs.len()).next_power_of_two().max(2);
+        let mut table = Weights {
+            slots: vec![(0, 0.0); size],
+            mask: size - 1,
+        };
+        for (h, w) in pairs {
+            let tag = Weights::tag(h);
+            let mut i = h as usize & table.mask;
+            while table.slots[i].0 != 0 && table.slots[i].0 != tag {
+                i = (i + 1) & table.mask;
+            }
+            table.slots[i] = (tag, w);
+        }
+        table
+    }
+
+    /// The high half of the hash, never 0 (which marks an empty slot).
+    fn tag(h: u64) -> u32 {
+        ((h >> 32) as u32).max(1)
+    }
+
+    fn get(&self, h: u64) -> f64 {
+        let tag = Weights::tag(h);
+        let mut i = h as usize & self.mask;
+        loop {
+            match self.slots.get(i) {
+                Some(&(t, w)) if t == tag => return f64::from(w),
+                Some(&(t, _)) if t != 0 => i = (i + 1) & self.mask,
+                _ => return 0.0,
+            }
+        }
+    }
 }
 
 /// Every cue candidate of sentence `index`, accepted or not, with its features.
@@ -662,11 +782,11 @@ pub fn candidates(
     index: usize,
     mentions: &[Mention],
 ) -> Vec<Candidate> {
-    Paragraph::new(text, seg, index).candidates(index, mentions, true)
+    Attributions::around(text, seg, mentions, index).candidates(index)
 }
 
-/// Finds the attribution of sentence `index`: the first cue outside quotation marks, else the
-/// attribution of a quotation that runs into or out of the sentence.
+/// Finds the attribution of sentence `index` (see [`Attributions::find`]). For many sentences
+/// of one text, [`Attributions`] shares the work between them.
 pub fn find(
     text: &str,
     seg: &Segmented,
@@ -674,60 +794,10 @@ pub fn find(
     mentions: &[Mention],
     _entities: &[usize],
 ) -> Attribution {
-    let para = Paragraph::new(text, seg, index);
-    let own = para.attributions(index, mentions);
-    if let Some(first) = own.into_iter().find(|a| !a.1) {
-        return first.0;
-    }
-    // A quotation that runs over several sentences: the source after its end, else before its
-    // start.
-    let (lo, hi) = para.local(index);
-    let continues_after = hi > 0 && hi < para.toks.len() && para.inside_at(hi);
-    let continued_before = lo < para.toks.len() && para.inside_at(lo);
-    if !continues_after && !continued_before {
-        return Attribution::none();
-    }
-    if continues_after {
-        // The sentence where the quotation closes, with a cue after the closing mark.
-        let mut close = hi;
-        while close < para.toks.len() && para.inside_at(close) {
-            close += 1;
-        }
-        if close < para.toks.len() {
-            let at = para.toks[close].span.start;
-            if let Some(s) = para.sentence_of(close) {
-                if let Some((a, _)) = para
-                    .attributions(s, mentions)
-                    .into_iter()
-                    .find(|(a, quoted)| !quoted && a.cue.is_some_and(|c| c.start >= at))
-                {
-                    return Attribution { quote: true, ..a };
-                }
-            }
-        }
-    }
-    if continued_before {
-        // The sentence where the quotation opens, with a cue before the opening mark.
-        let mut open = lo;
-        while open > 0 && para.inside_at(open) {
-            open -= 1;
-        }
-        let at = para.toks[open].span.start;
-        if let Some(s) = para.sentence_of(open) {
-            if let Some((a, _)) = para
-                .attributions(s, mentions)
-                .into_iter()
-                .find(|(a, quoted)| !quoted && a.cue.is_some_and(|c| c.end <= at))
-            {
-                return Attribution { quote: true, ..a };
-            }
-        }
-    }
-    Attribution::none()
+    Attributions::around(text, seg, mentions, index).find(index)
 }
 
-/// Every attribution in sentence `index`, in text order of their cues, including cues inside
-/// quotation marks (someone quoted as saying what someone else said).
+/// Every attribution in sentence `index` (see [`Attributions::find_all`]).
 pub fn find_all(
     text: &str,
     seg: &Segmented,
@@ -735,63 +805,271 @@ pub fn find_all(
     mentions: &[Mention],
     _entities: &[usize],
 ) -> Vec<Attribution> {
-    let para = Paragraph::new(text, seg, index);
-    para.attributions(index, mentions)
-        .into_iter()
-        .map(|(a, _)| a)
-        .collect()
+    Attributions::around(text, seg, mentions, index).find_all(index)
 }
 
-/// The tokens of the line (paragraph) around a sentence, with which are quoted.
-struct Paragraph<'a> {
+/// The attributions of one text, or of the lines around one sentence. What every sentence
+/// needs is computed once: the quotation marks, each word in lower case (when first looked at)
+/// and each sentence's attributions (when first asked for; a quotation over several sentences
+/// asks for its neighbours').
+pub struct Attributions<'a> {
     text: &'a str,
     seg: &'a Segmented,
-    /// Index in `seg.tokens` of `toks[0]`.
-    first: usize,
-    toks: &'a [Token],
-    /// Each token in lower case, computed when first asked for.
-    words: Vec<std::cell::OnceCell<std::borrow::Cow<'a, str>>>,
-    /// Inside quotation marks (the marks themselves are not).
+    mentions: &'a [Mention],
+    /// Index in `seg.tokens` of the first token covered (the start of a line).
+    base: usize,
+    /// Index in `seg.tokens` after the last token covered.
+    end: usize,
+    /// Each covered token in lower case, with what the word lists say of it.
+    lower: Vec<OnceCell<Word>>,
+    /// Whether each covered token is inside quotation marks (the marks themselves are not).
     quoted: Vec<bool>,
+    /// Index of the first sentence with covered tokens.
+    first_sentence: usize,
+    /// Each sentence's attributions, with whether the cue is quoted.
+    found: Vec<OnceCell<Vec<(Attribution, bool)>>>,
 }
 
-/// The most tokens looked at before a sentence for an open quotation.
+/// The most tokens looked at before a sentence for an open quotation (by [`find`] alone).
 const LOOK_BACK: usize = 1000;
 /// The most tokens before a sentence looked at for its source.
 const CONTEXT: usize = 60;
 /// The most tokens looked at after a sentence for the end of a quotation.
 const LOOK_AHEAD: usize = 120;
 
-impl<'a> Paragraph<'a> {
-    fn new(text: &'a str, seg: &'a Segmented, index: usize) -> Paragraph<'a> {
-        let range = seg.sentences[index].tokens.clone();
-        // The line (to know which quotation marks are open), and a window of it around the
-        // sentence (to look at).
-        let mut line = range.start;
+impl<'a> Attributions<'a> {
+    /// The attributions of every sentence of `text`, found when first asked for.
+    pub fn new(text: &'a str, seg: &'a Segmented, mentions: &'a [Mention]) -> Attributions<'a> {
+        Attributions::covering(text, seg, mentions, 0, seg.tokens.len())
+    }
+
+    /// Covers only the line around sentence `index` (up to [`LOOK_BACK`] tokens before it and
+    /// [`LOOK_AHEAD`] after it): enough for that sentence alone.
+    fn around(
+        text: &'a str,
+        seg: &'a Segmented,
+        mentions: &'a [Mention],
+        index: usize,
+    ) -> Attributions<'a> {
+        let Some(range) = seg.sentences.get(index).map(|s| s.tokens.clone()) else {
+            return Attributions::covering(text, seg, mentions, 0, 0);
+        };
+        let mut line = range.start.min(seg.tokens.len());
         while line > 0 && range.start - line < LOOK_BACK && seg.tokens[line].newlines_before == 0 {
             line -= 1;
         }
-        let first = line.max(range.start.saturating_sub(CONTEXT));
-        let mut last = range.end;
+        let mut last = range.end.min(seg.tokens.len());
         while last < seg.tokens.len()
             && last - range.end < LOOK_AHEAD
             && seg.tokens[last].newlines_before == 0
         {
             last += 1;
         }
-        let toks = &seg.tokens[first..last];
-        let words = vec![std::cell::OnceCell::new(); toks.len()];
-        let quoted = quoted_mask(text, &seg.tokens[line..last], first - line);
-        Paragraph {
+        Attributions::covering(text, seg, mentions, line, last)
+    }
+
+    fn covering(
+        text: &'a str,
+        seg: &'a Segmented,
+        mentions: &'a [Mention],
+        base: usize,
+        end: usize,
+    ) -> Attributions<'a> {
+        let toks = &seg.tokens[base..end];
+        let quoted = quoted_lines(text, toks);
+        let first_sentence = seg.sentences.partition_point(|s| s.tokens.end <= base);
+        let last_sentence = seg.sentences.partition_point(|s| s.tokens.start < end);
+        Attributions {
             text,
             seg,
-            first,
-            toks,
-            words,
+            mentions,
+            base,
+            end,
+            lower: (0..toks.len()).map(|_| OnceCell::new()).collect(),
             quoted,
+            first_sentence,
+            found: vec![OnceCell::new(); last_sentence.saturating_sub(first_sentence)],
         }
     }
 
+    /// The tokens around sentence `index` that its attributions are looked for in.
+    fn paragraph(&self, index: usize) -> Paragraph<'_> {
+        let range = self.seg.sentences[index].tokens.clone();
+        let start = range.start.clamp(self.base, self.end);
+        let stop = range.end.clamp(start, self.end);
+        let mut first = start;
+        while first > self.base
+            && start - first < CONTEXT
+            && self.seg.tokens[first].newlines_before == 0
+        {
+            first -= 1;
+        }
+        let mut last = stop;
+        while last < self.end
+            && last - stop < LOOK_AHEAD
+            && self.seg.tokens[last].newlines_before == 0
+        {
+            last += 1;
+        }
+        let local = first - self.base..last - self.base;
+        Paragraph {
+            text: self.text,
+            seg: self.seg,
+            first,
+            toks: &self.seg.tokens[first..last],
+            words: &self.lower[local.clone()],
+            quoted: &self.quoted[local],
+        }
+    }
+
+    /// Every cue candidate of sentence `index`, accepted or not, with its features.
+    pub fn candidates(&self, index: usize) -> Vec<Candidate> {
+        if index >= self.seg.sentences.len() {
+            return Vec::new();
+        }
+        self.paragraph(index).candidates(index, self.mentions, true)
+    }
+
+    /// The accepted attributions of sentence `index`, each with whether its cue is quoted.
+    fn of(&self, index: usize) -> &[(Attribution, bool)] {
+        let Some(cell) = index
+            .checked_sub(self.first_sentence)
+            .and_then(|k| self.found.get(k))
+        else {
+            return &[];
+        };
+        cell.get_or_init(|| self.paragraph(index).attributions(index, self.mentions))
+    }
+
+    /// Every attribution in sentence `index`, in text order of their cues, including cues
+    /// inside quotation marks (someone quoted as saying what someone else said).
+    pub fn find_all(&self, index: usize) -> Vec<Attribution> {
+        self.of(index).iter().map(|(a, _)| a.clone()).collect()
+    }
+
+    /// The attribution of sentence `index`: the first cue outside quotation marks, else the
+    /// attribution of a quotation that runs into or out of the sentence.
+    pub fn find(&self, index: usize) -> Attribution {
+        if let Some((a, _)) = self.of(index).iter().find(|a| !a.1) {
+            return a.clone();
+        }
+        if index >= self.seg.sentences.len() {
+            return Attribution::none();
+        }
+        // A quotation that runs over several sentences: the source after its end, else before
+        // its start.
+        let para = self.paragraph(index);
+        let (lo, hi) = para.local(index);
+        let continues_after = hi > 0 && hi < para.toks.len() && para.inside_at(hi);
+        let continued_before = lo < para.toks.len() && para.inside_at(lo);
+        if continues_after {
+            // The sentence where the quotation closes, with a cue after the closing mark.
+            let mut close = hi;
+            while close < para.toks.len() && para.inside_at(close) {
+                close += 1;
+            }
+            if close < para.toks.len() {
+                let at = para.toks[close].span.start;
+                if let Some(s) = para.sentence_of(close) {
+                    if let Some((a, _)) = self
+                        .of(s)
+                        .iter()
+                        .find(|(a, quoted)| !quoted && a.cue.is_some_and(|c| c.start >= at))
+                    {
+                        return Attribution {
+                            quote: true,
+                            ..a.clone()
+                        };
+                    }
+                }
+            }
+        }
+        if continued_before {
+            // The sentence where the quotation opens, with a cue before the opening mark.
+            let mut open = lo;
+            while open > 0 && para.inside_at(open) {
+                open -= 1;
+            }
+            let at = para.toks[open].span.start;
+            if let Some(s) = para.sentence_of(open) {
+                if let Some((a, _)) = self
+                    .of(s)
+                    .iter()
+                    .find(|(a, quoted)| !quoted && a.cue.is_some_and(|c| c.end <= at))
+                {
+                    return Attribution {
+                        quote: true,
+                        ..a.clone()
+                    };
+                }
+            }
+        }
+        Attribution::none()
+    }
+}
+
+/// One token in lower case (`None` when that is its text), with the word lists it is in and
+/// its share of cue occurrences (-1 when no cue word): looked up once per token, not once per
+/// look.
+struct Word {
+    lower: Option<Box<str>>,
+    flags: u8,
+    cue: f32,
+}
+
+const IS_BOUNDARY: u8 = 1;
+const IS_BETWEEN: u8 = 2;
+const IS_TIME: u8 = 4;
+
+impl Word {
+    fn new(raw: &str) -> Word {
+        let lower = raw
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || b >= 0x80)
+            .then(|| raw.to_lowercase().into_boxed_str())
+            .filter(|w| **w != *raw);
+        let w = lower.as_deref().unwrap_or(raw);
+        let (flags, cue) = word_lists().get(w).copied().unwrap_or((0, -1.0));
+        Word { lower, flags, cue }
+    }
+}
+
+/// The word lists each listed word is in, and its share of cue occurrences (-1 for none).
+fn word_lists() -> &'static HashMap<&'static str, (u8, f32), std::hash::BuildHasherDefault<Fnv>> {
+    type Lists = HashMap<&'static str, (u8, f32), std::hash::BuildHasherDefault<Fnv>>;
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut map: Lists = cue_words()
+            .iter()
+            .map(|(&w, &p)| (w, (0, p as f32)))
+            .collect();
+        for (list, flag) in [
+            (BOUNDARIES, IS_BOUNDARY),
+            (BETWEEN, IS_BETWEEN),
+            (TIME_WORDS, IS_TIME),
+        ] {
+            for &w in list {
+                map.entry(w).or_insert((0, -1.0)).0 |= flag;
+            }
+        }
+        map
+    })
+}
+
+/// A window of tokens around a sentence, borrowed from [`Attributions`].
+struct Paragraph<'a> {
+    text: &'a str,
+    seg: &'a Segmented,
+    /// Index in `seg.tokens` of `toks[0]`.
+    first: usize,
+    toks: &'a [Token],
+    /// Each token in lower case when that differs from its text, computed when first asked for.
+    words: &'a [OnceCell<Word>],
+    /// Inside quotation marks (the marks themselves are not).
+    quoted: &'a [bool],
+}
+
+impl Paragraph<'_> {
     /// True when local token `k` lies inside a quotation (or is a closing mark of one).
     fn inside_at(&self, k: usize) -> bool {
         self.quoted.get(k).copied().unwrap_or(false)
@@ -817,18 +1095,39 @@ impl<'a> Paragraph<'a> {
         )
     }
 
+    /// Local token `k` in lower case, "" past the end.
     fn w(&self, k: usize) -> &str {
         match (self.words.get(k), self.toks.get(k)) {
-            (Some(cell), Some(t)) => cell.get_or_init(|| {
-                let w = &self.text[t.span];
-                if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                    std::borrow::Cow::Owned(w.to_lowercase())
-                } else {
-                    std::borrow::Cow::Borrowed(w)
-                }
-            }),
+            (Some(cell), Some(t)) => {
+                let raw = &self.text[t.span];
+                cell.get_or_init(|| Word::new(raw))
+                    .lower
+                    .as_deref()
+                    .unwrap_or(raw)
+            }
             _ => "",
         }
+    }
+
+    /// What the word lists say of local token `k` (nothing past the end).
+    fn info(&self, k: usize) -> (u8, f32) {
+        match (self.words.get(k), self.toks.get(k)) {
+            (Some(cell), Some(t)) => {
+                let w = cell.get_or_init(|| Word::new(&self.text[t.span]));
+                (w.flags, w.cue)
+            }
+            _ => (0, -1.0),
+        }
+    }
+
+    /// True when local token `k` is in the word list `flag`.
+    fn is(&self, k: usize, flag: u8) -> bool {
+        self.info(k).0 & flag != 0
+    }
+
+    /// True when local token `k` is at least [`SURE`] a cue: taken for a verb.
+    fn sure_cue(&self, k: usize) -> bool {
+        f64::from(self.info(k).1) >= SURE
     }
 
     /// The text of local token `k`, "" past the end.
@@ -851,9 +1150,8 @@ impl<'a> Paragraph<'a> {
 
     /// Attributions of sentence `index`, each with whether its cue is quoted.
     fn attributions(&self, index: usize, mentions: &[Mention]) -> Vec<(Attribution, bool)> {
-        self.candidates(index, mentions, false)
+        decode(self.candidates(index, mentions, false))
             .into_iter()
-            .filter(|c| c.score >= THRESHOLD)
             .map(|c| (c.attribution, c.quoted))
             .collect()
     }
@@ -921,6 +1219,7 @@ impl<'a> Paragraph<'a> {
                 quoted,
                 features: f.names,
                 score: f.score,
+                sentence: index,
             });
             c = found.cue.1 + 1;
         }
@@ -964,7 +1263,7 @@ impl<'a> Paragraph<'a> {
         if w == "in"
             && c + 1 < hi
             && matches!(self.w(c + 1), "a" | "an" | "the")
-            && !(c > lo && cue_words().get(self.w(c - 1)).is_some_and(|&p| p >= SURE))
+            && !(c > lo && self.sure_cue(c - 1))
         {
             let head = (c + 2..hi.min(c + 9)).find(|&k| SOURCE_REPORTS.contains(&self.w(k)))?;
             if (c + 2..head).any(|k| !self.is_np_word(k)) {
@@ -1194,6 +1493,37 @@ impl<'a> Paragraph<'a> {
         if passive {
             feat!(f, "passive");
         }
+        // The word without its inflection pools "believes", "believed" and "believing".
+        let lemma = lemma(w);
+        feat!(f, "lemma=", lemma);
+        feat!(f, "lemma=", lemma, "&src=", how);
+        feat!(f, "lemma=", lemma, "&next=", next);
+        feat!(f, "lemma=", lemma, "&prev=", prev);
+        // Where cue and source lie in the sentence, and how far apart.
+        feat!(f, "cuepos=", DIGITS[bucket(c - lo)]);
+        feat!(f, "srcpos=", DIGITS[bucket(a.saturating_sub(lo))]);
+        let dist = if a > c {
+            a - cue_b
+        } else {
+            cue_a.saturating_sub(b)
+        };
+        feat!(f, "dist=", DIGITS[bucket(dist)], "&src=", how);
+        let before = if a > lo {
+            self.class_of(a - 1, hi)
+        } else {
+            "start"
+        };
+        feat!(f, "bclass=", before, "&src=", how);
+        feat!(f, "bclass=", before, "&lemma=", lemma);
+        // What the cue introduces: "that", a colon or a quotation within three tokens.
+        let that = (cue_b + 1..(cue_b + 4).min(hi))
+            .find(|&k| matches!(self.class_of(k, hi), "that" | "colon" | "quote" | "close"));
+        let then = that.map_or("none", |k| self.class_of(k, hi));
+        feat!(f, "then=", then);
+        feat!(f, "then=", then, "&lemma=", lemma);
+        // A verb before the source: the source is then rarely the main clause's subject.
+        let verb = (lo..a).any(|k| !self.quoted[k] && self.sure_cue(k));
+        feat!(f, "verb_before=", DIGITS[usize::from(verb)], "&src=", how);
         Some(Found {
             cue: (cue_a, cue_b),
             src,
@@ -1262,7 +1592,7 @@ impl<'a> Paragraph<'a> {
         let w = self.w(k);
         !self.capitalised(k)
             && !self.quoted[k]
-            && (BETWEEN.contains(&w)
+            && (self.is(k, IS_BETWEEN)
                 || (w.ends_with("ly") && w.len() > 4)
                 || w.ends_with("n't")
                 || w.ends_with("n’t")
@@ -1487,7 +1817,7 @@ impl<'a> Paragraph<'a> {
         let mut timed = false;
         while j > lo && k - j < 5 {
             let w = self.w(j - 1);
-            if TIME_WORDS.contains(&w) {
+            if self.is(j - 1, IS_TIME) {
                 timed = true;
             } else if !matches!(
                 w,
@@ -1553,11 +1883,11 @@ impl<'a> Paragraph<'a> {
 
     fn is_np_word(&self, k: usize) -> bool {
         let w = self.w(k);
-        let boundary = BOUNDARIES.contains(&w) && (!self.capitalised(k) || self.at_start(k));
+        let boundary = self.is(k, IS_BOUNDARY) && (!self.capitalised(k) || self.at_start(k));
         (!self.is_punct(k) || matches!(w, "'s" | "’s" | "." | "-") || self.possessive_mark(k))
             && !boundary
             && !self.quoted[k]
-            && !cue_words().get(w).is_some_and(|&p| p >= SURE)
+            && !self.sure_cue(k)
     }
 
     /// True when tokens `a..=b` hold an outlet: an organisation or a web address.
@@ -1668,6 +1998,28 @@ impl<'a> Paragraph<'a> {
     }
 }
 
+/// The accepted candidates of one sentence: those scoring at least [`THRESHOLD`]. A source
+/// that overlaps a better-scored one takes its span: two overlapping spans can match one gold
+/// source only once.
+pub fn decode(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = candidates
+        .into_iter()
+        .filter(|c| c.score >= THRESHOLD)
+        .collect();
+    for i in 0..out.len() {
+        let Some(si) = out[i].attribution.source else {
+            continue;
+        };
+        let best = (0..out.len())
+            .filter(|&j| out[j].attribution.source.is_some_and(|sj| sj.overlaps(si)))
+            .max_by(|&x, &y| out[x].score.total_cmp(&out[y].score).then(y.cmp(&x)));
+        if let Some(j) = best.filter(|&j| out[j].score > out[i].score) {
+            out[i].attribution.source = out[j].attribution.source;
+        }
+    }
+    out
+}
+
 /// The mentions inside `span` (mentions are sorted by span).
 fn mentions_in(mentions: &[Mention], span: Span) -> impl Iterator<Item = &Mention> {
     let from = mentions.partition_point(|m| m.span.end <= span.start);
@@ -1679,11 +2031,16 @@ fn mentions_in(mentions: &[Mention], span: Span) -> impl Iterator<Item = &Mentio
 
 /// For every token of `seg`, whether it lies between quotation marks (each line on its own).
 pub fn quoted_tokens(text: &str, seg: &Segmented) -> Vec<bool> {
-    let mut out = Vec::with_capacity(seg.tokens.len());
+    quoted_lines(text, &seg.tokens)
+}
+
+/// For every token of `toks`, whether it lies between quotation marks, each line on its own.
+fn quoted_lines(text: &str, toks: &[Token]) -> Vec<bool> {
+    let mut out = Vec::with_capacity(toks.len());
     let mut start = 0;
-    for k in 1..=seg.tokens.len() {
-        if k == seg.tokens.len() || seg.tokens[k].newlines_before > 0 {
-            out.extend(quoted_mask(text, &seg.tokens[start..k], 0));
+    for k in 1..=toks.len() {
+        if k == toks.len() || toks[k].newlines_before > 0 {
+            out.extend(quoted_mask(text, &toks[start..k]));
             start = k;
         }
     }
@@ -1692,8 +2049,7 @@ pub fn quoted_tokens(text: &str, seg: &Segmented) -> Vec<bool> {
 
 /// Marks the tokens between quotation marks: curly, straight, and the doubled apostrophes and
 /// backquotes of some archives (`''`, ``` `` ```).
-/// The mask covers `toks[from..]`; the tokens before `from` only set the state it starts in.
-fn quoted_mask(text: &str, toks: &[Token], from: usize) -> Vec<bool> {
+fn quoted_mask(text: &str, toks: &[Token]) -> Vec<bool> {
     let mut mask = vec![false; toks.len()];
     let mut inside = false;
     let mut k = 0;
@@ -1725,7 +2081,6 @@ fn quoted_mask(text: &str, toks: &[Token], from: usize) -> Vec<bool> {
         }
         k += 1;
     }
-    mask.drain(..from.min(mask.len()));
     mask
 }
 

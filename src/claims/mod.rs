@@ -121,6 +121,7 @@ impl Serialize for Reason {
 pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Span]) -> Vec<Claim> {
     let mut claims = Vec::new();
     let text_words = Words::new(text, seg);
+    let attributions = attribution::Attributions::new(text, seg, mentions);
     let mut m = 0;
     for (index, sentence) in seg.sentences.iter().enumerate() {
         let span = sentence.span;
@@ -144,7 +145,7 @@ pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Sp
             .take_while(|&k| mentions[k].span.start < span.end)
             .filter(|&k| span.contains(mentions[k].span))
             .collect();
-        let attribution = attribution::find(text, seg, index, mentions, &entities);
+        let attribution = attributions.find(index);
         let certainty = certainty::classify(seg, &text_words, index, &attribution);
         let (score, reasons) = checkworthy::score(
             text,
