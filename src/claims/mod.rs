@@ -13,15 +13,21 @@ macro_rules! word_set {
     }};
 }
 
-/// A list of phrases as word-hash sequences, built once (see [`has_phrase`]).
+/// A list of phrases as word-hash sequences by their first word's hash, built once (see
+/// [`has_phrase`]).
 macro_rules! phrase_list {
     ($list:expr) => {{
-        static LIST: std::sync::OnceLock<Vec<Vec<u64>>> = std::sync::OnceLock::new();
+        static LIST: std::sync::OnceLock<crate::hash::FnvMap<u64, Vec<Vec<u64>>>> =
+            std::sync::OnceLock::new();
         LIST.get_or_init(|| {
-            $list
-                .iter()
-                .map(|p| p.iter().map(|w| crate::claims::word_hash(w)).collect())
-                .collect()
+            let mut by_first = crate::hash::FnvMap::default();
+            for p in $list.iter() {
+                let p: Vec<u64> = p.iter().map(|w| crate::claims::word_hash(w)).collect();
+                if let Some(&first) = p.first() {
+                    by_first.entry(first).or_insert_with(Vec::new).push(p);
+                }
+            }
+            by_first
         })
     }};
 }
@@ -203,14 +209,13 @@ impl Words {
     }
 }
 
-/// True when one of `phrases` (from `phrase_list!`) occurs in the word hashes `words`.
-fn has_phrase(words: &[u64], phrases: &[Vec<u64>]) -> bool {
-    phrases.iter().any(|p| {
-        let Some(&first) = p.first() else {
-            return false;
-        };
-        // Compare whole phrases only where the first word matches: no call per window.
-        (0..words.len()).any(|i| words[i] == first && words[i..].starts_with(p))
+/// True when one of `phrases` (from `phrase_list!`) occurs in the word hashes `words`: one
+/// lookup per word.
+fn has_phrase(words: &[u64], phrases: &crate::hash::FnvMap<u64, Vec<Vec<u64>>>) -> bool {
+    words.iter().enumerate().any(|(i, h)| {
+        phrases
+            .get(h)
+            .is_some_and(|ps| ps.iter().any(|p| words[i..].starts_with(p)))
     })
 }
 
