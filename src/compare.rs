@@ -60,9 +60,9 @@ pub fn compare(sources: &[Analysed]) -> Comparison {
 }
 
 fn entity_clusters(sources: &[Analysed]) -> Vec<EntityCluster> {
-    struct Acc {
+    struct Acc<'a> {
         labels: BTreeMap<Label, usize>,
-        names: BTreeMap<String, usize>,
+        names: BTreeMap<&'a str, usize>,
         counts: Vec<usize>,
     }
     let mut by_key: BTreeMap<&str, Acc> = BTreeMap::new();
@@ -78,7 +78,7 @@ fn entity_clusters(sources: &[Analysed]) -> Vec<EntityCluster> {
                 counts: vec![0; sources.len()],
             });
             *acc.labels.entry(m.label).or_default() += 1;
-            *acc.names.entry(src.text[m.span].to_string()).or_default() += 1;
+            *acc.names.entry(&src.text[m.span]).or_default() += 1;
             acc.counts[s] += 1;
         }
     }
@@ -105,7 +105,7 @@ fn entity_clusters(sources: &[Analysed]) -> Vec<EntityCluster> {
                         std::cmp::Reverse(b.0),
                     ))
                 })
-                .map(|(n, _)| n.clone())
+                .map(|(n, _)| n.to_string())
                 .unwrap_or_default();
             let present = acc.counts.iter().filter(|&&c| c > 0).count();
             // "Most sources name it": more than half of three or more sources.
@@ -129,7 +129,7 @@ fn entity_clusters(sources: &[Analysed]) -> Vec<EntityCluster> {
                 key: key.to_string(),
                 name,
                 label,
-                names: acc.names.into_keys().collect(),
+                names: acc.names.into_keys().map(str::to_string).collect(),
                 sources: SourceCounts(counts),
                 omitted_by,
             }
