@@ -73,6 +73,8 @@ grep -q "Running headless tests in Chrome" "$logs/wasm-chromium.log" \
   || { echo "test.sh: the wasm-chromium suite did not run in Chromium"; failed=$((failed + 1)); }
 suite package-node node --test --test-reporter=tap tests/node/
 suite e2e node --test --test-reporter=tap --test-concurrency=1 tests/e2e/
+# The benchmark command still runs end to end (tiny corpora; its figures are not judged here).
+check bench-quick bash scripts/bench.sh --quick
 
 # Evaluations on the development data, when it is beside the repo (CI has it; a user's clone
 # does not). Each fails below its target.
