@@ -136,6 +136,7 @@ pub fn in_cruft(cruft: &[Span], span: Span) -> bool {
 }
 
 /// True when one trimmed line is page cruft.
+#[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
 pub fn is_cruft(line: &str) -> bool {
     let lower = line.to_lowercase();
     let bare = lower.trim_end_matches(|c: char| {

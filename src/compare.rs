@@ -393,6 +393,7 @@ fn words_of(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+#[inline(never)] // per claim: see `crate::analyze` on wasm tiering
 fn info(s: usize, c: usize, src: &Analysed, claim: &Claim) -> Info {
     let covered: Vec<&Mention> = claim.entities.iter().map(|&k| &src.mentions[k]).collect();
     let mut features = Vec::new();
@@ -696,6 +697,7 @@ fn claim_groups(sources: &[Analysed]) -> Vec<ClaimGroup> {
 }
 
 /// Builds one group: status, conflict, origins, drift.
+#[inline(never)] // per claim: see `crate::analyze` on wasm tiering
 fn group(sources: &[Analysed], infos: &[Info], members: &[usize]) -> ClaimGroup {
     let mut source_ids: Vec<usize> = members.iter().map(|&i| infos[i].source).collect();
     source_ids.sort_unstable();

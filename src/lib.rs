@@ -149,6 +149,12 @@ pub fn check(sources: &[Source], options: &Options) -> Result<(), Error> {
 /// Analyses every source and compares them. Never panics and never fails on text; offsets in
 /// the report are UTF-8 bytes (see [`offsets::convert`] for other units). Callers that take
 /// untrusted input should call [`check`] first.
+///
+/// On wasm tiering: a browser engine compiles each wasm function first with a quick baseline
+/// compiler and replaces it with optimised code once it has run enough, but only for later
+/// calls. So the work per sentence, per token and per claim lives in functions of its own
+/// (`#[inline(never)]`), called many times, rather than inlined into one long loop that runs
+/// once per text in baseline code.
 pub fn analyze(sources: &[Source], _options: &Options) -> Report {
     let mut warnings = Vec::new();
     let ids = unique_ids(sources, &mut warnings);

@@ -83,6 +83,7 @@ const HEDGE_PHRASES: &[&[&str]] = &[
 ];
 
 /// Classifies sentence `index`: denied, alleged, hedged, attributed or asserted, in that order.
+#[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
 pub fn classify(
     seg: &Segmented,
     words: &Words,

@@ -477,6 +477,7 @@ pub fn squash(z: f64) -> f64 {
 
 /// Scores sentence `index` with the embedded model; returns the score and the reasons present.
 #[allow(clippy::too_many_arguments)]
+#[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
 pub fn score(
     text: &str,
     seg: &Segmented,

@@ -173,6 +173,7 @@ fn skip_period(t: &Tokens, i: usize, end: usize) -> usize {
     }
 }
 
+#[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
 fn date_at(
     t: &Tokens,
     i: usize,

@@ -332,6 +332,7 @@ fn is_particled(w: &str) -> bool {
 
 /// Joins name particles the tagger (trained on English news of 1996) leaves out: "Saad
 /// al-Allaq", "Jabhat al-Nusra" and, in a person's name, "Osama bin Laden".
+#[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
 fn mend(t: &Tokens, first: usize, tags: &mut [u8]) {
     let n = tags.len();
     let mut k = 1;
@@ -404,6 +405,7 @@ fn rescue_acronyms(
 /// Cuts a leading "the" (and other common lower-case words), punctuation at either end, a
 /// trailing possessive, trailing lower-case words ("Nortel Open in") and, for a person, leading
 /// titles. `None` when nothing is left.
+#[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
 fn trim(
     t: &Tokens,
     mut i: usize,

@@ -329,6 +329,7 @@ pub fn value_key(label: Label, v: &Value) -> String {
     )
 }
 
+#[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
 fn number_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, Label, Value)> {
     // Modifier ("about", "at least").
     let mut modifier = Modifier::Exact;

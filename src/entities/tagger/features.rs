@@ -465,6 +465,7 @@ const PAD_SHAPE: u64 = 0x0fed_cba9_8765_4321;
 /// Prepares sentence `r` of the text: each token's own features (see [`Scratch::own`]), its
 /// gazetteer marks, whether the sentence is in capitals; [`context`] then gives the features
 /// that depend on its neighbours.
+#[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
 pub fn sentence(t: &Tokens, r: Range<usize>, lex: &Lexicon, s: &mut Scratch) {
     let g = Gazetteer::get();
     let n = r.len();

@@ -48,6 +48,7 @@ pub trait Weights {
 }
 
 /// Tags one sentence greedily; `out` gets one tag index per token.
+#[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
 pub fn tag_sentence<W: Weights + ?Sized>(
     w: &W,
     t: &Tokens,
