@@ -927,7 +927,8 @@ impl<'a> Attributions<'a> {
         if index >= self.seg.sentences.len() {
             return Vec::new();
         }
-        self.paragraph(index).candidates(index, self.mentions, true)
+        self.paragraph(index)
+            .candidates(index, self.mentions, true, false)
     }
 
     /// The accepted attributions of sentence `index`, each with whether its cue is quoted.
@@ -941,6 +942,36 @@ impl<'a> Attributions<'a> {
         cell.get_or_init(|| self.paragraph(index).attributions(index, self.mentions))
     }
 
+    /// The first accepted attribution of sentence `index` whose cue is not quoted, as
+    /// [`Attributions::of`] would give it. The candidates after it are not looked at: their
+    /// sources could only matter to it when one overlapped its own and scored better (a
+    /// different span for the same source, rare). When there is none, every candidate was
+    /// looked at, and the sentence's attributions are kept for [`Attributions::of`].
+    fn first_unquoted(&self, index: usize) -> Option<Attribution> {
+        let cell = index
+            .checked_sub(self.first_sentence)
+            .and_then(|k| self.found.get(k))?;
+        if let Some(all) = cell.get() {
+            return all.iter().find(|a| !a.1).map(|(a, _)| a.clone());
+        }
+        let found: Vec<(Attribution, bool)> =
+            decode(
+                self.paragraph(index)
+                    .candidates(index, self.mentions, false, true),
+            )
+            .into_iter()
+            .map(|c| (c.attribution, c.quoted))
+            .collect();
+        match found.iter().find(|a| !a.1) {
+            Some((a, _)) => Some(a.clone()),
+            None => {
+                // Every candidate was scored: these are all the sentence's attributions.
+                let _ = cell.set(found);
+                None
+            }
+        }
+    }
+
     /// Every attribution in sentence `index`, in text order of their cues, including cues
     /// inside quotation marks (someone quoted as saying what someone else said).
     pub fn find_all(&self, index: usize) -> Vec<Attribution> {
@@ -950,8 +981,8 @@ impl<'a> Attributions<'a> {
     /// The attribution of sentence `index`: the first cue outside quotation marks, else the
     /// attribution of a quotation that runs into or out of the sentence.
     pub fn find(&self, index: usize) -> Attribution {
-        if let Some((a, _)) = self.of(index).iter().find(|a| !a.1) {
-            return a.clone();
+        if let Some(a) = self.first_unquoted(index) {
+            return a;
         }
         if index >= self.seg.sentences.len() {
             return Attribution::none();
@@ -1023,9 +1054,13 @@ const IS_TIME: u8 = 4;
 
 impl Word {
     fn new(raw: &str) -> Word {
-        let lower = raw
-            .bytes()
-            .any(|b| b.is_ascii_uppercase() || b >= 0x80)
+        // Lower-cased only when some character changes (not for curly quotes and dashes).
+        let changes = if raw.is_ascii() {
+            raw.bytes().any(|b| b.is_ascii_uppercase())
+        } else {
+            raw.chars().any(|c| c.to_lowercase().ne(std::iter::once(c)))
+        };
+        let lower = changes
             .then(|| raw.to_lowercase().into_boxed_str())
             .filter(|w| **w != *raw);
         let w = lower.as_deref().unwrap_or(raw);
@@ -1150,15 +1185,21 @@ impl Paragraph<'_> {
 
     /// Attributions of sentence `index`, each with whether its cue is quoted.
     fn attributions(&self, index: usize, mentions: &[Mention]) -> Vec<(Attribution, bool)> {
-        decode(self.candidates(index, mentions, false))
+        decode(self.candidates(index, mentions, false, false))
             .into_iter()
             .map(|c| (c.attribution, c.quoted))
             .collect()
     }
 
     /// Every cue candidate of sentence `index`, scored, with the names of its features when
-    /// `keep`.
-    fn candidates(&self, index: usize, mentions: &[Mention], keep: bool) -> Vec<Candidate> {
+    /// `keep`; when `first`, only up to the first accepted one outside quotation marks.
+    fn candidates(
+        &self,
+        index: usize,
+        mentions: &[Mention],
+        keep: bool,
+        first: bool,
+    ) -> Vec<Candidate> {
         let (lo, hi) = self.local(index);
         let quoted_tokens = (lo..hi).filter(|&k| self.quoted[k]).count();
         // A sentence cut after an abbreviation ("Sen. Ron Johnson, R-Wis., said") continues
@@ -1221,6 +1262,9 @@ impl Paragraph<'_> {
                 score: f.score,
                 sentence: index,
             });
+            if first && !quoted && out.last().is_some_and(|x| x.score >= THRESHOLD) {
+                break;
+            }
             c = found.cue.1 + 1;
         }
         out
@@ -2101,6 +2145,17 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn lower_case_only_when_a_character_changes() {
+        assert_eq!(Word::new("said").lower, None);
+        assert_eq!(Word::new("“").lower, None);
+        assert_eq!(Word::new("—").lower, None);
+        assert_eq!(Word::new("Said").lower.as_deref(), Some("said"));
+        assert_eq!(Word::new("Émile").lower.as_deref(), Some("émile"));
+        assert_eq!(Word::new("ΟΔΟΣ").lower.as_deref(), Some("οδος"));
+        assert!(Word::new("Said").cue >= 0.0, "a cue word once lower-cased");
     }
 
     #[test]
