@@ -576,17 +576,19 @@ impl UnionFind {
 
 fn claim_groups(sources: &[Analysed]) -> Vec<ClaimGroup> {
     // The check-worthy claims, numbered 0..n.
-    let mut infos: Vec<Info> = Vec::new();
-    for (s, src) in sources.iter().enumerate() {
-        for (c, claim) in src
-            .claims
+    // Each source's claims on its own (natively on all cores), in source order.
+    let numbered: Vec<(usize, &Analysed)> = sources.iter().enumerate().collect();
+    let infos: Vec<Info> = crate::each_source(&numbered, |&(s, src)| {
+        src.claims
             .iter()
             .enumerate()
             .filter(|(_, c)| c.score >= GROUP_MIN_SCORE)
-        {
-            infos.push(info(s, c, src, claim));
-        }
-    }
+            .map(|(c, claim)| info(s, c, src, claim))
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     let n = infos.len();
     // Feature ids, document frequencies and weights (idf²).
     let mut ids: FnvMap<u64, u32> = FnvMap::default();

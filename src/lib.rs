@@ -191,30 +191,35 @@ pub fn analyze(sources: &[Source], _options: &Options) -> Report {
         .collect();
     entities::aliases::resolve(&mut names);
     // Per source: claims and the source's report.
-    let pairs: Vec<(&Source, &Stage)> = sources.iter().zip(&stages).collect();
-    let found = each_source(&pairs, |(source, st)| {
-        claims::find(&source.text, &st.seg, &st.mentions, &st.boilerplate)
-    });
-    for (st, claims) in stages.iter_mut().zip(found) {
-        st.claims = claims;
-    }
-    let mut reports = Vec::with_capacity(sources.len());
-    for ((source, id), st) in sources.iter().zip(&ids).zip(stages.iter_mut()) {
+    let per_source: Vec<(&Source, &String, &Stage)> = sources
+        .iter()
+        .zip(&ids)
+        .zip(&stages)
+        .map(|((s, id), st)| (s, id, st))
+        .collect();
+    let done = each_source(&per_source, |&(source, id, st)| {
         let text = source.text.as_str();
+        let claims = claims::find(text, &st.seg, &st.mentions, &st.boilerplate);
         let name = if source.name.trim().is_empty() {
             id.as_str()
         } else {
             source.name.as_str()
         };
-        reports.push(report::SourceReport::new(
+        let report = report::SourceReport::new(
             id,
             name,
             text,
             st.seg.sentences.len(),
             &st.mentions,
-            &st.claims,
+            &claims,
             &st.boilerplate,
-        ));
+        );
+        (claims, report)
+    });
+    let mut reports = Vec::with_capacity(sources.len());
+    for (st, (claims, report)) in stages.iter_mut().zip(done) {
+        st.claims = claims;
+        reports.push(report);
     }
     let analysed: Vec<compare::Analysed> = sources
         .iter()
@@ -243,7 +248,7 @@ pub fn analyze(sources: &[Source], _options: &Options) -> Report {
 /// `f` of every item, in order. Natively the items are shared out among the machine's cores
 /// (sources are independent until they are compared); in wasm, and for one source, one after
 /// another. The order of the output never depends on the threads.
-fn each_source<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(crate) fn each_source<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         use std::sync::atomic::{AtomicUsize, Ordering};
