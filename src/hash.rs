@@ -8,11 +8,13 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// FNV-1a's starting state.
 pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
+/// FNV-1a's multiplier.
+pub const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
 /// Continues an FNV-1a hash over `bytes`.
 pub fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
+        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
     }
     h
 }
@@ -36,7 +38,7 @@ impl Hasher for Fnv {
     }
     // Integers in one step: they are already well mixed or small ids.
     fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x0100_0000_01b3);
+        self.0 = (self.0 ^ n).wrapping_mul(FNV_PRIME);
     }
     fn write_usize(&mut self, n: usize) {
         self.write_u64(n as u64);

@@ -219,15 +219,6 @@ fn has_phrase(words: &[u64], phrases: &crate::hash::FnvMap<u64, Vec<Vec<u64>>>) 
     })
 }
 
-/// A token in lower case, borrowed when it already is (most words are).
-pub fn lower(raw: &str) -> std::borrow::Cow<'_, str> {
-    if raw.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        std::borrow::Cow::Owned(raw.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(raw)
-    }
-}
-
 /// True for labels that count as numbers inside a claim.
 pub fn is_number_label(label: Label) -> bool {
     label.is_numeric()

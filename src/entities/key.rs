@@ -61,3 +61,12 @@ pub fn name_key(s: &str) -> String {
     }
     k
 }
+
+/// A token in lower case, borrowed when it already is (most words are).
+pub fn lower(raw: &str) -> std::borrow::Cow<'_, str> {
+    if raw.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        std::borrow::Cow::Owned(raw.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(raw)
+    }
+}

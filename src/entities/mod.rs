@@ -199,7 +199,7 @@ impl<'a> Tokens<'a> {
         let lower = seg
             .tokens
             .iter()
-            .map(|t| crate::claims::lower(&text[t.span]))
+            .map(|t| key::lower(&text[t.span]))
             .collect();
         Tokens { text, seg, lower }
     }

@@ -8,6 +8,7 @@
 
 use crate::entities::gazetteer::{fold_hash, list, Gazetteer, IdHasher};
 use crate::entities::Tokens;
+use crate::hash::{fnv, FNV_OFFSET, FNV_PRIME};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
@@ -15,16 +16,6 @@ use std::ops::Range;
 /// Changes whenever a template or the hashing changes: a model trained with other features is
 /// refused.
 pub const VERSION: u32 = 6;
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-    }
-    h
-}
 
 /// The splitmix64 finaliser: spreads a feature hash over all bits.
 #[inline]
