@@ -80,6 +80,52 @@ fn main() {
                 .sum();
             eprintln!("{n} claims in {} ms", t.elapsed().as_millis());
         }
+        "parts" => {
+            // The claims stage piece by piece, summed over the sources.
+            use crosscheck::claims::{attribution, certainty, checkworthy, Words};
+            let ms: Vec<_> = sources
+                .iter()
+                .zip(&segs)
+                .map(|(s, g)| crosscheck::entities::find(&s.text, g))
+                .collect();
+            let mut d = [std::time::Duration::ZERO; 5];
+            for ((s, g), m) in sources.iter().zip(&segs).zip(&ms) {
+                let t = std::time::Instant::now();
+                let words = Words::new(&s.text, g);
+                d[0] += t.elapsed();
+                let t = std::time::Instant::now();
+                let attrs = attribution::Attributions::new(&s.text, g, m);
+                d[1] += t.elapsed();
+                for i in 0..g.sentences.len() {
+                    let t = std::time::Instant::now();
+                    let a = attrs.find(i);
+                    d[2] += t.elapsed();
+                    let t = std::time::Instant::now();
+                    let c = certainty::classify(g, &words, i, &a);
+                    d[3] += t.elapsed();
+                    let t = std::time::Instant::now();
+                    let span = g.sentences[i].span;
+                    let es: Vec<usize> =
+                        (0..m.len()).filter(|&k| span.contains(m[k].span)).collect();
+                    let t2 = std::time::Instant::now();
+                    std::hint::black_box(checkworthy::score(&s.text, g, &words, i, m, &es, &a, c));
+                    d[4] += t2.elapsed();
+                    let _ = t;
+                }
+            }
+            for (name, d) in [
+                "words",
+                "attributions::new",
+                "attribution find",
+                "certainty",
+                "checkworthy",
+            ]
+            .iter()
+            .zip(d)
+            {
+                eprintln!("{name}: {} ms", d.as_millis());
+            }
+        }
         _ => {
             let r = analyze(&sources, &Options::default());
             eprintln!("{} groups", r.comparison.claims.len());
