@@ -1,7 +1,7 @@
 //! Certainty: how firmly a claim is stated.
 
 use super::attribution::{Attribution, AttributionKind};
-use super::{has_phrase, Words};
+use super::{has_phrase, list, Words};
 use crate::segment::Segmented;
 
 /// How firmly a claim is stated.
@@ -82,6 +82,19 @@ const HEDGE_PHRASES: &[&[&str]] = &[
     &["are", "suspected"],
 ];
 
+/// The word lists above, with their bits in [`Words::lists`].
+pub(super) const WORD_LISTS: &[(&[&str], u16)] = &[
+    (DENIAL_WORDS, list::DENIAL),
+    (&["alleged"], list::ALLEGED),
+    (HEDGE_WORDS, list::HEDGE),
+];
+
+/// The phrase lists above, with the bits of their first words.
+pub(super) const PHRASE_LISTS: &[(&[&[&str]], u16)] = &[
+    (DENIAL_PHRASES, list::DENIAL_START),
+    (HEDGE_PHRASES, list::HEDGE_START),
+];
+
 /// Classifies sentence `index`: denied, alleged, hedged, attributed or asserted, in that order.
 #[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
 pub fn classify(
@@ -91,13 +104,16 @@ pub fn classify(
     attribution: &Attribution,
 ) -> Certainty {
     let range = seg.sentences[index].tokens.clone();
-    let hashes = words.hash.get(range).unwrap_or_default();
-    let has_word = |set: &crate::hash::FnvSet<u64>| hashes.iter().any(|h| set.contains(h));
-    if has_word(word_set!(DENIAL_WORDS)) || has_phrase(hashes, phrase_list!(DENIAL_PHRASES)) {
+    let hashes = words.hash.get(range.clone()).unwrap_or_default();
+    let lists = words.lists.get(range).unwrap_or_default();
+    let found = lists.iter().fold(0, |m, &bits| m | bits);
+    let phrase =
+        |start: u16, phrases| found & start != 0 && has_phrase(hashes, lists, start, phrases);
+    if found & list::DENIAL != 0 || phrase(list::DENIAL_START, phrase_list!(DENIAL_PHRASES)) {
         Certainty::Denied
-    } else if has_word(word_set!(["alleged"])) {
+    } else if found & list::ALLEGED != 0 {
         Certainty::Alleged
-    } else if has_word(word_set!(HEDGE_WORDS)) || has_phrase(hashes, phrase_list!(HEDGE_PHRASES)) {
+    } else if found & list::HEDGE != 0 || phrase(list::HEDGE_START, phrase_list!(HEDGE_PHRASES)) {
         Certainty::Hedged
     } else if attribution.kind != AttributionKind::None {
         Certainty::Attributed

@@ -16,9 +16,9 @@
 
 use super::attribution::{Attribution, AttributionKind};
 use super::certainty::Certainty;
-use super::{has_phrase, Reason, Words};
+use super::{has_phrase, list, Reason, Words};
 use crate::entities::{Label, Mention};
-use crate::hash::{fnv, FnvMap, FNV_OFFSET};
+use crate::hash::{fnv, WeightTable, FNV_OFFSET};
 use crate::segment::{Segmented, TokenKind};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -280,37 +280,23 @@ const OPINION_WORDS: &[&str] = &[
     "ought",
 ];
 
-// Bits of `word_lists`.
-const FACTUAL: u8 = 1;
-const COMPARISON: u8 = 2;
-const OPINION: u8 = 4;
-const STATISTIC: u8 = 8;
-const MEASURE: u8 = 16;
-const CHANGE: u8 = 32;
+/// The word lists above, with their bits in [`Words::lists`].
+pub(super) const WORD_LISTS: &[(&[&str], u16)] = &[
+    (FACTUAL_VERBS, list::FACTUAL),
+    (COMPARISON_WORDS, list::COMPARISON),
+    (OPINION_WORDS, list::OPINION),
+    (STATISTIC_WORDS, list::STATISTIC),
+    (MEASURE_WORDS, list::MEASURE),
+    (CHANGE_VERBS, list::CHANGE),
+];
 
-/// Word hash → the lists the word is in (bits above).
-fn word_lists() -> &'static FnvMap<u64, u8> {
-    static LISTS: std::sync::OnceLock<FnvMap<u64, u8>> = std::sync::OnceLock::new();
-    LISTS.get_or_init(|| {
-        let mut map = FnvMap::default();
-        for (list, bit) in [
-            (FACTUAL_VERBS, FACTUAL),
-            (COMPARISON_WORDS, COMPARISON),
-            (OPINION_WORDS, OPINION),
-            (STATISTIC_WORDS, STATISTIC),
-            (MEASURE_WORDS, MEASURE),
-            (CHANGE_VERBS, CHANGE),
-        ] {
-            for w in list {
-                *map.entry(super::word_hash(w)).or_insert(0) |= bit;
-            }
-        }
-        map
-    })
-}
+/// The phrase lists above, with the bits of their first words.
+pub(super) const PHRASE_LISTS: &[(&[&[&str]], u16)] = &[(CAUSE_PHRASES, list::CAUSE_START)];
 
 /// Where feature names go: hashed for scoring, spelled out for training.
 pub trait FeatureSink {
+    /// True when the sink needs the parts' text, not only their hashes.
+    const NAMES: bool;
     /// Adds the feature `prefix:part part …` (parts joined by single spaces).
     fn add(&mut self, prefix: &str, parts: &[&str]);
     /// The same, with each part's [`part_hash`] already known.
@@ -321,22 +307,46 @@ pub trait FeatureSink {
 
 /// Feature names as strings (training and inspection).
 impl FeatureSink for Vec<String> {
+    const NAMES: bool = true;
     fn add(&mut self, prefix: &str, parts: &[&str]) {
         self.push(feature_name(prefix, parts));
     }
 }
 
-/// The hashes of feature names (scoring).
-#[derive(Default)]
-struct Hashes(Vec<u64>);
+/// The summed weight of a sentence's features as they are added (scoring), each feature
+/// counted once, in the order it first came: as [`Model::score_names`] sums them.
+struct Hits<'m> {
+    model: &'m Model,
+    /// The features with a weight so far.
+    hits: Vec<u64>,
+    /// A bit per hash of `hits` (mod 1024): a feature not in it is new without a search.
+    seen: [u64; 16],
+    sum: f64,
+}
 
-impl FeatureSink for Hashes {
+impl Hits<'_> {
+    fn hit(&mut self, h: u64) {
+        // Features without a weight add nothing; a repeated one (a word twice) adds once.
+        let Some(w) = self.model.weights.get(h) else {
+            return;
+        };
+        let bit = (h >> 7) as usize & 1023;
+        if self.seen[bit / 64] & 1 << (bit % 64) != 0 && self.hits.contains(&h) {
+            return;
+        }
+        self.seen[bit / 64] |= 1 << (bit % 64);
+        self.hits.push(h);
+        self.sum += w;
+    }
+}
+
+impl FeatureSink for Hits<'_> {
+    const NAMES: bool = false;
     fn add(&mut self, prefix: &str, parts: &[&str]) {
-        self.0.push(hash_feature(prefix, parts));
+        self.hit(hash_feature(prefix, parts));
     }
     fn add_hashed(&mut self, prefix: &str, _parts: &[&str], hashes: &[u64]) {
-        self.0
-            .push(hashes.iter().fold(part_hash(prefix), |h, &p| combine(h, p)));
+        self.hit(hashes.iter().fold(part_hash(prefix), |h, &p| combine(h, p)));
     }
 }
 
@@ -414,17 +424,18 @@ pub fn parse_weights(text: &str) -> Result<Vec<(String, f64)>, String> {
 /// A linear model over feature names: the score is the logistic of the summed weights.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
-    weights: FnvMap<u64, f64>,
+    weights: WeightTable,
 }
 
 impl Model {
     /// Parses `name<TAB>weight` lines (see [`parse_weights`]).
     pub fn parse(text: &str) -> Result<Model, String> {
-        let mut weights = FnvMap::default();
-        for (name, w) in parse_weights(text)? {
-            *weights.entry(hash_name(&name)).or_insert(0.0) += w;
-        }
-        Ok(Model { weights })
+        let weights = parse_weights(text)?
+            .into_iter()
+            .map(|(name, w)| (hash_name(&name), w));
+        Ok(Model {
+            weights: WeightTable::new(weights),
+        })
     }
 
     /// The model in `data/model/checkworthy.txt`, parsed once (the hand-set weights if it does
@@ -448,24 +459,26 @@ impl Model {
         self.weights.is_empty()
     }
 
-    /// The score of a sentence with these feature names (each counted once).
+    /// The score of a sentence with these feature names, each counted once, summed in the
+    /// order they first come (as in scoring).
     pub fn score_names(&self, names: &[String]) -> f64 {
-        let mut hashes: Vec<u64> = names.iter().map(|n| hash_name(n)).collect();
-        hashes.sort_unstable();
-        hashes.dedup();
+        let mut seen = crate::hash::FnvSet::default();
+        let hashes: Vec<u64> = names
+            .iter()
+            .map(|n| hash_name(n))
+            .filter(|&h| seen.insert(h))
+            .collect();
         squash(self.logit(&hashes))
     }
 
     /// The weight of feature `name` (0 when it has none).
     pub fn weight(&self, name: &str) -> f64 {
-        self.weights.get(&hash_name(name)).copied().unwrap_or(0.0)
+        self.weights.get(hash_name(name)).unwrap_or(0.0)
     }
 
+    /// The summed weight of the distinct feature hashes `hashes`, in their order.
     fn logit(&self, hashes: &[u64]) -> f64 {
-        hashes
-            .iter()
-            .map(|h| self.weights.get(h).copied().unwrap_or(0.0))
-            .sum()
+        hashes.iter().filter_map(|&h| self.weights.get(h)).sum()
     }
 }
 
@@ -488,7 +501,12 @@ pub fn score(
     attribution: &Attribution,
     certainty: Certainty,
 ) -> (f64, Vec<Reason>) {
-    let mut hashes = Hashes::default();
+    let mut hits = Hits {
+        model: Model::embedded(),
+        hits: Vec::with_capacity(64),
+        seen: [0; 16],
+        sum: 0.0,
+    };
     let reasons = features(
         text,
         seg,
@@ -498,11 +516,9 @@ pub fn score(
         entities,
         attribution,
         certainty,
-        &mut hashes,
+        &mut hits,
     );
-    hashes.0.sort_unstable();
-    hashes.0.dedup();
-    (squash(Model::embedded().logit(&hashes.0)), reasons)
+    (squash(hits.sum), reasons)
 }
 
 /// The word-count bucket of a sentence.
@@ -554,35 +570,48 @@ pub fn features<S: FeatureSink>(
 ) -> Vec<Reason> {
     let sentence = &seg.sentences[index];
     let toks = &seg.tokens[sentence.tokens.clone()];
-    // Model words: each entity mention is one word, its label ("<PERSON>").
-    let mut model_words: Vec<Cow<str>> = Vec::with_capacity(toks.len());
-    // Word hashes, without punctuation.
+    // Model words: each entity mention is one word, its label ("<PERSON>"); their text only
+    // when the sink takes names, their hashes always.
+    let mut model_words: Vec<Cow<str>> = Vec::new();
+    let mut hashes: Vec<u64> = Vec::with_capacity(toks.len());
+    // Word hashes and list bits, without punctuation.
     let mut words: Vec<u64> = Vec::with_capacity(toks.len());
+    let mut word_lists: Vec<u16> = Vec::with_capacity(toks.len());
     let mut e = 0;
     for (k, t) in sentence.tokens.clone().zip(toks) {
         while e < entities.len() && mentions[entities[e]].span.end <= t.span.start {
             e += 1;
         }
         let raw = &text[t.span];
+        let hash = text_words.hash.get(k).copied().unwrap_or_default();
         if t.kind != TokenKind::Punct {
-            words.push(text_words.hash.get(k).copied().unwrap_or_default());
+            words.push(hash);
+            word_lists.push(text_words.lists.get(k).copied().unwrap_or_default());
         }
         if e < entities.len() && mentions[entities[e]].span.start <= t.span.start {
             let m = &mentions[entities[e]];
             if m.span.start >= t.span.start {
-                model_words.push(Cow::Borrowed(m.label.tag()));
+                hashes.push(part_hash(m.label.tag()));
+                if S::NAMES {
+                    model_words.push(Cow::Borrowed(m.label.tag()));
+                }
             }
             continue;
         }
-        model_words.push(normalise(raw));
+        // An ASCII word without digits is its lower case: its hash is the text's.
+        if raw.is_ascii() && !raw.bytes().any(|b| b.is_ascii_digit()) {
+            hashes.push(hash);
+        } else {
+            hashes.push(part_hash(&normalise(raw)));
+        }
+        if S::NAMES {
+            model_words.push(normalise(raw));
+        }
     }
     let labels: Vec<Label> = entities.iter().map(|&k| mentions[k].label).collect();
-    // Which word lists the sentence has a word of: one lookup per word.
-    let lists = word_lists();
-    let found = words
-        .iter()
-        .fold(0u8, |m, h| m | lists.get(h).copied().unwrap_or(0));
-    let has = |list: u8| found & list != 0;
+    // Which word lists the sentence has a word of.
+    let found = word_lists.iter().fold(0, |m, &bits| m | bits);
+    let has = |list: u16| found & list != 0;
     let mut reasons = Vec::new();
     let number = labels
         .iter()
@@ -599,10 +628,10 @@ pub fn features<S: FeatureSink>(
     if labels.iter().any(|l| l.is_name()) {
         reasons.push(Reason::NamedEntity);
     }
-    if has(FACTUAL) {
+    if has(list::FACTUAL) {
         reasons.push(Reason::FactualVerb);
     }
-    if has(COMPARISON) {
+    if has(list::COMPARISON) {
         reasons.push(Reason::Comparison);
     }
     if attribution.kind != AttributionKind::None {
@@ -611,18 +640,25 @@ pub fn features<S: FeatureSink>(
     if matches!(certainty, Certainty::Hedged | Certainty::Alleged) {
         reasons.push(Reason::Hedged);
     }
-    let opinion = has(OPINION) && !attribution.quote;
+    let opinion = has(list::OPINION) && !attribution.quote;
     if opinion || text[sentence.span].ends_with('!') {
         reasons.push(Reason::Opinion);
     }
-    if has_phrase(&words, phrase_list!(CAUSE_PHRASES)) {
+    if has(list::CAUSE_START)
+        && has_phrase(
+            &words,
+            &word_lists,
+            list::CAUSE_START,
+            phrase_list!(CAUSE_PHRASES),
+        )
+    {
         reasons.push(Reason::Cause);
     }
     if labels
         .iter()
         .any(|l| matches!(l, Label::Percent | Label::Money))
-        || number && has(STATISTIC)
-        || has(MEASURE) && has(CHANGE)
+        || number && has(list::STATISTIC)
+        || has(list::MEASURE) && has(list::CHANGE)
     {
         reasons.push(Reason::Statistic);
     }
@@ -644,20 +680,20 @@ pub fn features<S: FeatureSink>(
     if attribution.quote {
         sink.add("q", &["quote"]);
     }
-    let hashes: Vec<u64> = model_words.iter().map(|w| part_hash(w)).collect();
-    let first = model_words.first().map_or("", |w| w.as_ref());
+    // Without names, every part is "" (the sink reads only the hashes).
+    let word = |i: usize| model_words.get(i).map_or("", |w| w.as_ref());
     sink.add_hashed(
         "f",
-        &[first],
+        &[word(0)],
         &[hashes.first().copied().unwrap_or(part_hash(""))],
     );
-    for (w, &h) in model_words.iter().zip(&hashes) {
-        sink.add_hashed("w", &[w], &[h]);
+    for (i, &h) in hashes.iter().enumerate() {
+        sink.add_hashed("w", &[word(i)], &[h]);
     }
     let (mut prev, mut prev_hash) = ("<s>", part_hash("<s>"));
-    for (w, &h) in model_words.iter().zip(&hashes) {
-        sink.add_hashed("b", &[prev, w], &[prev_hash, h]);
-        (prev, prev_hash) = (w, h);
+    for (i, &h) in hashes.iter().enumerate() {
+        sink.add_hashed("b", &[prev, word(i)], &[prev_hash, h]);
+        (prev, prev_hash) = (word(i), h);
     }
     sink.add_hashed("b", &[prev, "</s>"], &[prev_hash, part_hash("</s>")]);
     reasons

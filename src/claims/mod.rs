@@ -4,15 +4,6 @@
 //! words. Each gets a check-worthiness score (`checkworthy`), an attribution (`attribution`) and
 //! a certainty (`certainty`).
 
-/// A word list as a set of word hashes ([`crate::hash::fnv`] of each), built once:
-/// `word_set!(LIST).contains(&hash)` in O(1), against the hashes in [`Words`].
-macro_rules! word_set {
-    ($list:expr) => {{
-        static SET: std::sync::OnceLock<crate::hash::FnvSet<u64>> = std::sync::OnceLock::new();
-        SET.get_or_init(|| $list.iter().map(|w| crate::claims::word_hash(w)).collect())
-    }};
-}
-
 /// A list of phrases as word-hash sequences by their first word's hash, built once (see
 /// [`has_phrase`]).
 macro_rules! phrase_list {
@@ -180,42 +171,110 @@ pub fn word_hash(lower: &str) -> u64 {
     crate::hash::fnv(crate::hash::FNV_OFFSET, lower.as_bytes())
 }
 
-/// The lower-case hashes of one text's tokens: computed once per text and shared by every
-/// sentence's certainty and check-worthiness.
+/// The word lists of the claims stage, one bit each, as [`Words::lists`] gives them. A
+/// `*_START` bit marks the first word of a phrase in that list.
+pub mod list {
+    /// A verb that reports a checkable event or state.
+    pub const FACTUAL: u16 = 1;
+    /// A word of comparison.
+    pub const COMPARISON: u16 = 1 << 1;
+    /// A word of opinion or address.
+    pub const OPINION: u16 = 1 << 2;
+    /// A word that makes a number a statistic.
+    pub const STATISTIC: u16 = 1 << 3;
+    /// A measure ("rate", "inflation").
+    pub const MEASURE: u16 = 1 << 4;
+    /// A verb of change in a measure.
+    pub const CHANGE: u16 = 1 << 5;
+    /// The first word of a cause phrase.
+    pub const CAUSE_START: u16 = 1 << 6;
+    /// A word of denial.
+    pub const DENIAL: u16 = 1 << 7;
+    /// The first word of a denial phrase.
+    pub const DENIAL_START: u16 = 1 << 8;
+    /// "alleged".
+    pub const ALLEGED: u16 = 1 << 9;
+    /// A hedge word.
+    pub const HEDGE: u16 = 1 << 10;
+    /// The first word of a hedging phrase.
+    pub const HEDGE_START: u16 = 1 << 11;
+}
+
+/// Word hash → the bits of the lists it is in, from the lists of `checkworthy` and
+/// `certainty`, built once.
+fn lexicon() -> &'static crate::hash::FnvMap<u64, u16> {
+    static LEXICON: std::sync::OnceLock<crate::hash::FnvMap<u64, u16>> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut map = crate::hash::FnvMap::default();
+        for &(words, bit) in checkworthy::WORD_LISTS.iter().chain(certainty::WORD_LISTS) {
+            for w in words {
+                *map.entry(word_hash(w)).or_insert(0) |= bit;
+            }
+        }
+        for &(phrases, bit) in checkworthy::PHRASE_LISTS
+            .iter()
+            .chain(certainty::PHRASE_LISTS)
+        {
+            for p in phrases {
+                if let Some(first) = p.first() {
+                    *map.entry(word_hash(first)).or_insert(0) |= bit;
+                }
+            }
+        }
+        map
+    })
+}
+
+/// The words of one text as the claims stage looks at them, computed once per text and shared
+/// by every sentence's certainty and check-worthiness.
 pub struct Words {
     /// Per token of the text: [`word_hash`] of its lower case.
     pub hash: Vec<u64>,
+    /// Per token of the text: the [`list`]s it is in (one table lookup per token, not one per
+    /// list and sentence).
+    pub lists: Vec<u16>,
 }
 
 impl Words {
     /// The words of `text`, segmented as `seg`.
     pub fn new(text: &str, seg: &Segmented) -> Words {
-        let hash = seg
-            .tokens
-            .iter()
-            .map(|t| {
-                let w = &text[t.span];
-                if w.is_ascii() {
-                    // The hash of the lower case without making it.
-                    w.bytes().fold(crate::hash::FNV_OFFSET, |h, b| {
-                        crate::hash::fnv(h, &[b.to_ascii_lowercase()])
-                    })
-                } else {
-                    word_hash(&w.to_lowercase())
-                }
-            })
-            .collect();
-        Words { hash }
+        let lexicon = lexicon();
+        let mut hash = Vec::with_capacity(seg.tokens.len());
+        let mut lists = Vec::with_capacity(seg.tokens.len());
+        for t in &seg.tokens {
+            let w = &text[t.span];
+            let h = if w.is_ascii() {
+                // The hash of the lower case without making it.
+                w.bytes().fold(crate::hash::FNV_OFFSET, |h, b| {
+                    crate::hash::fnv(h, &[b.to_ascii_lowercase()])
+                })
+            } else {
+                word_hash(&w.to_lowercase())
+            };
+            hash.push(h);
+            lists.push(if t.kind == TokenKind::Punct {
+                0
+            } else {
+                lexicon.get(&h).copied().unwrap_or(0)
+            });
+        }
+        Words { hash, lists }
     }
 }
 
-/// True when one of `phrases` (from `phrase_list!`) occurs in the word hashes `words`: one
-/// lookup per word.
-fn has_phrase(words: &[u64], phrases: &crate::hash::FnvMap<u64, Vec<Vec<u64>>>) -> bool {
-    words.iter().enumerate().any(|(i, h)| {
-        phrases
-            .get(h)
-            .is_some_and(|ps| ps.iter().any(|p| words[i..].starts_with(p)))
+/// True when one of `phrases` (from `phrase_list!`) occurs in the word hashes `words`, whose
+/// list bits are `lists`: only words with the phrase list's `start` bit are looked up.
+fn has_phrase(
+    words: &[u64],
+    lists: &[u16],
+    start: u16,
+    phrases: &crate::hash::FnvMap<u64, Vec<Vec<u64>>>,
+) -> bool {
+    words.iter().zip(lists).enumerate().any(|(i, (h, &bits))| {
+        bits & start != 0
+            && phrases
+                .get(h)
+                .is_some_and(|ps| ps.iter().any(|p| words[i..].starts_with(p)))
     })
 }
 
