@@ -42,9 +42,11 @@
 //! [`Attributions`] does the work once per text (quotation marks, lower-case words, each
 //! sentence's candidates); [`find`] and [`find_all`] do it for the lines around one sentence.
 
+use super::{list, Words};
 use crate::entities::{Label, Mention};
 use crate::segment::{Segmented, Token, TokenKind};
 use crate::span::Span;
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -528,37 +530,11 @@ struct Found {
     feats: Feats,
 }
 
-/// FNV-1a: the lexicon and weight tables are looked up for every token.
-#[derive(Clone, Copy)]
-struct Fnv(u64);
+type Table = crate::hash::FnvMap<&'static str, f64>;
 
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-type Table = HashMap<&'static str, f64, std::hash::BuildHasherDefault<Fnv>>;
-
-/// The FNV-1a hash of `s`.
+/// The hash of a lower-case word, as in [`Words`].
 fn fnv(s: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = Fnv::default();
-    h.write(s.as_bytes());
-    h.finish()
+    super::word_hash(s)
 }
 
 /// A key that is already a hash.
@@ -673,20 +649,6 @@ const DIGITS: [&str; 20] = [
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
     "17", "18", "19",
 ];
-
-/// The hashes of every word that may start a cue (lexicon words, pattern words, ":").
-fn cue_hashes() -> &'static HashMap<u64, (), std::hash::BuildHasherDefault<Hashed>> {
-    static HASHES: OnceLock<HashMap<u64, (), std::hash::BuildHasherDefault<Hashed>>> =
-        OnceLock::new();
-    HASHES.get_or_init(|| {
-        cue_words()
-            .keys()
-            .chain(triggers().keys())
-            .chain(std::iter::once(&":"))
-            .map(|w| (fnv(w), ()))
-            .collect()
-    })
-}
 
 /// Words that start a fixed pattern: "according to", "in a poll", "his promise", "put it".
 fn triggers() -> &'static Table {
@@ -822,6 +784,10 @@ pub struct Attributions<'a> {
     end: usize,
     /// Each covered token in lower case, with what the word lists say of it.
     lower: Vec<OnceCell<Word>>,
+    /// The claims stage's words: each token's lower-case hash and list bits (by index in
+    /// `seg.tokens` minus `words_base`).
+    words: Cow<'a, Words>,
+    words_base: usize,
     /// Whether each covered token is inside quotation marks (the marks themselves are not).
     quoted: Vec<bool>,
     /// Index of the first sentence with covered tokens.
@@ -840,7 +806,23 @@ const LOOK_AHEAD: usize = 120;
 impl<'a> Attributions<'a> {
     /// The attributions of every sentence of `text`, found when first asked for.
     pub fn new(text: &'a str, seg: &'a Segmented, mentions: &'a [Mention]) -> Attributions<'a> {
-        Attributions::covering(text, seg, mentions, 0, seg.tokens.len())
+        let words = Cow::Owned(Words::new(text, seg));
+        Attributions::covering(text, seg, mentions, 0, seg.tokens.len(), words)
+    }
+
+    /// The same, with the text's [`Words`] already made (as the claims stage has them).
+    pub fn with_words(
+        text: &'a str,
+        seg: &'a Segmented,
+        mentions: &'a [Mention],
+        words: &'a Words,
+    ) -> Attributions<'a> {
+        let words = if words.hash.len() == seg.tokens.len() {
+            Cow::Borrowed(words)
+        } else {
+            Cow::Owned(Words::new(text, seg))
+        };
+        Attributions::covering(text, seg, mentions, 0, seg.tokens.len(), words)
     }
 
     /// Covers only the line around sentence `index` (up to [`LOOK_BACK`] tokens before it and
@@ -852,7 +834,8 @@ impl<'a> Attributions<'a> {
         index: usize,
     ) -> Attributions<'a> {
         let Some(range) = seg.sentences.get(index).map(|s| s.tokens.clone()) else {
-            return Attributions::covering(text, seg, mentions, 0, 0);
+            let none = Cow::Owned(Words::for_tokens(text, &[]));
+            return Attributions::covering(text, seg, mentions, 0, 0, none);
         };
         let mut line = range.start.min(seg.tokens.len());
         while line > 0 && range.start - line < LOOK_BACK && seg.tokens[line].newlines_before == 0 {
@@ -865,16 +848,24 @@ impl<'a> Attributions<'a> {
         {
             last += 1;
         }
-        Attributions::covering(text, seg, mentions, line, last)
+        let words = Cow::Owned(Words::for_tokens(text, &seg.tokens[line..last]));
+        Attributions::covering(text, seg, mentions, line, last, words)
     }
 
+    /// Covers tokens `base..end`; `words` are those of the whole text, or of these tokens.
     fn covering(
         text: &'a str,
         seg: &'a Segmented,
         mentions: &'a [Mention],
         base: usize,
         end: usize,
+        words: Cow<'a, Words>,
     ) -> Attributions<'a> {
+        let words_base = if words.hash.len() == seg.tokens.len() {
+            0
+        } else {
+            base
+        };
         let toks = &seg.tokens[base..end];
         let quoted = quoted_lines(text, toks);
         let first_sentence = seg.sentences.partition_point(|s| s.tokens.end <= base);
@@ -886,6 +877,8 @@ impl<'a> Attributions<'a> {
             base,
             end,
             lower: (0..toks.len()).map(|_| OnceCell::new()).collect(),
+            words,
+            words_base,
             quoted,
             first_sentence,
             found: vec![OnceCell::new(); last_sentence.saturating_sub(first_sentence)],
@@ -912,7 +905,10 @@ impl<'a> Attributions<'a> {
             last += 1;
         }
         let local = first - self.base..last - self.base;
+        let global = first - self.words_base..last - self.words_base;
         Paragraph {
+            hash: &self.words.hash[global.clone()],
+            lists: &self.words.lists[global],
             text: self.text,
             seg: self.seg,
             first,
@@ -1053,7 +1049,8 @@ const IS_BETWEEN: u8 = 2;
 const IS_TIME: u8 = 4;
 
 impl Word {
-    fn new(raw: &str) -> Word {
+    /// Token `raw`, whose lower case has the hash `hash` ([`Words`]).
+    fn new(raw: &str, hash: u64) -> Word {
         // Lower-cased only when some character changes (not for curly quotes and dashes).
         let changes = if raw.is_ascii() {
             raw.bytes().any(|b| b.is_ascii_uppercase())
@@ -1063,20 +1060,20 @@ impl Word {
         let lower = changes
             .then(|| raw.to_lowercase().into_boxed_str())
             .filter(|w| **w != *raw);
-        let w = lower.as_deref().unwrap_or(raw);
-        let (flags, cue) = word_lists().get(w).copied().unwrap_or((0, -1.0));
+        let (flags, cue) = word_lists().get(&hash).copied().unwrap_or((0, -1.0));
         Word { lower, flags, cue }
     }
 }
 
-/// The word lists each listed word is in, and its share of cue occurrences (-1 for none).
-fn word_lists() -> &'static HashMap<&'static str, (u8, f32), std::hash::BuildHasherDefault<Fnv>> {
-    type Lists = HashMap<&'static str, (u8, f32), std::hash::BuildHasherDefault<Fnv>>;
+/// By the hash of a word ([`Words`]): the word lists it is in, and its share of cue
+/// occurrences (-1 for none).
+fn word_lists() -> &'static HashMap<u64, (u8, f32), std::hash::BuildHasherDefault<Hashed>> {
+    type Lists = HashMap<u64, (u8, f32), std::hash::BuildHasherDefault<Hashed>>;
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
         let mut map: Lists = cue_words()
             .iter()
-            .map(|(&w, &p)| (w, (0, p as f32)))
+            .map(|(&w, &p)| (fnv(w), (0, p as f32)))
             .collect();
         for (list, flag) in [
             (BOUNDARIES, IS_BOUNDARY),
@@ -1084,11 +1081,17 @@ fn word_lists() -> &'static HashMap<&'static str, (u8, f32), std::hash::BuildHas
             (TIME_WORDS, IS_TIME),
         ] {
             for &w in list {
-                map.entry(w).or_insert((0, -1.0)).0 |= flag;
+                map.entry(fnv(w)).or_insert((0, -1.0)).0 |= flag;
             }
         }
         map
     })
+}
+
+/// The words that may start a cue (lexicon words and pattern words): [`list::CUE`] in
+/// [`Words::lists`].
+pub(super) fn cue_start_words() -> impl Iterator<Item = &'static str> {
+    cue_words().keys().chain(triggers().keys()).copied()
 }
 
 /// A window of tokens around a sentence, borrowed from [`Attributions`].
@@ -1100,6 +1103,9 @@ struct Paragraph<'a> {
     toks: &'a [Token],
     /// Each token in lower case when that differs from its text, computed when first asked for.
     words: &'a [OnceCell<Word>],
+    /// Each token's lower-case hash and list bits ([`Words`]).
+    hash: &'a [u64],
+    lists: &'a [u16],
     /// Inside quotation marks (the marks themselves are not).
     quoted: &'a [bool],
 }
@@ -1135,7 +1141,7 @@ impl Paragraph<'_> {
         match (self.words.get(k), self.toks.get(k)) {
             (Some(cell), Some(t)) => {
                 let raw = &self.text[t.span];
-                cell.get_or_init(|| Word::new(raw))
+                cell.get_or_init(|| Word::new(raw, self.hash[k]))
                     .lower
                     .as_deref()
                     .unwrap_or(raw)
@@ -1148,7 +1154,7 @@ impl Paragraph<'_> {
     fn info(&self, k: usize) -> (u8, f32) {
         match (self.words.get(k), self.toks.get(k)) {
             (Some(cell), Some(t)) => {
-                let w = cell.get_or_init(|| Word::new(&self.text[t.span]));
+                let w = cell.get_or_init(|| Word::new(&self.text[t.span], self.hash[k]));
                 (w.flags, w.cue)
             }
             _ => (0, -1.0),
@@ -1592,20 +1598,9 @@ impl Paragraph<'_> {
         (a..=b).rev().find(|&k| !self.is_punct(k)).unwrap_or(b)
     }
 
-    /// False for a token that cannot start a cue: its lower-case form is in no table. Hashes
-    /// the raw bytes lower-cased on the fly, so that most tokens cost no allocation.
+    /// False for a token that cannot start a cue: its lower-case form is in no table.
     fn maybe_cue(&self, k: usize) -> bool {
-        let raw = self.raw(k);
-        let hash = if raw.is_ascii() {
-            let mut h = Fnv::default();
-            for b in raw.bytes() {
-                std::hash::Hasher::write_u8(&mut h, b.to_ascii_lowercase());
-            }
-            h.0
-        } else {
-            fnv(self.w(k))
-        };
-        cue_hashes().contains_key(&hash)
+        self.lists.get(k).is_some_and(|&bits| bits & list::CUE != 0) || self.raw(k) == ":"
     }
 
     /// A coarse class of local token `k` (for features); "end" at or past `hi`.
@@ -2149,13 +2144,14 @@ mod tests {
 
     #[test]
     fn lower_case_only_when_a_character_changes() {
-        assert_eq!(Word::new("said").lower, None);
-        assert_eq!(Word::new("“").lower, None);
-        assert_eq!(Word::new("—").lower, None);
-        assert_eq!(Word::new("Said").lower.as_deref(), Some("said"));
-        assert_eq!(Word::new("Émile").lower.as_deref(), Some("émile"));
-        assert_eq!(Word::new("ΟΔΟΣ").lower.as_deref(), Some("οδος"));
-        assert!(Word::new("Said").cue >= 0.0, "a cue word once lower-cased");
+        let word = |raw: &str| Word::new(raw, fnv(&raw.to_lowercase()));
+        assert_eq!(word("said").lower, None);
+        assert_eq!(word("“").lower, None);
+        assert_eq!(word("—").lower, None);
+        assert_eq!(word("Said").lower.as_deref(), Some("said"));
+        assert_eq!(word("Émile").lower.as_deref(), Some("émile"));
+        assert_eq!(word("ΟΔΟΣ").lower.as_deref(), Some("οδος"));
+        assert!(word("Said").cue >= 0.0, "a cue word once lower-cased");
     }
 
     #[test]

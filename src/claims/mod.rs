@@ -34,7 +34,7 @@ pub mod checkworthy_eval;
 pub mod checkworthy_train;
 
 use crate::entities::{Label, Mention};
-use crate::segment::{Segmented, TokenKind};
+use crate::segment::{Segmented, Token, TokenKind};
 use crate::span::Span;
 use serde::Serialize;
 
@@ -118,7 +118,7 @@ impl Serialize for Reason {
 pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Span]) -> Vec<Claim> {
     let mut claims = Vec::new();
     let text_words = Words::new(text, seg);
-    let attributions = attribution::Attributions::new(text, seg, mentions);
+    let attributions = attribution::Attributions::with_words(text, seg, mentions, &text_words);
     let mut m = 0;
     for (index, sentence) in seg.sentences.iter().enumerate() {
         let span = sentence.span;
@@ -198,6 +198,8 @@ pub mod list {
     pub const HEDGE: u16 = 1 << 10;
     /// The first word of a hedging phrase.
     pub const HEDGE_START: u16 = 1 << 11;
+    /// A word that may start an attribution cue.
+    pub const CUE: u16 = 1 << 12;
 }
 
 /// Word hash → the bits of the lists it is in, from the lists of `checkworthy` and
@@ -210,6 +212,9 @@ fn lexicon() -> &'static crate::hash::FnvMap<u64, u16> {
             for w in words {
                 *map.entry(word_hash(w)).or_insert(0) |= bit;
             }
+        }
+        for w in attribution::cue_start_words() {
+            *map.entry(word_hash(w)).or_insert(0) |= list::CUE;
         }
         for &(phrases, bit) in checkworthy::PHRASE_LISTS
             .iter()
@@ -226,7 +231,8 @@ fn lexicon() -> &'static crate::hash::FnvMap<u64, u16> {
 }
 
 /// The words of one text as the claims stage looks at them, computed once per text and shared
-/// by every sentence's certainty and check-worthiness.
+/// by every sentence's attribution, certainty and check-worthiness.
+#[derive(Clone, Debug)]
 pub struct Words {
     /// Per token of the text: [`word_hash`] of its lower case.
     pub hash: Vec<u64>,
@@ -238,10 +244,15 @@ pub struct Words {
 impl Words {
     /// The words of `text`, segmented as `seg`.
     pub fn new(text: &str, seg: &Segmented) -> Words {
+        Words::for_tokens(text, &seg.tokens)
+    }
+
+    /// The words of some tokens of `text`.
+    pub fn for_tokens(text: &str, tokens: &[Token]) -> Words {
         let lexicon = lexicon();
-        let mut hash = Vec::with_capacity(seg.tokens.len());
-        let mut lists = Vec::with_capacity(seg.tokens.len());
-        for t in &seg.tokens {
+        let mut hash = Vec::with_capacity(tokens.len());
+        let mut lists = Vec::with_capacity(tokens.len());
+        for t in tokens {
             let w = &text[t.span];
             let h = if w.is_ascii() {
                 // The hash of the lower case without making it.
