@@ -48,7 +48,6 @@ use crate::segment::{Segmented, Token, TokenKind};
 use crate::span::Span;
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Whether a claim's source is named.
@@ -532,29 +531,6 @@ struct Found {
 
 type Table = crate::hash::FnvMap<&'static str, f64>;
 
-/// The hash of a lower-case word, as in [`Words`].
-fn fnv(s: &str) -> u64 {
-    super::word_hash(s)
-}
-
-/// A key that is already a hash.
-#[derive(Default)]
-struct Hashed(u64);
-
-impl std::hash::Hasher for Hashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, _: &[u8]) {
-        unreachable!("only u64 keys")
-    }
-
-    fn write_u64(&mut self, x: u64) {
-        self.0 = x;
-    }
-}
-
 /// The features of one candidate as they are added: their summed weight, and their names when
 /// kept (to learn the weights).
 struct Feats {
@@ -782,10 +758,8 @@ pub struct Attributions<'a> {
     base: usize,
     /// Index in `seg.tokens` after the last token covered.
     end: usize,
-    /// Each covered token in lower case, with what the word lists say of it.
-    lower: Vec<OnceCell<Word>>,
-    /// The claims stage's words: each token's lower-case hash and list bits (by index in
-    /// `seg.tokens` minus `words_base`).
+    /// The claims stage's words: each token in lower case, with what the word lists say of it
+    /// (by index in `seg.tokens` minus `words_base`).
     words: Cow<'a, Words>,
     words_base: usize,
     /// Whether each covered token is inside quotation marks (the marks themselves are not).
@@ -876,7 +850,6 @@ impl<'a> Attributions<'a> {
             mentions,
             base,
             end,
-            lower: (0..toks.len()).map(|_| OnceCell::new()).collect(),
             words,
             words_base,
             quoted,
@@ -905,15 +878,13 @@ impl<'a> Attributions<'a> {
             last += 1;
         }
         let local = first - self.base..last - self.base;
-        let global = first - self.words_base..last - self.words_base;
         Paragraph {
-            hash: &self.words.hash[global.clone()],
-            lists: &self.words.lists[global],
+            words: &self.words,
+            offset: first - self.words_base,
             text: self.text,
             seg: self.seg,
             first,
             toks: &self.seg.tokens[first..last],
-            words: &self.lower[local.clone()],
             quoted: &self.quoted[local],
         }
     }
@@ -1035,63 +1006,24 @@ impl<'a> Attributions<'a> {
     }
 }
 
-/// One token in lower case (`None` when that is its text), with the word lists it is in and
-/// its share of cue occurrences (-1 when no cue word): looked up once per token, not once per
-/// look.
-struct Word {
-    lower: Option<Box<str>>,
-    flags: u8,
-    cue: f32,
-}
+const IS_BOUNDARY: u16 = list::BOUNDARY;
+const IS_BETWEEN: u16 = list::BETWEEN;
+const IS_TIME: u16 = list::TIME;
 
-const IS_BOUNDARY: u8 = 1;
-const IS_BETWEEN: u8 = 2;
-const IS_TIME: u8 = 4;
-
-impl Word {
-    /// Token `raw`, whose lower case has the hash `hash` ([`Words`]).
-    fn new(raw: &str, hash: u64) -> Word {
-        // Lower-cased only when some character changes (not for curly quotes and dashes).
-        let changes = if raw.is_ascii() {
-            raw.bytes().any(|b| b.is_ascii_uppercase())
-        } else {
-            raw.chars().any(|c| c.to_lowercase().ne(std::iter::once(c)))
-        };
-        let lower = changes
-            .then(|| raw.to_lowercase().into_boxed_str())
-            .filter(|w| **w != *raw);
-        let (flags, cue) = word_lists().get(&hash).copied().unwrap_or((0, -1.0));
-        Word { lower, flags, cue }
-    }
-}
-
-/// By the hash of a word ([`Words`]): the word lists it is in, and its share of cue
-/// occurrences (-1 for none).
-fn word_lists() -> &'static HashMap<u64, (u8, f32), std::hash::BuildHasherDefault<Hashed>> {
-    type Lists = HashMap<u64, (u8, f32), std::hash::BuildHasherDefault<Hashed>>;
-    static LISTS: OnceLock<Lists> = OnceLock::new();
-    LISTS.get_or_init(|| {
-        let mut map: Lists = cue_words()
-            .iter()
-            .map(|(&w, &p)| (fnv(w), (0, p as f32)))
-            .collect();
-        for (list, flag) in [
-            (BOUNDARIES, IS_BOUNDARY),
-            (BETWEEN, IS_BETWEEN),
-            (TIME_WORDS, IS_TIME),
-        ] {
-            for &w in list {
-                map.entry(fnv(w)).or_insert((0, -1.0)).0 |= flag;
-            }
-        }
-        map
-    })
-}
-
-/// The words that may start a cue (lexicon words and pattern words): [`list::CUE`] in
-/// [`Words::lists`].
-pub(super) fn cue_start_words() -> impl Iterator<Item = &'static str> {
-    cue_words().keys().chain(triggers().keys()).copied()
+/// The attribution words of the claims stage's lexicon ([`Words`]): each with its list bits
+/// and its share of cue occurrences (-1 when no cue word). Every lexicon and pattern word may
+/// start a cue ([`list::CUE`]).
+pub(super) fn lexicon_words() -> impl Iterator<Item = (&'static str, u16, f32)> {
+    let cues = cue_words().iter().map(|(&w, &p)| (w, list::CUE, p as f32));
+    let triggers = triggers().keys().map(|&w| (w, list::CUE, -1.0));
+    let lists = [
+        (BOUNDARIES, IS_BOUNDARY),
+        (BETWEEN, IS_BETWEEN),
+        (TIME_WORDS, IS_TIME),
+    ]
+    .into_iter()
+    .flat_map(|(words, bit)| words.iter().map(move |&w| (w, bit, -1.0)));
+    cues.chain(triggers).chain(lists)
 }
 
 /// A window of tokens around a sentence, borrowed from [`Attributions`].
@@ -1101,11 +1033,10 @@ struct Paragraph<'a> {
     /// Index in `seg.tokens` of `toks[0]`.
     first: usize,
     toks: &'a [Token],
-    /// Each token in lower case when that differs from its text, computed when first asked for.
-    words: &'a [OnceCell<Word>],
-    /// Each token's lower-case hash and list bits ([`Words`]).
-    hash: &'a [u64],
-    lists: &'a [u16],
+    /// Each token in lower case with its list bits and cue share; `toks[k]` is word
+    /// `offset + k`.
+    words: &'a Words,
+    offset: usize,
     /// Inside quotation marks (the marks themselves are not).
     quoted: &'a [bool],
 }
@@ -1138,37 +1069,35 @@ impl Paragraph<'_> {
 
     /// Local token `k` in lower case, "" past the end.
     fn w(&self, k: usize) -> &str {
-        match (self.words.get(k), self.toks.get(k)) {
-            (Some(cell), Some(t)) => {
-                let raw = &self.text[t.span];
-                cell.get_or_init(|| Word::new(raw, self.hash[k]))
-                    .lower
-                    .as_deref()
-                    .unwrap_or(raw)
-            }
-            _ => "",
+        if k < self.toks.len() {
+            self.words.lower(self.offset + k)
+        } else {
+            ""
         }
     }
 
-    /// What the word lists say of local token `k` (nothing past the end).
-    fn info(&self, k: usize) -> (u8, f32) {
-        match (self.words.get(k), self.toks.get(k)) {
-            (Some(cell), Some(t)) => {
-                let w = cell.get_or_init(|| Word::new(&self.text[t.span], self.hash[k]));
-                (w.flags, w.cue)
-            }
-            _ => (0, -1.0),
+    /// The list bits ([`Words::lists`]) of local token `k` (none past the end).
+    fn lists(&self, k: usize) -> u16 {
+        if k < self.toks.len() {
+            self.words.lists.get(self.offset + k).copied().unwrap_or(0)
+        } else {
+            0
         }
     }
 
     /// True when local token `k` is in the word list `flag`.
-    fn is(&self, k: usize, flag: u8) -> bool {
-        self.info(k).0 & flag != 0
+    fn is(&self, k: usize, flag: u16) -> bool {
+        self.lists(k) & flag != 0
     }
 
     /// True when local token `k` is at least [`SURE`] a cue: taken for a verb.
     fn sure_cue(&self, k: usize) -> bool {
-        f64::from(self.info(k).1) >= SURE
+        let cue = if k < self.toks.len() {
+            self.words.cue.get(self.offset + k).copied().unwrap_or(-1.0)
+        } else {
+            -1.0
+        };
+        f64::from(cue) >= SURE
     }
 
     /// The text of local token `k`, "" past the end.
@@ -1600,7 +1529,7 @@ impl Paragraph<'_> {
 
     /// False for a token that cannot start a cue: its lower-case form is in no table.
     fn maybe_cue(&self, k: usize) -> bool {
-        self.lists.get(k).is_some_and(|&bits| bits & list::CUE != 0) || self.raw(k) == ":"
+        self.is(k, list::CUE) || self.raw(k) == ":"
     }
 
     /// A coarse class of local token `k` (for features); "end" at or past `hi`.
@@ -2143,15 +2072,17 @@ mod tests {
     }
 
     #[test]
-    fn lower_case_only_when_a_character_changes() {
-        let word = |raw: &str| Word::new(raw, fnv(&raw.to_lowercase()));
-        assert_eq!(word("said").lower, None);
-        assert_eq!(word("“").lower, None);
-        assert_eq!(word("—").lower, None);
-        assert_eq!(word("Said").lower.as_deref(), Some("said"));
-        assert_eq!(word("Émile").lower.as_deref(), Some("émile"));
-        assert_eq!(word("ΟΔΟΣ").lower.as_deref(), Some("οδος"));
-        assert!(word("Said").cue >= 0.0, "a cue word once lower-cased");
+    fn words_in_lower_case_with_their_cue_share() {
+        let text = "Said “ — Émile ΟΔΟΣ said";
+        let seg = segment(text);
+        let words = Words::new(text, &seg);
+        let lower: Vec<&str> = (0..seg.tokens.len()).map(|k| words.lower(k)).collect();
+        assert_eq!(lower, ["said", "“", "—", "émile", "οδος", "said"]);
+        assert_eq!(words.lower(99), "");
+        assert!(words.cue[0] >= 0.0, "a cue word once lower-cased");
+        assert_eq!(words.cue[0], words.cue[5]);
+        assert!(words.lists[0] & list::CUE != 0);
+        assert_eq!(words.cue[3], -1.0);
     }
 
     #[test]

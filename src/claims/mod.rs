@@ -200,31 +200,43 @@ pub mod list {
     pub const HEDGE_START: u16 = 1 << 11;
     /// A word that may start an attribution cue.
     pub const CUE: u16 = 1 << 12;
+    /// A word that ends a noun phrase (attribution).
+    pub const BOUNDARY: u16 = 1 << 13;
+    /// A word that may come between a source and its cue ("also").
+    pub const BETWEEN: u16 = 1 << 14;
+    /// A word of time ("yesterday").
+    pub const TIME: u16 = 1 << 15;
 }
 
-/// Word hash → the bits of the lists it is in, from the lists of `checkworthy` and
-/// `certainty`, built once.
-fn lexicon() -> &'static crate::hash::FnvMap<u64, u16> {
-    static LEXICON: std::sync::OnceLock<crate::hash::FnvMap<u64, u16>> = std::sync::OnceLock::new();
+/// Word hash → the bits of the lists it is in, and its share of cue occurrences (-1 when no
+/// cue word), from the lists of `checkworthy`, `certainty` and `attribution`, built once.
+fn lexicon() -> &'static crate::hash::FnvMap<u64, (u16, f32)> {
+    static LEXICON: std::sync::OnceLock<crate::hash::FnvMap<u64, (u16, f32)>> =
+        std::sync::OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut map = crate::hash::FnvMap::default();
+        let mut add = |w: &str, bits: u16, cue: f32| {
+            let e = map.entry(word_hash(w)).or_insert((0, -1.0));
+            e.0 |= bits;
+            if cue >= 0.0 {
+                e.1 = cue;
+            }
+        };
         for &(words, bit) in checkworthy::WORD_LISTS.iter().chain(certainty::WORD_LISTS) {
             for w in words {
-                *map.entry(word_hash(w)).or_insert(0) |= bit;
+                add(w, bit, -1.0);
             }
-        }
-        for w in attribution::cue_start_words() {
-            *map.entry(word_hash(w)).or_insert(0) |= list::CUE;
         }
         for &(phrases, bit) in checkworthy::PHRASE_LISTS
             .iter()
             .chain(certainty::PHRASE_LISTS)
         {
-            for p in phrases {
-                if let Some(first) = p.first() {
-                    *map.entry(word_hash(first)).or_insert(0) |= bit;
-                }
+            for first in phrases.iter().filter_map(|p| p.first()) {
+                add(first, bit, -1.0);
             }
+        }
+        for (w, bits, cue) in attribution::lexicon_words() {
+            add(w, bits, cue);
         }
         map
     })
@@ -239,6 +251,12 @@ pub struct Words {
     /// Per token of the text: the [`list`]s it is in (one table lookup per token, not one per
     /// list and sentence).
     pub lists: Vec<u16>,
+    /// Per token of the text: its share of cue occurrences in PolNeAR (-1 when no cue word).
+    pub cue: Vec<f32>,
+    /// Every token in lower case, one after another.
+    lower: String,
+    /// Where each token's lower case ends in `lower`.
+    ends: Vec<usize>,
 }
 
 impl Words {
@@ -250,26 +268,48 @@ impl Words {
     /// The words of some tokens of `text`.
     pub fn for_tokens(text: &str, tokens: &[Token]) -> Words {
         let lexicon = lexicon();
-        let mut hash = Vec::with_capacity(tokens.len());
-        let mut lists = Vec::with_capacity(tokens.len());
+        let n = tokens.len();
+        let mut words = Words {
+            hash: Vec::with_capacity(n),
+            lists: Vec::with_capacity(n),
+            cue: Vec::with_capacity(n),
+            lower: String::with_capacity(tokens.last().map_or(0, |t| t.span.end)),
+            ends: Vec::with_capacity(n),
+        };
         for t in tokens {
             let w = &text[t.span];
-            let h = if w.is_ascii() {
-                // The hash of the lower case without making it.
-                w.bytes().fold(crate::hash::FNV_OFFSET, |h, b| {
-                    crate::hash::fnv(h, &[b.to_ascii_lowercase()])
-                })
+            let start = words.lower.len();
+            if w.is_ascii() {
+                words
+                    .lower
+                    .extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
             } else {
-                word_hash(&w.to_lowercase())
+                // As a whole word: a final sigma lower-cases to "ς".
+                words.lower.push_str(&w.to_lowercase());
+            }
+            let h = word_hash(&words.lower[start..]);
+            let (bits, cue) = if t.kind == TokenKind::Punct {
+                (0, -1.0)
+            } else {
+                lexicon.get(&h).copied().unwrap_or((0, -1.0))
             };
-            hash.push(h);
-            lists.push(if t.kind == TokenKind::Punct {
-                0
-            } else {
-                lexicon.get(&h).copied().unwrap_or(0)
-            });
+            words.hash.push(h);
+            words.lists.push(bits);
+            words.cue.push(cue);
+            words.ends.push(words.lower.len());
         }
-        Words { hash, lists }
+        words
+    }
+
+    /// Token `k` in lower case ("" past the end).
+    pub fn lower(&self, k: usize) -> &str {
+        let start = if k == 0 {
+            0
+        } else {
+            self.ends.get(k - 1).copied().unwrap_or(0)
+        };
+        let end = self.ends.get(k).copied().unwrap_or(start);
+        self.lower.get(start..end).unwrap_or("")
     }
 }
 
