@@ -69,8 +69,10 @@ fn main() -> ExitCode {
 }
 
 /// Prints the errors of the cross-validation on `dir`, one a line: gold sources missed
-/// (`fn_nocand` when no candidate overlaps them, `fn_rejected` when one does but scored too
-/// low, with those candidates) and false sources (`fp`), with counts at the end.
+/// (`fn_nocand` when no candidate overlaps them, `fn_wrongsrc` when a candidate at the gold cue
+/// found another source, shown, `fn_rejected` when one overlaps but scored too low, with those
+/// candidates) and false sources (`fp`), with counts at the end, the false ones split by
+/// whether their cue is a gold cue with another source, a gold cue without one, or no gold cue.
 fn errors(dir: &Path) -> Result<(), String> {
     let data = labelled(&read_polnear(dir)?);
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -116,7 +118,17 @@ fn errors(dir: &Path) -> Result<(), String> {
                 if overlapping.iter().any(|&k| scores[k] >= 0.0) {
                     continue;
                 }
-                let kind = if overlapping.is_empty() {
+                // A candidate at the gold cue whose source finder went wrong, or no cue at all.
+                let cue_found = g.cue.as_ref().is_some_and(|gc| {
+                    l.candidates.iter().any(|c| {
+                        c.attribution
+                            .cue
+                            .is_some_and(|q| gc.iter().any(|x| x.overlaps(q)))
+                    })
+                });
+                let kind = if overlapping.is_empty() && cue_found {
+                    "fn_wrongsrc"
+                } else if overlapping.is_empty() {
                     "fn_nocand"
                 } else {
                     "fn_rejected"
@@ -124,11 +136,27 @@ fn errors(dir: &Path) -> Result<(), String> {
                 *counts.entry(kind).or_default() += 1;
                 let cue = g.cue.as_ref().map_or("", |c| &text[c[0]]);
                 println!("{kind}\t{}\tcue={cue}", context(gs[0]));
-                for &k in &overlapping {
+                let shown: Vec<usize> = if overlapping.is_empty() {
+                    // The candidates at the gold cue, with the source they found instead.
+                    (0..l.candidates.len())
+                        .filter(|&k| {
+                            let c = &l.candidates[k].attribution;
+                            c.cue.is_some_and(|q| {
+                                g.cue
+                                    .as_ref()
+                                    .is_some_and(|gc| gc.iter().any(|x| x.overlaps(q)))
+                            })
+                        })
+                        .collect()
+                } else {
+                    overlapping
+                };
+                for &k in &shown {
                     let c = &l.candidates[k];
                     println!(
-                        "    {:.2} cue={:?} {}",
+                        "    {:.2} src={:?} cue={:?} {}",
                         scores[k],
+                        c.attribution.source.map_or("", |s| &text[s]),
                         c.attribution.cue.map_or("", |s| &text[s]),
                         c.features.join(" | ")
                     );
@@ -145,6 +173,19 @@ fn errors(dir: &Path) -> Result<(), String> {
                 });
                 if !good {
                     *counts.entry("fp").or_default() += 1;
+                    // Whether the cue is a gold one (with a source elsewhere, or none).
+                    let q = c.attribution.cue;
+                    let gold_cue = l.gold.iter().find(|g| {
+                        g.cue
+                            .as_ref()
+                            .is_some_and(|gc| q.is_some_and(|q| gc.iter().any(|x| x.overlaps(q))))
+                    });
+                    let kind = match gold_cue {
+                        Some(g) if g.source.is_some() => "fp_cue_other_source",
+                        Some(_) => "fp_cue_no_source",
+                        None => "fp_no_cue",
+                    };
+                    *counts.entry(kind).or_default() += 1;
                     println!(
                         "fp\t{:.2}\t{}\tcue={:?} {}",
                         scores[k],
