@@ -18,7 +18,7 @@ use super::attribution::{Attribution, AttributionKind};
 use super::certainty::Certainty;
 use super::{has_phrase, list, Reason, Words};
 use crate::entities::{Label, Mention};
-use crate::hash::{fnv, WeightTable, FNV_OFFSET};
+use crate::hash::WeightTable;
 use crate::segment::{Segmented, TokenKind};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -366,9 +366,9 @@ pub fn feature_name(prefix: &str, parts: &[&str]) -> String {
     s
 }
 
-/// The hash of one part of a feature name (or its prefix): FNV-1a.
+/// The hash of one part of a feature name (or its prefix), as of a word in [`Words`].
 fn part_hash(p: &str) -> u64 {
-    fnv(FNV_OFFSET, p.as_bytes())
+    super::word_hash(p)
 }
 
 /// A feature hash with one more part.

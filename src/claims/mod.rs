@@ -166,9 +166,27 @@ pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Sp
     claims
 }
 
-/// The hash of a lower-case word, as in [`Words`].
+/// The hash of a lower-case word, as in [`Words`], and of each part of a check-worthiness
+/// feature: eight bytes a step (byte-wise FNV-1a was a tenth of the claims stage).
 pub fn word_hash(lower: &str) -> u64 {
-    crate::hash::fnv(crate::hash::FNV_OFFSET, lower.as_bytes())
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let step = |h: u64, word: u64| (h ^ word).wrapping_mul(K).rotate_left(31);
+    let bytes = lower.as_bytes();
+    let mut h = crate::hash::FNV_OFFSET ^ bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        h = step(h, u64::from_le_bytes(word));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        h = step(
+            h,
+            rest.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b)),
+        );
+    }
+    h ^ (h >> 29)
 }
 
 /// The word lists of the claims stage, one bit each, as [`Words::lists`] gives them. A
@@ -280,9 +298,10 @@ impl Words {
             let w = &text[t.span];
             let start = words.lower.len();
             if w.is_ascii() {
-                words
-                    .lower
-                    .extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                words.lower.push_str(w);
+                if let Some(new) = words.lower.get_mut(start..) {
+                    new.make_ascii_lowercase();
+                }
             } else {
                 // As a whole word: a final sigma lower-cases to "ς".
                 words.lower.push_str(&w.to_lowercase());
