@@ -116,7 +116,7 @@ impl Serialize for Reason {
 
 /// Finds the claims of one source.
 pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Span]) -> Vec<Claim> {
-    let mut claims = Vec::new();
+    let mut claims = Vec::with_capacity(seg.sentences.len());
     let text_words = Words::new(text, seg);
     let attributions = attribution::Attributions::with_words(text, seg, mentions, &text_words);
     let mut m = 0;
