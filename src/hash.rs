@@ -53,39 +53,40 @@ pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// A `HashSet` with [`Fnv`].
 pub type FnvSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
-/// Weights by feature hash. Most features looked up have no weight, so a bit set of 16 bits
-/// per weight (one bit per hash, set for the hashes held) answers most misses from a few
-/// kilobytes that stay in the first-level cache; it was a quarter of the check-worthiness
-/// time without it. Past it, open addressing: a probe reads 4-byte tags (the high half of the
-/// hash), the weight only on a hit, and ends at the first empty slot, the table being at most
-/// half full. Two hashes that share their tag and their home slot would share a weight (about
-/// one chance in 2^32 per pair).
+/// Values by hash, for tables built once and looked up for every word or feature: a model's
+/// weights by feature hash, the claims stage's lexicon by word hash. Most weights looked up are
+/// absent, so a bit set of 16 bits per entry (one bit per hash, set for the hashes held)
+/// answers most misses from a few kilobytes that stay in the first-level cache; it was a
+/// quarter of the check-worthiness time without it. Past it, open addressing: a probe reads
+/// 4-byte tags (the high half of the hash), the value only on a hit, and ends at the first
+/// empty slot, the table being at most half full. Two hashes that share their tag and their
+/// home slot would share a value (about one chance in 2^32 per pair).
 #[derive(Clone, Debug, Default)]
-pub struct WeightTable {
+pub struct HashTable<V> {
     filter: Vec<u64>,
     filter_mask: usize,
     tags: Vec<u32>,
-    weights: Vec<f64>,
+    values: Vec<V>,
     mask: usize,
     len: usize,
 }
 
-impl WeightTable {
-    /// The table of `pairs`; the weights of a hash given twice add up.
-    pub fn new(pairs: impl IntoIterator<Item = (u64, f64)>) -> WeightTable {
-        let pairs: Vec<(u64, f64)> = pairs.into_iter().collect();
+impl<V: Copy + Default> HashTable<V> {
+    /// The table of `pairs`; of a hash given twice, the last value is kept.
+    pub fn new(pairs: impl IntoIterator<Item = (u64, V)>) -> HashTable<V> {
+        let pairs: Vec<(u64, V)> = pairs.into_iter().collect();
         let size = (2 * pairs.len()).next_power_of_two().max(2);
         let bits = (16 * pairs.len()).next_power_of_two().max(64);
-        let mut table = WeightTable {
+        let mut table = HashTable {
             filter: vec![0; bits / 64],
             filter_mask: bits - 1,
             tags: vec![0; size],
-            weights: vec![0.0; size],
+            values: vec![V::default(); size],
             mask: size - 1,
             len: 0,
         };
-        for (h, w) in pairs {
-            let tag = WeightTable::tag(h);
+        for (h, v) in pairs {
+            let tag = HashTable::<V>::tag(h);
             let mut i = table.home(h);
             while table.tags[i] != 0 && table.tags[i] != tag {
                 i = (i + 1) & table.mask;
@@ -94,7 +95,7 @@ impl WeightTable {
                 table.len += 1;
             }
             table.tags[i] = tag;
-            table.weights[i] += w;
+            table.values[i] = v;
             let bit = table.bit(h);
             table.filter[bit / 64] |= 1 << (bit % 64);
         }
@@ -115,8 +116,8 @@ impl WeightTable {
         (h ^ (h >> 29)) as usize & self.mask
     }
 
-    /// The weight of hash `h`, if it has one.
-    pub fn get(&self, h: u64) -> Option<f64> {
+    /// The value of hash `h`, if it has one.
+    pub fn get(&self, h: u64) -> Option<V> {
         let bit = self.bit(h);
         if self
             .filter
@@ -125,23 +126,23 @@ impl WeightTable {
         {
             return None;
         }
-        let tag = WeightTable::tag(h);
+        let tag = HashTable::<V>::tag(h);
         let mut i = self.home(h);
         loop {
             match self.tags[i] {
                 0 => return None,
-                t if t == tag => return Some(self.weights[i]),
+                t if t == tag => return Some(self.values[i]),
                 _ => i = (i + 1) & self.mask,
             }
         }
     }
 
-    /// How many distinct hashes have a weight.
+    /// How many distinct hashes have a value.
     pub fn len(&self) -> usize {
         self.len
     }
 
-    /// True when no hash has a weight.
+    /// True when no hash has a value.
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
@@ -152,11 +153,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn weight_table_finds_what_it_holds_and_nothing_else() {
+    fn hash_table_finds_what_it_holds_and_nothing_else() {
         let pairs: Vec<(u64, f64)> = (0..3000u64)
             .map(|i| (fnv(FNV_OFFSET, &i.to_le_bytes()), i as f64))
             .collect();
-        let table = WeightTable::new(pairs.clone());
+        let table = HashTable::new(pairs.clone());
         assert_eq!(table.len(), 3000);
         for (h, w) in &pairs {
             assert_eq!(table.get(*h), Some(*w));
@@ -165,9 +166,9 @@ mod tests {
             .filter(|i| table.get(fnv(FNV_OFFSET, &i.to_le_bytes())).is_some())
             .count();
         assert_eq!(misses, 0);
-        // Repeated hashes add up; an empty table answers nothing.
-        let t = WeightTable::new([(7, 1.0), (7, 0.5)]);
-        assert_eq!((t.len(), t.get(7)), (1, Some(1.5)));
-        assert_eq!(WeightTable::new([]).get(7), None);
+        // A repeated hash keeps its last value; an empty table answers nothing.
+        let t = HashTable::new([(7, 1.0), (7, 0.5)]);
+        assert_eq!((t.len(), t.get(7)), (1, Some(0.5)));
+        assert_eq!(HashTable::<f64>::new([]).get(7), None);
     }
 }

@@ -18,7 +18,7 @@ use super::attribution::{Attribution, AttributionKind};
 use super::certainty::Certainty;
 use super::{has_phrase, list, Reason, Words};
 use crate::entities::{Label, Mention};
-use crate::hash::WeightTable;
+use crate::hash::{FnvMap, HashTable};
 use crate::segment::{Segmented, TokenKind};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -424,17 +424,22 @@ pub fn parse_weights(text: &str) -> Result<Vec<(String, f64)>, String> {
 /// A linear model over feature names: the score is the logistic of the summed weights.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
-    weights: WeightTable,
+    weights: HashTable<f64>,
 }
 
 impl Model {
     /// Parses `name<TAB>weight` lines (see [`parse_weights`]).
     pub fn parse(text: &str) -> Result<Model, String> {
-        let weights = parse_weights(text)?
-            .into_iter()
-            .map(|(name, w)| (hash_name(&name), w));
+        // A name given twice adds up (the prior and the learned weight).
+        let mut weights: FnvMap<u64, f64> = FnvMap::default();
+        for (name, w) in parse_weights(text)? {
+            *weights.entry(hash_name(&name)).or_insert(0.0) += w;
+        }
+        // In name order, so that the table does not depend on the map's order.
+        let mut pairs: Vec<(u64, f64)> = weights.into_iter().collect();
+        pairs.sort_unstable_by_key(|p| p.0);
         Ok(Model {
-            weights: WeightTable::new(weights),
+            weights: HashTable::new(pairs),
         })
     }
 

@@ -186,7 +186,13 @@ pub fn word_hash(lower: &str) -> u64 {
             rest.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b)),
         );
     }
-    h ^ (h >> 29)
+    // MurmurHash3's finaliser: every bit of the result depends on every byte, so that any 32
+    // of them tell words apart ([`crate::hash::HashTable`] keeps the high half as a tag).
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 /// The word lists of the claims stage, one bit each, as [`Words::lists`] gives them. A
@@ -228,11 +234,11 @@ pub mod list {
 
 /// Word hash → the bits of the lists it is in, and its share of cue occurrences (-1 when no
 /// cue word), from the lists of `checkworthy`, `certainty` and `attribution`, built once.
-fn lexicon() -> &'static crate::hash::FnvMap<u64, (u16, f32)> {
-    static LEXICON: std::sync::OnceLock<crate::hash::FnvMap<u64, (u16, f32)>> =
+fn lexicon() -> &'static crate::hash::HashTable<(u16, f32)> {
+    static LEXICON: std::sync::OnceLock<crate::hash::HashTable<(u16, f32)>> =
         std::sync::OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut map = crate::hash::FnvMap::default();
+        let mut map: crate::hash::FnvMap<u64, (u16, f32)> = crate::hash::FnvMap::default();
         let mut add = |w: &str, bits: u16, cue: f32| {
             let e = map.entry(word_hash(w)).or_insert((0, -1.0));
             e.0 |= bits;
@@ -256,7 +262,9 @@ fn lexicon() -> &'static crate::hash::FnvMap<u64, (u16, f32)> {
         for (w, bits, cue) in attribution::lexicon_words() {
             add(w, bits, cue);
         }
-        map
+        let mut entries: Vec<(u64, (u16, f32))> = map.into_iter().collect();
+        entries.sort_unstable_by_key(|e| e.0);
+        crate::hash::HashTable::new(entries)
     })
 }
 
@@ -310,7 +318,7 @@ impl Words {
             let (bits, cue) = if t.kind == TokenKind::Punct {
                 (0, -1.0)
             } else {
-                lexicon.get(&h).copied().unwrap_or((0, -1.0))
+                lexicon.get(h).unwrap_or((0, -1.0))
             };
             words.hash.push(h);
             words.lists.push(bits);
@@ -351,4 +359,45 @@ fn has_phrase(
 /// True for labels that count as numbers inside a claim.
 pub fn is_number_label(label: Label) -> bool {
     label.is_numeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_hashes_differ_in_their_high_half() {
+        // Words alike in length and first letters: the lexicon's table tells them apart by the
+        // high 32 bits of their hashes alone.
+        let words = [
+            "alleged",
+            "alleges",
+            "allegex",
+            "said",
+            "sail",
+            "saif",
+            "according",
+            "accordinG",
+            "a",
+            "b",
+            "",
+            "reported",
+            "reporter",
+            "reportedly",
+        ];
+        let mut high: Vec<u64> = words.iter().map(|w| word_hash(w) >> 32).collect();
+        high.sort_unstable();
+        high.dedup();
+        assert_eq!(high.len(), words.len());
+    }
+
+    #[test]
+    fn the_lexicon_keeps_every_list_of_a_word() {
+        let (bits, cue) = lexicon().get(word_hash("alleged")).unwrap_or_default();
+        assert!(
+            bits & list::ALLEGED != 0 && bits & list::CUE != 0,
+            "{bits:b}"
+        );
+        assert!(cue > 0.0 && cue < 1.0, "its share of cue uses: {cue}");
+    }
 }
