@@ -56,11 +56,11 @@ pub type FnvSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 /// Values by hash, for tables built once and looked up for every word or feature: a model's
 /// weights by feature hash, the claims stage's lexicon by word hash. Most weights looked up are
 /// absent, so a bit set of 16 bits per entry (one bit per hash, set for the hashes held)
-/// answers most misses from a few kilobytes that stay in the first-level cache; it was a
-/// quarter of the check-worthiness time without it. Past it, open addressing: a probe reads
-/// 4-byte tags (the high half of the hash), the value only on a hit, and ends at the first
-/// empty slot, the table being at most half full. Two hashes that share their tag and their
-/// home slot would share a value (about one chance in 2^32 per pair).
+/// answers most misses from a few kilobytes that stay in the first-level cache (a tenth off
+/// the check-worthiness time). Past it, open addressing: a probe reads 4-byte tags (the high
+/// half of the hash), the value only on a hit, and ends at the first empty slot, the table
+/// being at most half full. Two hashes with the same tag whose probes meet would share a
+/// value: the hash must mix every input bit into its high half (see `claims::word_hash`).
 #[derive(Clone, Debug, Default)]
 pub struct HashTable<V> {
     filter: Vec<u64>,
