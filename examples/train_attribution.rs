@@ -7,6 +7,7 @@
 //! cargo run --release --example train_attribution -- weights ../shared/data/polnear/train
 //! cargo run --release --example train_attribution -- cv ../shared/data/polnear/train
 //! cargo run --release --example train_attribution -- errors ../shared/data/polnear/train
+//! cargo run --release --example train_attribution -- errors ../shared/data/polnear/dev ../shared/data/polnear/train
 //! cargo run --release --example train_attribution -- eval ../shared/data/polnear/dev
 //! cargo run --release --example train_attribution -- time
 //! ```
@@ -51,13 +52,16 @@ fn main() -> ExitCode {
                 );
             }
         }),
-        (Some("errors"), Some(dir)) => errors(Path::new(dir)),
+        (Some("errors"), Some(dir)) => errors(Path::new(dir), args.get(2).map(Path::new)),
         (Some("eval"), Some(dir)) => eval_attribution(Path::new(dir)).map(|e| print!("{e}")),
         (Some("time"), _) => {
             time();
             Ok(())
         }
-        _ => Err("usage: train_attribution lexicon|weights|cv|errors|eval DIR [OUT] | time".into()),
+        _ => Err(
+            "usage: train_attribution lexicon|weights|cv|errors|eval DIR [OUT | TRAIN_DIR] | time"
+                .into(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -73,19 +77,32 @@ fn main() -> ExitCode {
 /// found another source, shown, `fn_rejected` when one overlaps but scored too low, with those
 /// candidates) and false sources (`fp`), with counts at the end, the false ones split by
 /// whether their cue is a gold cue with another source, a gold cue without one, or no gold cue.
-fn errors(dir: &Path) -> Result<(), String> {
+/// With `train`, the weights are fit on all of `train` instead, and every article of `dir`
+/// is tested (`errors ../shared/data/polnear/dev ../shared/data/polnear/train`).
+fn errors(dir: &Path, train: Option<&Path>) -> Result<(), String> {
     let data = labelled(&read_polnear(dir)?);
+    let trained = match train {
+        Some(t) => Some(labelled(&read_polnear(t)?)),
+        None => None,
+    };
+    let folds = if trained.is_some() { 1 } else { FOLDS };
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for fold in 0..FOLDS {
-        let train: Vec<&Labelled> = data
+    for fold in 0..folds {
+        let w = match &trained {
+            Some(t) => fit(&t.iter().collect::<Vec<_>>()),
+            None => fit(&data
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % FOLDS != fold)
+                .map(|(_, l)| l)
+                .collect::<Vec<_>>()),
+        };
+        let bias = w.get("bias").copied().unwrap_or(0.0);
+        for (_, l) in data
             .iter()
             .enumerate()
-            .filter(|(i, _)| i % FOLDS != fold)
-            .map(|(_, l)| l)
-            .collect();
-        let w = fit(&train);
-        let bias = w.get("bias").copied().unwrap_or(0.0);
-        for (_, l) in data.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
+            .filter(|(i, _)| trained.is_some() || i % FOLDS == fold)
+        {
             let text = &l.text;
             let scores: Vec<f64> = l
                 .candidates

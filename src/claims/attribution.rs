@@ -452,6 +452,20 @@ const NOUN_CUES: &[&str] = &[
     "views",
     "vow",
     "warning",
+    "backing",
+    "reaction",
+    "feeling",
+    "rethinking",
+    "recognition",
+    "words",
+    "rejection",
+    "perception",
+    "perceptions",
+    "determination",
+    "confidence",
+    "enthusiasm",
+    "quip",
+    "endorsements",
 ];
 
 /// Reports that are sources themselves: "in a new poll".
@@ -474,6 +488,72 @@ const SOURCE_REPORTS: &[&str] = &[
 ];
 
 /// Pronouns that stand for a named source.
+/// Verbs whose object does what the infinitive after it says ("prompted voters to
+/// reconsider", "forcing candidates to scramble").
+const CONTROL_VERBS: &[&str] = &[
+    "prompt",
+    "prompts",
+    "prompted",
+    "prompting",
+    "force",
+    "forces",
+    "forced",
+    "forcing",
+    "lead",
+    "leads",
+    "led",
+    "leading",
+    "drive",
+    "drives",
+    "drove",
+    "driving",
+    "driven",
+    "require",
+    "requires",
+    "required",
+    "requiring",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "push",
+    "pushes",
+    "pushed",
+    "pushing",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "encourage",
+    "encourages",
+    "encouraged",
+    "encouraging",
+    "allow",
+    "allows",
+    "allowed",
+    "allowing",
+    "persuade",
+    "persuaded",
+    "convince",
+    "convinced",
+    "invite",
+    "invited",
+    "inviting",
+    "tell",
+    "told",
+    "telling",
+    "want",
+    "wants",
+    "wanted",
+    "expect",
+    "expects",
+    "expected",
+    "on",
+];
+
+/// Dashes that may sign a quotation or set off a speaker's name.
+const DASHES: &[&str] = &["-", "--", "—", "–", "―"];
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you"];
 
 /// Relative pronouns that stand for their antecedent ("Trump, who said").
@@ -1164,7 +1244,8 @@ impl Paragraph<'_> {
                 c += 1;
                 continue;
             };
-            let quoted = self.quoted[c];
+            // A transcript's speaker label inside its quotation ("\"WALLACE: …") is no quote.
+            let quoted = self.quoted[c] && found.how != "colon_after_mark";
             let (a, b) = found.src;
             if !found.special {
                 last_source = Some((a, b));
@@ -1218,13 +1299,25 @@ impl Paragraph<'_> {
     ) -> Option<Found> {
         let w = self.w(c);
         // Most tokens are no cue: one or two table lookups decide.
-        if w != ":" && !triggers().contains_key(w) && !cue_words().contains_key(w) {
+        if w != ":"
+            && !DASHES.contains(&w)
+            && !triggers().contains_key(w)
+            && !cue_words().contains_key(w)
+        {
             return None;
         }
         let special = |cue: (usize, usize), src: (usize, usize), how: &'static str| {
             let via = self.outlet_in(src.0, src.1, mentions).then_some(src);
             let mut feats = Feats::new(keep);
             feat!(feats, "special=", how);
+            // "Q:", "A:", "Contributing:" and "Source:" head no attribution.
+            feat!(
+                feats,
+                "special=",
+                how,
+                "&sw=",
+                self.word(self.head(src.0, src.1))
+            );
             Some(Found {
                 cue,
                 src,
@@ -1250,12 +1343,40 @@ impl Paragraph<'_> {
             }
             return special((c, c), (c + 1, head), "in_report");
         }
-        // A headline or transcript line "Dr. Ben Carson: Hillary Clinton …"
-        if w == ":" && c > lo && c - lo <= 5 && c + 1 < hi {
-            let words =
-                (lo..c).all(|k| self.is_np_word(k) && (self.capitalised(k) || self.is_punct(k)));
-            if words && self.capitalised(lo) {
-                return special((c, c), (lo, c - 1), "colon");
+        // A headline or transcript line "Dr. Ben Carson: Hillary Clinton …", also after an
+        // opening mark or a dash: "\"WALLACE: …", "… TOO EARLY - Mark Blumenthal: “…".
+        if w == ":" && c > lo && c + 1 < hi {
+            let s = (c.saturating_sub(7).max(lo)..c)
+                .rev()
+                .find(|&k| self.opens_line_part(k))
+                .map_or(lo, |k| k + 1);
+            // A quoted transcript keeps its speakers' names inside the quotation.
+            let name = |k: usize| {
+                (self.is_np_word(k) || (s > lo && self.quoted[k] && !self.sure_cue(k)))
+                    && (self.capitalised(k) || self.is_punct(k) || (k > s && self.w(k) == "and"))
+            };
+            if s < c && c - s <= 5 && self.capitalised(s) && (s..c).all(name) {
+                let how = if s > lo { "colon_after_mark" } else { "colon" };
+                return special((c, c), (s, c - 1), how);
+            }
+            return None;
+        }
+        // A quotation signed after a dash: "…” ― Sonya Herridge", "- Bernie Sanders." on the
+        // line under it, "— Paul Ryan (@SpeakerRyan) July 5, 2016" under a tweet.
+        if DASHES.contains(&w) && self.capitalised(c + 1) && c + 1 < hi {
+            let np = self.np_right(c + 1, hi)?;
+            let after = np.1 + 1;
+            let handle = self.w(after) == "(" && self.raw(after + 1).starts_with('@');
+            let signed = after >= hi
+                || self.toks[after].newlines_before > 0
+                || matches!(self.w(after), "." | "," | "(");
+            if np.1 - np.0 < 6 && (handle || (signed && self.after_quotation(c))) {
+                let src = if handle && self.w(after + 2) == ")" {
+                    (np.0, after + 2)
+                } else {
+                    np
+                };
+                return special((c, c), src, "dash");
             }
             return None;
         }
@@ -1297,6 +1418,20 @@ impl Paragraph<'_> {
                 let mut found = special((c, c), src, "possessive")?;
                 found.via = None;
                 feat!(found.feats, "w=", w);
+                return Some(found);
+            }
+        }
+        // "the endorsement of the union", "a decision by Schumer", "the feeling among many
+        // Americans", "in the words of a senior adviser": the agent after a preposition.
+        if NOUN_CUES.contains(&w) && c + 2 < hi {
+            let how = match self.w(c + 1) {
+                "by" | "from" | "among" => "noun_by",
+                "of" => "noun_of",
+                _ => "",
+            };
+            if let Some(np) = self.np_right(c + 2, hi).filter(|_| !how.is_empty()) {
+                let mut found = special((c, c + 1), self.with_web(np), how)?;
+                feat!(found.feats, "special=", how, "&w=", w);
                 return Some(found);
             }
         }
@@ -1380,13 +1515,21 @@ impl Paragraph<'_> {
             (self.np_left(k, lo), "quoted_as")
         } else if participle
             && c > lo
-            && (matches!(self.w(c - 1), "," | "and") || REPORT_NOUNS.contains(&self.w(c - 1)))
+            && (matches!(
+                self.w(c - 1),
+                "," | "and" | "despite" | "after" | "before" | "while" | "without"
+            ) || REPORT_NOUNS.contains(&self.w(c - 1)))
         {
             // "…, adding that", "issued a statement saying"
             match last_source {
                 Some(s) => (Some(s), "previous"),
                 None => (self.first_np(lo, c), "first_np"),
             }
+        } else if cue_a == c && c > lo + 1 && self.w(c - 1) == "to" {
+            // "led her to declare": the object of a control verb speaks; "refused to say",
+            // "is right to note": the subject of the verb before "to".
+            cue_a = c - 1;
+            self.infinitive_source(c - 1, lo)
         } else if after_quote || inverted || cue_a == lo {
             // "…,” said the official." / "Said Trump: …"
             match self.np_right(cue_b + 1, hi) {
@@ -1466,6 +1609,10 @@ impl Paragraph<'_> {
         if mentions_in(mentions, self.span(a, b)).any(|m| m.label == Label::Person) {
             feat!(f, "src_person");
         }
+        // An organisation, a country or a group speaks; a date or a number does not.
+        if let Some(m) = mentions_in(mentions, self.span(a, b)).find(|m| m.label != Label::Person) {
+            feat!(f, "src_ent=", m.label.as_str());
+        }
         if participle {
             feat!(f, "ing");
         }
@@ -1529,7 +1676,32 @@ impl Paragraph<'_> {
 
     /// False for a token that cannot start a cue: its lower-case form is in no table.
     fn maybe_cue(&self, k: usize) -> bool {
-        self.is(k, list::CUE) || self.raw(k) == ":"
+        self.is(k, list::CUE) || self.raw(k) == ":" || DASHES.contains(&self.raw(k))
+    }
+
+    /// True when local token `k` is an opening quotation mark, or a dash with space on both
+    /// sides, before a speaker's name ("\"WALLACE:", "TOO EARLY - Mark Blumenthal:").
+    fn opens_line_part(&self, k: usize) -> bool {
+        match self.w(k) {
+            "\"" | "“" | "‘" => true,
+            w if DASHES.contains(&w) => {
+                let spaced = |a: usize, b: usize| self.toks[a].span.end < self.toks[b].span.start;
+                k > 0 && k + 1 < self.toks.len() && spaced(k - 1, k) && spaced(k, k + 1)
+            }
+            _ => false,
+        }
+    }
+
+    /// True when local token `k` comes right after a closing quotation mark, on its line or at
+    /// the start of the next one.
+    fn after_quotation(&self, k: usize) -> bool {
+        let g = self.first + k;
+        if g == 0 || g >= self.seg.tokens.len() {
+            return false;
+        }
+        // The paragraph starts at a line, so the token before may lie outside it.
+        let before = &self.text[self.seg.tokens[g - 1].span];
+        matches!(before, "”" | "\"" | "’" | "''")
     }
 
     /// A coarse class of local token `k` (for features); "end" at or past `hi`.
@@ -1578,6 +1750,9 @@ impl Paragraph<'_> {
                         | "instead"
                         | "meanwhile"
                         | "likewise"
+                        | "perhaps"
+                        | "together"
+                        | "almost"
                 ))
     }
 
@@ -1628,6 +1803,30 @@ impl Paragraph<'_> {
             "np"
         };
         Some((np, how))
+    }
+
+    /// The source of a cue in the infinitive, whose "to" is local token `to`.
+    fn infinitive_source(&self, to: usize, lo: usize) -> (Option<(usize, usize)>, &'static str) {
+        if let Some((a, b)) = self.np_left(to, lo) {
+            // The phrase found may run over the verb: "the win led her".
+            let verb = (a.saturating_sub(1).max(lo)..b)
+                .rev()
+                .find(|&k| CONTROL_VERBS.contains(&self.w(k)));
+            if let Some(v) = verb {
+                return (Some((v + 1, b)), "object_control");
+            }
+        }
+        let mut verb = to;
+        while verb > lo && self.is_between(verb - 1) {
+            verb -= 1;
+        }
+        if verb <= lo + 1 || self.is_punct(verb - 1) || self.capitalised(verb - 1) {
+            return (None, "");
+        }
+        match self.subject_left(verb - 1, lo, to) {
+            Some((np, _)) => (Some(np), "infinitive"),
+            None => (None, ""),
+        }
     }
 
     /// "X, a security expert at Y, said": the comma at `comma` closes an apposition or a
@@ -1785,7 +1984,11 @@ impl Paragraph<'_> {
         let mut timed = false;
         while j > lo && k - j < 5 {
             let w = self.w(j - 1);
-            if self.is(j - 1, IS_TIME) {
+            // A year counts as a time: "who in 2010 said".
+            let year = w.len() == 4
+                && (w.starts_with("19") || w.starts_with("20"))
+                && w.bytes().all(|b| b.is_ascii_digit());
+            if self.is(j - 1, IS_TIME) || year {
                 timed = true;
             } else if !matches!(
                 w,
@@ -2142,5 +2345,45 @@ mod tests {
             (got[0].0.as_str(), got[0].1.as_str()),
             ("Dr. Ben Carson", ":")
         );
+    }
+
+    #[test]
+    fn a_quotation_signed_after_a_dash() {
+        let got = all("“He represents our greatest shame.” ― Sonya Herridge\n“Next one.”");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1.as_str()),
+            ("Sonya Herridge", "―")
+        );
+        let got = all("\"It needs to stop.\"\n\n- Michelle Marks, Philadelphia.");
+        assert_eq!(got[0].0, "Michelle Marks");
+        // A dash inside a sentence signs nothing.
+        let got = all("The senator — a Democrat — voted against the bill.");
+        assert!(got.iter().all(|a| a.1 != "—"), "{got:?}");
+    }
+
+    #[test]
+    fn a_transcript_speaker_inside_quotation_marks() {
+        let got = all("Partial transcript:\n\n\"WALLACE: Let’s start with the debate.\n\n\"PENCE: Well, look, it was a good night.");
+        let speakers: Vec<&str> = got
+            .iter()
+            .filter(|a| a.1 == ":")
+            .map(|a| a.0.as_str())
+            .collect();
+        assert_eq!(speakers, ["WALLACE", "PENCE"]);
+    }
+
+    #[test]
+    fn the_object_of_a_control_verb_speaks_the_infinitive() {
+        let got = all("The win led her to declare that the nomination was in sight.");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1.as_str()),
+            ("her", "to declare")
+        );
+    }
+
+    #[test]
+    fn the_agent_of_a_noun_cue_after_a_preposition() {
+        let got = all("The bill drew sharp criticism from the National Education Association.");
+        assert_eq!(got[0].0, "the National Education Association");
     }
 }
