@@ -14,7 +14,6 @@
 
 use crosscheck::claims::attribution_eval::{
     cross_validate, eval_attribution, fit, labelled, read_polnear, train_lexicon, train_weights,
-    Labelled,
 };
 use std::collections::BTreeMap;
 use std::path::Path;
