@@ -198,7 +198,7 @@ const BETWEEN: &[&str] = &[
 /// Auxiliaries that belong to the cue ("has said", "would not say").
 const CUE_AUX: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "did", "does", "do", "not",
-    "been", "being", "could", "can", "should", "may", "might", "must",
+    "been", "being", "be", "could", "can", "should", "may", "might", "must",
 ];
 
 /// Cue verbs whose source may follow them when nothing precedes ("…,” said the official).
@@ -1625,6 +1625,17 @@ impl Paragraph<'_> {
         feat!(f, "lemma=", lemma, "&src=", how);
         feat!(f, "lemma=", lemma, "&next=", next);
         feat!(f, "lemma=", lemma, "&prev=", prev);
+        // "did not respond", "would not say", "could be": the auxiliaries change the sense.
+        if cue_a < c {
+            feat!(f, "aux=", self.w(cue_a));
+            let negated = (cue_a..c).any(|k| {
+                let a = self.w(k);
+                a == "not" || a == "never" || a.ends_with("n't") || a.ends_with("n’t")
+            });
+            if negated {
+                feat!(f, "negated&lemma=", lemma);
+            }
+        }
         // Where cue and source lie in the sentence, and how far apart.
         feat!(f, "cuepos=", DIGITS[bucket(c - lo)]);
         feat!(f, "srcpos=", DIGITS[bucket(a.saturating_sub(lo))]);
@@ -1789,7 +1800,7 @@ impl Paragraph<'_> {
             return self.apposition_left(k - 1, lo).map(|s| (s, "apposition"));
         }
         if self.is_punct(k - 1)
-            && !matches!(prev, "." | "'s" | "’s" | ")")
+            && !matches!(prev, "." | "'s" | "’s" | ")" | "%")
             && !self.possessive_mark(k - 1)
         {
             return None;
@@ -1816,14 +1827,25 @@ impl Paragraph<'_> {
                 return (Some((v + 1, b)), "object_control");
             }
         }
-        let mut verb = to;
-        while verb > lo && self.is_between(verb - 1) {
-            verb -= 1;
+        // Skip auxiliaries and adverbs: "the House is likely to consider".
+        let mut k = to;
+        while k > lo && self.is_between(k - 1) {
+            k -= 1;
         }
-        if verb <= lo + 1 || self.is_punct(verb - 1) || self.capitalised(verb - 1) {
+        // A headline: "AFL-CIO to endorse Clinton".
+        if k == to && self.np_left(to, lo).is_some_and(|np| np.0 == lo) {
+            return (self.np_left(to, lo), "headline_to");
+        }
+        // Before "to" comes the subject (when something was skipped) or a verb ("refused to
+        // say", "is right to note") whose subject it is.
+        let verb = if k < to {
+            k
+        } else if k > lo + 1 && !self.is_punct(k - 1) && !self.capitalised(k - 1) {
+            k - 1
+        } else {
             return (None, "");
-        }
-        match self.subject_left(verb - 1, lo, to) {
+        };
+        match self.subject_left(verb, lo, to) {
             Some((np, _)) => (Some(np), "infinitive"),
             None => (None, ""),
         }
@@ -2055,7 +2077,7 @@ impl Paragraph<'_> {
     fn is_np_word(&self, k: usize) -> bool {
         let w = self.w(k);
         let boundary = self.is(k, IS_BOUNDARY) && (!self.capitalised(k) || self.at_start(k));
-        (!self.is_punct(k) || matches!(w, "'s" | "’s" | "." | "-") || self.possessive_mark(k))
+        (!self.is_punct(k) || matches!(w, "'s" | "’s" | "." | "-" | "%") || self.possessive_mark(k))
             && !boundary
             && !self.quoted[k]
             && !self.sure_cue(k)
@@ -2385,5 +2407,33 @@ mod tests {
     fn the_agent_of_a_noun_cue_after_a_preposition() {
         let got = all("The bill drew sharp criticism from the National Education Association.");
         assert_eq!(got[0].0, "the National Education Association");
+    }
+}
+#[cfg(test)]
+mod scratch {
+    #[test]
+    fn scratch() {
+        for t in [
+            "On social issues, 42% say they're liberal.",
+            "Many of likely voters would be scared if he won.",
+            "38% of voters would be scared if he won.",
+            "Voters would be scared if he won.",
+            "Voters were scared.",
+            "For Trump, 38% of likely voters would be scared if he won.",
+            "AFL-CIO to endorse Clinton",
+            "The House is likely to consider the Senate version of the measure.",
+            "Another method would require individual delegates to challenge existing party rules.",
+        ] {
+            let seg = crate::segment::segment(t);
+            println!("{t}");
+            for c in super::candidates(t, &seg, 0, &[]) {
+                println!(
+                    "  src={:?} cue={:?} {:.2}",
+                    c.attribution.source.map(|s| &t[s]),
+                    c.attribution.cue.map(|s| &t[s]),
+                    c.score
+                );
+            }
+        }
     }
 }
