@@ -1482,7 +1482,13 @@ impl Paragraph<'_> {
         }) && (w.ends_with("ed") || matches!(w, "told" | "shown" | "seen" | "known"));
         let participle = w.ends_with("ing");
         let left_mark = if cue_a > lo { self.w(cue_a - 1) } else { "" };
-        let after_quote = matches!(left_mark, "”" | "“" | "\"" | "’" | "'" | "—" | "–" | ":")
+        // A dash closing a parenthetical ("Christie — who is being vetted — said") is no
+        // quotation's end.
+        let closes_dashes = matches!(left_mark, "—" | "–")
+            && cue_a > lo + 1
+            && (cue_a.saturating_sub(30).max(lo)..cue_a - 1).any(|j| self.w(j) == left_mark);
+        let after_quote = (matches!(left_mark, "”" | "“" | "\"" | "’" | "'" | "—" | "–" | ":")
+            && !closes_dashes)
             || (left_mark == ","
                 && cue_a >= lo + 2
                 && matches!(self.w(cue_a - 2), "”" | "“" | "\"" | "’" | "'"));
@@ -1798,6 +1804,15 @@ impl Paragraph<'_> {
         }
         if prev == "," {
             return self.apposition_left(k - 1, lo).map(|s| (s, "apposition"));
+        }
+        // "Gov. Chris Christie — who is being vetted as a running mate — made": the phrase
+        // before the dashes, with what they set off.
+        if matches!(prev, "—" | "–" | "--") {
+            let open = (k.saturating_sub(30).max(lo)..k - 1)
+                .rev()
+                .find(|&j| self.w(j) == prev)?;
+            let (a, _) = self.np_left(open, lo)?;
+            return Some(((a, k - 1), "apposition"));
         }
         if self.is_punct(k - 1)
             && !matches!(prev, "." | "'s" | "’s" | ")" | "%")
@@ -2414,7 +2429,7 @@ mod scratch {
     #[test]
     fn scratch() {
         for t in [
-            "On social issues, 42% say they're liberal.",
+            "Gov. Chris Christie — who is being vetted as a running mate — said the plan works.",
             "Many of likely voters would be scared if he won.",
             "38% of voters would be scared if he won.",
             "Voters would be scared if he won.",
