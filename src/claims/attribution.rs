@@ -1596,6 +1596,23 @@ impl Paragraph<'_> {
         }
         let nw = self.word(cue_b + 1);
         feat!(f, "sw=", self.word(self.head(a, b)));
+        // The head's ending and shape generalise over words rarely seen: "-ers", "-ists", "ALL".
+        let head = self.head(a, b);
+        let hw = self.word(head);
+        if hw.len() > 4 && hw.is_char_boundary(hw.len() - 3) {
+            feat!(f, "sws=", &hw[hw.len() - 3..]);
+        }
+        let raw = self.raw(head);
+        let shape = if raw.starts_with(|c: char| c.is_ascii_digit()) {
+            "digit"
+        } else if raw.len() > 1 && raw.chars().all(|c| !c.is_lowercase()) {
+            "upper"
+        } else if self.capitalised(head) {
+            "cap"
+        } else {
+            "lower"
+        };
+        feat!(f, "swshape=", shape, "&src=", how);
         feat!(f, "sf=", self.word(a));
         feat!(f, "nw=", nw);
         feat!(f, "w&nw=", w, "_", nw);
