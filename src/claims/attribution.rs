@@ -1232,6 +1232,11 @@ impl Paragraph<'_> {
         } else {
             lo
         };
+        // A line of its own without a final stop: a headline, a caption or a list item.
+        let headline = hi > lo
+            && (self.toks[lo].newlines_before > 0 || self.first + lo == 0)
+            && (hi >= self.toks.len() || self.toks[hi].newlines_before > 0)
+            && !matches!(self.w(hi - 1), "." | "!" | "?" | "”" | "\"" | "’");
         let mut out: Vec<Candidate> = Vec::new();
         let mut last_source: Option<(usize, usize)> = None;
         let mut c = lo;
@@ -1261,6 +1266,9 @@ impl Paragraph<'_> {
                 }
             } else if quoted_tokens > 0 {
                 feat!(f, "sentence_quotes");
+            }
+            if headline {
+                feat!(f, "headline&src=", found.how);
             }
             if out.is_empty() {
                 feat!(f, "first_cue");
