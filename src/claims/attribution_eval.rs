@@ -170,7 +170,7 @@ impl fmt::Display for AttributionEval {
         let a = &self.all;
         writeln!(
             f,
-            "attribution source-overlap P {:.2} R {:.2} F1 {:.2} source-exact F1 {:.2} cue-overlap F1 {:.2} cue-exact F1 {:.2} articles {}",
+            "attribution source-overlap P {:.3} R {:.3} F1 {:.3} source-exact F1 {:.3} cue-overlap F1 {:.3} cue-exact F1 {:.3} articles {}",
             a.source_overlap.precision(),
             a.source_overlap.recall(),
             a.source_overlap.f1(),
