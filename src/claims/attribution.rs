@@ -2449,31 +2449,3 @@ mod tests {
         assert_eq!(got[0].0, "the National Education Association");
     }
 }
-#[cfg(test)]
-mod scratch {
-    #[test]
-    fn scratch() {
-        for t in [
-            "Gov. Chris Christie — who is being vetted as a running mate — said the plan works.",
-            "Many of likely voters would be scared if he won.",
-            "38% of voters would be scared if he won.",
-            "Voters would be scared if he won.",
-            "Voters were scared.",
-            "For Trump, 38% of likely voters would be scared if he won.",
-            "AFL-CIO to endorse Clinton",
-            "The House is likely to consider the Senate version of the measure.",
-            "Another method would require individual delegates to challenge existing party rules.",
-        ] {
-            let seg = crate::segment::segment(t);
-            println!("{t}");
-            for c in super::candidates(t, &seg, 0, &[]) {
-                println!(
-                    "  src={:?} cue={:?} {:.2}",
-                    c.attribution.source.map(|s| &t[s]),
-                    c.attribution.cue.map(|s| &t[s]),
-                    c.score
-                );
-            }
-        }
-    }
-}
