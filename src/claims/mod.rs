@@ -170,30 +170,106 @@ pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Sp
 /// feature name: eight bytes a step. (Attribution keeps its own `part_hash`, without the
 /// finaliser: its feature hash mixes the parts again, and the finaliser cost 1 % there.)
 pub fn word_hash(lower: &str) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let step = |h: u64, word: u64| (h ^ word).wrapping_mul(K).rotate_left(31);
-    let bytes = lower.as_bytes();
-    let mut h = crate::hash::FNV_OFFSET ^ bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        h = step(h, u64::from_le_bytes(word));
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        h = step(
-            h,
-            rest.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b)),
-        );
-    }
-    // MurmurHash3's finaliser: every bit of the result depends on every byte, so that any 32
-    // of them tell words apart ([`crate::hash::HashTable`] keeps the high half as a tag).
+    word_hash_bytes(lower.as_bytes())
+}
+
+const WORD_K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// One step of [`word_hash`]: eight bytes, little-endian.
+fn word_step(h: u64, word: u64) -> u64 {
+    (h ^ word).wrapping_mul(WORD_K).rotate_left(31)
+}
+
+/// [`word_hash`]'s last step: MurmurHash3's finaliser, so that every bit of the result depends
+/// on every byte, and any 32 of them tell words apart ([`crate::hash::HashTable`] keeps the
+/// high half as a tag).
+fn word_finish(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
     h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     h ^ (h >> 33)
+}
+
+/// [`word_hash`] of bytes.
+fn word_hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = crate::hash::FNV_OFFSET ^ bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        h = word_step(h, u64::from_le_bytes(word));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        h = word_step(
+            h,
+            rest.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b)),
+        );
+    }
+    word_finish(h)
+}
+
+/// Eight ASCII bytes in lower case at once: 0x20 added to each of 'A'..='Z' (every byte
+/// below 0x80, so no sum carries into the next byte).
+fn ascii_lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let at_least_a = x.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+    let above_z = x.wrapping_add(ONES * (0x7f - u64::from(b'Z')));
+    x | ((at_least_a & !above_z & HIGH) >> 2)
+}
+
+/// Appends the ASCII word `text[start..start + len]` in lower case to `lower` and returns
+/// its [`word_hash`]. Each eight bytes are read from the text once (a step past the text's
+/// end byte by byte) and written whole, the bytes past the word then cut off: reading back
+/// bytes just copied stalled on the copy.
+fn lower_ascii(text: &[u8], start: usize, len: usize, lower: &mut Vec<u8>) -> u64 {
+    let out = lower.len();
+    let mut h = crate::hash::FNV_OFFSET ^ len as u64;
+    let mut at = 0;
+    while at < len {
+        let n = (len - at).min(8);
+        let i = start + at;
+        let word = match text.get(i..i + 8) {
+            Some(b) => {
+                let mut w = [0; 8];
+                w.copy_from_slice(b);
+                let w = u64::from_le_bytes(w);
+                // Only the word's own bytes.
+                if n == 8 {
+                    w
+                } else {
+                    w & ((1 << (8 * n)) - 1)
+                }
+            }
+            None => text
+                .get(i..i + n)
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .fold(0, |w, &b| (w << 8) | u64::from(b)),
+        };
+        let word = ascii_lower8(word);
+        h = word_step(h, word);
+        lower.extend_from_slice(&word.to_le_bytes());
+        at += n;
+    }
+    lower.truncate(out + len);
+    word_finish(h)
+}
+
+/// Appends `w` in lower case to `lower`: as `str::to_lowercase` (which knows a final sigma),
+/// but without its allocation when every character is ASCII or general punctuation (curly
+/// quotes, dashes), which lower-case to themselves.
+fn lower_unicode(w: &str, lower: &mut Vec<u8>) {
+    if w.chars()
+        .all(|c| c.is_ascii() || ('\u{2000}'..='\u{206f}').contains(&c))
+    {
+        lower.extend(w.bytes().map(|b| b.to_ascii_lowercase()));
+    } else {
+        lower.extend_from_slice(w.to_lowercase().as_bytes());
+    }
 }
 
 /// The word lists of the claims stage, one bit each, as [`Words::lists`] gives them. A
@@ -296,37 +372,42 @@ impl Words {
     pub fn for_tokens(text: &str, tokens: &[Token]) -> Words {
         let lexicon = lexicon();
         let n = tokens.len();
-        let mut words = Words {
-            hash: Vec::with_capacity(n),
-            lists: Vec::with_capacity(n),
-            cue: Vec::with_capacity(n),
-            lower: String::with_capacity(tokens.last().map_or(0, |t| t.span.end)),
-            ends: Vec::with_capacity(n),
-        };
+        let mut hash = Vec::with_capacity(n);
+        let mut lists = Vec::with_capacity(n);
+        let mut cue = Vec::with_capacity(n);
+        let mut ends = Vec::with_capacity(n);
+        // Bytes first, a string at the end: an ASCII word is lower-cased eight bytes at a
+        // step, in the same pass as its hash.
+        let mut lower: Vec<u8> = Vec::with_capacity(tokens.last().map_or(0, |t| t.span.end) + 8);
         for t in tokens {
             let w = &text[t.span];
-            let start = words.lower.len();
-            if w.is_ascii() {
-                words.lower.push_str(w);
-                if let Some(new) = words.lower.get_mut(start..) {
-                    new.make_ascii_lowercase();
-                }
+            let h = if w.is_ascii() {
+                lower_ascii(text.as_bytes(), t.span.start, w.len(), &mut lower)
             } else {
-                // As a whole word: a final sigma lower-cases to "ς".
-                words.lower.push_str(&w.to_lowercase());
-            }
-            let h = word_hash(&words.lower[start..]);
-            let (bits, cue) = if t.kind == TokenKind::Punct {
+                let start = lower.len();
+                lower_unicode(w, &mut lower);
+                word_hash_bytes(lower.get(start..).unwrap_or_default())
+            };
+            let (bits, share) = if t.kind == TokenKind::Punct {
                 (0, -1.0)
             } else {
                 lexicon.get(h).unwrap_or((0, -1.0))
             };
-            words.hash.push(h);
-            words.lists.push(bits);
-            words.cue.push(cue);
-            words.ends.push(words.lower.len());
+            hash.push(h);
+            lists.push(bits);
+            cue.push(share);
+            ends.push(lower.len());
         }
-        words
+        // Only whole characters were pushed: the bytes are UTF-8.
+        let lower = String::from_utf8(lower)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        Words {
+            hash,
+            lists,
+            cue,
+            lower,
+            ends,
+        }
     }
 
     /// Token `k` in lower case ("" past the end).
@@ -390,6 +471,32 @@ mod tests {
         high.sort_unstable();
         high.dedup();
         assert_eq!(high.len(), words.len());
+    }
+
+    #[test]
+    fn words_are_lower_cased_and_hashed_as_whole_strings() {
+        // Words of every length up to 20 bytes, some at the very end of the text (read byte
+        // by byte there), some not ASCII.
+        let text = "The QUICK brown FOX, Jumped-Over “LAZY” dogs’ ΣΟΦΊΑ ΟΔΟΣ \
+                    ABCDEFGHIJKLMNOPQRST aBcDeFgHiJkLmNoPqRsT [@`{] X";
+        let seg = crate::segment::segment(text);
+        let words = Words::new(text, &seg);
+        for (k, t) in seg.tokens.iter().enumerate() {
+            let lower = text[t.span].to_lowercase();
+            assert_eq!(words.lower(k), lower);
+            assert_eq!(words.hash[k], word_hash(&lower), "{lower}");
+        }
+        for len in 0..=20 {
+            let text = "QwErTyUiOpAsDfGhJkLz@[`{";
+            // Ending at the text's end, and followed by more of it.
+            for start in [text.len() - len, 0] {
+                let mut out = b"x".to_vec();
+                let h = lower_ascii(text.as_bytes(), start, len, &mut out);
+                let lower = format!("x{}", text[start..start + len].to_lowercase());
+                assert_eq!(out, lower.as_bytes());
+                assert_eq!(h, word_hash(&lower[1..]));
+            }
+        }
     }
 
     #[test]
