@@ -317,20 +317,19 @@ impl FeatureSink for Vec<String> {
 /// counted once, in the order it first came: as [`Model::score_names`] sums them.
 struct Hits<'m> {
     model: &'m Model,
-    /// The features with a weight so far.
+    /// The features so far (with a weight or not).
     hits: Vec<u64>,
-    /// A bit per hash of `hits` (mod 1024): a feature not in it is new without a search.
-    seen: [u64; 16],
+    /// A bit per hash of `hits` (mod 2048): a feature not in it is new without a search.
+    seen: [u64; 32],
     sum: f64,
 }
 
 impl Hits<'_> {
     fn hit(&mut self, h: u64) {
-        // Features without a weight add nothing; a repeated one (a word twice) adds once.
-        let Some(w) = self.model.weights.get(h) else {
-            return;
-        };
-        let bit = (h >> 7) as usize & 1023;
+        // A repeated feature (a word twice) adds once. A feature without a weight adds 0, which
+        // leaves the sum as it was: so that whether a feature has a weight is no branch.
+        let w = self.model.weights.value_or_default(h);
+        let bit = (h >> 7) as usize & 2047;
         if self.seen[bit / 64] & 1 << (bit % 64) != 0 && self.hits.contains(&h) {
             return;
         }
@@ -508,8 +507,8 @@ pub fn score(
 ) -> (f64, Vec<Reason>) {
     let mut hits = Hits {
         model: Model::embedded(),
-        hits: Vec::with_capacity(64),
-        seen: [0; 16],
+        hits: Vec::with_capacity(128),
+        seen: [0; 32],
         sum: 0.0,
     };
     let reasons = features(
@@ -728,6 +727,21 @@ mod tests {
         let m = Model::parse(include_str!("../../data/model/checkworthy.txt")).unwrap();
         assert!(m.len() > 100, "{} weights", m.len());
         assert!(Model::parse(PRIOR_MODEL).is_ok());
+    }
+
+    #[test]
+    fn every_weight_is_found_by_its_name() {
+        let text = include_str!("../../data/model/checkworthy.txt");
+        let mut sums: FnvMap<String, f64> = FnvMap::default();
+        for (name, w) in parse_weights(text).unwrap_or_default() {
+            *sums.entry(name).or_insert(0.0) += w;
+        }
+        let m = Model::embedded();
+        // No two names share a hash, and each finds its own weight.
+        assert_eq!(m.len(), sums.len());
+        for (name, w) in &sums {
+            assert_eq!(m.weight(name), *w, "{name}");
+        }
     }
 
     #[test]

@@ -202,10 +202,7 @@ fn word_hash_bytes(bytes: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        h = word_step(
-            h,
-            rest.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b)),
-        );
+        h = word_step(h, crate::hash::le_word(rest));
     }
     word_finish(h)
 }
@@ -221,8 +218,8 @@ fn ascii_lower8(x: u64) -> u64 {
 }
 
 /// Appends the ASCII word `text[start..start + len]` in lower case to `lower` and returns
-/// its [`word_hash`]. Each eight bytes are read from the text once (a step past the text's
-/// end byte by byte) and written whole, the bytes past the word then cut off: reading back
+/// its [`word_hash`]. Each eight bytes are read from the text once (near the text's end, as
+/// [`crate::hash::le_word`] reads them) and written whole, the bytes past the word then cut off: reading back
 /// bytes just copied stalled on the copy.
 fn lower_ascii(text: &[u8], start: usize, len: usize, lower: &mut Vec<u8>) -> u64 {
     let out = lower.len();
@@ -243,12 +240,7 @@ fn lower_ascii(text: &[u8], start: usize, len: usize, lower: &mut Vec<u8>) -> u6
                     w & ((1 << (8 * n)) - 1)
                 }
             }
-            None => text
-                .get(i..i + n)
-                .unwrap_or_default()
-                .iter()
-                .rev()
-                .fold(0, |w, &b| (w << 8) | u64::from(b)),
+            None => crate::hash::le_word(text.get(i..i + n).unwrap_or_default()),
         };
         let word = ascii_lower8(word);
         h = word_step(h, word);
@@ -309,18 +301,35 @@ pub mod list {
     pub const TIME: u16 = 1 << 15;
 }
 
-/// Word hash → the bits of the lists it is in, and its share of cue occurrences (-1 when no
-/// cue word), from the lists of `checkworthy`, `certainty` and `attribution`, built once.
-fn lexicon() -> &'static crate::hash::HashTable<(u16, f32)> {
-    static LEXICON: std::sync::OnceLock<crate::hash::HashTable<(u16, f32)>> =
+/// What the lexicon knows of a word: the bits of the lists it is in, and its share of cue
+/// occurrences (-1 when no cue word, as for a word not in the lexicon).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Lexeme {
+    lists: u16,
+    cue: f32,
+}
+
+impl Default for Lexeme {
+    fn default() -> Lexeme {
+        Lexeme {
+            lists: 0,
+            cue: -1.0,
+        }
+    }
+}
+
+/// Word hash → its [`Lexeme`], from the lists of `checkworthy`, `certainty` and
+/// `attribution`, built once.
+fn lexicon() -> &'static crate::hash::HashTable<Lexeme> {
+    static LEXICON: std::sync::OnceLock<crate::hash::HashTable<Lexeme>> =
         std::sync::OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut map: crate::hash::FnvMap<u64, (u16, f32)> = crate::hash::FnvMap::default();
+        let mut map: crate::hash::FnvMap<u64, Lexeme> = crate::hash::FnvMap::default();
         let mut add = |w: &str, bits: u16, cue: f32| {
-            let e = map.entry(word_hash(w)).or_insert((0, -1.0));
-            e.0 |= bits;
+            let e = map.entry(word_hash(w)).or_default();
+            e.lists |= bits;
             if cue >= 0.0 {
-                e.1 = cue;
+                e.cue = cue;
             }
         };
         for &(words, bit) in checkworthy::WORD_LISTS.iter().chain(certainty::WORD_LISTS) {
@@ -339,7 +348,7 @@ fn lexicon() -> &'static crate::hash::HashTable<(u16, f32)> {
         for (w, bits, cue) in attribution::lexicon_words() {
             add(w, bits, cue);
         }
-        let mut entries: Vec<(u64, (u16, f32))> = map.into_iter().collect();
+        let mut entries: Vec<(u64, Lexeme)> = map.into_iter().collect();
         entries.sort_unstable_by_key(|e| e.0);
         crate::hash::HashTable::new(entries)
     })
@@ -388,14 +397,14 @@ impl Words {
                 lower_unicode(w, &mut lower);
                 word_hash_bytes(lower.get(start..).unwrap_or_default())
             };
-            let (bits, share) = if t.kind == TokenKind::Punct {
-                (0, -1.0)
+            let found = if t.kind == TokenKind::Punct {
+                Lexeme::default()
             } else {
-                lexicon.get(h).unwrap_or((0, -1.0))
+                lexicon.value_or_default(h)
             };
             hash.push(h);
-            lists.push(bits);
-            cue.push(share);
+            lists.push(found.lists);
+            cue.push(found.cue);
             ends.push(lower.len());
         }
         // Only whole characters were pushed: the bytes are UTF-8.
@@ -501,7 +510,7 @@ mod tests {
 
     #[test]
     fn the_lexicon_keeps_every_list_of_a_word() {
-        let (bits, cue) = lexicon().get(word_hash("alleged")).unwrap_or_default();
+        let Lexeme { lists: bits, cue } = lexicon().value_or_default(word_hash("alleged"));
         assert!(
             bits & list::ALLEGED != 0 && bits & list::CUE != 0,
             "{bits:b}"
