@@ -325,6 +325,8 @@ struct Hits<'m> {
 }
 
 impl Hits<'_> {
+    // Inlined, so that the sum stays in a register rather than going through memory each time.
+    #[inline(always)]
     fn hit(&mut self, h: u64) {
         // A repeated feature (a word twice) adds once. A feature without a weight adds 0, which
         // leaves the sum as it was: so that whether a feature has a weight is no branch.
@@ -341,9 +343,11 @@ impl Hits<'_> {
 
 impl FeatureSink for Hits<'_> {
     const NAMES: bool = false;
+    #[inline(always)]
     fn add(&mut self, prefix: &str, parts: &[&str]) {
         self.hit(hash_feature(prefix, parts));
     }
+    #[inline(always)]
     fn add_hashed(&mut self, prefix: &str, _parts: &[&str], hashes: &[u64]) {
         self.hit(hashes.iter().fold(part_hash(prefix), |h, &p| combine(h, p)));
     }
