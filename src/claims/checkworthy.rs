@@ -563,6 +563,12 @@ fn normalise(raw: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The hash of the model word of a token that is no entity mention (see [`normalise`]), as
+/// [`Words::model`] holds it for every token.
+pub fn model_word_hash(raw: &str) -> u64 {
+    part_hash(&normalise(raw))
+}
+
 /// The reasons of sentence `index`, and every feature of it into `sink`.
 #[allow(clippy::too_many_arguments)]
 pub fn features<S: FeatureSink>(
@@ -582,19 +588,17 @@ pub fn features<S: FeatureSink>(
     // when the sink takes names, their hashes always.
     let mut model_words: Vec<Cow<str>> = Vec::new();
     let mut hashes: Vec<u64> = Vec::with_capacity(toks.len());
-    // Word hashes and list bits, without punctuation.
-    let mut words: Vec<u64> = Vec::with_capacity(toks.len());
-    let mut word_lists: Vec<u16> = Vec::with_capacity(toks.len());
+    // Which word lists the sentence has a word of, and how many words (not punctuation).
+    let mut found = 0;
+    let mut n_words = 0;
     let mut e = 0;
     for (k, t) in sentence.tokens.clone().zip(toks) {
         while e < entities.len() && mentions[entities[e]].span.end <= t.span.start {
             e += 1;
         }
-        let raw = &text[t.span];
-        let hash = text_words.hash.get(k).copied().unwrap_or_default();
         if t.kind != TokenKind::Punct {
-            words.push(hash);
-            word_lists.push(text_words.lists.get(k).copied().unwrap_or_default());
+            found |= text_words.lists.get(k).copied().unwrap_or_default();
+            n_words += 1;
         }
         if e < entities.len() && mentions[entities[e]].span.start <= t.span.start {
             let m = &mentions[entities[e]];
@@ -606,34 +610,22 @@ pub fn features<S: FeatureSink>(
             }
             continue;
         }
-        // An ASCII word without digits is its lower case: its hash is the text's.
-        if raw.is_ascii() && !raw.bytes().any(|b| b.is_ascii_digit()) {
-            hashes.push(hash);
-        } else {
-            hashes.push(part_hash(&normalise(raw)));
-        }
+        hashes.push(text_words.model.get(k).copied().unwrap_or_default());
         if S::NAMES {
-            model_words.push(normalise(raw));
+            model_words.push(normalise(&text[t.span]));
         }
     }
-    let labels: Vec<Label> = entities.iter().map(|&k| mentions[k].label).collect();
-    // Which word lists the sentence has a word of.
-    let found = word_lists.iter().fold(0, |m, &bits| m | bits);
+    let labels = || entities.iter().map(|&k| mentions[k].label);
     let has = |list: u16| found & list != 0;
     let mut reasons = Vec::new();
-    let number = labels
-        .iter()
-        .any(|l| l.is_numeric() && *l != Label::Ordinal);
+    let number = labels().any(|l| l.is_numeric() && l != Label::Ordinal);
     if number {
         reasons.push(Reason::Number);
     }
-    if labels
-        .iter()
-        .any(|l| matches!(l, Label::Date | Label::Time))
-    {
+    if labels().any(|l| matches!(l, Label::Date | Label::Time)) {
         reasons.push(Reason::Date);
     }
-    if labels.iter().any(|l| l.is_name()) {
+    if labels().any(|l| l.is_name()) {
         reasons.push(Reason::NamedEntity);
     }
     if has(list::FACTUAL) {
@@ -652,19 +644,31 @@ pub fn features<S: FeatureSink>(
     if opinion || text[sentence.span].ends_with('!') {
         reasons.push(Reason::Opinion);
     }
-    if has(list::CAUSE_START)
-        && has_phrase(
+    if has(list::CAUSE_START) && {
+        // Word hashes and list bits, without punctuation, only for a sentence that may hold
+        // a cause phrase.
+        let (words, word_lists): (Vec<u64>, Vec<u16>) = sentence
+            .tokens
+            .clone()
+            .zip(toks)
+            .filter(|(_, t)| t.kind != TokenKind::Punct)
+            .map(|(k, _)| {
+                (
+                    text_words.hash.get(k).copied().unwrap_or_default(),
+                    text_words.lists.get(k).copied().unwrap_or_default(),
+                )
+            })
+            .unzip();
+        has_phrase(
             &words,
             &word_lists,
             list::CAUSE_START,
             phrase_list!(CAUSE_PHRASES),
         )
-    {
+    } {
         reasons.push(Reason::Cause);
     }
-    if labels
-        .iter()
-        .any(|l| matches!(l, Label::Percent | Label::Money))
+    if labels().any(|l| matches!(l, Label::Percent | Label::Money))
         || number && has(list::STATISTIC)
         || has(list::MEASURE) && has(list::CHANGE)
     {
@@ -676,13 +680,24 @@ pub fn features<S: FeatureSink>(
     for r in &reasons {
         sink.add("r", &[r.as_str()]);
     }
-    let mut seen_labels: Vec<Label> = labels.clone();
+    // Each label once, in order, without an allocation.
+    let mut seen_labels = [Label::Person; 32];
+    let mut n_labels = 0;
+    let mut seen = 0u64;
+    for l in labels() {
+        let bit = 1u64 << (l as u32 % 64);
+        if seen & bit == 0 && n_labels < seen_labels.len() {
+            seen |= bit;
+            seen_labels[n_labels] = l;
+            n_labels += 1;
+        }
+    }
+    let seen_labels = &mut seen_labels[..n_labels];
     seen_labels.sort_unstable();
-    seen_labels.dedup();
-    for l in &seen_labels {
+    for l in seen_labels.iter() {
         sink.add("l", &[l.as_str()]);
     }
-    sink.add("n", &[length_bucket(words.len())]);
+    sink.add("n", &[length_bucket(n_words)]);
     sink.add("c", &[certainty.as_str()]);
     sink.add("a", &[attribution.kind.as_str()]);
     if attribution.quote {

@@ -218,12 +218,15 @@ fn ascii_lower8(x: u64) -> u64 {
 }
 
 /// Appends the ASCII word `text[start..start + len]` in lower case to `lower` and returns
-/// its [`word_hash`]. Each eight bytes are read from the text once (near the text's end, as
-/// [`crate::hash::le_word`] reads them) and written whole, the bytes past the word then cut off: reading back
-/// bytes just copied stalled on the copy.
-fn lower_ascii(text: &[u8], start: usize, len: usize, lower: &mut Vec<u8>) -> u64 {
+/// its [`word_hash`], and whether it is free of digits. Each eight bytes are read from the
+/// text once (near the text's end, as [`crate::hash::le_word`] reads them) and written whole,
+/// the bytes past the word then cut off: reading back bytes just copied stalled on the copy.
+fn lower_ascii(text: &[u8], start: usize, len: usize, lower: &mut Vec<u8>) -> (u64, bool) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
     let out = lower.len();
     let mut h = crate::hash::FNV_OFFSET ^ len as u64;
+    let mut digits = 0;
     let mut at = 0;
     while at < len {
         let n = (len - at).min(8);
@@ -242,13 +245,17 @@ fn lower_ascii(text: &[u8], start: usize, len: usize, lower: &mut Vec<u8>) -> u6
             }
             None => crate::hash::le_word(text.get(i..i + n).unwrap_or_default()),
         };
+        // The high bit of each byte in '0'..='9' (no sum carries, as in `ascii_lower8`).
+        digits |= word.wrapping_add(ONES * (0x80 - u64::from(b'0')))
+            & !word.wrapping_add(ONES * (0x7f - u64::from(b'9')))
+            & HIGH;
         let word = ascii_lower8(word);
         h = word_step(h, word);
         lower.extend_from_slice(&word.to_le_bytes());
         at += n;
     }
     lower.truncate(out + len);
-    word_finish(h)
+    (word_finish(h), digits == 0)
 }
 
 /// Appends `w` in lower case to `lower`: as `str::to_lowercase` (which knows a final sigma),
@@ -365,6 +372,10 @@ pub struct Words {
     pub lists: Vec<u16>,
     /// Per token of the text: its share of cue occurrences in PolNeAR (-1 when no cue word).
     pub cue: Vec<f32>,
+    /// Per token of the text: the hash of its check-worthiness model word (see
+    /// `checkworthy::model_word_hash`), which is [`Words::hash`] for an ASCII word without
+    /// digits.
+    pub model: Vec<u64>,
     /// Every token in lower case, one after another.
     lower: String,
     /// Where each token's lower case ends in `lower`.
@@ -385,18 +396,27 @@ impl Words {
         let mut lists = Vec::with_capacity(n);
         let mut cue = Vec::with_capacity(n);
         let mut ends = Vec::with_capacity(n);
+        let mut model = Vec::with_capacity(n);
         // Bytes first, a string at the end: an ASCII word is lower-cased eight bytes at a
         // step, in the same pass as its hash.
         let mut lower: Vec<u8> = Vec::with_capacity(tokens.last().map_or(0, |t| t.span.end) + 8);
         for t in tokens {
             let w = &text[t.span];
-            let h = if w.is_ascii() {
+            let (h, plain) = if w.is_ascii() {
                 lower_ascii(text.as_bytes(), t.span.start, w.len(), &mut lower)
             } else {
                 let start = lower.len();
                 lower_unicode(w, &mut lower);
-                word_hash_bytes(lower.get(start..).unwrap_or_default())
+                (
+                    word_hash_bytes(lower.get(start..).unwrap_or_default()),
+                    false,
+                )
             };
+            model.push(if plain {
+                h
+            } else {
+                checkworthy::model_word_hash(w)
+            });
             let found = if t.kind == TokenKind::Punct {
                 Lexeme::default()
             } else {
@@ -414,6 +434,7 @@ impl Words {
             hash,
             lists,
             cue,
+            model,
             lower,
             ends,
         }
@@ -486,7 +507,7 @@ mod tests {
     fn words_are_lower_cased_and_hashed_as_whole_strings() {
         // Words of every length up to 20 bytes, some at the very end of the text (read byte
         // by byte there), some not ASCII.
-        let text = "The QUICK brown FOX, Jumped-Over “LAZY” dogs’ ΣΟΦΊΑ ΟΔΟΣ \
+        let text = "The QUICK brown FOX, Jumped-Over “LAZY” dogs’ ΣΟΦΊΑ ΟΔΟΣ 2,000 A4 4x4x4x4x4 \
                     ABCDEFGHIJKLMNOPQRST aBcDeFgHiJkLmNoPqRsT [@`{] X";
         let seg = crate::segment::segment(text);
         let words = Words::new(text, &seg);
@@ -494,16 +515,20 @@ mod tests {
             let lower = text[t.span].to_lowercase();
             assert_eq!(words.lower(k), lower);
             assert_eq!(words.hash[k], word_hash(&lower), "{lower}");
+            let model = checkworthy::model_word_hash(&text[t.span]);
+            assert_eq!(words.model[k], model, "{lower}");
         }
         for len in 0..=20 {
-            let text = "QwErTyUiOpAsDfGhJkLz@[`{";
+            let text = "QwErTyUiOpAsDfGhJkLz@[`{/0123456789:";
             // Ending at the text's end, and followed by more of it.
             for start in [text.len() - len, 0] {
                 let mut out = b"x".to_vec();
-                let h = lower_ascii(text.as_bytes(), start, len, &mut out);
-                let lower = format!("x{}", text[start..start + len].to_lowercase());
+                let (h, plain) = lower_ascii(text.as_bytes(), start, len, &mut out);
+                let word = &text[start..start + len];
+                let lower = format!("x{}", word.to_lowercase());
                 assert_eq!(out, lower.as_bytes());
                 assert_eq!(h, word_hash(&lower[1..]));
+                assert_eq!(plain, !word.bytes().any(|b| b.is_ascii_digit()), "{word}");
             }
         }
     }
