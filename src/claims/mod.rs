@@ -217,16 +217,23 @@ fn ascii_lower8(x: u64) -> u64 {
     x | ((at_least_a & !above_z & HIGH) >> 2)
 }
 
-/// Appends the ASCII word `text[start..start + len]` in lower case to `lower` and returns
-/// its [`word_hash`], and whether it is free of digits. Each eight bytes are read from the
+/// Token `t` of `text`.
+fn word<'t>(text: &'t str, t: &Token) -> &'t str {
+    text.get(t.span.start..t.span.end).unwrap_or_default()
+}
+
+/// Appends the word `text[start..start + len]` in lower case to `lower` and returns its
+/// [`word_hash`], and whether it is free of digits; `None` when it is not ASCII (`lower` then
+/// holds some of its bytes after what it held). Each eight bytes are read from the
 /// text once (near the text's end, as [`crate::hash::le_word`] reads them) and written whole,
 /// the bytes past the word then cut off: reading back bytes just copied stalled on the copy.
-fn lower_ascii(text: &[u8], start: usize, len: usize, lower: &mut Vec<u8>) -> (u64, bool) {
+fn lower_ascii(text: &[u8], start: usize, len: usize, lower: &mut Vec<u8>) -> Option<(u64, bool)> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     let out = lower.len();
     let mut h = crate::hash::FNV_OFFSET ^ len as u64;
     let mut digits = 0;
+    let mut high = 0;
     let mut at = 0;
     while at < len {
         let n = (len - at).min(8);
@@ -245,6 +252,7 @@ fn lower_ascii(text: &[u8], start: usize, len: usize, lower: &mut Vec<u8>) -> (u
             }
             None => crate::hash::le_word(text.get(i..i + n).unwrap_or_default()),
         };
+        high |= word & HIGH;
         // The high bit of each byte in '0'..='9' (no sum carries, as in `ascii_lower8`).
         digits |= word.wrapping_add(ONES * (0x80 - u64::from(b'0')))
             & !word.wrapping_add(ONES * (0x7f - u64::from(b'9')))
@@ -255,7 +263,7 @@ fn lower_ascii(text: &[u8], start: usize, len: usize, lower: &mut Vec<u8>) -> (u
         at += n;
     }
     lower.truncate(out + len);
-    (word_finish(h), digits == 0)
+    (high == 0).then(|| (word_finish(h), digits == 0))
 }
 
 /// Appends `w` in lower case to `lower`: as `str::to_lowercase` (which knows a final sigma),
@@ -401,21 +409,24 @@ impl Words {
         // step, in the same pass as its hash.
         let mut lower: Vec<u8> = Vec::with_capacity(tokens.last().map_or(0, |t| t.span.end) + 8);
         for t in tokens {
-            let w = &text[t.span];
-            let (h, plain) = if w.is_ascii() {
-                lower_ascii(text.as_bytes(), t.span.start, w.len(), &mut lower)
-            } else {
-                let start = lower.len();
-                lower_unicode(w, &mut lower);
-                (
-                    word_hash_bytes(lower.get(start..).unwrap_or_default()),
-                    false,
-                )
+            let start = lower.len();
+            let len = t.span.end.saturating_sub(t.span.start);
+            // Most words are ASCII, found so as they are lower-cased.
+            let (h, plain) = match lower_ascii(text.as_bytes(), t.span.start, len, &mut lower) {
+                Some(found) => found,
+                None => {
+                    lower.truncate(start);
+                    lower_unicode(word(text, t), &mut lower);
+                    (
+                        word_hash_bytes(lower.get(start..).unwrap_or_default()),
+                        false,
+                    )
+                }
             };
             model.push(if plain {
                 h
             } else {
-                checkworthy::model_word_hash(w)
+                checkworthy::model_word_hash(word(text, t))
             });
             let found = if t.kind == TokenKind::Punct {
                 Lexeme::default()
@@ -523,7 +534,8 @@ mod tests {
             // Ending at the text's end, and followed by more of it.
             for start in [text.len() - len, 0] {
                 let mut out = b"x".to_vec();
-                let (h, plain) = lower_ascii(text.as_bytes(), start, len, &mut out);
+                let (h, plain) =
+                    lower_ascii(text.as_bytes(), start, len, &mut out).unwrap_or_default();
                 let word = &text[start..start + len];
                 let lower = format!("x{}", word.to_lowercase());
                 assert_eq!(out, lower.as_bytes());
