@@ -16,7 +16,7 @@
 
 use super::attribution::{Attribution, AttributionKind};
 use super::certainty::Certainty;
-use super::{has_phrase, list, Reason, Words};
+use super::{has_word_phrase, list, Reason, Words};
 use crate::entities::{Label, Mention};
 use crate::hash::{FnvMap, HashTable};
 use crate::segment::{Segmented, TokenKind};
@@ -164,7 +164,7 @@ const COMPARISON_WORDS: &[&str] = &[
 ];
 
 /// Phrases that give a cause or a consequence.
-const CAUSE_PHRASES: &[&[&str]] = &[
+pub(super) const CAUSE_PHRASES: &[&[&str]] = &[
     &["because"],
     &["caused"],
     &["causes"],
@@ -644,28 +644,21 @@ pub fn features<S: FeatureSink>(
     if opinion || text[sentence.span].ends_with('!') {
         reasons.push(Reason::Opinion);
     }
-    if has(list::CAUSE_START) && {
-        // Word hashes and list bits, without punctuation, only for a sentence that may hold
-        // a cause phrase.
-        let (words, word_lists): (Vec<u64>, Vec<u16>) = sentence
-            .tokens
-            .clone()
-            .zip(toks)
-            .filter(|(_, t)| t.kind != TokenKind::Punct)
-            .map(|(k, _)| {
-                (
-                    text_words.hash.get(k).copied().unwrap_or_default(),
-                    text_words.lists.get(k).copied().unwrap_or_default(),
-                )
-            })
-            .unzip();
-        has_phrase(
-            &words,
-            &word_lists,
+    if has(list::CAUSE_START)
+        && has_word_phrase(
+            toks,
+            text_words
+                .hash
+                .get(sentence.tokens.clone())
+                .unwrap_or_default(),
+            text_words
+                .lists
+                .get(sentence.tokens.clone())
+                .unwrap_or_default(),
             list::CAUSE_START,
             phrase_list!(CAUSE_PHRASES),
         )
-    } {
+    {
         reasons.push(Reason::Cause);
     }
     if labels().any(|l| matches!(l, Label::Percent | Label::Money))

@@ -479,6 +479,29 @@ fn has_phrase(
     })
 }
 
+/// As [`has_phrase`] over the words of `toks` alone, punctuation skipped (a phrase may run
+/// over a comma); `hashes` and `lists` are those of `toks`.
+fn has_word_phrase(
+    toks: &[Token],
+    hashes: &[u64],
+    lists: &[u16],
+    start: u16,
+    phrases: &crate::hash::FnvMap<u64, Vec<Vec<u64>>>,
+) -> bool {
+    let word = |k: &usize| toks.get(*k).is_some_and(|t| t.kind != TokenKind::Punct);
+    (0..hashes.len().min(lists.len())).any(|i| {
+        lists[i] & start != 0
+            && word(&i)
+            && phrases.get(&hashes[i]).is_some_and(|ps| {
+                ps.iter().any(|p| {
+                    let mut words = (i..hashes.len()).filter(word);
+                    p.iter()
+                        .all(|&h| words.next().is_some_and(|k| hashes[k] == h))
+                })
+            })
+    })
+}
+
 /// True for labels that count as numbers inside a claim.
 pub fn is_number_label(label: Label) -> bool {
     label.is_numeric()
@@ -543,6 +566,40 @@ mod tests {
                 assert_eq!(plain, !word.bytes().any(|b| b.is_ascii_digit()), "{word}");
             }
         }
+    }
+
+    #[test]
+    fn word_phrases_skip_punctuation_as_the_words_alone_would() {
+        let phrases = phrase_list!(checkworthy::CAUSE_PHRASES);
+        let mut found = Vec::new();
+        for text in [
+            "Prices rose due to the war.",
+            "Prices rose due, to the war.",
+            "It was, as a result, late.",
+            "It was as a",
+            "Due to",
+            "Nothing here; due.",
+            "",
+        ] {
+            let seg = crate::segment::segment(text);
+            let words = Words::new(text, &seg);
+            let (hashes, lists): (Vec<u64>, Vec<u16>) = seg
+                .tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.kind != TokenKind::Punct)
+                .map(|(k, _)| (words.hash[k], words.lists[k]))
+                .unzip();
+            let start = list::CAUSE_START;
+            let skipping = has_word_phrase(&seg.tokens, &words.hash, &words.lists, start, phrases);
+            assert_eq!(
+                skipping,
+                has_phrase(&hashes, &lists, start, phrases),
+                "{text}"
+            );
+            found.push(skipping);
+        }
+        assert_eq!(found, [true, true, true, false, true, false, false]);
     }
 
     #[test]
