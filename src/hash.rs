@@ -19,6 +19,26 @@ pub fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
+/// The first eight bytes of `b` (all of them when fewer, zero-padded) as a little-endian
+/// number: what folding them in one by one gives, but with a branch on the length's class
+/// alone (no loop over the bytes, which mispredicts on words of every length). Two reads that
+/// overlap put each byte in its place: the bytes they share are ORed with themselves.
+pub fn le_word(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 8 {
+        b.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w))
+    } else if n >= 4 {
+        let lo = b.first_chunk::<4>().map_or(0, |w| u32::from_le_bytes(*w));
+        let hi = b.last_chunk::<4>().map_or(0, |w| u32::from_le_bytes(*w));
+        u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+    } else if n > 0 {
+        let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0)) << (8 * i);
+        byte(0) | byte(n / 2) | byte(n - 1)
+    } else {
+        0
+    }
+}
+
 /// FNV-1a as a `Hasher`, for `HashMap`s.
 #[derive(Clone, Copy)]
 pub struct Fnv(u64);
@@ -54,18 +74,18 @@ pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 pub type FnvSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// Values by hash, for tables built once and looked up for every word or feature: a model's
-/// weights by feature hash, the claims stage's lexicon by word hash. Most weights looked up are
-/// absent, so a bit set of 16 bits per entry (one bit per hash, set for the hashes held)
-/// answers most misses from a few kilobytes that stay in the first-level cache (a tenth off
-/// the check-worthiness time). Past it, open addressing: a probe reads 4-byte tags (the high
-/// half of the hash), the value only on a hit, and ends at the first empty slot, the table
-/// being at most half full. Two hashes with the same tag whose probes meet would share a
-/// value: the hash must mix every input bit into its high half (see `claims::word_hash`).
+/// weights by feature hash, the claims stage's lexicon by word hash. Open addressing over
+/// buckets of four slots: a bucket holds 4-byte tags (the high half of the hash), the values
+/// lie apart, and a hash lives in its home bucket or, when that is full, in the next bucket
+/// with room. At most half the slots are used, so that a lookup nearly always ends in the home
+/// bucket; [`HashTable::value_or`] then finds its answer without a branch on whether the hash
+/// is there, which no branch predictor could guess for words or features (half of which have a
+/// value). Two hashes with the same tag whose probes meet would share a value: the hash must mix
+/// every input bit into its high half (see `claims::word_hash`).
 #[derive(Clone, Debug, Default)]
 pub struct HashTable<V> {
-    filter: Vec<u64>,
-    filter_mask: usize,
-    tags: Vec<u32>,
+    tags: Vec<[u32; 4]>,
+    /// The values by slot (bucket × 4 + slot), then one `V::default()` that a miss reads.
     values: Vec<V>,
     mask: usize,
     len: usize,
@@ -75,29 +95,29 @@ impl<V: Copy + Default> HashTable<V> {
     /// The table of `pairs`; of a hash given twice, the last value is kept.
     pub fn new(pairs: impl IntoIterator<Item = (u64, V)>) -> HashTable<V> {
         let pairs: Vec<(u64, V)> = pairs.into_iter().collect();
-        let size = (2 * pairs.len()).next_power_of_two().max(2);
-        let bits = (16 * pairs.len()).next_power_of_two().max(64);
+        let buckets = (2 * pairs.len()).next_power_of_two().div_ceil(4).max(1);
         let mut table = HashTable {
-            filter: vec![0; bits / 64],
-            filter_mask: bits - 1,
-            tags: vec![0; size],
-            values: vec![V::default(); size],
-            mask: size - 1,
+            tags: vec![[0; 4]; buckets],
+            values: vec![V::default(); 4 * buckets + 1],
+            mask: buckets - 1,
             len: 0,
         };
         for (h, v) in pairs {
             let tag = HashTable::<V>::tag(h);
-            let mut i = table.home(h);
-            while table.tags[i] != 0 && table.tags[i] != tag {
-                i = (i + 1) & table.mask;
-            }
-            if table.tags[i] == 0 {
+            let mut b = table.home(h);
+            // The first slot with this tag or empty, from the home bucket on; slots fill in
+            // order, so a bucket with an empty slot ends every probe.
+            let (b, i) = loop {
+                if let Some(i) = table.tags[b].iter().position(|&t| t == tag || t == 0) {
+                    break (b, i);
+                }
+                b = (b + 1) & table.mask;
+            };
+            if table.tags[b][i] == 0 {
                 table.len += 1;
             }
-            table.tags[i] = tag;
-            table.values[i] = v;
-            let bit = table.bit(h);
-            table.filter[bit / 64] |= 1 << (bit % 64);
+            table.tags[b][i] = tag;
+            table.values[4 * b + i] = v;
         }
         table
     }
@@ -107,33 +127,54 @@ impl<V: Copy + Default> HashTable<V> {
         ((h >> 32) as u32).max(1)
     }
 
-    /// The filter bit of hash `h`: bits apart from the home slot's and the tag's.
-    fn bit(&self, h: u64) -> usize {
-        (h >> 40 ^ h >> 11) as usize & self.filter_mask
-    }
-
     fn home(&self, h: u64) -> usize {
         (h ^ (h >> 29)) as usize & self.mask
     }
 
     /// The value of hash `h`, if it has one.
     pub fn get(&self, h: u64) -> Option<V> {
-        let bit = self.bit(h);
-        if self
-            .filter
-            .get(bit / 64)
-            .is_none_or(|w| w & 1 << (bit % 64) == 0)
-        {
-            return None;
-        }
+        self.slot(h).map(|i| self.values[i])
+    }
+
+    /// The value of hash `h`, or `V::default()`: as `get`, but without a branch on the answer.
+    pub fn value_or_default(&self, h: u64) -> V {
         let tag = HashTable::<V>::tag(h);
-        let mut i = self.home(h);
+        let mut b = self.home(h);
         loop {
-            match self.tags[i] {
-                0 => return None,
-                t if t == tag => return Some(self.values[i]),
-                _ => i = (i + 1) & self.mask,
+            let Some(group) = self.tags.get(b) else {
+                return V::default();
+            };
+            let found = group
+                .iter()
+                .enumerate()
+                .fold(0u32, |m, (i, &t)| m | u32::from(t == tag) << i);
+            // Bit 4: the bucket has room, so the hash is in no later one.
+            let end = found | u32::from(group[3] == 0) << 4;
+            if end != 0 {
+                // A miss reads the default after the slots: the index is chosen by masks,
+                // which the compiler keeps free of branches.
+                let miss = 0usize.wrapping_sub(usize::from(found == 0));
+                let hit = 4 * b + (found.trailing_zeros() as usize & 3);
+                let i = (hit & !miss) | ((self.values.len() - 1) & miss);
+                return self.values.get(i).copied().unwrap_or_default();
             }
+            b = (b + 1) & self.mask;
+        }
+    }
+
+    /// The slot of hash `h` in `values`, if it has one.
+    fn slot(&self, h: u64) -> Option<usize> {
+        let tag = HashTable::<V>::tag(h);
+        let mut b = self.home(h);
+        loop {
+            let group = self.tags.get(b)?;
+            if let Some(i) = group.iter().position(|&t| t == tag) {
+                return Some(4 * b + i);
+            }
+            if group[3] == 0 {
+                return None;
+            }
+            b = (b + 1) & self.mask;
         }
     }
 
@@ -153,6 +194,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn le_word_is_the_bytes_folded() {
+        let bytes: Vec<u8> = (1..=12).map(|i| i * 17).collect();
+        for n in 0..=12 {
+            let b = &bytes[..n];
+            let folded = b[..n.min(8)]
+                .iter()
+                .rev()
+                .fold(0u64, |w, &x| (w << 8) | u64::from(x));
+            assert_eq!(le_word(b), folded, "{n} bytes");
+        }
+    }
+
+    #[test]
     fn hash_table_finds_what_it_holds_and_nothing_else() {
         let pairs: Vec<(u64, f64)> = (0..3000u64)
             .map(|i| (fnv(FNV_OFFSET, &i.to_le_bytes()), i as f64))
@@ -170,5 +224,21 @@ mod tests {
         let t = HashTable::new([(7, 1.0), (7, 0.5)]);
         assert_eq!((t.len(), t.get(7)), (1, Some(0.5)));
         assert_eq!(HashTable::<f64>::new([]).get(7), None);
+        assert_eq!(HashTable::<f64>::new([]).value_or_default(7), 0.0);
+        // Without a branch, the same answers.
+        for i in 0..13000u64 {
+            let h = fnv(FNV_OFFSET, &i.to_le_bytes());
+            assert_eq!(table.value_or_default(h), table.get(h).unwrap_or_default());
+        }
+        // Hashes that share a home bucket overflow into the next ones.
+        let crowded: Vec<(u64, f64)> = (0..40u64).map(|i| ((i + 1) << 40, i as f64)).collect();
+        let table = HashTable::new(crowded.clone());
+        for (h, w) in &crowded {
+            assert_eq!((table.get(*h), table.value_or_default(*h)), (Some(*w), *w));
+        }
+        assert_eq!(
+            (table.get(41 << 40), table.value_or_default(41 << 40)),
+            (None, 0.0)
+        );
     }
 }

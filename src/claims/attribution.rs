@@ -629,10 +629,32 @@ impl Feats {
     }
 
     /// Adds the feature whose name is `parts` joined by spaces.
-    fn add(&mut self, parts: &[&str]) {
-        self.score += weights().get(feature_hash(parts.iter().copied()));
+    fn add(&mut self, parts: &[Part]) {
+        let h = parts
+            .iter()
+            .fold(FEATURE_SEED, |h, p| feature_step(h, p.hash));
+        self.score += weights().get(feature_finish(h));
         if self.keep {
-            self.names.push(parts.join(" "));
+            let names: Vec<&str> = parts.iter().map(|p| p.name).collect();
+            self.names.push(names.join(" "));
+        }
+    }
+}
+
+/// One part of a feature name ("w=", "said") with its [`part_hash`], computed where the
+/// feature is added: there the hash of a literal part is a constant.
+#[derive(Clone, Copy)]
+struct Part<'a> {
+    name: &'a str,
+    hash: u64,
+}
+
+impl<'a> Part<'a> {
+    #[inline(always)]
+    fn new(name: &'a str) -> Part<'a> {
+        Part {
+            name,
+            hash: part_hash(name.as_bytes()),
         }
     }
 }
@@ -640,43 +662,44 @@ impl Feats {
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// The hash of one part of a feature name, eight bytes at a step.
+#[inline(always)]
 fn part_hash(s: &[u8]) -> u64 {
-    // The bytes are gathered by shifts: a copy into a buffer stalled the load after it.
-    let step = |h: u64, bytes: &[u8]| {
-        let word = bytes
-            .iter()
-            .rev()
-            .fold(0u64, |w, &b| (w << 8) | u64::from(b));
-        (h ^ word).wrapping_mul(K).rotate_left(31)
-    };
+    let step = |h: u64, word: u64| (h ^ word).wrapping_mul(K).rotate_left(31);
     let mut h = 0x243F_6A88_85A3_08D3 ^ s.len() as u64;
     let mut chunks = s.chunks_exact(8);
     for chunk in &mut chunks {
-        h = step(h, chunk);
+        h = step(h, crate::hash::le_word(chunk));
     }
     if !chunks.remainder().is_empty() {
-        h = step(h, chunks.remainder());
+        h = step(h, crate::hash::le_word(chunks.remainder()));
     }
     h
+}
+
+const FEATURE_SEED: u64 = 0x1319_8A2E_0370_7344;
+
+fn feature_step(h: u64, part: u64) -> u64 {
+    (h ^ part).wrapping_mul(K).rotate_left(27)
+}
+
+fn feature_finish(h: u64) -> u64 {
+    h ^ (h >> 29)
 }
 
 /// The hash of a feature from its parts ("w=", "said"): some thirty features are hashed for
 /// each candidate, and hashing whole parts rather than bytes halved their cost. The weights
 /// file keeps the parts apart with spaces (`w= said 1.234`).
 fn feature_hash<'p>(parts: impl IntoIterator<Item = &'p str>) -> u64 {
-    let mut h = 0x1319_8A2E_0370_7344u64;
-    for part in parts {
-        h = (h ^ part_hash(part.as_bytes()))
-            .wrapping_mul(K)
-            .rotate_left(27);
-    }
-    h ^ (h >> 29)
+    let h = parts.into_iter().fold(FEATURE_SEED, |h, p| {
+        feature_step(h, part_hash(p.as_bytes()))
+    });
+    feature_finish(h)
 }
 
 /// Adds a feature named by its parts: `feat!(f, "w=", word)`.
 macro_rules! feat {
     ($f:expr, $($part:expr),+) => {
-        $f.add(&[$($part),+])
+        $f.add(&[$(Part::new($part)),+])
     };
 }
 
@@ -790,6 +813,36 @@ impl Weights {
                 _ => return 0.0,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod weight_tests {
+    use super::*;
+
+    #[test]
+    fn every_weight_is_found_by_its_name_and_its_parts() {
+        let mut hashes = crate::hash::FnvSet::default();
+        let mut n = 0;
+        for line in include_str!("attribution_weights.txt").lines() {
+            let Some((name, w)) = line.rsplit_once(' ') else {
+                continue;
+            };
+            let w: f32 = w.parse().unwrap_or(f32::NAN);
+            let h = feature_hash(name.split(' '));
+            // As `feat!` hashes them: part by part, where the feature is added.
+            let parts: Vec<Part> = name.split(' ').map(Part::new).collect();
+            let by_parts = parts
+                .iter()
+                .fold(FEATURE_SEED, |h, p| feature_step(h, p.hash));
+            assert_eq!(feature_finish(by_parts), h, "{name}");
+            assert_eq!(weights().get(h), f64::from(w), "{name}");
+            hashes.insert(h);
+            n += 1;
+        }
+        // No two names share a hash.
+        assert!(n > 7000, "{n} weights");
+        assert_eq!(hashes.len(), n);
     }
 }
 

@@ -16,7 +16,7 @@
 
 use super::attribution::{Attribution, AttributionKind};
 use super::certainty::Certainty;
-use super::{has_phrase, list, Reason, Words};
+use super::{has_word_phrase, list, Reason, Words};
 use crate::entities::{Label, Mention};
 use crate::hash::{FnvMap, HashTable};
 use crate::segment::{Segmented, TokenKind};
@@ -164,7 +164,7 @@ const COMPARISON_WORDS: &[&str] = &[
 ];
 
 /// Phrases that give a cause or a consequence.
-const CAUSE_PHRASES: &[&[&str]] = &[
+pub(super) const CAUSE_PHRASES: &[&[&str]] = &[
     &["because"],
     &["caused"],
     &["causes"],
@@ -317,20 +317,21 @@ impl FeatureSink for Vec<String> {
 /// counted once, in the order it first came: as [`Model::score_names`] sums them.
 struct Hits<'m> {
     model: &'m Model,
-    /// The features with a weight so far.
+    /// The features so far (with a weight or not).
     hits: Vec<u64>,
-    /// A bit per hash of `hits` (mod 1024): a feature not in it is new without a search.
-    seen: [u64; 16],
+    /// A bit per hash of `hits` (mod 2048): a feature not in it is new without a search.
+    seen: [u64; 32],
     sum: f64,
 }
 
 impl Hits<'_> {
+    // Inlined, so that the sum stays in a register rather than going through memory each time.
+    #[inline(always)]
     fn hit(&mut self, h: u64) {
-        // Features without a weight add nothing; a repeated one (a word twice) adds once.
-        let Some(w) = self.model.weights.get(h) else {
-            return;
-        };
-        let bit = (h >> 7) as usize & 1023;
+        // A repeated feature (a word twice) adds once. A feature without a weight adds 0, which
+        // leaves the sum as it was: so that whether a feature has a weight is no branch.
+        let w = self.model.weights.value_or_default(h);
+        let bit = (h >> 7) as usize & 2047;
         if self.seen[bit / 64] & 1 << (bit % 64) != 0 && self.hits.contains(&h) {
             return;
         }
@@ -342,9 +343,11 @@ impl Hits<'_> {
 
 impl FeatureSink for Hits<'_> {
     const NAMES: bool = false;
+    #[inline(always)]
     fn add(&mut self, prefix: &str, parts: &[&str]) {
         self.hit(hash_feature(prefix, parts));
     }
+    #[inline(always)]
     fn add_hashed(&mut self, prefix: &str, _parts: &[&str], hashes: &[u64]) {
         self.hit(hashes.iter().fold(part_hash(prefix), |h, &p| combine(h, p)));
     }
@@ -508,8 +511,8 @@ pub fn score(
 ) -> (f64, Vec<Reason>) {
     let mut hits = Hits {
         model: Model::embedded(),
-        hits: Vec::with_capacity(64),
-        seen: [0; 16],
+        hits: Vec::with_capacity(128),
+        seen: [0; 32],
         sum: 0.0,
     };
     let reasons = features(
@@ -560,6 +563,12 @@ fn normalise(raw: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The hash of the model word of a token that is no entity mention (see [`normalise`]), as
+/// [`Words::model`] holds it for every token.
+pub fn model_word_hash(raw: &str) -> u64 {
+    part_hash(&normalise(raw))
+}
+
 /// The reasons of sentence `index`, and every feature of it into `sink`.
 #[allow(clippy::too_many_arguments)]
 pub fn features<S: FeatureSink>(
@@ -579,19 +588,17 @@ pub fn features<S: FeatureSink>(
     // when the sink takes names, their hashes always.
     let mut model_words: Vec<Cow<str>> = Vec::new();
     let mut hashes: Vec<u64> = Vec::with_capacity(toks.len());
-    // Word hashes and list bits, without punctuation.
-    let mut words: Vec<u64> = Vec::with_capacity(toks.len());
-    let mut word_lists: Vec<u16> = Vec::with_capacity(toks.len());
+    // Which word lists the sentence has a word of, and how many words (not punctuation).
+    let mut found = 0;
+    let mut n_words = 0;
     let mut e = 0;
     for (k, t) in sentence.tokens.clone().zip(toks) {
         while e < entities.len() && mentions[entities[e]].span.end <= t.span.start {
             e += 1;
         }
-        let raw = &text[t.span];
-        let hash = text_words.hash.get(k).copied().unwrap_or_default();
         if t.kind != TokenKind::Punct {
-            words.push(hash);
-            word_lists.push(text_words.lists.get(k).copied().unwrap_or_default());
+            found |= text_words.lists.get(k).copied().unwrap_or_default();
+            n_words += 1;
         }
         if e < entities.len() && mentions[entities[e]].span.start <= t.span.start {
             let m = &mentions[entities[e]];
@@ -603,34 +610,22 @@ pub fn features<S: FeatureSink>(
             }
             continue;
         }
-        // An ASCII word without digits is its lower case: its hash is the text's.
-        if raw.is_ascii() && !raw.bytes().any(|b| b.is_ascii_digit()) {
-            hashes.push(hash);
-        } else {
-            hashes.push(part_hash(&normalise(raw)));
-        }
+        hashes.push(text_words.model.get(k).copied().unwrap_or_default());
         if S::NAMES {
-            model_words.push(normalise(raw));
+            model_words.push(normalise(&text[t.span]));
         }
     }
-    let labels: Vec<Label> = entities.iter().map(|&k| mentions[k].label).collect();
-    // Which word lists the sentence has a word of.
-    let found = word_lists.iter().fold(0, |m, &bits| m | bits);
+    let labels = || entities.iter().map(|&k| mentions[k].label);
     let has = |list: u16| found & list != 0;
     let mut reasons = Vec::new();
-    let number = labels
-        .iter()
-        .any(|l| l.is_numeric() && *l != Label::Ordinal);
+    let number = labels().any(|l| l.is_numeric() && l != Label::Ordinal);
     if number {
         reasons.push(Reason::Number);
     }
-    if labels
-        .iter()
-        .any(|l| matches!(l, Label::Date | Label::Time))
-    {
+    if labels().any(|l| matches!(l, Label::Date | Label::Time)) {
         reasons.push(Reason::Date);
     }
-    if labels.iter().any(|l| l.is_name()) {
+    if labels().any(|l| l.is_name()) {
         reasons.push(Reason::NamedEntity);
     }
     if has(list::FACTUAL) {
@@ -650,18 +645,23 @@ pub fn features<S: FeatureSink>(
         reasons.push(Reason::Opinion);
     }
     if has(list::CAUSE_START)
-        && has_phrase(
-            &words,
-            &word_lists,
+        && has_word_phrase(
+            toks,
+            text_words
+                .hash
+                .get(sentence.tokens.clone())
+                .unwrap_or_default(),
+            text_words
+                .lists
+                .get(sentence.tokens.clone())
+                .unwrap_or_default(),
             list::CAUSE_START,
             phrase_list!(CAUSE_PHRASES),
         )
     {
         reasons.push(Reason::Cause);
     }
-    if labels
-        .iter()
-        .any(|l| matches!(l, Label::Percent | Label::Money))
+    if labels().any(|l| matches!(l, Label::Percent | Label::Money))
         || number && has(list::STATISTIC)
         || has(list::MEASURE) && has(list::CHANGE)
     {
@@ -673,13 +673,24 @@ pub fn features<S: FeatureSink>(
     for r in &reasons {
         sink.add("r", &[r.as_str()]);
     }
-    let mut seen_labels: Vec<Label> = labels.clone();
+    // Each label once, in order, without an allocation.
+    let mut seen_labels = [Label::Person; 32];
+    let mut n_labels = 0;
+    let mut seen = 0u64;
+    for l in labels() {
+        let bit = 1u64 << (l as u32 % 64);
+        if seen & bit == 0 && n_labels < seen_labels.len() {
+            seen |= bit;
+            seen_labels[n_labels] = l;
+            n_labels += 1;
+        }
+    }
+    let seen_labels = &mut seen_labels[..n_labels];
     seen_labels.sort_unstable();
-    seen_labels.dedup();
-    for l in &seen_labels {
+    for l in seen_labels.iter() {
         sink.add("l", &[l.as_str()]);
     }
-    sink.add("n", &[length_bucket(words.len())]);
+    sink.add("n", &[length_bucket(n_words)]);
     sink.add("c", &[certainty.as_str()]);
     sink.add("a", &[attribution.kind.as_str()]);
     if attribution.quote {
@@ -728,6 +739,21 @@ mod tests {
         let m = Model::parse(include_str!("../../data/model/checkworthy.txt")).unwrap();
         assert!(m.len() > 100, "{} weights", m.len());
         assert!(Model::parse(PRIOR_MODEL).is_ok());
+    }
+
+    #[test]
+    fn every_weight_is_found_by_its_name() {
+        let text = include_str!("../../data/model/checkworthy.txt");
+        let mut sums: FnvMap<String, f64> = FnvMap::default();
+        for (name, w) in parse_weights(text).unwrap_or_default() {
+            *sums.entry(name).or_insert(0.0) += w;
+        }
+        let m = Model::embedded();
+        // No two names share a hash, and each finds its own weight.
+        assert_eq!(m.len(), sums.len());
+        for (name, w) in &sums {
+            assert_eq!(m.weight(name), *w, "{name}");
+        }
     }
 
     #[test]

@@ -170,30 +170,113 @@ pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Sp
 /// feature name: eight bytes a step. (Attribution keeps its own `part_hash`, without the
 /// finaliser: its feature hash mixes the parts again, and the finaliser cost 1 % there.)
 pub fn word_hash(lower: &str) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let step = |h: u64, word: u64| (h ^ word).wrapping_mul(K).rotate_left(31);
-    let bytes = lower.as_bytes();
-    let mut h = crate::hash::FNV_OFFSET ^ bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        h = step(h, u64::from_le_bytes(word));
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        h = step(
-            h,
-            rest.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b)),
-        );
-    }
-    // MurmurHash3's finaliser: every bit of the result depends on every byte, so that any 32
-    // of them tell words apart ([`crate::hash::HashTable`] keeps the high half as a tag).
+    word_hash_bytes(lower.as_bytes())
+}
+
+const WORD_K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// One step of [`word_hash`]: eight bytes, little-endian.
+fn word_step(h: u64, word: u64) -> u64 {
+    (h ^ word).wrapping_mul(WORD_K).rotate_left(31)
+}
+
+/// [`word_hash`]'s last step: MurmurHash3's finaliser, so that every bit of the result depends
+/// on every byte, and any 32 of them tell words apart ([`crate::hash::HashTable`] keeps the
+/// high half as a tag).
+fn word_finish(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
     h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     h ^ (h >> 33)
+}
+
+/// [`word_hash`] of bytes.
+fn word_hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = crate::hash::FNV_OFFSET ^ bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        h = word_step(h, u64::from_le_bytes(word));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        h = word_step(h, crate::hash::le_word(rest));
+    }
+    word_finish(h)
+}
+
+/// Eight ASCII bytes in lower case at once: 0x20 added to each of 'A'..='Z' (every byte
+/// below 0x80, so no sum carries into the next byte).
+fn ascii_lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let at_least_a = x.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+    let above_z = x.wrapping_add(ONES * (0x7f - u64::from(b'Z')));
+    x | ((at_least_a & !above_z & HIGH) >> 2)
+}
+
+/// Token `t` of `text`.
+fn word<'t>(text: &'t str, t: &Token) -> &'t str {
+    text.get(t.span.start..t.span.end).unwrap_or_default()
+}
+
+/// Appends the word `text[start..start + len]` in lower case to `lower` and returns its
+/// [`word_hash`], and whether it is free of digits; `None` when it is not ASCII (`lower` then
+/// holds some of its bytes after what it held). Each eight bytes are read from the
+/// text once (near the text's end, as [`crate::hash::le_word`] reads them) and written whole,
+/// the bytes past the word then cut off: reading back bytes just copied stalled on the copy.
+fn lower_ascii(text: &[u8], start: usize, len: usize, lower: &mut Vec<u8>) -> Option<(u64, bool)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let out = lower.len();
+    let mut h = crate::hash::FNV_OFFSET ^ len as u64;
+    let mut digits = 0;
+    let mut high = 0;
+    let mut at = 0;
+    while at < len {
+        let n = (len - at).min(8);
+        let i = start + at;
+        let word = match text.get(i..i + 8) {
+            Some(b) => {
+                let mut w = [0; 8];
+                w.copy_from_slice(b);
+                let w = u64::from_le_bytes(w);
+                // Only the word's own bytes.
+                if n == 8 {
+                    w
+                } else {
+                    w & ((1 << (8 * n)) - 1)
+                }
+            }
+            None => crate::hash::le_word(text.get(i..i + n).unwrap_or_default()),
+        };
+        high |= word & HIGH;
+        // The high bit of each byte in '0'..='9' (no sum carries, as in `ascii_lower8`).
+        digits |= word.wrapping_add(ONES * (0x80 - u64::from(b'0')))
+            & !word.wrapping_add(ONES * (0x7f - u64::from(b'9')))
+            & HIGH;
+        let word = ascii_lower8(word);
+        h = word_step(h, word);
+        lower.extend_from_slice(&word.to_le_bytes());
+        at += n;
+    }
+    lower.truncate(out + len);
+    (high == 0).then(|| (word_finish(h), digits == 0))
+}
+
+/// Appends `w` in lower case to `lower`: as `str::to_lowercase` (which knows a final sigma),
+/// but without its allocation when every character is ASCII or general punctuation (curly
+/// quotes, dashes), which lower-case to themselves.
+fn lower_unicode(w: &str, lower: &mut Vec<u8>) {
+    if w.chars()
+        .all(|c| c.is_ascii() || ('\u{2000}'..='\u{206f}').contains(&c))
+    {
+        lower.extend(w.bytes().map(|b| b.to_ascii_lowercase()));
+    } else {
+        lower.extend_from_slice(w.to_lowercase().as_bytes());
+    }
 }
 
 /// The word lists of the claims stage, one bit each, as [`Words::lists`] gives them. A
@@ -233,18 +316,35 @@ pub mod list {
     pub const TIME: u16 = 1 << 15;
 }
 
-/// Word hash → the bits of the lists it is in, and its share of cue occurrences (-1 when no
-/// cue word), from the lists of `checkworthy`, `certainty` and `attribution`, built once.
-fn lexicon() -> &'static crate::hash::HashTable<(u16, f32)> {
-    static LEXICON: std::sync::OnceLock<crate::hash::HashTable<(u16, f32)>> =
+/// What the lexicon knows of a word: the bits of the lists it is in, and its share of cue
+/// occurrences (-1 when no cue word, as for a word not in the lexicon).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Lexeme {
+    lists: u16,
+    cue: f32,
+}
+
+impl Default for Lexeme {
+    fn default() -> Lexeme {
+        Lexeme {
+            lists: 0,
+            cue: -1.0,
+        }
+    }
+}
+
+/// Word hash → its [`Lexeme`], from the lists of `checkworthy`, `certainty` and
+/// `attribution`, built once.
+fn lexicon() -> &'static crate::hash::HashTable<Lexeme> {
+    static LEXICON: std::sync::OnceLock<crate::hash::HashTable<Lexeme>> =
         std::sync::OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut map: crate::hash::FnvMap<u64, (u16, f32)> = crate::hash::FnvMap::default();
+        let mut map: crate::hash::FnvMap<u64, Lexeme> = crate::hash::FnvMap::default();
         let mut add = |w: &str, bits: u16, cue: f32| {
-            let e = map.entry(word_hash(w)).or_insert((0, -1.0));
-            e.0 |= bits;
+            let e = map.entry(word_hash(w)).or_default();
+            e.lists |= bits;
             if cue >= 0.0 {
-                e.1 = cue;
+                e.cue = cue;
             }
         };
         for &(words, bit) in checkworthy::WORD_LISTS.iter().chain(certainty::WORD_LISTS) {
@@ -263,7 +363,7 @@ fn lexicon() -> &'static crate::hash::HashTable<(u16, f32)> {
         for (w, bits, cue) in attribution::lexicon_words() {
             add(w, bits, cue);
         }
-        let mut entries: Vec<(u64, (u16, f32))> = map.into_iter().collect();
+        let mut entries: Vec<(u64, Lexeme)> = map.into_iter().collect();
         entries.sort_unstable_by_key(|e| e.0);
         crate::hash::HashTable::new(entries)
     })
@@ -280,6 +380,10 @@ pub struct Words {
     pub lists: Vec<u16>,
     /// Per token of the text: its share of cue occurrences in PolNeAR (-1 when no cue word).
     pub cue: Vec<f32>,
+    /// Per token of the text: the hash of its check-worthiness model word (see
+    /// `checkworthy::model_word_hash`), which is [`Words::hash`] for an ASCII word without
+    /// digits.
+    pub model: Vec<u64>,
     /// Every token in lower case, one after another.
     lower: String,
     /// Where each token's lower case ends in `lower`.
@@ -296,37 +400,55 @@ impl Words {
     pub fn for_tokens(text: &str, tokens: &[Token]) -> Words {
         let lexicon = lexicon();
         let n = tokens.len();
-        let mut words = Words {
-            hash: Vec::with_capacity(n),
-            lists: Vec::with_capacity(n),
-            cue: Vec::with_capacity(n),
-            lower: String::with_capacity(tokens.last().map_or(0, |t| t.span.end)),
-            ends: Vec::with_capacity(n),
-        };
+        let mut hash = Vec::with_capacity(n);
+        let mut lists = Vec::with_capacity(n);
+        let mut cue = Vec::with_capacity(n);
+        let mut ends = Vec::with_capacity(n);
+        let mut model = Vec::with_capacity(n);
+        // Bytes first, a string at the end: an ASCII word is lower-cased eight bytes at a
+        // step, in the same pass as its hash.
+        let mut lower: Vec<u8> = Vec::with_capacity(tokens.last().map_or(0, |t| t.span.end) + 8);
         for t in tokens {
-            let w = &text[t.span];
-            let start = words.lower.len();
-            if w.is_ascii() {
-                words.lower.push_str(w);
-                if let Some(new) = words.lower.get_mut(start..) {
-                    new.make_ascii_lowercase();
+            let start = lower.len();
+            let len = t.span.end.saturating_sub(t.span.start);
+            // Most words are ASCII, found so as they are lower-cased.
+            let (h, plain) = match lower_ascii(text.as_bytes(), t.span.start, len, &mut lower) {
+                Some(found) => found,
+                None => {
+                    lower.truncate(start);
+                    lower_unicode(word(text, t), &mut lower);
+                    (
+                        word_hash_bytes(lower.get(start..).unwrap_or_default()),
+                        false,
+                    )
                 }
-            } else {
-                // As a whole word: a final sigma lower-cases to "ς".
-                words.lower.push_str(&w.to_lowercase());
-            }
-            let h = word_hash(&words.lower[start..]);
-            let (bits, cue) = if t.kind == TokenKind::Punct {
-                (0, -1.0)
-            } else {
-                lexicon.get(h).unwrap_or((0, -1.0))
             };
-            words.hash.push(h);
-            words.lists.push(bits);
-            words.cue.push(cue);
-            words.ends.push(words.lower.len());
+            model.push(if plain {
+                h
+            } else {
+                checkworthy::model_word_hash(word(text, t))
+            });
+            let found = if t.kind == TokenKind::Punct {
+                Lexeme::default()
+            } else {
+                lexicon.value_or_default(h)
+            };
+            hash.push(h);
+            lists.push(found.lists);
+            cue.push(found.cue);
+            ends.push(lower.len());
         }
-        words
+        // Only whole characters were pushed: the bytes are UTF-8.
+        let lower = String::from_utf8(lower)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        Words {
+            hash,
+            lists,
+            cue,
+            model,
+            lower,
+            ends,
+        }
     }
 
     /// Token `k` in lower case ("" past the end).
@@ -354,6 +476,29 @@ fn has_phrase(
             && phrases
                 .get(h)
                 .is_some_and(|ps| ps.iter().any(|p| words[i..].starts_with(p)))
+    })
+}
+
+/// As [`has_phrase`] over the words of `toks` alone, punctuation skipped (a phrase may run
+/// over a comma); `hashes` and `lists` are those of `toks`.
+fn has_word_phrase(
+    toks: &[Token],
+    hashes: &[u64],
+    lists: &[u16],
+    start: u16,
+    phrases: &crate::hash::FnvMap<u64, Vec<Vec<u64>>>,
+) -> bool {
+    let word = |k: &usize| toks.get(*k).is_some_and(|t| t.kind != TokenKind::Punct);
+    (0..hashes.len().min(lists.len())).any(|i| {
+        lists[i] & start != 0
+            && word(&i)
+            && phrases.get(&hashes[i]).is_some_and(|ps| {
+                ps.iter().any(|p| {
+                    let mut words = (i..hashes.len()).filter(word);
+                    p.iter()
+                        .all(|&h| words.next().is_some_and(|k| hashes[k] == h))
+                })
+            })
     })
 }
 
@@ -393,8 +538,73 @@ mod tests {
     }
 
     #[test]
+    fn words_are_lower_cased_and_hashed_as_whole_strings() {
+        // Words of every length up to 20 bytes, some at the very end of the text (read byte
+        // by byte there), some not ASCII.
+        let text = "The QUICK brown FOX, Jumped-Over “LAZY” dogs’ ΣΟΦΊΑ ΟΔΟΣ 2,000 A4 4x4x4x4x4 \
+                    ABCDEFGHIJKLMNOPQRST aBcDeFgHiJkLmNoPqRsT [@`{] X";
+        let seg = crate::segment::segment(text);
+        let words = Words::new(text, &seg);
+        for (k, t) in seg.tokens.iter().enumerate() {
+            let lower = text[t.span].to_lowercase();
+            assert_eq!(words.lower(k), lower);
+            assert_eq!(words.hash[k], word_hash(&lower), "{lower}");
+            let model = checkworthy::model_word_hash(&text[t.span]);
+            assert_eq!(words.model[k], model, "{lower}");
+        }
+        for len in 0..=20 {
+            let text = "QwErTyUiOpAsDfGhJkLz@[`{/0123456789:";
+            // Ending at the text's end, and followed by more of it.
+            for start in [text.len() - len, 0] {
+                let mut out = b"x".to_vec();
+                let (h, plain) =
+                    lower_ascii(text.as_bytes(), start, len, &mut out).unwrap_or_default();
+                let word = &text[start..start + len];
+                let lower = format!("x{}", word.to_lowercase());
+                assert_eq!(out, lower.as_bytes());
+                assert_eq!(h, word_hash(&lower[1..]));
+                assert_eq!(plain, !word.bytes().any(|b| b.is_ascii_digit()), "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_phrases_skip_punctuation_as_the_words_alone_would() {
+        let phrases = phrase_list!(checkworthy::CAUSE_PHRASES);
+        let mut found = Vec::new();
+        for text in [
+            "Prices rose due to the war.",
+            "Prices rose due, to the war.",
+            "It was, as a result, late.",
+            "It was as a",
+            "Due to",
+            "Nothing here; due.",
+            "",
+        ] {
+            let seg = crate::segment::segment(text);
+            let words = Words::new(text, &seg);
+            let (hashes, lists): (Vec<u64>, Vec<u16>) = seg
+                .tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.kind != TokenKind::Punct)
+                .map(|(k, _)| (words.hash[k], words.lists[k]))
+                .unzip();
+            let start = list::CAUSE_START;
+            let skipping = has_word_phrase(&seg.tokens, &words.hash, &words.lists, start, phrases);
+            assert_eq!(
+                skipping,
+                has_phrase(&hashes, &lists, start, phrases),
+                "{text}"
+            );
+            found.push(skipping);
+        }
+        assert_eq!(found, [true, true, true, false, true, false, false]);
+    }
+
+    #[test]
     fn the_lexicon_keeps_every_list_of_a_word() {
-        let (bits, cue) = lexicon().get(word_hash("alleged")).unwrap_or_default();
+        let Lexeme { lists: bits, cue } = lexicon().value_or_default(word_hash("alleged"));
         assert!(
             bits & list::ALLEGED != 0 && bits & list::CUE != 0,
             "{bits:b}"
