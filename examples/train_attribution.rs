@@ -5,7 +5,7 @@
 //! ```text
 //! cargo run --release --example train_attribution -- lexicon ../shared/data/polnear/train
 //! cargo run --release --example train_attribution -- weights ../shared/data/polnear/train
-//! cargo run --release --example train_attribution -- cv ../shared/data/polnear/train
+//! cargo run --release --example train_attribution -- cv ../shared/data/polnear/train [FOLDS]
 //! cargo run --release --example train_attribution -- errors ../shared/data/polnear/train
 //! cargo run --release --example train_attribution -- errors ../shared/data/polnear/dev ../shared/data/polnear/train
 //! cargo run --release --example train_attribution -- eval ../shared/data/polnear/dev
@@ -35,22 +35,28 @@ fn main() -> ExitCode {
             .and_then(|t| write(out("src/claims/attribution_cues.txt"), t)),
         (Some("weights"), Some(dir)) => train_weights(Path::new(dir))
             .and_then(|t| write(out("src/claims/attribution_weights.txt"), t)),
-        (Some("cv"), Some(dir)) => cross_validate(Path::new(dir), FOLDS).map(|s| {
-            println!("{FOLDS}-fold cross-validation (every attribution in every sentence):");
-            for (name, p) in [
-                ("source overlap", s.source_overlap),
-                ("source exact", s.source_exact),
-                ("cue overlap", s.cue_overlap),
-                ("cue exact", s.cue_exact),
-            ] {
-                println!(
-                    "  {name:<15} P {:.3}  R {:.3}  F1 {:.3}",
-                    p.precision(),
-                    p.recall(),
-                    p.f1()
-                );
-            }
-        }),
+        (Some("cv"), Some(dir)) => {
+            let folds = args.get(2).and_then(|f| f.parse().ok()).unwrap_or(FOLDS);
+            cross_validate(Path::new(dir), folds).map(|s| {
+                println!("{folds}-fold cross-validation (every attribution in every sentence):");
+                for (name, p) in [
+                    ("source overlap", s.source_overlap),
+                    ("source exact", s.source_exact),
+                    ("cue overlap", s.cue_overlap),
+                    ("cue exact", s.cue_exact),
+                ] {
+                    println!(
+                        "  {name:<15} P {:.3}  R {:.3}  F1 {:.4}  (tp {} predicted {} gold {})",
+                        p.precision(),
+                        p.recall(),
+                        p.f1(),
+                        p.tp,
+                        p.predicted,
+                        p.gold
+                    );
+                }
+            })
+        }
         (Some("errors"), Some(dir)) => errors(Path::new(dir), args.get(2).map(Path::new)),
         (Some("eval"), Some(dir)) => eval_attribution(Path::new(dir)).map(|e| print!("{e}")),
         (Some("time"), _) => {
@@ -58,7 +64,7 @@ fn main() -> ExitCode {
             Ok(())
         }
         _ => Err(
-            "usage: train_attribution lexicon|weights|cv|errors|eval DIR [OUT | TRAIN_DIR] | time"
+            "usage: train_attribution lexicon|weights|cv|errors|eval DIR [OUT | FOLDS | TRAIN_DIR] | time"
                 .into(),
         ),
     };

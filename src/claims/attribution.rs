@@ -1479,6 +1479,8 @@ impl Paragraph<'_> {
                 let mut found = special((c, c), src, "possessive")?;
                 found.via = None;
                 feat!(found.feats, "w=", w);
+                // "his claim that …", "her message: …" state what was said; "his decision" less.
+                feat!(found.feats, "possessive&next=", self.class_of(c + 1, hi));
                 return Some(found);
             }
         }
@@ -1565,8 +1567,10 @@ impl Paragraph<'_> {
             // "Mehmet Yilmaz, a security expert at Ankara University, said 2,000 …"
             && !matches!(
                 self.subject_left(cue_a, lo, c),
-                Some(((a, _), "apposition"))
-                    if a == lo || self.is_punct(a - 1) || OPENERS.contains(&self.w(a - 1))
+                Some(((a, b), "apposition"))
+                    if (a == lo || self.is_punct(a - 1) || OPENERS.contains(&self.w(a - 1)))
+                        // "for some, the losses would outstrip the gains, said X": a clause
+                        && !(a..=b).any(|k| CUE_AUX.contains(&self.w(k)) && self.w(k) != "not")
             );
         let by = (cue_b + 1..hi.min(cue_b + 6)).find(|&k| self.w(k) == "by");
         let (src, how) = if passive && by.is_some() {
@@ -2539,6 +2543,21 @@ mod tests {
         assert!(has(&got, "42%", "say"), "{got:?}");
         let got = proposed("Most voters would be scared if he won.");
         assert!(has(&got, "Most voters", "would be scared"), "{got:?}");
+    }
+
+    #[test]
+    fn a_clause_between_commas_is_no_apposition() {
+        // "for some, … would …" has its own verb: the name after "said" is the source.
+        let text = "But for some, the losses would outstrip the gains, said Batchelder.";
+        let got = proposed(text);
+        assert!(has(&got, "Batchelder", "said"), "{got:?}");
+        // An apposition still keeps the source before the cue.
+        let text = "Mehmet Yilmaz, a security expert at Ankara University, said Turkish officials.";
+        let got = proposed(text);
+        assert!(
+            has(&got, "Mehmet Yilmaz, a security expert at Ankara University", "said"),
+            "{got:?}"
+        );
     }
 
     #[test]
