@@ -119,6 +119,7 @@ pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Sp
     let mut claims = Vec::with_capacity(seg.sentences.len());
     let text_words = Words::new(text, seg);
     let attributions = attribution::Attributions::with_words(text, seg, mentions, &text_words);
+    let mut scorer = checkworthy::Scorer::default();
     let mut m = 0;
     for (index, sentence) in seg.sentences.iter().enumerate() {
         let span = sentence.span;
@@ -144,7 +145,7 @@ pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Sp
             .collect();
         let attribution = attributions.find(index);
         let certainty = certainty::classify(seg, &text_words, index, &attribution);
-        let (score, reasons) = checkworthy::score(
+        let (score, reasons) = scorer.score(
             text,
             seg,
             &text_words,
