@@ -609,7 +609,7 @@ struct Found {
     feats: Feats,
 }
 
-type Table = crate::hash::FnvMap<&'static str, f64>;
+type Table = super::WordTable<f64>;
 
 /// The features of one candidate as they are added: their summed weight, and their names when
 /// kept (to learn the weights).
@@ -771,48 +771,23 @@ fn weights() -> &'static Weights {
     })
 }
 
-/// Feature weights by the hash of the feature's name, in open addressing: a slot holds 32 bits
-/// of the hash and the weight, eight bytes, so that the table stays in cache (it is looked up
-/// some thirty times per candidate; a `HashMap<u64, f64>` was a quarter of the time).
+/// Feature weights by the hash of the feature's name, looked up some thirty times per
+/// candidate: eight bytes a slot (32 bits of the hash, the weight), so that the table stays in
+/// cache (a `HashMap<u64, f64>` was a quarter of the time), and without a branch on whether a
+/// feature has a weight (half of them have, which no branch predictor guesses).
 struct Weights {
-    slots: Vec<(u32, f32)>,
-    mask: usize,
+    table: crate::hash::HashTable<f32>,
 }
 
 impl Weights {
     fn new(pairs: Vec<(u64, f32)>) -> Weights {
-        // At most half full, so that every probe ends at an empty slot.
-        let size = (2 * pairs.len()).next_power_of_two().max(2);
-        let mut table = Weights {
-            slots: vec![(0, 0.0); size],
-            mask: size - 1,
-        };
-        for (h, w) in pairs {
-            let tag = Weights::tag(h);
-            let mut i = h as usize & table.mask;
-            while table.slots[i].0 != 0 && table.slots[i].0 != tag {
-                i = (i + 1) & table.mask;
-            }
-            table.slots[i] = (tag, w);
+        Weights {
+            table: crate::hash::HashTable::new(pairs),
         }
-        table
-    }
-
-    /// The high half of the hash, never 0 (which marks an empty slot).
-    fn tag(h: u64) -> u32 {
-        ((h >> 32) as u32).max(1)
     }
 
     fn get(&self, h: u64) -> f64 {
-        let tag = Weights::tag(h);
-        let mut i = h as usize & self.mask;
-        loop {
-            match self.slots.get(i) {
-                Some(&(t, w)) if t == tag => return f64::from(w),
-                Some(&(t, _)) if t != 0 => i = (i + 1) & self.mask,
-                _ => return 0.0,
-            }
-        }
+        f64::from(self.table.value_or_default(h))
     }
 }
 
@@ -1157,6 +1132,11 @@ pub(super) fn lexicon_words() -> impl Iterator<Item = (&'static str, u16, f32)> 
     .into_iter()
     .flat_map(|(words, bit)| words.iter().map(move |&w| (w, bit, -1.0)));
     cues.chain(triggers).chain(lists)
+}
+
+/// True for a mark that may start a cue, a colon or a dash: [`Words`] gives it [`list::CUE`].
+pub(super) fn cue_mark(w: &str) -> bool {
+    w == ":" || DASHES.contains(&w)
 }
 
 /// A window of tokens around a sentence, borrowed from [`Attributions`].
@@ -1769,9 +1749,10 @@ impl Paragraph<'_> {
         (a..=b).rev().find(|&k| !self.is_punct(k)).unwrap_or(b)
     }
 
-    /// False for a token that cannot start a cue: its lower-case form is in no table.
+    /// False for a token that cannot start a cue: its lower-case form is in no table, and it
+    /// is no [`cue_mark`].
     fn maybe_cue(&self, k: usize) -> bool {
-        self.is(k, list::CUE) || self.raw(k) == ":" || DASHES.contains(&self.raw(k))
+        self.is(k, list::CUE)
     }
 
     /// True when local token `k` is an opening quotation mark, or a dash with space on both
