@@ -872,6 +872,9 @@ pub struct Attributions<'a> {
     words_base: usize,
     /// Whether each covered token is inside quotation marks (the marks themselves are not).
     quoted: Vec<bool>,
+    /// For each covered token, the first token of its line and the token after its line's
+    /// last (indexes in `seg.tokens`): a paragraph's bounds without a walk over its tokens.
+    lines: Vec<(u32, u32)>,
     /// Index of the first sentence with covered tokens.
     first_sentence: usize,
     /// Each sentence's attributions, with whether the cue is quoted.
@@ -950,6 +953,21 @@ impl<'a> Attributions<'a> {
         };
         let toks = &seg.tokens[base..end];
         let quoted = quoted_lines(text, toks);
+        let mut lines = vec![(0, 0); toks.len()];
+        let mut start = base;
+        for (k, t) in toks.iter().enumerate() {
+            if t.newlines_before > 0 {
+                start = base + k;
+            }
+            lines[k].0 = start as u32;
+        }
+        let mut after = end;
+        for (k, t) in toks.iter().enumerate().rev() {
+            lines[k].1 = after as u32;
+            if t.newlines_before > 0 {
+                after = base + k;
+            }
+        }
         let first_sentence = seg.sentences.partition_point(|s| s.tokens.end <= base);
         let last_sentence = seg.sentences.partition_point(|s| s.tokens.start < end);
         Attributions {
@@ -961,6 +979,7 @@ impl<'a> Attributions<'a> {
             words,
             words_base,
             quoted,
+            lines,
             first_sentence,
             found: vec![OnceCell::new(); last_sentence.saturating_sub(first_sentence)],
         }
@@ -971,19 +990,28 @@ impl<'a> Attributions<'a> {
         let range = self.seg.sentences[index].tokens.clone();
         let start = range.start.clamp(self.base, self.end);
         let stop = range.end.clamp(start, self.end);
+        // Back to the line's start and on to the next line's, at most CONTEXT and LOOK_AHEAD
+        // tokens.
+        let line = |k: usize| self.lines.get(k - self.base).copied().unwrap_or_default();
         let mut first = start;
-        while first > self.base
-            && start - first < CONTEXT
-            && self.seg.tokens[first].newlines_before == 0
-        {
-            first -= 1;
+        if start < self.end {
+            first = (line(start).0 as usize).max(start.saturating_sub(CONTEXT));
+        } else {
+            while first > self.base
+                && start - first < CONTEXT
+                && self.seg.tokens[first].newlines_before == 0
+            {
+                first -= 1;
+            }
         }
         let mut last = stop;
-        while last < self.end
-            && last - stop < LOOK_AHEAD
-            && self.seg.tokens[last].newlines_before == 0
-        {
-            last += 1;
+        if stop < self.end {
+            let next = if self.seg.tokens[stop].newlines_before > 0 {
+                stop
+            } else {
+                line(stop).1 as usize
+            };
+            last = next.min(stop + LOOK_AHEAD);
         }
         let local = first - self.base..last - self.base;
         Paragraph {
@@ -2303,21 +2331,21 @@ pub fn quoted_tokens(text: &str, seg: &Segmented) -> Vec<bool> {
 
 /// For every token of `toks`, whether it lies between quotation marks, each line on its own.
 fn quoted_lines(text: &str, toks: &[Token]) -> Vec<bool> {
-    let mut out = Vec::with_capacity(toks.len());
+    let mut out = vec![false; toks.len()];
     let mut start = 0;
     for k in 1..=toks.len() {
         if k == toks.len() || toks[k].newlines_before > 0 {
-            out.extend(quoted_mask(text, &toks[start..k]));
+            mark_quoted(text, &toks[start..k], &mut out[start..k]);
             start = k;
         }
     }
     out
 }
 
-/// Marks the tokens between quotation marks: curly, straight, and the doubled apostrophes and
-/// backquotes of some archives (`''`, ``` `` ```).
-fn quoted_mask(text: &str, toks: &[Token]) -> Vec<bool> {
-    let mut mask = vec![false; toks.len()];
+/// Marks the tokens of one line between quotation marks in `mask` (one `false` per token):
+/// curly, straight, and the doubled apostrophes and backquotes of some archives (`''`,
+/// ``` `` ```).
+fn mark_quoted(text: &str, toks: &[Token], mask: &mut [bool]) {
     let mut inside = false;
     let mut k = 0;
     let attached = |k: usize| toks[k].span.end == toks[k + 1].span.start;
@@ -2348,7 +2376,6 @@ fn quoted_mask(text: &str, toks: &[Token]) -> Vec<bool> {
         }
         k += 1;
     }
-    mask
 }
 
 #[cfg(test)]
