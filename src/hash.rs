@@ -75,20 +75,28 @@ pub type FnvSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// Values by hash, for tables built once and looked up for every word or feature: a model's
 /// weights by feature hash, the claims stage's lexicon by word hash. Open addressing over
-/// buckets of four slots: a bucket holds 4-byte tags (the high half of the hash), the values
-/// lie apart, and a hash lives in its home bucket or, when that is full, in the next bucket
-/// with room. At most half the slots are used, so that a lookup nearly always ends in the home
-/// bucket; [`HashTable::value_or`] then finds its answer without a branch on whether the hash
-/// is there, which no branch predictor could guess for words or features (half of which have a
-/// value). Two hashes with the same tag whose probes meet would share a value: the hash must mix
-/// every input bit into its high half (see `claims::word_hash`).
+/// buckets of four slots: a bucket holds 4-byte tags (the high half of the hash) and, in the
+/// same cache line, the values, and a hash lives in its home bucket or, when that is full, in
+/// the next bucket with room. At most half the slots are used, so that a lookup nearly always
+/// ends in the home bucket; [`HashTable::value_or`] then finds its answer without a branch on
+/// whether the hash is there, which no branch predictor could guess for words or features (half
+/// of which have a value). Two hashes with the same tag whose probes meet would share a value:
+/// the hash must mix every input bit into its high half (see `claims::word_hash`).
 #[derive(Clone, Debug, Default)]
 pub struct HashTable<V> {
-    tags: Vec<[u32; 4]>,
-    /// The values by slot (bucket × 4 + slot), then one `V::default()` that a miss reads.
-    values: Vec<V>,
+    buckets: Vec<Bucket<V>>,
     mask: usize,
     len: usize,
+}
+
+/// Four slots: their tags, and their values then one `V::default()` that a miss reads. One
+/// cache line (for values of up to eight bytes): the value's load after the tags' hits the
+/// line they brought in (with tags and values apart, it missed the cache a second time).
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C, align(64))]
+struct Bucket<V> {
+    tags: [u32; 4],
+    values: [V; 5],
 }
 
 impl<V: Copy + Default> HashTable<V> {
@@ -97,8 +105,7 @@ impl<V: Copy + Default> HashTable<V> {
         let pairs: Vec<(u64, V)> = pairs.into_iter().collect();
         let buckets = (2 * pairs.len()).next_power_of_two().div_ceil(4).max(1);
         let mut table = HashTable {
-            tags: vec![[0; 4]; buckets],
-            values: vec![V::default(); 4 * buckets + 1],
+            buckets: vec![Bucket::default(); buckets],
             mask: buckets - 1,
             len: 0,
         };
@@ -108,16 +115,18 @@ impl<V: Copy + Default> HashTable<V> {
             // The first slot with this tag or empty, from the home bucket on; slots fill in
             // order, so a bucket with an empty slot ends every probe.
             let (b, i) = loop {
-                if let Some(i) = table.tags[b].iter().position(|&t| t == tag || t == 0) {
+                let tags = &table.buckets[b].tags;
+                if let Some(i) = tags.iter().position(|&t| t == tag || t == 0) {
                     break (b, i);
                 }
                 b = (b + 1) & table.mask;
             };
-            if table.tags[b][i] == 0 {
+            let bucket = &mut table.buckets[b];
+            if bucket.tags[i] == 0 {
                 table.len += 1;
             }
-            table.tags[b][i] = tag;
-            table.values[4 * b + i] = v;
+            bucket.tags[i] = tag;
+            bucket.values[i] = v;
         }
         table
     }
@@ -133,7 +142,18 @@ impl<V: Copy + Default> HashTable<V> {
 
     /// The value of hash `h`, if it has one.
     pub fn get(&self, h: u64) -> Option<V> {
-        self.slot(h).map(|i| self.values[i])
+        let tag = HashTable::<V>::tag(h);
+        let mut b = self.home(h);
+        loop {
+            let bucket = self.buckets.get(b)?;
+            if let Some(i) = bucket.tags.iter().position(|&t| t == tag) {
+                return Some(bucket.values[i]);
+            }
+            if bucket.tags[3] == 0 {
+                return None;
+            }
+            b = (b + 1) & self.mask;
+        }
     }
 
     /// The value of hash `h`, or `V::default()`: as `get`, but without a branch on the answer.
@@ -141,38 +161,20 @@ impl<V: Copy + Default> HashTable<V> {
         let tag = HashTable::<V>::tag(h);
         let mut b = self.home(h);
         loop {
-            let Some(group) = self.tags.get(b) else {
+            let Some(bucket) = self.buckets.get(b) else {
                 return V::default();
             };
-            let found = group
+            let found = bucket
+                .tags
                 .iter()
                 .enumerate()
                 .fold(0u32, |m, (i, &t)| m | u32::from(t == tag) << i);
             // Bit 4: the bucket has room, so the hash is in no later one.
-            let end = found | u32::from(group[3] == 0) << 4;
+            let end = found | u32::from(bucket.tags[3] == 0) << 4;
             if end != 0 {
-                // A miss reads the default after the slots: the index is chosen by masks,
-                // which the compiler keeps free of branches.
-                let miss = 0usize.wrapping_sub(usize::from(found == 0));
-                let hit = 4 * b + (found.trailing_zeros() as usize & 3);
-                let i = (hit & !miss) | ((self.values.len() - 1) & miss);
-                return self.values.get(i).copied().unwrap_or_default();
-            }
-            b = (b + 1) & self.mask;
-        }
-    }
-
-    /// The slot of hash `h` in `values`, if it has one.
-    fn slot(&self, h: u64) -> Option<usize> {
-        let tag = HashTable::<V>::tag(h);
-        let mut b = self.home(h);
-        loop {
-            let group = self.tags.get(b)?;
-            if let Some(i) = group.iter().position(|&t| t == tag) {
-                return Some(4 * b + i);
-            }
-            if group[3] == 0 {
-                return None;
+                // A miss reads the default after the slots (`found` has no bit: 32 zeros).
+                let i = (found.trailing_zeros() as usize).min(4);
+                return bucket.values.get(i).copied().unwrap_or_default();
             }
             b = (b + 1) & self.mask;
         }

@@ -609,7 +609,7 @@ struct Found {
     feats: Feats,
 }
 
-type Table = crate::hash::FnvMap<&'static str, f64>;
+type Table = super::WordTable<f64>;
 
 /// The features of one candidate as they are added: their summed weight, and their names when
 /// kept (to learn the weights).
@@ -771,48 +771,23 @@ fn weights() -> &'static Weights {
     })
 }
 
-/// Feature weights by the hash of the feature's name, in open addressing: a slot holds 32 bits
-/// of the hash and the weight, eight bytes, so that the table stays in cache (it is looked up
-/// some thirty times per candidate; a `HashMap<u64, f64>` was a quarter of the time).
+/// Feature weights by the hash of the feature's name, looked up some thirty times per
+/// candidate: eight bytes a slot (32 bits of the hash, the weight), so that the table stays in
+/// cache (a `HashMap<u64, f64>` was a quarter of the time), and without a branch on whether a
+/// feature has a weight (half of them have, which no branch predictor guesses).
 struct Weights {
-    slots: Vec<(u32, f32)>,
-    mask: usize,
+    table: crate::hash::HashTable<f32>,
 }
 
 impl Weights {
     fn new(pairs: Vec<(u64, f32)>) -> Weights {
-        // At most half full, so that every probe ends at an empty slot.
-        let size = (2 * pairs.len()).next_power_of_two().max(2);
-        let mut table = Weights {
-            slots: vec![(0, 0.0); size],
-            mask: size - 1,
-        };
-        for (h, w) in pairs {
-            let tag = Weights::tag(h);
-            let mut i = h as usize & table.mask;
-            while table.slots[i].0 != 0 && table.slots[i].0 != tag {
-                i = (i + 1) & table.mask;
-            }
-            table.slots[i] = (tag, w);
+        Weights {
+            table: crate::hash::HashTable::new(pairs),
         }
-        table
-    }
-
-    /// The high half of the hash, never 0 (which marks an empty slot).
-    fn tag(h: u64) -> u32 {
-        ((h >> 32) as u32).max(1)
     }
 
     fn get(&self, h: u64) -> f64 {
-        let tag = Weights::tag(h);
-        let mut i = h as usize & self.mask;
-        loop {
-            match self.slots.get(i) {
-                Some(&(t, w)) if t == tag => return f64::from(w),
-                Some(&(t, _)) if t != 0 => i = (i + 1) & self.mask,
-                _ => return 0.0,
-            }
-        }
+        f64::from(self.table.value_or_default(h))
     }
 }
 
@@ -897,6 +872,9 @@ pub struct Attributions<'a> {
     words_base: usize,
     /// Whether each covered token is inside quotation marks (the marks themselves are not).
     quoted: Vec<bool>,
+    /// For each covered token, the first token of its line and the token after its line's
+    /// last (indexes in `seg.tokens`): a paragraph's bounds without a walk over its tokens.
+    lines: Vec<(u32, u32)>,
     /// Index of the first sentence with covered tokens.
     first_sentence: usize,
     /// Each sentence's attributions, with whether the cue is quoted.
@@ -975,6 +953,21 @@ impl<'a> Attributions<'a> {
         };
         let toks = &seg.tokens[base..end];
         let quoted = quoted_lines(text, toks);
+        let mut lines = vec![(0, 0); toks.len()];
+        let mut start = base;
+        for (k, t) in toks.iter().enumerate() {
+            if t.newlines_before > 0 {
+                start = base + k;
+            }
+            lines[k].0 = start as u32;
+        }
+        let mut after = end;
+        for (k, t) in toks.iter().enumerate().rev() {
+            lines[k].1 = after as u32;
+            if t.newlines_before > 0 {
+                after = base + k;
+            }
+        }
         let first_sentence = seg.sentences.partition_point(|s| s.tokens.end <= base);
         let last_sentence = seg.sentences.partition_point(|s| s.tokens.start < end);
         Attributions {
@@ -986,6 +979,7 @@ impl<'a> Attributions<'a> {
             words,
             words_base,
             quoted,
+            lines,
             first_sentence,
             found: vec![OnceCell::new(); last_sentence.saturating_sub(first_sentence)],
         }
@@ -996,19 +990,28 @@ impl<'a> Attributions<'a> {
         let range = self.seg.sentences[index].tokens.clone();
         let start = range.start.clamp(self.base, self.end);
         let stop = range.end.clamp(start, self.end);
+        // Back to the line's start and on to the next line's, at most CONTEXT and LOOK_AHEAD
+        // tokens.
+        let line = |k: usize| self.lines.get(k - self.base).copied().unwrap_or_default();
         let mut first = start;
-        while first > self.base
-            && start - first < CONTEXT
-            && self.seg.tokens[first].newlines_before == 0
-        {
-            first -= 1;
+        if start < self.end {
+            first = (line(start).0 as usize).max(start.saturating_sub(CONTEXT));
+        } else {
+            while first > self.base
+                && start - first < CONTEXT
+                && self.seg.tokens[first].newlines_before == 0
+            {
+                first -= 1;
+            }
         }
         let mut last = stop;
-        while last < self.end
-            && last - stop < LOOK_AHEAD
-            && self.seg.tokens[last].newlines_before == 0
-        {
-            last += 1;
+        if stop < self.end {
+            let next = if self.seg.tokens[stop].newlines_before > 0 {
+                stop
+            } else {
+                line(stop).1 as usize
+            };
+            last = next.min(stop + LOOK_AHEAD);
         }
         let local = first - self.base..last - self.base;
         Paragraph {
@@ -1157,6 +1160,11 @@ pub(super) fn lexicon_words() -> impl Iterator<Item = (&'static str, u16, f32)> 
     .into_iter()
     .flat_map(|(words, bit)| words.iter().map(move |&w| (w, bit, -1.0)));
     cues.chain(triggers).chain(lists)
+}
+
+/// True for a mark that may start a cue, a colon or a dash: [`Words`] gives it [`list::CUE`].
+pub(super) fn cue_mark(w: &str) -> bool {
+    w == ":" || DASHES.contains(&w)
 }
 
 /// A window of tokens around a sentence, borrowed from [`Attributions`].
@@ -1773,9 +1781,10 @@ impl Paragraph<'_> {
         (a..=b).rev().find(|&k| !self.is_punct(k)).unwrap_or(b)
     }
 
-    /// False for a token that cannot start a cue: its lower-case form is in no table.
+    /// False for a token that cannot start a cue: its lower-case form is in no table, and it
+    /// is no [`cue_mark`].
     fn maybe_cue(&self, k: usize) -> bool {
-        self.is(k, list::CUE) || self.raw(k) == ":" || DASHES.contains(&self.raw(k))
+        self.is(k, list::CUE)
     }
 
     /// True when local token `k` is an opening quotation mark, or a dash with space on both
@@ -2326,21 +2335,21 @@ pub fn quoted_tokens(text: &str, seg: &Segmented) -> Vec<bool> {
 
 /// For every token of `toks`, whether it lies between quotation marks, each line on its own.
 fn quoted_lines(text: &str, toks: &[Token]) -> Vec<bool> {
-    let mut out = Vec::with_capacity(toks.len());
+    let mut out = vec![false; toks.len()];
     let mut start = 0;
     for k in 1..=toks.len() {
         if k == toks.len() || toks[k].newlines_before > 0 {
-            out.extend(quoted_mask(text, &toks[start..k]));
+            mark_quoted(text, &toks[start..k], &mut out[start..k]);
             start = k;
         }
     }
     out
 }
 
-/// Marks the tokens between quotation marks: curly, straight, and the doubled apostrophes and
-/// backquotes of some archives (`''`, ``` `` ```).
-fn quoted_mask(text: &str, toks: &[Token]) -> Vec<bool> {
-    let mut mask = vec![false; toks.len()];
+/// Marks the tokens of one line between quotation marks in `mask` (one `false` per token):
+/// curly, straight, and the doubled apostrophes and backquotes of some archives (`''`,
+/// ``` `` ```).
+fn mark_quoted(text: &str, toks: &[Token], mask: &mut [bool]) {
     let mut inside = false;
     let mut k = 0;
     let attached = |k: usize| toks[k].span.end == toks[k + 1].span.start;
@@ -2371,7 +2380,6 @@ fn quoted_mask(text: &str, toks: &[Token]) -> Vec<bool> {
         }
         k += 1;
     }
-    mask
 }
 
 #[cfg(test)]

@@ -313,44 +313,53 @@ impl FeatureSink for Vec<String> {
     }
 }
 
-/// The summed weight of a sentence's features as they are added (scoring), each feature
-/// counted once, in the order it first came: as [`Model::score_names`] sums them.
-struct Hits<'m> {
-    model: &'m Model,
-    /// The features so far (with a weight or not).
-    hits: Vec<u64>,
-    /// A bit per hash of `hits` (mod 2048): a feature not in it is new without a search.
-    seen: [u64; 32],
-    sum: f64,
-}
-
-impl Hits<'_> {
-    // Inlined into `score` (with `add` and `add_hashed`): a call for every feature cost 2–3 %.
-    #[inline(always)]
-    fn hit(&mut self, h: u64) {
-        // A repeated feature (a word twice) adds once. A feature without a weight adds 0, which
-        // leaves the sum as it was: so that whether a feature has a weight is no branch.
-        let w = self.model.weights.value_or_default(h);
-        let bit = (h >> 7) as usize & 2047;
-        if self.seen[bit / 64] & 1 << (bit % 64) != 0 && self.hits.contains(&h) {
-            return;
-        }
-        self.seen[bit / 64] |= 1 << (bit % 64);
-        self.hits.push(h);
-        self.sum += w;
-    }
+/// The hashes of a sentence's features in the order they are added (scoring); summed by
+/// [`logit`] once all are in.
+struct Hits<'b> {
+    hashes: &'b mut Vec<u64>,
 }
 
 impl FeatureSink for Hits<'_> {
     const NAMES: bool = false;
     #[inline(always)]
     fn add(&mut self, prefix: &str, parts: &[&str]) {
-        self.hit(hash_feature(prefix, parts));
+        self.hashes.push(hash_feature(prefix, parts));
     }
     #[inline(always)]
     fn add_hashed(&mut self, prefix: &str, _parts: &[&str], hashes: &[u64]) {
-        self.hit(hashes.iter().fold(part_hash(prefix), |h, &p| combine(h, p)));
+        self.hashes
+            .push(hashes.iter().fold(part_hash(prefix), |h, &p| combine(h, p)));
     }
+}
+
+/// The summed weight of features `hashes`, each counted once, in the order it first came: as
+/// [`Model::score_names`] sums them. Looked up after all are hashed, the weights load
+/// independently of each other and the sum stays in a register (summed as each feature was
+/// added, it went through memory). A repeated feature (a word twice) adds 0, as does a feature
+/// without a weight: whether either is so is no branch. (The sum is never -0, so adding 0
+/// leaves it as it was.)
+fn logit(weights: &HashTable<f64>, hashes: &[u64]) -> f64 {
+    // A bit per hash (mod 2048): a feature not in it is new without a search.
+    let mut seen = [0u64; 32];
+    let mut sum = 0.0;
+    for (i, &h) in hashes.iter().enumerate() {
+        let w = weights.value_or_default(h);
+        let bit = (h >> 7) as usize & 2047;
+        let mask = 1 << (bit % 64);
+        let repeat = seen[bit / 64] & mask != 0 && hashes[..i].contains(&h);
+        seen[bit / 64] |= mask;
+        sum += if repeat { 0.0 } else { w };
+    }
+    sum
+}
+
+/// Scores many sentences, reusing its buffers between them.
+#[derive(Debug, Default)]
+pub struct Scorer {
+    /// The feature hashes of the sentence scored last.
+    hashes: Vec<u64>,
+    /// Its model words' hashes.
+    words: Vec<u64>,
 }
 
 /// The name of feature `prefix:part part …`, as in the model file.
@@ -497,8 +506,8 @@ pub fn squash(z: f64) -> f64 {
 }
 
 /// Scores sentence `index` with the embedded model; returns the score and the reasons present.
+/// (For many sentences, [`Scorer::score`] reuses its buffers.)
 #[allow(clippy::too_many_arguments)]
-#[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
 pub fn score(
     text: &str,
     seg: &Segmented,
@@ -509,13 +518,7 @@ pub fn score(
     attribution: &Attribution,
     certainty: Certainty,
 ) -> (f64, Vec<Reason>) {
-    let mut hits = Hits {
-        model: Model::embedded(),
-        hits: Vec::with_capacity(128),
-        seen: [0; 32],
-        sum: 0.0,
-    };
-    let reasons = features(
+    Scorer::default().score(
         text,
         seg,
         words,
@@ -524,9 +527,44 @@ pub fn score(
         entities,
         attribution,
         certainty,
-        &mut hits,
-    );
-    (squash(hits.sum), reasons)
+    )
+}
+
+impl Scorer {
+    /// As [`score`].
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
+    pub fn score(
+        &mut self,
+        text: &str,
+        seg: &Segmented,
+        words: &Words,
+        index: usize,
+        mentions: &[Mention],
+        entities: &[usize],
+        attribution: &Attribution,
+        certainty: Certainty,
+    ) -> (f64, Vec<Reason>) {
+        self.hashes.clear();
+        let reasons = features_with(
+            text,
+            seg,
+            words,
+            index,
+            mentions,
+            entities,
+            attribution,
+            certainty,
+            &mut self.words,
+            &mut Hits {
+                hashes: &mut self.hashes,
+            },
+        );
+        (
+            squash(logit(&Model::embedded().weights, &self.hashes)),
+            reasons,
+        )
+    }
 }
 
 /// The word-count bucket of a sentence.
@@ -582,12 +620,41 @@ pub fn features<S: FeatureSink>(
     certainty: Certainty,
     sink: &mut S,
 ) -> Vec<Reason> {
+    features_with(
+        text,
+        seg,
+        text_words,
+        index,
+        mentions,
+        entities,
+        attribution,
+        certainty,
+        &mut Vec::new(),
+        sink,
+    )
+}
+
+/// As [`features`], the model words' hashes put in `hashes`.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn features_with<S: FeatureSink>(
+    text: &str,
+    seg: &Segmented,
+    text_words: &Words,
+    index: usize,
+    mentions: &[Mention],
+    entities: &[usize],
+    attribution: &Attribution,
+    certainty: Certainty,
+    hashes: &mut Vec<u64>,
+    sink: &mut S,
+) -> Vec<Reason> {
     let sentence = &seg.sentences[index];
     let toks = &seg.tokens[sentence.tokens.clone()];
     // Model words: each entity mention is one word, its label ("<PERSON>"); their text only
     // when the sink takes names, their hashes always.
     let mut model_words: Vec<Cow<str>> = Vec::new();
-    let mut hashes: Vec<u64> = Vec::with_capacity(toks.len());
+    hashes.clear();
     // Which word lists the sentence has a word of, and how many words (not punctuation).
     let mut found = 0;
     let mut n_words = 0;

@@ -119,6 +119,7 @@ pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Sp
     let mut claims = Vec::with_capacity(seg.sentences.len());
     let text_words = Words::new(text, seg);
     let attributions = attribution::Attributions::with_words(text, seg, mentions, &text_words);
+    let mut scorer = checkworthy::Scorer::default();
     let mut m = 0;
     for (index, sentence) in seg.sentences.iter().enumerate() {
         let span = sentence.span;
@@ -144,7 +145,7 @@ pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Sp
             .collect();
         let attribution = attributions.find(index);
         let certainty = certainty::classify(seg, &text_words, index, &attribution);
-        let (score, reasons) = checkworthy::score(
+        let (score, reasons) = scorer.score(
             text,
             seg,
             &text_words,
@@ -428,10 +429,16 @@ impl Words {
             } else {
                 checkworthy::model_word_hash(word(text, t))
             });
-            let found = if t.kind == TokenKind::Punct {
-                Lexeme::default()
-            } else {
+            let found = if t.kind != TokenKind::Punct {
                 lexicon.value_or_default(h)
+            } else if attribution::cue_mark(word(text, t)) {
+                // A colon or a dash may start a cue (a headline's "Name: …", a signature).
+                Lexeme {
+                    lists: list::CUE,
+                    cue: -1.0,
+                }
+            } else {
+                Lexeme::default()
             };
             hash.push(h);
             lists.push(found.lists);
@@ -460,6 +467,63 @@ impl Words {
         };
         let end = self.ends.get(k).copied().unwrap_or(start);
         self.lower.get(start..end).unwrap_or("")
+    }
+}
+
+/// Words with values, looked up by [`word_hash`] and then checked against the word itself: as a
+/// `HashMap<&str, V>`, but hashing eight bytes at a step, and in a [`crate::hash::HashTable`].
+#[derive(Clone, Debug)]
+pub(crate) struct WordTable<V> {
+    /// By word hash: 1 + the entry's index (0: none).
+    index: crate::hash::HashTable<u32>,
+    entries: Vec<(&'static str, V)>,
+}
+
+impl<V> WordTable<V> {
+    /// The value of word `w`.
+    pub fn get(&self, w: &str) -> Option<&V> {
+        let i = self.index.value_or_default(word_hash(w)) as usize;
+        let (word, v) = self.entries.get(i.wrapping_sub(1))?;
+        (*word == w).then_some(v)
+    }
+
+    /// True when word `w` has a value.
+    pub fn contains_key(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+
+    /// The words and their values.
+    pub fn iter(&self) -> impl Iterator<Item = (&&'static str, &V)> {
+        self.entries.iter().map(|(w, v)| (w, v))
+    }
+
+    /// The words.
+    pub fn keys(&self) -> impl Iterator<Item = &&'static str> {
+        self.entries.iter().map(|(w, _)| w)
+    }
+}
+
+impl<V> FromIterator<(&'static str, V)> for WordTable<V> {
+    /// Of a word given twice, the last value is kept (as a map keeps it).
+    fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(pairs: I) -> WordTable<V> {
+        let mut at: crate::hash::FnvMap<&str, usize> = crate::hash::FnvMap::default();
+        let mut entries: Vec<(&'static str, V)> = Vec::new();
+        for (w, v) in pairs {
+            match at.get(w) {
+                Some(&i) => entries[i].1 = v,
+                None => {
+                    at.insert(w, entries.len());
+                    entries.push((w, v));
+                }
+            }
+        }
+        let index = crate::hash::HashTable::new(
+            entries
+                .iter()
+                .enumerate()
+                .map(|(i, (w, _))| (word_hash(w), i as u32 + 1)),
+        );
+        WordTable { index, entries }
     }
 }
 
@@ -600,6 +664,24 @@ mod tests {
             found.push(skipping);
         }
         assert_eq!(found, [true, true, true, false, true, false, false]);
+    }
+
+    #[test]
+    fn a_word_table_finds_its_words_and_no_other() {
+        let words = ["said", "according", "told", "a", "", "reportedly", "said"];
+        let table: WordTable<usize> = words.iter().enumerate().map(|(i, &w)| (w, i)).collect();
+        assert_eq!(table.keys().count(), 6);
+        assert_eq!(
+            table.get("said"),
+            Some(&6),
+            "the last value of a word given twice"
+        );
+        for (i, w) in words.iter().enumerate().take(6).skip(1) {
+            assert_eq!(table.get(w), Some(&i), "{w}");
+        }
+        for w in ["says", "Said", "tol", "toldd", " a", "b"] {
+            assert!(!table.contains_key(w), "{w}");
+        }
     }
 
     #[test]
