@@ -4,7 +4,7 @@
 //! example with the features of [`super::checkworthy::features`] and the label of the line it
 //! is in. A logistic regression is fitted by full-batch Adam (no sampling: the same data always
 //! gives the same weights) on the weighted log loss plus an L2 penalty, three times heavier on
-//! word, pair and first-word features than on the others.
+//! word and first-word features than on the others.
 //!
 //! The written model is the hand-set prior ([`checkworthy::PRIOR_MODEL`]) plus `blend` times the
 //! learned weights, scaled so that the training claims' logits spread as widely as under the
@@ -41,7 +41,7 @@ const PRUNE: f64 = 0.02;
 const ROUNDS: usize = 200;
 const RATE: f64 = 0.05;
 
-/// The L2 penalty of word, pair and first-word features, as a multiple of the others'.
+/// The L2 penalty of word and first-word features, as a multiple of the others'.
 const LEXICAL_L2: f64 = 3.0;
 
 /// One claim candidate: its line and its features.
@@ -203,7 +203,7 @@ fn sigmoid(z: f64) -> f64 {
 }
 
 fn is_lexical(name: &str) -> bool {
-    name.starts_with("w:") || name.starts_with("b:") || name.starts_with("f:")
+    name.starts_with("w:") || name.starts_with("f:")
 }
 
 /// Fits logistic regression on the examples of transcripts `train` by full-batch Adam on the
