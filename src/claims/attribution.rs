@@ -730,8 +730,8 @@ const DIGITS: [&str; 20] = [
 ];
 
 /// Words that start a fixed pattern: "according to", "in a poll", "his promise", "put it".
-fn triggers() -> &'static Table {
-    static TRIGGERS: OnceLock<Table> = OnceLock::new();
+fn triggers() -> &'static super::WordTable<bool> {
+    static TRIGGERS: OnceLock<super::WordTable<bool>> = OnceLock::new();
     TRIGGERS.get_or_init(|| {
         [
             "according",
@@ -743,8 +743,8 @@ fn triggers() -> &'static Table {
             "put",
         ]
         .iter()
-        .chain(NOUN_CUES)
-        .map(|&w| (w, 0.0))
+        .map(|&w| (w, false))
+        .chain(NOUN_CUES.iter().map(|&w| (w, true)))
         .collect()
     })
 }
@@ -1367,14 +1367,13 @@ impl Paragraph<'_> {
         keep: bool,
     ) -> Option<Found> {
         let w = self.w(c);
-        // Most tokens are no cue: one or two table lookups decide.
-        if w != ":"
-            && !DASHES.contains(&w)
-            && !triggers().contains_key(w)
-            && !cue_words().contains_key(w)
-        {
+        // Most tokens are no cue: two table lookups decide, whose answers are kept.
+        let trigger = triggers().get(w).copied();
+        let share = cue_words().get(w).copied();
+        if w != ":" && !DASHES.contains(&w) && trigger.is_none() && share.is_none() {
             return None;
         }
+        let noun_cue = trigger == Some(true);
         let special = |cue: (usize, usize), src: (usize, usize), how: &'static str| {
             let via = self.outlet_in(src.0, src.1, mentions).then_some(src);
             let mut feats = Feats::new(keep);
@@ -1464,7 +1463,7 @@ impl Paragraph<'_> {
             return None;
         }
         // "his promise to build a wall", "Trump's claim that": the possessor says it.
-        if NOUN_CUES.contains(&w) && c > lo {
+        if noun_cue && c > lo {
             let mut k = c;
             while k > lo + 1
                 && c - k < 2
@@ -1494,7 +1493,7 @@ impl Paragraph<'_> {
         }
         // "the endorsement of the union", "a decision by Schumer", "the feeling among many
         // Americans", "in the words of a senior adviser": the agent after a preposition.
-        if NOUN_CUES.contains(&w) && c + 2 < hi {
+        if noun_cue && c + 2 < hi {
             let how = match self.w(c + 1) {
                 "by" | "from" | "among" => "noun_by",
                 "of" => "noun_of",
@@ -1514,7 +1513,7 @@ impl Paragraph<'_> {
                 }
             }
         }
-        let p = *cue_words().get(w)?;
+        let p = share?;
         if p < UNSURE {
             return None;
         }
@@ -2563,7 +2562,11 @@ mod tests {
         let text = "Mehmet Yilmaz, a security expert at Ankara University, said Turkish officials.";
         let got = proposed(text);
         assert!(
-            has(&got, "Mehmet Yilmaz, a security expert at Ankara University", "said"),
+            has(
+                &got,
+                "Mehmet Yilmaz, a security expert at Ankara University",
+                "said"
+            ),
             "{got:?}"
         );
     }
