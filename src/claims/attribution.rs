@@ -659,6 +659,13 @@ impl<'a> Part<'a> {
     }
 }
 
+impl<'a> From<&'a str> for Part<'a> {
+    #[inline(always)]
+    fn from(name: &'a str) -> Part<'a> {
+        Part::new(name)
+    }
+}
+
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// The hash of one part of a feature name, eight bytes at a step.
@@ -699,7 +706,7 @@ fn feature_hash<'p>(parts: impl IntoIterator<Item = &'p str>) -> u64 {
 /// Adds a feature named by its parts: `feat!(f, "w=", word)`.
 macro_rules! feat {
     ($f:expr, $($part:expr),+) => {
-        $f.add(&[$(Part::new($part)),+])
+        $f.add(&[$(Part::from($part)),+])
     };
 }
 
@@ -1655,18 +1662,27 @@ impl Paragraph<'_> {
         };
         let (a, b) = src;
         let mut f = Feats::new(keep);
-        feat!(f, "w=", w);
-        feat!(f, "p=", DIGITS[pb]);
-        feat!(f, "src=", how);
-        feat!(f, "next=", next);
-        feat!(f, "prev=", prev);
+        // Parts used in several features, hashed once.
+        let (w_p, how_p, next_p, prev_p) = (
+            Part::new(w),
+            Part::new(how),
+            Part::new(next),
+            Part::new(prev),
+        );
+        let pb_p = Part::new(DIGITS[pb]);
+        feat!(f, "w=", w_p);
+        feat!(f, "p=", pb_p);
+        feat!(f, "src=", how_p);
+        feat!(f, "next=", next_p);
+        feat!(f, "prev=", prev_p);
         feat!(f, "srclen=", DIGITS[(b + 1 - a).min(5)]);
-        feat!(f, "src=", how, "&next=", next);
-        feat!(f, "p=", DIGITS[pb], "&next=", next);
+        feat!(f, "src=", how_p, "&next=", next_p);
+        feat!(f, "p=", pb_p, "&next=", next_p);
         if a == b && PRONOUNS.contains(&self.w(a)) {
-            feat!(f, "pronoun&p=", DIGITS[pb]);
+            feat!(f, "pronoun&p=", pb_p);
         }
         let nw = self.word(cue_b + 1);
+        let nw_p = Part::new(nw);
         feat!(f, "sw=", self.word(self.head(a, b)));
         // The head's ending and shape generalise over words rarely seen: "-ers", "-ists", "ALL".
         let head = self.head(a, b);
@@ -1684,10 +1700,10 @@ impl Paragraph<'_> {
         } else {
             "lower"
         };
-        feat!(f, "swshape=", shape, "&src=", how);
+        feat!(f, "swshape=", shape, "&src=", how_p);
         feat!(f, "sf=", self.word(a));
-        feat!(f, "nw=", nw);
-        feat!(f, "w&nw=", w, "_", nw);
+        feat!(f, "nw=", nw_p);
+        feat!(f, "w&nw=", w_p, "_", nw_p);
         feat!(f, "bs=", if a > 0 { self.w(a - 1) } else { "#" });
         feat!(f, "pv=", if cue_a > 0 { self.w(cue_a - 1) } else { "#" });
         feat!(f, "p20=", DIGITS[((p * 20.0) as usize).min(19)]);
@@ -1700,7 +1716,7 @@ impl Paragraph<'_> {
         } else {
             "other"
         };
-        feat!(f, "suffix=", suffix, "&src=", how);
+        feat!(f, "suffix=", suffix, "&src=", how_p);
         if mentions_in(mentions, self.span(a, b)).any(|m| m.label == Label::Person) {
             feat!(f, "src_person");
         }
@@ -1716,10 +1732,11 @@ impl Paragraph<'_> {
         }
         // The word without its inflection pools "believes", "believed" and "believing".
         let lemma = lemma(w);
-        feat!(f, "lemma=", lemma);
-        feat!(f, "lemma=", lemma, "&src=", how);
-        feat!(f, "lemma=", lemma, "&next=", next);
-        feat!(f, "lemma=", lemma, "&prev=", prev);
+        let lemma_p = Part::new(lemma);
+        feat!(f, "lemma=", lemma_p);
+        feat!(f, "lemma=", lemma_p, "&src=", how_p);
+        feat!(f, "lemma=", lemma_p, "&next=", next_p);
+        feat!(f, "lemma=", lemma_p, "&prev=", prev_p);
         // "did not respond", "would not say", "could be": the auxiliaries change the sense.
         if cue_a < c {
             feat!(f, "aux=", self.w(cue_a));
@@ -1728,7 +1745,7 @@ impl Paragraph<'_> {
                 a == "not" || a == "never" || a.ends_with("n't") || a.ends_with("n’t")
             });
             if negated {
-                feat!(f, "negated&lemma=", lemma);
+                feat!(f, "negated&lemma=", lemma_p);
             }
         }
         // Where cue and source lie in the sentence, and how far apart.
@@ -1739,23 +1756,25 @@ impl Paragraph<'_> {
         } else {
             cue_a.saturating_sub(b)
         };
-        feat!(f, "dist=", DIGITS[bucket(dist)], "&src=", how);
+        feat!(f, "dist=", DIGITS[bucket(dist)], "&src=", how_p);
         let before = if a > lo {
             self.class_of(a - 1, hi)
         } else {
             "start"
         };
-        feat!(f, "bclass=", before, "&src=", how);
-        feat!(f, "bclass=", before, "&lemma=", lemma);
+        let before_p = Part::new(before);
+        feat!(f, "bclass=", before_p, "&src=", how_p);
+        feat!(f, "bclass=", before_p, "&lemma=", lemma_p);
         // What the cue introduces: "that", a colon or a quotation within three tokens.
         let that = (cue_b + 1..(cue_b + 4).min(hi))
             .find(|&k| matches!(self.class_of(k, hi), "that" | "colon" | "quote" | "close"));
         let then = that.map_or("none", |k| self.class_of(k, hi));
-        feat!(f, "then=", then);
-        feat!(f, "then=", then, "&lemma=", lemma);
+        let then_p = Part::new(then);
+        feat!(f, "then=", then_p);
+        feat!(f, "then=", then_p, "&lemma=", lemma_p);
         // A verb before the source: the source is then rarely the main clause's subject.
         let verb = (lo..a).any(|k| !self.quoted[k] && self.sure_cue(k));
-        feat!(f, "verb_before=", DIGITS[usize::from(verb)], "&src=", how);
+        feat!(f, "verb_before=", DIGITS[usize::from(verb)], "&src=", how_p);
         Some(Found {
             cue: (cue_a, cue_b),
             src,
