@@ -189,7 +189,7 @@ impl ClaimOut {
             text: text[c.span].to_string(),
             score: c.score,
             checkworthy: c.score >= CHECKWORTHY_THRESHOLD,
-            reasons: c.reasons.clone(),
+            reasons: c.reasons.iter().collect(),
             certainty: c.certainty.as_str(),
             attribution: AttributionOut {
                 kind: a.kind.as_str(),

@@ -16,7 +16,7 @@
 
 use super::attribution::{Attribution, AttributionKind};
 use super::certainty::Certainty;
-use super::{has_word_phrase, list, Reason, Words};
+use super::{has_word_phrase, list, Reason, Reasons, Words};
 use crate::entities::{Label, Mention};
 use crate::hash::{FnvMap, HashTable};
 use crate::segment::{Segmented, TokenKind};
@@ -517,7 +517,7 @@ pub fn score(
     entities: &[usize],
     attribution: &Attribution,
     certainty: Certainty,
-) -> (f64, Vec<Reason>) {
+) -> (f64, Reasons) {
     Scorer::default().score(
         text,
         seg,
@@ -544,7 +544,7 @@ impl Scorer {
         entities: &[usize],
         attribution: &Attribution,
         certainty: Certainty,
-    ) -> (f64, Vec<Reason>) {
+    ) -> (f64, Reasons) {
         self.hashes.clear();
         let reasons = features_with(
             text,
@@ -619,7 +619,7 @@ pub fn features<S: FeatureSink>(
     attribution: &Attribution,
     certainty: Certainty,
     sink: &mut S,
-) -> Vec<Reason> {
+) -> Reasons {
     features_with(
         text,
         seg,
@@ -648,7 +648,7 @@ fn features_with<S: FeatureSink>(
     certainty: Certainty,
     hashes: &mut Vec<u64>,
     sink: &mut S,
-) -> Vec<Reason> {
+) -> Reasons {
     let sentence = &seg.sentences[index];
     let toks = &seg.tokens[sentence.tokens.clone()];
     // Model words: each entity mention is one word, its label ("<PERSON>"); their text only
@@ -684,32 +684,32 @@ fn features_with<S: FeatureSink>(
     }
     let labels = || entities.iter().map(|&k| mentions[k].label);
     let has = |list: u16| found & list != 0;
-    let mut reasons = Vec::new();
+    let mut reasons = Reasons::default();
     let number = labels().any(|l| l.is_numeric() && l != Label::Ordinal);
     if number {
-        reasons.push(Reason::Number);
+        reasons.insert(Reason::Number);
     }
     if labels().any(|l| matches!(l, Label::Date | Label::Time)) {
-        reasons.push(Reason::Date);
+        reasons.insert(Reason::Date);
     }
     if labels().any(|l| l.is_name()) {
-        reasons.push(Reason::NamedEntity);
+        reasons.insert(Reason::NamedEntity);
     }
     if has(list::FACTUAL) {
-        reasons.push(Reason::FactualVerb);
+        reasons.insert(Reason::FactualVerb);
     }
     if has(list::COMPARISON) {
-        reasons.push(Reason::Comparison);
+        reasons.insert(Reason::Comparison);
     }
     if attribution.kind != AttributionKind::None {
-        reasons.push(Reason::Attributed);
+        reasons.insert(Reason::Attributed);
     }
     if matches!(certainty, Certainty::Hedged | Certainty::Alleged) {
-        reasons.push(Reason::Hedged);
+        reasons.insert(Reason::Hedged);
     }
     let opinion = has(list::OPINION) && !attribution.quote;
     if opinion || text[sentence.span].ends_with('!') {
-        reasons.push(Reason::Opinion);
+        reasons.insert(Reason::Opinion);
     }
     if has(list::CAUSE_START)
         && has_word_phrase(
@@ -726,18 +726,17 @@ fn features_with<S: FeatureSink>(
             phrase_list!(CAUSE_PHRASES),
         )
     {
-        reasons.push(Reason::Cause);
+        reasons.insert(Reason::Cause);
     }
     if labels().any(|l| matches!(l, Label::Percent | Label::Money))
         || number && has(list::STATISTIC)
         || has(list::MEASURE) && has(list::CHANGE)
     {
-        reasons.push(Reason::Statistic);
+        reasons.insert(Reason::Statistic);
     }
-    reasons.sort_unstable();
 
     sink.add("bias", &[]);
-    for r in &reasons {
+    for r in reasons.iter() {
         sink.add("r", &[r.as_str()]);
     }
     // Each label once, in order, without an allocation.

@@ -55,7 +55,7 @@ pub struct Claim {
     /// Check-worthiness in [0, 1].
     pub score: f64,
     /// Why it scored as it did.
-    pub reasons: Vec<Reason>,
+    pub reasons: Reasons,
     /// How firmly it is stated.
     pub certainty: Certainty,
     /// Who states it.
@@ -111,6 +111,51 @@ impl Reason {
 impl Serialize for Reason {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
+    }
+}
+
+/// A set of reasons, one bit each, kept in the claim itself: a list on the heap for every
+/// claim cost an allocation and a free per sentence.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Reasons(u16);
+
+impl Reasons {
+    const ALL: [Reason; 10] = [
+        Reason::Number,
+        Reason::Date,
+        Reason::NamedEntity,
+        Reason::FactualVerb,
+        Reason::Comparison,
+        Reason::Attributed,
+        Reason::Hedged,
+        Reason::Opinion,
+        Reason::Cause,
+        Reason::Statistic,
+    ];
+
+    /// Adds `r`.
+    pub fn insert(&mut self, r: Reason) {
+        self.0 |= 1 << r as u16;
+    }
+
+    /// True when `r` is in the set.
+    pub fn contains(self, r: Reason) -> bool {
+        self.0 & 1 << r as u16 != 0
+    }
+
+    /// The reasons in their order (as `Reason` sorts).
+    pub fn iter(self) -> impl Iterator<Item = Reason> {
+        Reasons::ALL.into_iter().filter(move |&r| self.contains(r))
+    }
+
+    /// How many reasons.
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// True when there is none.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
     }
 }
 
@@ -569,6 +614,32 @@ pub fn is_number_label(label: Label) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reasons_keep_every_reason_once_in_order() {
+        // Why: the report lists a claim's reasons from this set, in the order `Reason` sorts.
+        let mut set = Reasons::default();
+        assert!(set.is_empty());
+        for r in Reasons::ALL.iter().rev() {
+            set.insert(*r);
+            set.insert(*r);
+        }
+        let got: Vec<Reason> = set.iter().collect();
+        let mut sorted = got.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(got, sorted);
+        assert_eq!(set.len(), 10);
+        assert_eq!(got.last(), Some(&Reason::Statistic));
+        let mut two = Reasons::default();
+        two.insert(Reason::Statistic);
+        two.insert(Reason::Number);
+        assert_eq!(
+            two.iter().collect::<Vec<_>>(),
+            [Reason::Number, Reason::Statistic]
+        );
+        assert!(!two.contains(Reason::Date));
+    }
 
     #[test]
     fn word_hashes_differ_in_their_high_half() {
