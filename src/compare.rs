@@ -31,8 +31,40 @@ use std::sync::OnceLock;
 pub const SAME_CLAIM: f64 = 0.3;
 
 /// Claims scoring at least this take part in grouping: every check-worthy claim, and the
-/// near-misses such as headlines, which state a story's main claim in few words.
+/// near-misses. Headlines take part whatever their score ([`takes_part`]).
 pub const GROUP_MIN_SCORE: f64 = 0.3;
+
+/// Whether claim `claim` of `text` takes part in grouping: it scores at least
+/// [`GROUP_MIN_SCORE`], or it is a headline (a line of its own without a final stop). A
+/// headline states a story's main claim in few words, which the check-worthiness model,
+/// learned from debate transcripts that have none, scores low; it joins a group only when
+/// another source states the same thing.
+pub fn takes_part(text: &str, claim: &Claim) -> bool {
+    claim.score >= GROUP_MIN_SCORE || is_headline(text, claim.span)
+}
+
+/// True when `span` is a whole line of `text` (but for spaces) that ends in no stop.
+pub fn is_headline(text: &str, span: crate::span::Span) -> bool {
+    let (Some(before), Some(line), Some(after)) = (
+        text.get(..span.start),
+        text.get(span.start..span.end),
+        text.get(span.end..),
+    ) else {
+        return false;
+    };
+    let starts_line = before.trim_end_matches([' ', '\t']).is_empty()
+        || before.trim_end_matches([' ', '\t']).ends_with('\n');
+    let ends_line = after.trim_start_matches([' ', '\t', '\r']).is_empty()
+        || after
+            .trim_start_matches([' ', '\t', '\r'])
+            .starts_with('\n');
+    let last = line
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .chars()
+        .last();
+    starts_line && ends_line && !matches!(last, Some('.' | '!' | '?' | ':' | ';' | ','))
+}
 
 /// Members sharing at least this share of the smaller one's word 5-grams copy each other.
 pub const COPIED: f64 = 0.5;
@@ -582,7 +614,7 @@ fn claim_groups(sources: &[Analysed]) -> Vec<ClaimGroup> {
         src.claims
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.score >= GROUP_MIN_SCORE)
+            .filter(|(_, c)| takes_part(src.text, c))
             .map(|(c, claim)| info(s, c, src, claim))
             .collect::<Vec<_>>()
     })
