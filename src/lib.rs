@@ -156,15 +156,77 @@ pub fn check(sources: &[Source], options: &Options) -> Result<(), Error> {
 /// (`#[inline(never)]`), called many times, rather than inlined into one long loop that runs
 /// once per text in baseline code.
 pub fn analyze(sources: &[Source], _options: &Options) -> Report {
+    let mut prepared = prepare(sources);
+    let comparison = compare::compare(&prepared.analysed(sources));
+    report::summarise_comparison(&mut prepared.reports, &comparison);
+    Report {
+        version: report::VERSION,
+        offsets: Offsets::Utf8,
+        sources: prepared.reports,
+        comparison,
+        warnings: prepared.warnings,
+    }
+}
+
+/// Each source's claims as the comparison sees them (in source order), from the same stages as
+/// [`analyze`]: for the pair model's training and evaluation.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn claim_infos(sources: &[Source]) -> Vec<compare::ClaimInfo> {
+    let prepared = prepare(sources);
+    compare::claim_infos(&prepared.analysed(sources))
+}
+
+/// The text of each claim of one source, in order (for tools that explain the comparison).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn claims_of(source: &Source) -> Vec<String> {
+    let prepared = prepare(std::slice::from_ref(source));
+    prepared.stages[0]
+        .claims
+        .iter()
+        .map(|c| source.text[c.span].to_string())
+        .collect()
+}
+
+/// One source after the per-source stages.
+struct Stage {
+    boilerplate: Vec<span::Span>,
+    seg: segment::Segmented,
+    mentions: Vec<entities::Mention>,
+    claims: Vec<claims::Claim>,
+}
+
+/// Every source through the stages before the comparison.
+struct Prepared {
+    ids: Vec<String>,
+    stages: Vec<Stage>,
+    reports: Vec<report::SourceReport>,
+    warnings: Vec<String>,
+}
+
+impl Prepared {
+    /// What the comparison needs of each source.
+    fn analysed<'a>(&'a self, sources: &'a [Source]) -> Vec<compare::Analysed<'a>> {
+        sources
+            .iter()
+            .zip(&self.ids)
+            .zip(&self.stages)
+            .zip(&self.reports)
+            .map(|(((s, id), st), r)| compare::Analysed {
+                id,
+                name: &r.name,
+                text: &s.text,
+                mentions: &st.mentions,
+                claims: &st.claims,
+            })
+            .collect()
+    }
+}
+
+/// Runs the per-source stages (natively on all cores) and alias resolution across sources.
+fn prepare(sources: &[Source]) -> Prepared {
     let mut warnings = Vec::new();
     let ids = unique_ids(sources, &mut warnings);
     // Per source: cruft, sentences, entities.
-    struct Stage {
-        boilerplate: Vec<span::Span>,
-        seg: segment::Segmented,
-        mentions: Vec<entities::Mention>,
-        claims: Vec<claims::Claim>,
-    }
     let mut stages: Vec<Stage> = each_source(sources, |source| {
         let text = source.text.as_str();
         let boilerplate = clean::boilerplate(text);
@@ -221,26 +283,10 @@ pub fn analyze(sources: &[Source], _options: &Options) -> Report {
         st.claims = claims;
         reports.push(report);
     }
-    let analysed: Vec<compare::Analysed> = sources
-        .iter()
-        .zip(&ids)
-        .zip(&stages)
-        .zip(&reports)
-        .map(|(((s, id), st), r)| compare::Analysed {
-            id,
-            name: &r.name,
-            text: &s.text,
-            mentions: &st.mentions,
-            claims: &st.claims,
-        })
-        .collect();
-    let comparison = compare::compare(&analysed);
-    report::summarise_comparison(&mut reports, &comparison);
-    Report {
-        version: report::VERSION,
-        offsets: Offsets::Utf8,
-        sources: reports,
-        comparison,
+    Prepared {
+        ids,
+        stages,
+        reports,
         warnings,
     }
 }

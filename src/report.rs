@@ -486,6 +486,25 @@ pub struct ClaimGroup {
     pub drift: bool,
     /// Why the members cannot all be right, `null` when they can.
     pub conflict: Option<Conflict>,
+    /// The mean probability, over pairs of members from different sources, that the two state
+    /// the same thing; `null` for one source.
+    pub similarity: Option<f64>,
+    /// Keys of the entities that members from two or more sources name.
+    pub entities: Vec<String>,
+    /// Numbers that members from two or more sources give (as the first one writes it).
+    pub numbers: Vec<String>,
+}
+
+/// How a member stands to the claim of its group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    /// States it in its own voice.
+    Agrees,
+    /// Attributes, hedges or alleges it.
+    Reports,
+    /// Denies it, or gives a number that cannot hold with the others'.
+    Disputes,
 }
 
 /// What kind of conflict.
@@ -516,6 +535,10 @@ pub struct Member {
     pub claim: usize,
     /// The member's certainty (asserted … denied).
     pub certainty: &'static str,
+    /// agrees | reports | disputes.
+    pub stance: Stance,
+    /// Its mean probability with the members of other sources; `null` when there are none.
+    pub similarity: Option<f64>,
     /// Which of the group's origins it belongs to (0, 1, …).
     pub origin: usize,
     /// (source index, claim index), for sorting.

@@ -30,7 +30,14 @@ Also:
       of their claims; prints MAP, R-precision and P@10; exits 1 when MAP is below X
   crosscheck eval-attribution [--min-source-f1 X] DIR
       scores attribution on PolNeAR (DIR/text, DIR/attributions): source and cue spans,
-      overlap and exact match; exits 1 when the source overlap F1 is below X";
+      overlap and exact match; exits 1 when the source overlap F1 is below X
+  crosscheck eval-pairs [--min-f1 X] [--min-spearman Y] [--split train|dev] FILE|DIR
+      runs each sentence pair of an MSRP or STS-B file through the whole pipeline as two
+      sources; prints F1 of \"the two share a claim group\" against the paraphrase label (MSRP)
+      and Spearman's correlation of the pair's similarity with the score (STS-B: the news genre
+      and all); exits 1 when F1 is below X or the news (else overall) Spearman below Y.
+      DIR: ECB+ topic folders (--split picks the usual topics): sentence pairs from two
+      documents of a topic, one event or none, F1 of \"same group\" for \"one event\"";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -57,6 +64,8 @@ fn run(args: &[String]) -> Result<(), String> {
         Some("eval-checkworthy") => return evals::checkworthy(&args[1..]),
         #[cfg(not(target_arch = "wasm32"))]
         Some("eval-attribution") => return evals::attribution(&args[1..]),
+        #[cfg(not(target_arch = "wasm32"))]
+        Some("eval-pairs") => return evals::pairs(&args[1..]),
         Some("--help") | Some("-h") | Some("help") => {
             println!("{USAGE}");
             return Ok(());
@@ -388,6 +397,50 @@ mod evals {
         let eval = crosscheck::claims::checkworthy_eval::eval_checkworthy(Path::new(&dir))?;
         print!("{}", eval.report());
         gate("MAP", eval.map(), min)
+    }
+
+    pub fn pairs(args: &[String]) -> Result<(), String> {
+        let (mut min_f1, mut min_spearman, mut file) = (None, None, None);
+        let mut topics: Option<Vec<u32>> = None;
+        let mut i = 0;
+        while i < args.len() {
+            let number = |i: usize| -> Result<f64, String> {
+                let v = args
+                    .get(i + 1)
+                    .ok_or_else(|| format!("{} needs a number", args[i]))?;
+                v.parse::<f64>()
+                    .map_err(|_| format!("{}: {v:?} is not a number", args[i]))
+            };
+            match args[i].as_str() {
+                "--min-f1" => min_f1 = Some(number(i)?),
+                "--min-spearman" => min_spearman = Some(number(i)?),
+                "--split" => {
+                    topics = Some(match args.get(i + 1).map(String::as_str) {
+                        Some("train") => crosscheck::compare::pairs_eval::ECB_TRAIN.to_vec(),
+                        Some("dev") => crosscheck::compare::pairs_eval::ECB_DEV.to_vec(),
+                        _ => return Err("--split takes train or dev".into()),
+                    })
+                }
+                f if f.starts_with("--") => return Err(format!("unknown option {f:?}")),
+                f if file.is_none() => {
+                    file = Some(f.to_string());
+                    i += 1;
+                    continue;
+                }
+                f => return Err(format!("one file only, not also {f:?}")),
+            }
+            i += 2;
+        }
+        let file = file.ok_or("no file given")?;
+        let eval =
+            crosscheck::compare::pairs_eval::eval_pairs(Path::new(&file), topics.as_deref())?;
+        print!("{eval}");
+        gate("F1 of same group", eval.f1(), min_f1)?;
+        gate(
+            "Spearman",
+            eval.spearman_news.unwrap_or(eval.spearman),
+            min_spearman,
+        )
     }
 
     pub fn attribution(args: &[String]) -> Result<(), String> {

@@ -1,0 +1,55 @@
+//! Prints the claim pairs across sources that the pair model finds most alike, with their
+//! probability and the dense features that made it: for looking at what the comparison sees.
+//!
+//! ```text
+//! cargo run --release --example explain_pairs -- [--top N] FILE...   # one source per file
+//! ```
+
+use crosscheck::compare::{pair, ClaimInfo};
+use crosscheck::Source;
+
+fn main() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut top = 30;
+    if args.first().map(String::as_str) == Some("--top") && args.len() > 1 {
+        top = args[1].parse().unwrap_or(30);
+        args.drain(..2);
+    }
+    let sources: Vec<Source> = args
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let text = std::fs::read_to_string(f).unwrap_or_else(|e| panic!("{f}: {e}"));
+            Source::new(&format!("s{}", i + 1), f, &text)
+        })
+        .collect();
+    let infos = crosscheck::claim_infos(&sources);
+    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    for (i, a) in infos.iter().enumerate() {
+        for (j, b) in infos.iter().enumerate().skip(i + 1) {
+            if a.source != b.source {
+                pairs.push((crosscheck::compare::similarity(a, b) as f32, i, j));
+            }
+        }
+    }
+    pairs.sort_by(|x, y| y.0.total_cmp(&x.0));
+    let text = |c: &ClaimInfo| {
+        let claims = crosscheck::claims_of(&sources[c.source]);
+        claims[c.claim].clone()
+    };
+    println!("threshold {}", pair::model().threshold);
+    for &(p, i, j) in pairs.iter().take(top) {
+        let (a, b) = (&infos[i], &infos[j]);
+        println!("{p:.3}  s{} · s{}", a.source + 1, b.source + 1);
+        println!("    {}", text(a));
+        println!("    {}", text(b));
+        let d = pair::dense(a, b);
+        let shown: Vec<String> = pair::DENSE
+            .iter()
+            .zip(d)
+            .filter(|(_, v)| *v != 0.0)
+            .map(|(n, v)| format!("{n} {v:.2}"))
+            .collect();
+        println!("    {}", shown.join(", "));
+    }
+}

@@ -1,0 +1,398 @@
+//! One claim group as the report shows it: its status, each member's stance, conflicts,
+//! independent origins, certainty drift, and why its members are together (similarity, shared
+//! names and numbers).
+
+use super::claim::{ClaimInfo, Figure};
+use super::grouping::Grouping;
+use super::Analysed;
+use crate::claims::Certainty;
+use crate::hash::FnvMap;
+use crate::report::{ClaimGroup, Conflict, ConflictKind, GroupStatus, Member, Stance};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Members sharing at least this share of the smaller one's word 5-grams copy each other.
+pub const COPIED: f64 = 0.5;
+
+/// Groups with more distinct claims than this expose only the similarities already scored.
+const MAX_SCORED: usize = 64;
+
+/// Builds one group from its members (indexes into `infos`, sorted).
+#[inline(never)] // per group: see `crate::analyze` on wasm tiering
+pub fn build(
+    sources: &[Analysed],
+    infos: &[ClaimInfo],
+    grouping: &Grouping,
+    members: &[usize],
+) -> ClaimGroup {
+    let mut source_ids: Vec<usize> = members.iter().map(|&i| infos[i].source).collect();
+    source_ids.sort_unstable();
+    source_ids.dedup();
+    let disputes = numeric_disputes(infos, members);
+    let conflict = conflict(sources, infos, members, &disputes);
+    let status = if conflict.is_some() {
+        GroupStatus::Conflicting
+    } else if source_ids.len() >= 2 {
+        GroupStatus::Corroborated
+    } else {
+        GroupStatus::SingleSource
+    };
+    let origin = origins(infos, members);
+    let similarity = similarities(infos, grouping, members);
+    let stated_elsewhere = |i: usize| {
+        members.iter().any(|&j| {
+            infos[j].source != infos[i].source
+                && matches!(
+                    infos[j].certainty,
+                    Certainty::Asserted | Certainty::Attributed
+                )
+        })
+    };
+    let mut origin_ids: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut out_members = Vec::with_capacity(members.len());
+    for (a, &i) in members.iter().enumerate() {
+        let x = &infos[i];
+        let next = origin_ids.len();
+        let origin = *origin_ids.entry(origin[a]).or_insert(next);
+        let stance = if disputes[a] || (x.certainty == Certainty::Denied && stated_elsewhere(i)) {
+            Stance::Disputes
+        } else if x.certainty == Certainty::Asserted {
+            Stance::Agrees
+        } else {
+            Stance::Reports
+        };
+        out_members.push(Member {
+            source: sources[x.source].id.to_string(),
+            claim: x.claim,
+            certainty: x.certainty.as_str(),
+            stance,
+            similarity: similarity.members[a].map(round),
+            origin,
+            order: (x.source, x.claim),
+        });
+    }
+    let certainties: BTreeSet<Certainty> = members.iter().map(|&i| infos[i].certainty).collect();
+    let drift = source_ids.len() >= 2
+        && certainties.contains(&Certainty::Asserted)
+        && certainties.len() > 1;
+    let (entities, numbers) = shared_names_and_numbers(sources, infos, members);
+    ClaimGroup {
+        status,
+        members: out_members,
+        sources: source_ids.len(),
+        origins: origin_ids.len(),
+        drift,
+        conflict,
+        similarity: similarity.group.map(round),
+        entities,
+        numbers,
+    }
+}
+
+/// Three decimals are all a reader or a test needs, and they keep the JSON short.
+fn round(x: f32) -> f64 {
+    (x as f64 * 1000.0).round() / 1000.0
+}
+
+/// The similarities a group exposes.
+struct Similarities {
+    /// Per member: its mean probability with the members of other sources.
+    members: Vec<Option<f32>>,
+    /// The mean over all pairs of members from different sources.
+    group: Option<f32>,
+}
+
+fn similarities(infos: &[ClaimInfo], grouping: &Grouping, members: &[usize]) -> Similarities {
+    let k = members.len();
+    let mut out = Similarities {
+        members: vec![None; k],
+        group: None,
+    };
+    if k < 2 {
+        return out;
+    }
+    // Distinct claims, with their members, so copies are scored once.
+    let mut distinct: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut by_words: FnvMap<&[u64], usize> = FnvMap::default();
+    for (a, &i) in members.iter().enumerate() {
+        let d = *by_words
+            .entry(infos[i].words.as_slice())
+            .or_insert_with(|| {
+                distinct.push((i, Vec::new()));
+                distinct.len() - 1
+            });
+        distinct[d].1.push(a);
+    }
+    let m = distinct.len();
+    let mut p = vec![1f32; m * m];
+    for x in 0..m {
+        for y in x + 1..m {
+            let (i, j) = (distinct[x].0, distinct[y].0);
+            let s = if m <= MAX_SCORED {
+                grouping.probability(infos, i, j)
+            } else {
+                grouping.scored(i, j).unwrap_or(0.0)
+            };
+            p[x * m + y] = s;
+            p[y * m + x] = s;
+        }
+    }
+    let mut d_of = vec![0; k];
+    for (d, (_, list)) in distinct.iter().enumerate() {
+        for &a in list {
+            d_of[a] = d;
+        }
+    }
+    let (mut total, mut pairs) = (0.0f64, 0usize);
+    for a in 0..k {
+        let (mut sum, mut n) = (0.0f64, 0usize);
+        for b in 0..k {
+            if infos[members[a]].source != infos[members[b]].source {
+                sum += p[d_of[a] * m + d_of[b]] as f64;
+                n += 1;
+            }
+        }
+        if n > 0 {
+            out.members[a] = Some((sum / n as f64) as f32);
+            total += sum;
+            pairs += n;
+        }
+    }
+    if pairs > 0 {
+        out.group = Some((total / pairs as f64) as f32);
+    }
+    out
+}
+
+/// Origins: one outlet's own claims are one origin; so are claims citing one source, and claims
+/// copying each other's text. Returns each member's origin as a representative member index.
+fn origins(infos: &[ClaimInfo], members: &[usize]) -> Vec<usize> {
+    // Joined through maps, then pairwise only among distinct texts, so a story repeated by a
+    // hundred outlets costs a hundred steps, not ten thousand.
+    let k = members.len();
+    let mut uf = UnionFind((0..k).collect());
+    let mut first_of_source: FnvMap<usize, usize> = FnvMap::default();
+    let mut first_citing: FnvMap<&str, usize> = FnvMap::default();
+    let mut first_text: FnvMap<&[u64], usize> = FnvMap::default();
+    let mut distinct: Vec<usize> = Vec::new();
+    for (a, &i) in members.iter().enumerate() {
+        let x = &infos[i];
+        let b = *first_of_source.entry(x.source).or_insert(a);
+        uf.union(a, b);
+        for c in &x.cites {
+            let b = *first_citing.entry(c.as_str()).or_insert(a);
+            uf.union(a, b);
+        }
+        if !x.shingles.is_empty() {
+            let b = *first_text.entry(x.shingles.as_slice()).or_insert(a);
+            uf.union(a, b);
+            if b == a {
+                distinct.push(a);
+            }
+        }
+    }
+    for (p, &a) in distinct.iter().enumerate() {
+        for &b in &distinct[p + 1..] {
+            if uf.root(a) != uf.root(b)
+                && copied(&infos[members[a]].shingles, &infos[members[b]].shingles)
+            {
+                uf.union(a, b);
+            }
+        }
+    }
+    (0..k).map(|a| uf.root(a)).collect()
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.root(a), self.root(b));
+        if a != b {
+            self.0[a.max(b)] = a.min(b);
+        }
+    }
+}
+
+/// True when two sorted shingle sets share at least `COPIED` of the smaller one.
+fn copied(x: &[u64], y: &[u64]) -> bool {
+    let smaller = x.len().min(y.len());
+    smaller > 0 && super::claim::shared(x, y) as f64 >= COPIED * smaller as f64
+}
+
+/// True when two figures count the same thing (same label and unit, and the same counted noun or
+/// a unit).
+fn same_thing(f: &Figure, g: &Figure) -> bool {
+    f.label == g.label && f.unit == g.unit && (f.noun != 0 || f.unit.is_some()) && f.noun == g.noun
+}
+
+/// True when two value ranges do not overlap (an open side overlaps everything beyond it).
+fn disjoint(f: &Figure, g: &Figure) -> bool {
+    let below = |hi: Option<f64>, lo: Option<f64>| matches!((hi, lo), (Some(h), Some(l)) if h < l);
+    below(f.high, g.low) || below(g.high, f.low)
+}
+
+/// Whether two members' figures can both hold: `Some(false)` when they give the same counted
+/// thing values that cannot both be right (and their dates do not differ), `Some(true)` when
+/// they give it values that agree, `None` when they give no common thing.
+fn figures_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
+    // Different dates: two moments, not two accounts of one.
+    if !x.dates.is_empty() && !y.dates.is_empty() && x.dates.is_disjoint(&y.dates) {
+        return None;
+    }
+    let mut agree = None;
+    for f in &x.figures {
+        for g in y.figures.iter().filter(|g| same_thing(f, g)) {
+            if disjoint(f, g) {
+                return Some(false);
+            }
+            agree = Some(true);
+        }
+    }
+    agree
+}
+
+/// Per member: whether it disputes the group with a number. A member disputes when more
+/// sources give the same counted thing a value that cannot hold with its own than give a value
+/// that agrees (its own source included); in a tie, the later account disputes the earlier.
+fn numeric_disputes(infos: &[ClaimInfo], members: &[usize]) -> Vec<bool> {
+    let k = members.len();
+    let mut out = vec![false; k];
+    // Only members with figures, and each distinct (source, figures, dates) once.
+    let with: Vec<usize> = (0..k)
+        .filter(|&a| !infos[members[a]].figures.is_empty())
+        .collect();
+    if with.len() < 2 || with.len() > MAX_SCORED * 4 {
+        return out;
+    }
+    for &a in &with {
+        let x = &infos[members[a]];
+        let mut agree: BTreeSet<usize> = BTreeSet::from([x.source]);
+        let mut differ: BTreeSet<usize> = BTreeSet::new();
+        let mut earlier_differs = false;
+        for &b in &with {
+            let y = &infos[members[b]];
+            if y.source == x.source {
+                continue;
+            }
+            match figures_agree(x, y) {
+                Some(true) => {
+                    agree.insert(y.source);
+                }
+                Some(false) => {
+                    differ.insert(y.source);
+                    earlier_differs |= b < a;
+                }
+                None => {}
+            }
+        }
+        out[a] = differ.len() > agree.len() || (differ.len() == agree.len() && earlier_differs);
+    }
+    out
+}
+
+/// Why a group's members cannot all be right: a number that disputes the others, or a denial of
+/// what another source states.
+fn conflict(
+    sources: &[Analysed],
+    infos: &[ClaimInfo],
+    members: &[usize],
+    disputes: &[bool],
+) -> Option<Conflict> {
+    for (a, &i) in members.iter().enumerate() {
+        if !disputes[a] {
+            continue;
+        }
+        let x = &infos[i];
+        for &j in members {
+            let y = &infos[j];
+            if y.source == x.source || figures_agree(x, y) != Some(false) {
+                continue;
+            }
+            for f in &x.figures {
+                if let Some(g) = y
+                    .figures
+                    .iter()
+                    .find(|g| same_thing(f, g) && disjoint(f, g))
+                {
+                    return Some(Conflict {
+                        kind: ConflictKind::Numeric,
+                        detail: format!(
+                            "“{}” ({}) and “{}” ({}) cannot both be right",
+                            g.text, sources[y.source].name, f.text, sources[x.source].name
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    let denied = members
+        .iter()
+        .copied()
+        .find(|&i| infos[i].certainty == Certainty::Denied)?;
+    let stated = members.iter().copied().find(|&i| {
+        infos[i].source != infos[denied].source
+            && matches!(
+                infos[i].certainty,
+                Certainty::Asserted | Certainty::Attributed
+            )
+    })?;
+    Some(Conflict {
+        kind: ConflictKind::Negation,
+        detail: format!(
+            "{} denies what {} states",
+            sources[infos[denied].source].name, sources[infos[stated].source].name
+        ),
+    })
+}
+
+/// The names (entity keys) and numbers (as written first) that members of at least two
+/// sources give.
+fn shared_names_and_numbers(
+    sources: &[Analysed],
+    infos: &[ClaimInfo],
+    members: &[usize],
+) -> (Vec<String>, Vec<String>) {
+    let mut names: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    let mut numbers: BTreeMap<(u64, u64, Option<&str>), (BTreeSet<usize>, &str)> = BTreeMap::new();
+    for &i in members {
+        let x = &infos[i];
+        let src = &sources[x.source];
+        for &k in &src.claims[x.claim].entities {
+            let m = &src.mentions[k];
+            if m.label.is_name() && !m.key.is_empty() {
+                names.entry(m.key.as_str()).or_default().insert(x.source);
+            }
+        }
+        for f in &x.figures {
+            let key = (
+                f.low.map_or(u64::MAX, f64::to_bits),
+                f.high.map_or(u64::MAX, f64::to_bits),
+                f.unit,
+            );
+            numbers
+                .entry(key)
+                .or_insert_with(|| (BTreeSet::new(), f.text.as_str()))
+                .0
+                .insert(x.source);
+        }
+    }
+    let names = names
+        .into_iter()
+        .filter(|(_, s)| s.len() >= 2)
+        .map(|(k, _)| k.to_string())
+        .collect();
+    let mut numbers: Vec<String> = numbers
+        .into_values()
+        .filter(|(s, _)| s.len() >= 2)
+        .map(|(_, t)| t.to_string())
+        .collect();
+    numbers.dedup();
+    (names, numbers)
+}

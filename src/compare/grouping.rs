@@ -1,0 +1,449 @@
+//! Which claims state the same thing: candidate pairs from an index of what claims share, each
+//! scored by the pair model, then average-link clustering, so every member of a group is close
+//! to the group as a whole and one shared neighbour cannot chain two unrelated claims.
+
+use super::claim::ClaimInfo;
+use super::pair;
+use crate::hash::{fnv, FnvMap, FNV_OFFSET};
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+/// Pairs scoring below this are left out of the linkage sums (as if 0): far below any
+/// threshold, they would only cost memory.
+const EDGE_MIN: f32 = 0.05;
+
+/// The groups, and what they were made from.
+pub struct Grouping {
+    /// The groups: each a sorted list of indexes into the claims, ordered by first member;
+    /// every claim in exactly one.
+    pub groups: Vec<Vec<usize>>,
+    /// Each claim's node: claims with the very same words share one.
+    node_of: Vec<u32>,
+    /// Scored pairs of nodes `(a, b)`, `a < b`, with their probability.
+    edges: FnvMap<(u32, u32), f32>,
+}
+
+impl Grouping {
+    /// The probability that claims `i` and `j` state the same thing: 1 for copies, the score
+    /// when the pair was scored, else scored now.
+    pub fn probability(&self, infos: &[ClaimInfo], i: usize, j: usize) -> f32 {
+        let (a, b) = (self.node_of[i], self.node_of[j]);
+        if a == b {
+            return 1.0;
+        }
+        match self.edges.get(&(a.min(b), a.max(b))) {
+            Some(&p) => p,
+            None => pair::similarity(&infos[i], &infos[j]),
+        }
+    }
+
+    /// The probability of claims `i` and `j` when it is known without scoring: 1 for copies,
+    /// the score of a scored pair.
+    pub fn scored(&self, i: usize, j: usize) -> Option<f32> {
+        let (a, b) = (self.node_of[i], self.node_of[j]);
+        if a == b {
+            return Some(1.0);
+        }
+        self.edges.get(&(a.min(b), a.max(b))).copied()
+    }
+}
+
+/// Groups the claims. Claims with the very same words (copies, wire stories) are one node from
+/// the start; only the first of each is scored, so repeated text costs nothing more.
+pub fn group(infos: &[ClaimInfo], threshold: f32) -> Grouping {
+    let n = infos.len();
+    // Nodes: distinct claims, each with its copies.
+    let mut node_of = vec![0u32; n];
+    let mut nodes: Vec<Vec<usize>> = Vec::new();
+    let mut first_with: FnvMap<&[u64], u32> = FnvMap::default();
+    for (i, info) in infos.iter().enumerate() {
+        let id = if info.words.is_empty() {
+            None
+        } else {
+            first_with.get(info.words.as_slice()).copied()
+        };
+        match id {
+            Some(id) => {
+                node_of[i] = id;
+                nodes[id as usize].push(i);
+            }
+            None => {
+                let id = nodes.len() as u32;
+                if !info.words.is_empty() {
+                    first_with.insert(info.words.as_slice(), id);
+                }
+                node_of[i] = id;
+                nodes.push(vec![i]);
+            }
+        }
+    }
+    let sources_of: Vec<Sources> = nodes
+        .iter()
+        .map(|n| {
+            let mut s: Sources = Vec::new();
+            for &i in n {
+                let src = infos[i].source as u32;
+                match s.binary_search_by_key(&src, |x| x.0) {
+                    Ok(k) => s[k].1 += 1,
+                    Err(k) => s.insert(k, (src, 1)),
+                }
+            }
+            s
+        })
+        .collect();
+    let edges = candidate_scores(infos, &nodes, &sources_of);
+    let clusters = average_link(&nodes, &sources_of, &edges, threshold);
+    let mut groups: Vec<Vec<usize>> = clusters
+        .into_iter()
+        .map(|c| {
+            let mut members: Vec<usize> = c
+                .iter()
+                .flat_map(|&k| nodes[k as usize].iter().copied())
+                .collect();
+            members.sort_unstable();
+            members
+        })
+        .collect();
+    groups.sort_unstable_by_key(|g| g[0]);
+    Grouping {
+        groups,
+        node_of,
+        edges,
+    }
+}
+
+/// What claims are indexed by: content stems, names and number values. A feature is a hash of
+/// its kind and its value.
+fn index_features(info: &ClaimInfo, out: &mut Vec<u64>) {
+    out.clear();
+    let tagged = |kind: u8, h: u64| fnv(fnv(FNV_OFFSET, &[kind]), &h.to_le_bytes());
+    out.extend(info.content.iter().map(|&h| tagged(b'w', h)));
+    out.extend(info.names.iter().map(|&h| tagged(b'n', h)));
+    for f in &info.figures {
+        let v = f.low.or(f.high).map_or(0, f64::to_bits);
+        out.push(tagged(b'#', v));
+    }
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// Scores the candidate pairs of nodes: those with claims from different sources sharing at
+/// least two discriminating index features (one, when a node has only one). Returns `(a, b) →
+/// probability`, `a < b`.
+fn candidate_scores(
+    infos: &[ClaimInfo],
+    nodes: &[Vec<usize>],
+    sources_of: &[Sources],
+) -> FnvMap<(u32, u32), f32> {
+    let k = nodes.len();
+    let mut features: Vec<Vec<u64>> = Vec::with_capacity(k);
+    let mut buf = Vec::new();
+    let mut ids: FnvMap<u64, u32> = FnvMap::default();
+    let mut df: Vec<u32> = Vec::new();
+    for node in nodes {
+        index_features(&infos[node[0]], &mut buf);
+        for &f in &buf {
+            let next = ids.len() as u32;
+            let id = *ids.entry(f).or_insert(next);
+            if id as usize == df.len() {
+                df.push(0);
+            }
+            df[id as usize] += 1;
+        }
+        features.push(buf.clone());
+    }
+    // Features in more than `cap` nodes do not discriminate; they are not indexed.
+    let cap = 50.max(k / 50) as u32;
+    let node_ids: Vec<Vec<u32>> = features
+        .iter()
+        .map(|fs| {
+            fs.iter()
+                .map(|f| ids[f])
+                .filter(|&id| df[id as usize] <= cap)
+                .collect()
+        })
+        .collect();
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); df.len()];
+    for (a, fs) in node_ids.iter().enumerate() {
+        for &id in fs {
+            postings[id as usize].push(a as u32);
+        }
+    }
+    let mut shared = vec![0u16; k];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut edges = FnvMap::default();
+    let mut words = Vec::new();
+    let model = pair::model();
+    for a in 0..k {
+        let need = node_ids[a].len().clamp(1, 2) as u16;
+        for &id in &node_ids[a] {
+            for &b in &postings[id as usize] {
+                let b = b as usize;
+                if b > a {
+                    if shared[b] == 0 {
+                        touched.push(b);
+                    }
+                    shared[b] = shared[b].saturating_add(1);
+                }
+            }
+        }
+        touched.sort_unstable();
+        for &b in &touched {
+            // Pairs within one source do not count (see `average_link`): not scored.
+            if shared[b] >= need && cross_pairs(&sources_of[a], &sources_of[b]) > 0.0 {
+                let (x, y) = (&infos[nodes[a][0]], &infos[nodes[b][0]]);
+                pair::sparse(x, y, &mut words);
+                let p = model.probability(&pair::dense(x, y), &words);
+                if p >= EDGE_MIN {
+                    edges.insert((a as u32, b as u32), p);
+                }
+            }
+            shared[b] = 0;
+        }
+        touched.clear();
+    }
+    edges
+}
+
+/// A proposed merge in the heap: the linkage when it was pushed, and the two clusters.
+#[derive(PartialEq)]
+struct Merge {
+    linkage: f32,
+    a: u32,
+    b: u32,
+}
+
+impl Eq for Merge {}
+
+impl Ord for Merge {
+    fn cmp(&self, other: &Merge) -> Ordering {
+        self.linkage
+            .total_cmp(&other.linkage)
+            // Ties: the earliest pair first, for the same result every time.
+            .then_with(|| (other.a, other.b).cmp(&(self.a, self.b)))
+    }
+}
+
+impl PartialOrd for Merge {
+    fn partial_cmp(&self, other: &Merge) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The claims of a cluster per source: (source, count), sorted by source.
+type Sources = Vec<(u32, u32)>;
+
+/// How many pairs of claims from different sources two clusters make.
+fn cross_pairs(a: &Sources, b: &Sources) -> f64 {
+    let total = |x: &Sources| x.iter().map(|&(_, c)| c as f64).sum::<f64>();
+    let mut same = 0.0;
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                same += a[i].1 as f64 * b[j].1 as f64;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    total(a) * total(b) - same
+}
+
+/// Both clusters' claims per source, together.
+fn merged(a: &Sources, b: &Sources) -> Sources {
+    let mut out = a.clone();
+    for &(s, c) in b {
+        match out.binary_search_by_key(&s, |x| x.0) {
+            Ok(i) => out[i].1 += c,
+            Err(i) => out.insert(i, (s, c)),
+        }
+    }
+    out
+}
+
+/// Average-link clustering of the nodes: two clusters merge while the mean probability over
+/// their pairs of claims from different sources is at least `threshold`. Pairs never scored
+/// count 0, copies count by their number, and pairs within one source do not count: every
+/// article's sentences share its topic, and what matters is what other outlets say. Returns
+/// clusters as lists of nodes.
+fn average_link(
+    nodes: &[Vec<usize>],
+    sources_of: &[Sources],
+    edges: &FnvMap<(u32, u32), f32>,
+    threshold: f32,
+) -> Vec<Vec<u32>> {
+    let k = nodes.len();
+    // Per cluster: its nodes, its claims per source, and the summed probability over its pairs
+    // of claims with each neighbouring cluster.
+    let mut members: Vec<Vec<u32>> = (0..k as u32).map(|i| vec![i]).collect();
+    let mut sources: Vec<Sources> = sources_of.to_vec();
+    let mut links: Vec<FnvMap<u32, f64>> = vec![FnvMap::default(); k];
+    let mut sorted: Vec<(&(u32, u32), &f32)> = edges.iter().collect();
+    sorted.sort_unstable_by_key(|(k, _)| **k);
+    for (&(a, b), &p) in sorted {
+        let w = p as f64 * cross_pairs(&sources[a as usize], &sources[b as usize]);
+        links[a as usize].insert(b, w);
+        links[b as usize].insert(a, w);
+    }
+    let linkage = |sum: f64, a: &Sources, b: &Sources| {
+        let pairs = cross_pairs(a, b);
+        if pairs > 0.0 {
+            (sum / pairs) as f32
+        } else {
+            0.0
+        }
+    };
+    let mut heap = BinaryHeap::new();
+    for a in 0..k {
+        let mut near: Vec<(&u32, &f64)> = links[a].iter().collect();
+        near.sort_unstable_by_key(|(b, _)| **b);
+        for (&b, &sum) in near {
+            if (a as u32) < b {
+                let l = linkage(sum, &sources[a], &sources[b as usize]);
+                if l >= threshold {
+                    heap.push(Merge {
+                        linkage: l,
+                        a: a as u32,
+                        b,
+                    });
+                }
+            }
+        }
+    }
+    let mut alive = vec![true; k];
+    while let Some(Merge { linkage: l, a, b }) = heap.pop() {
+        let (a, b) = (a as usize, b as usize);
+        if !alive[a] || !alive[b] {
+            continue;
+        }
+        let Some(&sum) = links[a].get(&(b as u32)) else {
+            continue;
+        };
+        let now = linkage(sum, &sources[a], &sources[b]);
+        if now < threshold {
+            continue;
+        }
+        if now < l {
+            // Stale: one side grew since this was pushed. Try again at its present linkage.
+            heap.push(Merge {
+                linkage: now,
+                a: a as u32,
+                b: b as u32,
+            });
+            continue;
+        }
+        // Merge the smaller cluster into the larger; the survivor keeps the lower index when
+        // they are equal, for the same result every time.
+        let (keep, gone) = if members[a].len() > members[b].len()
+            || (members[a].len() == members[b].len() && a < b)
+        {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        alive[gone] = false;
+        let moved = std::mem::take(&mut members[gone]);
+        members[keep].extend(moved);
+        sources[keep] = merged(&sources[keep], &sources[gone]);
+        let gone_links = std::mem::take(&mut links[gone]);
+        links[keep].remove(&(gone as u32));
+        let mut changed: Vec<u32> = Vec::new();
+        for (c, sum) in gone_links {
+            if c as usize == keep {
+                continue;
+            }
+            *links[keep].entry(c).or_default() += sum;
+            let into_c = &mut links[c as usize];
+            into_c.remove(&(gone as u32));
+            *into_c.entry(keep as u32).or_default() += sum;
+            changed.push(c);
+        }
+        changed.sort_unstable();
+        for c in changed {
+            let sum = links[keep][&c];
+            let l = linkage(sum, &sources[keep], &sources[c as usize]);
+            if l >= threshold {
+                let (x, y) = (keep.min(c as usize) as u32, keep.max(c as usize) as u32);
+                heap.push(Merge {
+                    linkage: l,
+                    a: x,
+                    b: y,
+                });
+            }
+        }
+    }
+    let mut out: Vec<Vec<u32>> = (0..k)
+        .filter(|&i| alive[i])
+        .map(|i| {
+            let mut m = std::mem::take(&mut members[i]);
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    out.sort_unstable_by_key(|m| m[0]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edges(list: &[(u32, u32, f32)]) -> FnvMap<(u32, u32), f32> {
+        list.iter().map(|&(a, b, p)| ((a, b), p)).collect()
+    }
+
+    /// Each node one claim, from a source of its own.
+    fn apart(n: u32) -> Vec<Sources> {
+        (0..n).map(|i| vec![(i, 1)]).collect()
+    }
+
+    #[test]
+    fn one_shared_neighbour_does_not_chain() {
+        // Reason: 0 is like 1 and 1 is like 2, but 0 and 2 are unrelated: single link would
+        // make one group of three; average link keeps the closest pair and leaves 2 alone.
+        let nodes = vec![vec![0], vec![1], vec![2]];
+        let e = edges(&[(0, 1, 0.9), (1, 2, 0.8)]);
+        let c = average_link(&nodes, &apart(3), &e, 0.5);
+        assert_eq!(c, vec![vec![0, 1], vec![2]]);
+    }
+
+    #[test]
+    fn a_close_triple_is_one_group() {
+        // Reason: three claims all alike form one group.
+        let nodes = vec![vec![0], vec![1], vec![2]];
+        let e = edges(&[(0, 1, 0.9), (1, 2, 0.8), (0, 2, 0.7)]);
+        assert_eq!(
+            average_link(&nodes, &apart(3), &e, 0.5),
+            vec![vec![0, 1, 2]]
+        );
+    }
+
+    #[test]
+    fn copies_weigh_by_their_number() {
+        // Reason: node 0 stands for three copies; node 2 is like node 1 only. Average link
+        // counts each copy, so 2 cannot join the group that 0's copies dominate.
+        let nodes = vec![vec![0, 3, 4], vec![1], vec![2]];
+        let sources = vec![vec![(0, 1), (3, 1), (4, 1)], vec![(1, 1)], vec![(2, 1)]];
+        let e = edges(&[(0, 1, 0.9), (1, 2, 0.9)]);
+        let c = average_link(&nodes, &sources, &e, 0.5);
+        assert_eq!(c, vec![vec![0, 1], vec![2]]);
+    }
+
+    #[test]
+    fn pairs_within_one_source_do_not_count() {
+        // Reason: 0 and 1 are one outlet's sentences on its topic; 2, another outlet's, states
+        // what 0 states. Sentences of one article do not vouch for each other: 2 joins 0, and
+        // 1 joins only if it is close to 2 itself.
+        let nodes = vec![vec![0], vec![1], vec![2]];
+        let sources = vec![vec![(0, 1)], vec![(0, 1)], vec![(1, 1)]];
+        let e = edges(&[(0, 1, 0.95), (0, 2, 0.8), (1, 2, 0.3)]);
+        let c = average_link(&nodes, &sources, &e, 0.5);
+        assert_eq!(c, vec![vec![0, 2], vec![1]]);
+        let e = edges(&[(0, 1, 0.95), (0, 2, 0.8), (1, 2, 0.7)]);
+        let c = average_link(&nodes, &sources, &e, 0.5);
+        assert_eq!(c, vec![vec![0, 1, 2]]);
+    }
+}

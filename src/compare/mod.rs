@@ -1,0 +1,101 @@
+//! Cross-source comparison: entity clusters with omissions, and claim groups with each member's
+//! stance, conflicts, independent origins and certainty drift.
+//!
+//! - Entities merge across sources by their key (the alias cluster, see `entities::aliases`). An
+//!   entity that most sources name is an **omission** in each source that leaves it out
+//!   (`entities`).
+//! - Every claim takes part in grouping (`claim`, `grouping`): check-worthiness orders and
+//!   filters what a reader sees, it does not decide what can be compared. Candidate pairs share
+//!   names, numbers or content words; a learned pair model (`pair`) gives each the probability
+//!   that the two state the same thing, from their words, names, numbers, dates, negation and
+//!   meaning (`crate::similarity`). Average-link clustering joins claims while the mean
+//!   probability over all pairs of two groups reaches the model's threshold, so a group never
+//!   chains unrelated claims through one shared neighbour.
+//! - Each member **agrees** (states it), **reports** it (attributes, hedges or alleges it) or
+//!   **disputes** it: denies it, or gives a number for the same counted thing whose range
+//!   cannot hold with what more sources (or an earlier one) give. A group with a dispute
+//!   **conflicts** (`group`).
+//! - Members that cite the same named source or outlet, or share most of their word 5-grams
+//!   (copied wire text), are one **origin**.
+//! - A group **drifts** when one member asserts what another hedges, attributes, alleges or
+//!   denies.
+
+mod claim;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ecbplus;
+mod entities;
+mod group;
+mod grouping;
+pub mod pair;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod pairs_eval;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod pairs_train;
+mod text;
+
+pub use claim::{ClaimInfo, Context};
+
+use crate::claims::Claim;
+use crate::entities::Mention;
+use crate::report::{ClaimGroup, Comparison};
+
+/// What compare needs of one analysed source.
+pub struct Analysed<'a> {
+    /// Source id.
+    pub id: &'a str,
+    /// Source name, for conflict details a person reads.
+    pub name: &'a str,
+    /// Source text.
+    pub text: &'a str,
+    /// Its entity mentions.
+    pub mentions: &'a [Mention],
+    /// Its claims.
+    pub claims: &'a [Claim],
+}
+
+/// Compares the sources.
+pub fn compare(sources: &[Analysed]) -> Comparison {
+    Comparison {
+        entities: entities::entity_clusters(sources),
+        claims: claim_groups(sources),
+    }
+}
+
+/// Every claim of every source, as the comparison sees it, in source order (natively, each
+/// source's claims on their own core), its words weighed in the context of them all.
+pub fn claim_infos(sources: &[Analysed]) -> Vec<ClaimInfo> {
+    let numbered: Vec<(usize, &Analysed)> = sources.iter().enumerate().collect();
+    let mut infos: Vec<ClaimInfo> = crate::each_source(&numbered, |&(s, src)| {
+        src.claims
+            .iter()
+            .enumerate()
+            .map(|(c, claim)| ClaimInfo::new(s, c, src, claim))
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    Context::new(&infos).weigh(&mut infos);
+    infos
+}
+
+fn claim_groups(sources: &[Analysed]) -> Vec<ClaimGroup> {
+    let infos = claim_infos(sources);
+    let grouping = grouping::group(&infos, pair::model().threshold);
+    let mut out: Vec<ClaimGroup> = grouping
+        .groups
+        .iter()
+        .map(|m| group::build(sources, &infos, &grouping, m))
+        .collect();
+    out.sort_by(|a, b| {
+        b.sources
+            .cmp(&a.sources)
+            .then_with(|| a.members[0].order.cmp(&b.members[0].order))
+    });
+    out
+}
+
+/// How likely two claims state the same thing, in [0, 1]: the pair model's probability.
+pub fn similarity(a: &ClaimInfo, b: &ClaimInfo) -> f64 {
+    pair::similarity(a, b) as f64
+}

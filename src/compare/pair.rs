@@ -1,0 +1,433 @@
+//! How likely two claims state the same thing: features of the pair, and a logistic model over
+//! them learned from news paraphrase and similarity pairs (`data/model/pairs.txt`, trained by
+//! `scripts/train-pairs.sh`).
+//!
+//! The features: how much of each claim's content the other has (by word, by weighted word, by
+//! word n-grams as BLEU counts them, by edit distance and longest common subsequence, by
+//! character trigrams); whether their names, numbers and dates agree; whether one negates; their
+//! lengths; how close their meanings are (`similarity`: the sentence vectors' cosine, and how
+//! well each word finds a word of like meaning in the other). Beside these dense features, each
+//! word one claim has and the other lacks is a feature of its own ("u:" plus the stem), and each
+//! word they share ("m:"): the model learns which differences matter ("also" does not, a name
+//! or a number does).
+
+use super::claim::{shared, ClaimInfo};
+use crate::hash::{fnv, FnvMap, FNV_OFFSET};
+use std::sync::OnceLock;
+
+/// The dense features, in order.
+pub const DENSE: &[&str] = &[
+    "overlap_min",
+    "overlap_max",
+    "jaccard",
+    "weighted_min",
+    "weighted_max",
+    "cosine",
+    "bleu1_min",
+    "bleu1_max",
+    "bleu2_min",
+    "bleu2_max",
+    "bleu3_min",
+    "bleu3_max",
+    "bleu4_min",
+    "bleu4_max",
+    "edit",
+    "lcs_min",
+    "lcs_max",
+    "trigrams",
+    "numbers_both",
+    "numbers_equal",
+    "numbers_subset",
+    "numbers_differ",
+    "names_shared",
+    "names_differ",
+    "length_ratio",
+    "length",
+    "unmatched_min",
+    "unmatched_max",
+    "negation_differs",
+    "dates_differ",
+    "names_shared_weighted",
+    "names_differ_weighted",
+    "in_context",
+    "meaning",
+    "aligned_min",
+    "aligned_max",
+];
+
+/// How many dense features.
+pub const N_DENSE: usize = 36;
+
+/// The most words of a claim that the quadratic features (edit distance, subsequence) look at.
+const MAX_WORDS: usize = 64;
+
+/// The dense features of a pair, in the order of [`DENSE`].
+pub fn dense(a: &ClaimInfo, b: &ClaimInfo) -> [f32; N_DENSE] {
+    let mut f = [0f32; N_DENSE];
+    let min_max = |x: f32, y: f32| (x.min(y), x.max(y));
+    // Content words.
+    let shared_content = shared(&a.content, &b.content) as f32;
+    let (na, nb) = (a.content.len() as f32, b.content.len() as f32);
+    let ratio = |n: f32, d: f32| if d > 0.0 { n / d } else { 0.0 };
+    (f[0], f[1]) = min_max(ratio(shared_content, na), ratio(shared_content, nb));
+    f[2] = ratio(shared_content, na + nb - shared_content);
+    let (wa, wb, ws, ca, cb, cs) = weighted(a, b);
+    (f[3], f[4]) = min_max(ratio(ws, wa), ratio(ws, wb));
+    f[5] = ratio(cs, (ca * cb).sqrt());
+    // Word n-grams, as BLEU counts them (clipped), both ways.
+    for n in 1..=4 {
+        let m = ngram_matches(&a.words, &b.words, n) as f32;
+        let pa = ratio(m, a.words.len().saturating_sub(n - 1) as f32);
+        let pb = ratio(m, b.words.len().saturating_sub(n - 1) as f32);
+        (f[4 + 2 * n], f[5 + 2 * n]) = min_max(pa, pb);
+    }
+    let (wa_, wb_) = (
+        &a.words[..a.words.len().min(MAX_WORDS)],
+        &b.words[..b.words.len().min(MAX_WORDS)],
+    );
+    let longer = wa_.len().max(wb_.len()) as f32;
+    let shorter = wa_.len().min(wb_.len()) as f32;
+    f[14] = ratio(edit_distance(wa_, wb_) as f32, longer);
+    let l = lcs(wa_, wb_) as f32;
+    f[15] = ratio(l, longer);
+    f[16] = ratio(l, shorter);
+    let t = shared(&a.trigrams, &b.trigrams) as f32;
+    f[17] = ratio(t, a.trigrams.len() as f32 + b.trigrams.len() as f32 - t);
+    // Numbers.
+    let values = |x: &ClaimInfo| {
+        let mut v: Vec<(u64, u64)> = x
+            .figures
+            .iter()
+            .map(|g| {
+                (
+                    g.low.map_or(u64::MAX, f64::to_bits),
+                    g.high.map_or(u64::MAX, f64::to_bits),
+                )
+            })
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (va, vb) = (values(a), values(b));
+    let vs = shared(&va, &vb);
+    f[18] = (!va.is_empty() && !vb.is_empty()) as u8 as f32;
+    f[19] = (!va.is_empty() && va == vb) as u8 as f32;
+    f[20] = (f[18] > 0.0 && (vs == va.len() || vs == vb.len())) as u8 as f32;
+    f[21] = (va.len() + vb.len() - 2 * vs) as f32;
+    // Names.
+    let ns = shared(&a.names, &b.names);
+    f[22] = ns as f32;
+    f[23] = (a.names.len() + b.names.len() - 2 * ns) as f32;
+    // Lengths.
+    let (la, lb) = (a.words.len() as f32, b.words.len() as f32);
+    f[24] = ratio((la - lb).abs(), la.max(lb));
+    f[25] = (la + lb + 1.0).ln();
+    let (ua, ub) = (na - shared_content, nb - shared_content);
+    (f[26], f[27]) = min_max(ua, ub);
+    f[28] = (a.negated != b.negated) as u8 as f32;
+    f[29] =
+        (!a.dates.is_empty() && !b.dates.is_empty() && a.dates.is_disjoint(&b.dates)) as u8 as f32;
+    let (shared_w, differ_w) = name_weights(a, b);
+    f[30] = shared_w;
+    f[31] = differ_w;
+    f[32] = (a.in_context && b.in_context) as u8 as f32;
+    // Meaning.
+    if !a.vector.is_empty() && a.vector.len() == b.vector.len() {
+        f[33] = cosine(&a.vector, &b.vector);
+        let (x, y) = (aligned(a, b), aligned(b, a));
+        (f[34], f[35]) = min_max(x, y);
+    }
+    f
+}
+
+/// Content word weights: the sums of `a`'s, of `b`'s and of the shared words' weights, then the
+/// same for squared weights.
+fn weighted(a: &ClaimInfo, b: &ClaimInfo) -> (f32, f32, f32, f32, f32, f32) {
+    let (mut wa, mut wb, mut ws, mut ca, mut cb, mut cs) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+    for &w in &a.content_weight {
+        wa += w;
+        ca += w * w;
+    }
+    for &w in &b.content_weight {
+        wb += w;
+        cb += w * w;
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < a.content.len() && j < b.content.len() {
+        match a.content[i].cmp(&b.content[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let w = a.content_weight[i];
+                ws += w;
+                cs += w * w;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (wa, wb, ws, ca, cb, cs)
+}
+
+/// The summed weights of the names both claims give, and of those only one gives.
+fn name_weights(a: &ClaimInfo, b: &ClaimInfo) -> (f32, f32) {
+    let (mut shared, mut differ) = (0.0, 0.0);
+    let (mut i, mut j) = (0, 0);
+    while i < a.names.len() || j < b.names.len() {
+        match (a.names.get(i), b.names.get(j)) {
+            (Some(x), Some(y)) if x == y => {
+                shared += a.name_weight[i];
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x < y => {
+                differ += a.name_weight[i];
+                i += 1;
+            }
+            (Some(_), None) => {
+                differ += a.name_weight[i];
+                i += 1;
+            }
+            (_, Some(_)) => {
+                differ += b.name_weight[j];
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    (shared, differ)
+}
+
+/// How well `a`'s content words find a word of like meaning in `b`: per word, its best cosine
+/// with a word of `b` (1 for the same stem), averaged by the words' weights.
+fn aligned(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
+    let dim = a.vector.len();
+    if a.content.is_empty() || b.content.is_empty() || dim == 0 {
+        return 0.0;
+    }
+    let (mut sum, mut total) = (0.0, 0.0);
+    for (i, &w) in a.content.iter().enumerate() {
+        let weight = a.content_weight[i];
+        let best = if b.content.binary_search(&w).is_ok() {
+            1.0
+        } else {
+            let x = &a.word_vectors[i * dim..(i + 1) * dim];
+            b.word_vectors
+                .chunks_exact(dim)
+                .map(|y| cosine(x, y))
+                .fold(0.0f32, f32::max)
+        };
+        sum += weight * best;
+        total += weight;
+    }
+    if total > 0.0 {
+        sum / total
+    } else {
+        0.0
+    }
+}
+
+/// How many n-grams of `a` are in `b`, each counted at most as often as `b` has it.
+fn ngram_matches(a: &[u64], b: &[u64], n: usize) -> usize {
+    if a.len() < n || b.len() < n {
+        return 0;
+    }
+    let gram = |w: &[u64]| w.iter().fold(FNV_OFFSET, |h, &x| fnv(h, &x.to_le_bytes()));
+    let mut counts: FnvMap<u64, u32> = FnvMap::default();
+    for w in b.windows(n) {
+        *counts.entry(gram(w)).or_default() += 1;
+    }
+    let mut m = 0;
+    for w in a.windows(n) {
+        if let Some(c) = counts.get_mut(&gram(w)) {
+            if *c > 0 {
+                *c -= 1;
+                m += 1;
+            }
+        }
+    }
+    m
+}
+
+/// Word-level Levenshtein distance.
+fn edit_distance(a: &[u64], b: &[u64]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, x) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j + 1] + 1)
+                .min(cur[j] + 1)
+                .min(prev[j] + usize::from(x != y));
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Length of the longest common subsequence of words.
+fn lcs(a: &[u64], b: &[u64]) -> usize {
+    let mut prev = vec![0; b.len() + 1];
+    let mut cur = vec![0; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The word features of a pair: a hash per word one has and the other lacks ("u:"), and per
+/// word both have ("m:"), over the stems of all their words.
+pub fn sparse(a: &ClaimInfo, b: &ClaimInfo, out: &mut Vec<u64>) {
+    out.clear();
+    let set = |x: &ClaimInfo| {
+        let mut v = x.words.clone();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (sa, sb) = (set(a), set(b));
+    let (mut i, mut j) = (0, 0);
+    while i < sa.len() || j < sb.len() {
+        let (x, y) = (sa.get(i), sb.get(j));
+        match (x, y) {
+            (Some(x), Some(y)) if x == y => {
+                out.push(word_feature(MATCHED, *x));
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x < y => {
+                out.push(word_feature(UNMATCHED, *x));
+                i += 1;
+            }
+            (Some(x), None) => {
+                out.push(word_feature(UNMATCHED, *x));
+                i += 1;
+            }
+            (_, Some(y)) => {
+                out.push(word_feature(UNMATCHED, *y));
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out.sort_unstable();
+}
+
+/// The kind of a word feature: a word only one claim has.
+pub const UNMATCHED: u8 = b'u';
+/// The kind of a word feature: a word both claims have.
+pub const MATCHED: u8 = b'm';
+
+/// The hash of a word feature: its kind and the word's stem hash.
+pub fn word_feature(kind: u8, stem_hash: u64) -> u64 {
+    fnv(fnv(FNV_OFFSET, &[kind]), &stem_hash.to_le_bytes())
+}
+
+/// The learned pair model.
+pub struct Model {
+    bias: f32,
+    mean: [f32; N_DENSE],
+    scale: [f32; N_DENSE],
+    dense: [f32; N_DENSE],
+    words: FnvMap<u64, f32>,
+    /// Pairs at or above this probability state the same thing.
+    pub threshold: f32,
+}
+
+impl Model {
+    /// Parses the model's text form (see `scripts/train-pairs.sh`): lines `bias W`,
+    /// `threshold P`, `dense NAME MEAN SCALE W`, `u WORD W`, `m WORD W`; `#` starts a comment.
+    pub fn parse(text: &str) -> Result<Model, String> {
+        let mut m = Model {
+            bias: 0.0,
+            mean: [0.0; N_DENSE],
+            scale: [1.0; N_DENSE],
+            dense: [0.0; N_DENSE],
+            words: FnvMap::default(),
+            threshold: 0.5,
+        };
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let parts: Vec<&str> = line.split('\t').collect();
+            let num = |s: &str| {
+                s.parse::<f32>()
+                    .map_err(|_| format!("line {}: {s:?} is not a number", n + 1))
+            };
+            match parts.as_slice() {
+                ["bias", w] => m.bias = num(w)?,
+                ["threshold", p] => m.threshold = num(p)?,
+                ["dense", name, mean, scale, w] => {
+                    let i = DENSE
+                        .iter()
+                        .position(|d| d == name)
+                        .ok_or_else(|| format!("line {}: no dense feature {name}", n + 1))?;
+                    m.mean[i] = num(mean)?;
+                    m.scale[i] = num(scale)?;
+                    m.dense[i] = num(w)?;
+                }
+                [kind @ ("u" | "m"), word, w] => {
+                    let kind = if *kind == "u" { UNMATCHED } else { MATCHED };
+                    m.words
+                        .insert(word_feature(kind, super::text::word_hash(word)), num(w)?);
+                }
+                _ => return Err(format!("line {}: cannot read {line:?}", n + 1)),
+            }
+        }
+        Ok(m)
+    }
+
+    /// The probability that two claims state the same thing.
+    pub fn probability(&self, dense: &[f32; N_DENSE], words: &[u64]) -> f32 {
+        let mut z = self.bias;
+        for i in 0..N_DENSE {
+            z += self.dense[i] * (dense[i] - self.mean[i]) / self.scale[i];
+        }
+        for w in words {
+            z += self.words.get(w).copied().unwrap_or(0.0);
+        }
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// The compiled-in model.
+pub fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| {
+        // The file is part of the build; a test parses it, so this cannot fail in a release.
+        Model::parse(include_str!("../../data/model/pairs.txt"))
+            .unwrap_or_else(|_| Model::parse("").expect("the empty model parses"))
+    })
+}
+
+/// How likely claims `a` and `b` state the same thing, in [0, 1].
+pub fn similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
+    let mut words = Vec::new();
+    sparse(a, b, &mut words);
+    model().probability(&dense(a, b), &words)
+}
+
+/// The cosine of two vectors of one length (0 when either is zero).
+fn cosine(a: &[f32], b: &[f32]) -> f32 {
+    let (mut ab, mut aa, mut bb) = (0.0, 0.0, 0.0);
+    for (x, y) in a.iter().zip(b) {
+        ab += x * y;
+        aa += x * x;
+        bb += y * y;
+    }
+    if aa > 0.0 && bb > 0.0 {
+        ab / (aa * bb).sqrt()
+    } else {
+        0.0
+    }
+}
