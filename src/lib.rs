@@ -157,8 +157,8 @@ pub fn check(sources: &[Source], options: &Options) -> Result<(), Error> {
 /// once per text in baseline code.
 pub fn analyze(sources: &[Source], _options: &Options) -> Report {
     let mut prepared = prepare(sources);
-    let comparison = compare::compare(&prepared.analysed(sources));
-    report::summarise_comparison(&mut prepared.reports, &comparison);
+    let mut comparison = compare::compare(&prepared.analysed(sources));
+    report::summarise_comparison(&mut prepared.reports, &mut comparison);
     Report {
         version: report::VERSION,
         offsets: Offsets::Utf8,

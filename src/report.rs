@@ -163,6 +163,8 @@ pub struct ClaimOut {
     pub numbers: Vec<EntityOut>,
     /// Indexes into the source's `entities`.
     pub entities: Vec<usize>,
+    /// The claim of another source most like it, when any was compared with it.
+    pub closest: Option<Closest>,
 }
 
 /// Who says a claim.
@@ -206,6 +208,7 @@ impl ClaimOut {
                 .map(|m| EntityOut::new(text, m))
                 .collect(),
             entities: c.entities.clone(),
+            closest: None,
         }
     }
 }
@@ -385,8 +388,17 @@ impl SourceReport {
     }
 }
 
-/// Fills the summary fields that need the comparison: exclusive claims and omissions.
-pub fn summarise_comparison(sources: &mut [SourceReport], comparison: &Comparison) {
+/// Fills the fields that need the comparison: each claim's closest claim elsewhere, and the
+/// summary's exclusive claims and omissions.
+pub fn summarise_comparison(sources: &mut [SourceReport], comparison: &mut Comparison) {
+    for (s, closest) in sources
+        .iter_mut()
+        .zip(std::mem::take(&mut comparison.closest))
+    {
+        for (c, x) in s.claims.iter_mut().zip(closest) {
+            c.closest = x;
+        }
+    }
     for s in sources.iter_mut() {
         s.summary.exclusive_claims = comparison
             .claims
@@ -413,6 +425,21 @@ pub struct Comparison {
     pub entities: Vec<EntityCluster>,
     /// Claim groups.
     pub claims: Vec<ClaimGroup>,
+    /// Per source, per claim: its closest claim in another source (moved into each claim's
+    /// `closest` by [`summarise_comparison`]).
+    #[serde(skip)]
+    pub closest: Vec<Vec<Option<Closest>>>,
+}
+
+/// The claim of another source most like a claim, among the pairs the comparison scored.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Closest {
+    /// Its source id.
+    pub source: String,
+    /// Its index in that source's `claims`.
+    pub claim: usize,
+    /// The probability that the two state the same thing.
+    pub similarity: f64,
 }
 
 /// Mentions per source id, in source order (serialised as a JSON object).

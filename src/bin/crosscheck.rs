@@ -37,7 +37,11 @@ Also:
       and Spearman's correlation of the pair's similarity with the score (STS-B: the news genre
       and all); exits 1 when F1 is below X or the news (else overall) Spearman below Y.
       DIR: ECB+ topic folders (--split picks the usual topics): sentence pairs from two
-      documents of a topic, one event or none, F1 of \"same group\" for \"one event\"";
+      documents of a topic, one event or none, F1 of \"same group\" for \"one event\"
+  crosscheck eval-fnc [--min-score X] BODIES STANCES
+      runs each headline and body of Fake News Challenge (FNC-1) files through the pipeline
+      as two sources and reads unrelated/agree/discuss/disagree off the report; prints the
+      confusion table and FNC-1's relative score; exits 1 when it is below X (a share, 0-1)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -66,6 +70,8 @@ fn run(args: &[String]) -> Result<(), String> {
         Some("eval-attribution") => return evals::attribution(&args[1..]),
         #[cfg(not(target_arch = "wasm32"))]
         Some("eval-pairs") => return evals::pairs(&args[1..]),
+        #[cfg(not(target_arch = "wasm32"))]
+        Some("eval-fnc") => return evals::fnc(&args[1..]),
         Some("--help") | Some("-h") | Some("help") => {
             println!("{USAGE}");
             return Ok(());
@@ -441,6 +447,35 @@ mod evals {
             eval.spearman_news.unwrap_or(eval.spearman),
             min_spearman,
         )
+    }
+
+    pub fn fnc(args: &[String]) -> Result<(), String> {
+        let mut min = None;
+        let mut files = Vec::new();
+        let mut i = 0;
+        while i < args.len() {
+            match args[i].as_str() {
+                "--min-score" => {
+                    let v = args.get(i + 1).ok_or("--min-score needs a number")?;
+                    min = Some(
+                        v.parse::<f64>()
+                            .map_err(|_| format!("--min-score: {v:?} is not a number"))?,
+                    );
+                    i += 2;
+                }
+                f if f.starts_with("--") => return Err(format!("unknown option {f:?}")),
+                f => {
+                    files.push(f.to_string());
+                    i += 1;
+                }
+            }
+        }
+        let [bodies, stances] = &files[..] else {
+            return Err("give two files: the bodies CSV, then the stances CSV".into());
+        };
+        let eval = crosscheck::compare::fnc_eval::eval_fnc(Path::new(bodies), Path::new(stances))?;
+        print!("{eval}");
+        gate("FNC-1 relative score", eval.relative(), min)
     }
 
     pub fn attribution(args: &[String]) -> Result<(), String> {

@@ -21,6 +21,9 @@ pub struct Grouping {
     node_of: Vec<u32>,
     /// Scored pairs of nodes `(a, b)`, `a < b`, with their probability.
     edges: FnvMap<(u32, u32), f32>,
+    /// Each claim's closest claim of another source among those scored (a copy is closest of
+    /// all), with its probability.
+    pub closest: Vec<Option<(usize, f32)>>,
 }
 
 impl Grouping {
@@ -105,11 +108,53 @@ pub fn group(infos: &[ClaimInfo], threshold: f32) -> Grouping {
         })
         .collect();
     groups.sort_unstable_by_key(|g| g[0]);
+    let closest = closest(infos, &nodes, &edges);
     Grouping {
         groups,
         node_of,
         edges,
+        closest,
     }
+}
+
+/// Each claim's closest claim of another source: a copy printed by another source, else the
+/// best scored pair (ties to the earlier claim).
+fn closest(
+    infos: &[ClaimInfo],
+    nodes: &[Vec<usize>],
+    edges: &FnvMap<(u32, u32), f32>,
+) -> Vec<Option<(usize, f32)>> {
+    let mut best: Vec<Option<(usize, f32)>> = vec![None; infos.len()];
+    let offer = |i: usize, j: usize, p: f32, best: &mut Vec<Option<(usize, f32)>>| {
+        let better = match best[i] {
+            None => true,
+            Some((k, q)) => p > q || (p == q && j < k),
+        };
+        if better {
+            best[i] = Some((j, p));
+        }
+    };
+    let other =
+        |node: &[usize], source: usize| node.iter().copied().find(|&j| infos[j].source != source);
+    for node in nodes.iter().filter(|n| n.len() > 1) {
+        for &i in node {
+            if let Some(j) = other(node, infos[i].source) {
+                offer(i, j, 1.0, &mut best);
+            }
+        }
+    }
+    let mut sorted: Vec<(&(u32, u32), &f32)> = edges.iter().collect();
+    sorted.sort_unstable_by_key(|(k, _)| **k);
+    for (&(a, b), &p) in sorted {
+        for (x, y) in [(a, b), (b, a)] {
+            for &i in &nodes[x as usize] {
+                if let Some(j) = other(&nodes[y as usize], infos[i].source) {
+                    offer(i, j, p, &mut best);
+                }
+            }
+        }
+    }
+    best
 }
 
 /// What claims are indexed by: content stems, names and number values. A feature is a hash of

@@ -24,6 +24,8 @@ mod claim;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ecbplus;
 mod entities;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fnc_eval;
 mod group;
 mod grouping;
 pub mod pair;
@@ -37,7 +39,7 @@ pub use claim::{ClaimInfo, Context};
 
 use crate::claims::Claim;
 use crate::entities::Mention;
-use crate::report::{ClaimGroup, Comparison};
+use crate::report::{ClaimGroup, Closest, Comparison};
 
 /// What compare needs of one analysed source.
 pub struct Analysed<'a> {
@@ -55,9 +57,11 @@ pub struct Analysed<'a> {
 
 /// Compares the sources.
 pub fn compare(sources: &[Analysed]) -> Comparison {
+    let (claims, closest) = claim_groups(sources);
     Comparison {
         entities: entities::entity_clusters(sources),
-        claims: claim_groups(sources),
+        claims,
+        closest,
     }
 }
 
@@ -79,9 +83,21 @@ pub fn claim_infos(sources: &[Analysed]) -> Vec<ClaimInfo> {
     infos
 }
 
-fn claim_groups(sources: &[Analysed]) -> Vec<ClaimGroup> {
+/// The claim groups, and per source per claim its closest claim in another source.
+fn claim_groups(sources: &[Analysed]) -> (Vec<ClaimGroup>, Vec<Vec<Option<Closest>>>) {
     let infos = claim_infos(sources);
     let grouping = grouping::group(&infos, pair::model().threshold);
+    let mut closest: Vec<Vec<Option<Closest>>> =
+        sources.iter().map(|s| vec![None; s.claims.len()]).collect();
+    for (x, c) in infos.iter().zip(&grouping.closest) {
+        if let Some((j, p)) = *c {
+            closest[x.source][x.claim] = Some(Closest {
+                source: sources[infos[j].source].id.to_string(),
+                claim: infos[j].claim,
+                similarity: (p as f64 * 1000.0).round() / 1000.0,
+            });
+        }
+    }
     let mut out: Vec<ClaimGroup> = grouping
         .groups
         .iter()
@@ -92,7 +108,7 @@ fn claim_groups(sources: &[Analysed]) -> Vec<ClaimGroup> {
             .cmp(&a.sources)
             .then_with(|| a.members[0].order.cmp(&b.members[0].order))
     });
-    out
+    (out, closest)
 }
 
 /// How likely two claims state the same thing, in [0, 1]: the pair model's probability.
