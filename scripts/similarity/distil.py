@@ -26,6 +26,7 @@ byte-identical files.
 import argparse
 import gzip
 import json
+import multiprocessing
 import os
 import time
 
@@ -165,53 +166,59 @@ def main():
 
     # the basis the student lives in: top right singular vectors of the teacher's sentences
     _, _, vt = np.linalg.svd(t_fit.astype(np.float64), full_matrices=False)
-    targets_all = np.concatenate([t_fit, t_bags]).astype(np.float64)
     texts_all = fit_sentences + bags
-    variants = []
-    built = {}
+    state = dict(vt=vt, pieces=t_pieces, targets=np.concatenate([t_fit, t_bags]), vocab={})
     for k in KS:
         kept = vocab_order[k]
         tok = student.StudentTokenizer(teacher.sentencepiece_model(), kept)
         log(f"K={k}: tokenising")
-        tok_all = [tok.encode_kept(s) for s in texts_all]
-        tok_pairs = [tok.encode_kept(s) for s in pair_sentences]
-        tok_xling = {s: tok.encode_kept(s) for row in translations.SENTENCES for s in row}
         english_p = np.array([counts.get(int(i), 0) for i in kept], np.float64)
         global_p = np.exp(tok.kept_scores.astype(np.float64))
         p = 0.5 * english_p / english_p.sum() + 0.5 * global_p / global_p.sum()
-        weight = SIF_A / (SIF_A + p)
-        for d in DS:
-            basis = vt[:d].T
-            rows0 = (t_pieces[kept] @ basis) * weight[:, None]
-            fallback = float(np.median(np.linalg.norm(rows0, axis=1)) / np.sqrt(d))
-            log(f"K={k} d={d}: fitting")
-            fitted = fit.fit(rows0, student.Bags(tok_all, d, fallback), targets_all @ basis,
-                             epochs=FIT_EPOCHS, lr=FIT_LR, log=log)
-            pair_bags = student.Bags(tok_pairs, d, fallback)
-            for fitted_or_not, rows in (("fitted", fitted), ("not fitted", rows0)):
-                for bits in BITS:
-                    scale_bits, codes = student.quantize(rows, bits)
-                    q_rows = student.dequantize(scale_bits, codes)
-                    blob = student.artefact_bytes(tok, scale_bits, codes, bits, fallback)
-                    vectors = student.normalize_rows(pair_bags.sums(q_rows))
+        state["vocab"][k] = dict(
+            tok=tok, kept=kept, weight=SIF_A / (SIF_A + p),
+            texts=[tok.encode_kept(s) for s in texts_all],
+            pairs=[tok.encode_kept(s) for s in pair_sentences],
+            xling={s: tok.encode_kept(s) for row in translations.SENTENCES for s in row})
+    _STATE.update(state)
 
-                    def metric(pair_list, v=vectors):
-                        return np.array([v[index[a]] @ v[index[b]] for a, b in pair_list])
+    # the fits, WORKERS at a time (each single-threaded and seeded: the order does not matter)
+    jobs = [(k, d) for k in KS for d in DS]
+    log(f"fitting {len(jobs)} variants, {teacher.WORKERS} at a time")
+    with multiprocessing.get_context("fork").Pool(teacher.WORKERS) as pool:
+        fitted_rows = pool.map(_fit_job, sorted(jobs, key=lambda j: -j[0] * j[1]), chunksize=1)
+    fitted_rows = dict(zip(sorted(jobs, key=lambda j: -j[0] * j[1]), fitted_rows))
 
-                    def embed(ts, q=q_rows, fb=fallback, dim=d):
-                        b = student.Bags([tok_xling[t] for t in ts], dim, fb)
-                        return student.normalize_rows(b.sums(q))
+    variants = []
+    built = {}
+    for k, d in jobs:
+        v = state["vocab"][k]
+        tok = v["tok"]
+        rows0, fallback = _start_rows(k, d)
+        pair_bags = student.Bags(v["pairs"], d, fallback)
+        for fitted_or_not, rows in (("fitted", fitted_rows[(k, d)]), ("not fitted", rows0)):
+            for bits in BITS:
+                scale_bits, codes = student.quantize(rows, bits)
+                q_rows = student.dequantize(scale_bits, codes)
+                blob = student.artefact_bytes(tok, scale_bits, codes, bits, fallback)
+                vectors = student.normalize_rows(pair_bags.sums(q_rows))
 
-                    name = f"K={k // 1000}k d={d} int{bits} {fitted_or_not}"
-                    row = dict(name=name, k=k, d=d, bits=bits, fitted=fitted_or_not == "fitted",
-                               **pairs.evaluate(metric),
-                               agreement=agreement(vectors, index, t_pairs, train_pairs),
-                               xling=crosslingual(embed), raw=len(blob),
-                               gz=len(gzip.compress(blob, 9, mtime=0)))
-                    variants.append(row)
-                    built[name] = (tok, blob)
-                    log(f"  {name}: STS-B train news {row['sts_train_news']:.3f}, "
-                        f"dev news {row['sts_dev_news']:.3f}, gz {row['gz']}")
+                def metric(pair_list, vec=vectors):
+                    return np.array([vec[index[a]] @ vec[index[b]] for a, b in pair_list])
+
+                def embed(ts, q=q_rows, fb=fallback, dim=d, xl=v["xling"]):
+                    return student.normalize_rows(student.Bags([xl[t] for t in ts], dim, fb)
+                                                  .sums(q))
+
+                name = f"K={k // 1000}k d={d} int{bits} {fitted_or_not}"
+                row = dict(name=name, **pairs.evaluate(metric),
+                           agreement=agreement(vectors, index, t_pairs, train_pairs),
+                           xling=crosslingual(embed), raw=len(blob),
+                           gz=len(gzip.compress(blob, 9, mtime=0)))
+                variants.append(row)
+                built[name] = (tok, blob)
+                log(f"  {name}: STS-B train news {row['sts_train_news']:.3f}, "
+                    f"dev news {row['sts_dev_news']:.3f}, gz {row['gz']}")
 
     chosen = choose(variants)
     tok, blob = built[chosen["name"]]
@@ -229,6 +236,29 @@ def main():
         f.write(text)
     print(text)
     log("done")
+
+
+# What the fitting workers need, set before they fork.
+_STATE = {}
+
+
+def _start_rows(k, d):
+    """Each kept piece's teacher vector in the top-d basis, times its SIF weight; and the
+    fallback scale (a typical row's length spread over the dimensions)."""
+    v = _STATE["vocab"][k]
+    rows0 = ((_STATE["pieces"][v["kept"]] @ _STATE["vt"][:d].T) * v["weight"][:, None])
+    rows0 = rows0.astype(np.float32)
+    return rows0, float(np.median(np.linalg.norm(rows0, axis=1)) / np.sqrt(d))
+
+
+def _fit_job(job):
+    k, d = job
+    rows0, fallback = _start_rows(k, d)
+    bags = student.Bags(_STATE["vocab"][k]["texts"], d, fallback)
+    targets = _STATE["targets"] @ _STATE["vt"][:d].T.astype(np.float32)
+    rows = fit.fit(rows0, bags, targets, epochs=FIT_EPOCHS, lr=FIT_LR)
+    log(f"  fitted K={k} d={d}")
+    return rows
 
 
 def write_fixtures(tok, blob):

@@ -1,6 +1,7 @@
 """The student: a kept piece vocabulary, its tokeniser (the teacher's Viterbi restricted to the
 kept pieces), a vector per piece, and the artefact that holds them (read by src/similarity/)."""
 
+import functools
 import struct
 
 import numpy as np
@@ -118,6 +119,7 @@ def _splitmix64(x):
     return x, z ^ (z >> 31)
 
 
+@functools.lru_cache(maxsize=None)
 def fallback_vector(code_point, dim, scale):
     """A character no kept piece covers: ±scale in each dimension, the signs from splitmix64
     seeded with the code point. Equal characters match, different ones are near orthogonal."""
