@@ -31,6 +31,7 @@ mod hash;
 pub mod offsets;
 pub mod report;
 pub mod segment;
+pub mod similarity;
 pub mod span;
 
 #[cfg(target_arch = "wasm32")]
