@@ -139,13 +139,26 @@ impl ClaimInfo {
                 .take_while(|m| m.span.start <= base + a)
                 .any(|m| base + a < m.span.end && m.label.is_name());
             if !inside && w.len() >= 2 && !is_stopword(word_hash(&w)) && !is_numeral(&w) {
-                content.push((stem_hash, word_weight(&w)));
+                content.push((stem_hash, words.len() - 1));
             }
             folded_words.push(std::mem::take(&mut w));
         }
-        content.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        content.sort_unstable();
         content.dedup_by_key(|c| c.0);
-        let (content, content_weight) = content.into_iter().unzip();
+        // Each content word's vector, and its weight: the length of its vector, which the
+        // model made grow with how much a word tells (see `crate::similarity`).
+        let model = crate::similarity::model();
+        let dim = model.dim();
+        let mut word_vectors = vec![0f32; dim * content.len()];
+        let mut content_weight = Vec::with_capacity(content.len());
+        for (k, &(_, i)) in content.iter().enumerate() {
+            let (a, b) = spans[i];
+            let v = &mut word_vectors[k * dim..(k + 1) * dim];
+            model.word_into(&text[a..b], v);
+            let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+            content_weight.push(if dim > 0 { norm } else { word_weight(&folded_words[i]) });
+        }
+        let content: Vec<u64> = content.into_iter().map(|c| c.0).collect();
         let figures = figures(src, &covered, &spans, &folded_words, base);
         let shingles = shingles(&words);
         let name_weight = vec![1.0; names.len()];
@@ -166,8 +179,8 @@ impl ClaimInfo {
             shingles,
             trigrams: trigrams(text),
             in_context: false,
-            vector: Vec::new(),
-            word_vectors: Vec::new(),
+            vector: model.embed(text),
+            word_vectors,
         }
     }
 }

@@ -20,6 +20,7 @@
 //! - A group **drifts** when one member asserts what another hedges, attributes, alleges or
 //!   denies.
 
+mod boost;
 mod claim;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ecbplus;

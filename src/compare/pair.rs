@@ -1,16 +1,15 @@
-//! How likely two claims state the same thing: features of the pair, and a logistic model over
-//! them learned from news paraphrase and similarity pairs (`data/model/pairs.txt`, trained by
+//! How likely two claims state the same thing: features of the pair, and boosted trees over them
+//! learned from news paraphrase, similarity and event pairs (`data/model/pairs.txt`, trained by
 //! `scripts/train-pairs.sh`).
 //!
 //! The features: how much of each claim's content the other has (by word, by weighted word, by
 //! word n-grams as BLEU counts them, by edit distance and longest common subsequence, by
 //! character trigrams); whether their names, numbers and dates agree; whether one negates; their
 //! lengths; how close their meanings are (`similarity`: the sentence vectors' cosine, and how
-//! well each word finds a word of like meaning in the other). Beside these dense features, each
-//! word one claim has and the other lacks is a feature of its own ("u:" plus the stem), and each
-//! word they share ("m:"): the model learns which differences matter ("also" does not, a name
-//! or a number does).
+//! well each word finds a word of like meaning in the other); and whether they were weighed in
+//! the context of a story (`claim::Context`).
 
+use super::boost::Forest;
 use super::claim::{shared, ClaimInfo};
 use crate::hash::{fnv, FnvMap, FNV_OFFSET};
 use std::sync::OnceLock;
@@ -134,7 +133,7 @@ pub fn dense(a: &ClaimInfo, b: &ClaimInfo) -> [f32; N_DENSE] {
     f[32] = (a.in_context && b.in_context) as u8 as f32;
     // Meaning.
     if !a.vector.is_empty() && a.vector.len() == b.vector.len() {
-        f[33] = cosine(&a.vector, &b.vector);
+        f[33] = crate::similarity::cosine(&a.vector, &b.vector);
         let (x, y) = (aligned(a, b), aligned(b, a));
         (f[34], f[35]) = min_max(x, y);
     }
@@ -215,7 +214,7 @@ fn aligned(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
             let x = &a.word_vectors[i * dim..(i + 1) * dim];
             b.word_vectors
                 .chunks_exact(dim)
-                .map(|y| cosine(x, y))
+                .map(|y| crate::similarity::cosine(x, y))
                 .fold(0.0f32, f32::max)
         };
         sum += weight * best;
@@ -283,75 +282,20 @@ fn lcs(a: &[u64], b: &[u64]) -> usize {
     prev[b.len()]
 }
 
-/// The word features of a pair: a hash per word one has and the other lacks ("u:"), and per
-/// word both have ("m:"), over the stems of all their words.
-pub fn sparse(a: &ClaimInfo, b: &ClaimInfo, out: &mut Vec<u64>) {
-    out.clear();
-    let set = |x: &ClaimInfo| {
-        let mut v = x.words.clone();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    let (sa, sb) = (set(a), set(b));
-    let (mut i, mut j) = (0, 0);
-    while i < sa.len() || j < sb.len() {
-        let (x, y) = (sa.get(i), sb.get(j));
-        match (x, y) {
-            (Some(x), Some(y)) if x == y => {
-                out.push(word_feature(MATCHED, *x));
-                i += 1;
-                j += 1;
-            }
-            (Some(x), Some(y)) if x < y => {
-                out.push(word_feature(UNMATCHED, *x));
-                i += 1;
-            }
-            (Some(x), None) => {
-                out.push(word_feature(UNMATCHED, *x));
-                i += 1;
-            }
-            (_, Some(y)) => {
-                out.push(word_feature(UNMATCHED, *y));
-                j += 1;
-            }
-            (None, None) => break,
-        }
-    }
-    out.sort_unstable();
-}
-
-/// The kind of a word feature: a word only one claim has.
-pub const UNMATCHED: u8 = b'u';
-/// The kind of a word feature: a word both claims have.
-pub const MATCHED: u8 = b'm';
-
-/// The hash of a word feature: its kind and the word's stem hash.
-pub fn word_feature(kind: u8, stem_hash: u64) -> u64 {
-    fnv(fnv(FNV_OFFSET, &[kind]), &stem_hash.to_le_bytes())
-}
-
-/// The learned pair model.
+/// The learned pair model: a boosted forest over [`DENSE`], and the threshold at which two
+/// claims are one.
 pub struct Model {
-    bias: f32,
-    mean: [f32; N_DENSE],
-    scale: [f32; N_DENSE],
-    dense: [f32; N_DENSE],
-    words: FnvMap<u64, f32>,
+    forest: Forest,
     /// Pairs at or above this probability state the same thing.
     pub threshold: f32,
 }
 
 impl Model {
-    /// Parses the model's text form (see `scripts/train-pairs.sh`): lines `bias W`,
-    /// `threshold P`, `dense NAME MEAN SCALE W`, `u WORD W`, `m WORD W`; `#` starts a comment.
+    /// Parses the model's text form (see `scripts/train-pairs.sh`): `threshold P` and the
+    /// forest's lines (`boost::Forest::parse_line`); `#` starts a comment.
     pub fn parse(text: &str) -> Result<Model, String> {
         let mut m = Model {
-            bias: 0.0,
-            mean: [0.0; N_DENSE],
-            scale: [1.0; N_DENSE],
-            dense: [0.0; N_DENSE],
-            words: FnvMap::default(),
+            forest: Forest::default(),
             threshold: 0.5,
         };
         for (n, line) in text.lines().enumerate() {
@@ -359,44 +303,26 @@ impl Model {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let parts: Vec<&str> = line.split('\t').collect();
-            let num = |s: &str| {
-                s.parse::<f32>()
-                    .map_err(|_| format!("line {}: {s:?} is not a number", n + 1))
-            };
-            match parts.as_slice() {
-                ["bias", w] => m.bias = num(w)?,
-                ["threshold", p] => m.threshold = num(p)?,
-                ["dense", name, mean, scale, w] => {
-                    let i = DENSE
-                        .iter()
-                        .position(|d| d == name)
-                        .ok_or_else(|| format!("line {}: no dense feature {name}", n + 1))?;
-                    m.mean[i] = num(mean)?;
-                    m.scale[i] = num(scale)?;
-                    m.dense[i] = num(w)?;
-                }
-                [kind @ ("u" | "m"), word, w] => {
-                    let kind = if *kind == "u" { UNMATCHED } else { MATCHED };
-                    m.words
-                        .insert(word_feature(kind, super::text::word_hash(word)), num(w)?);
-                }
-                _ => return Err(format!("line {}: cannot read {line:?}", n + 1)),
+            if let Some(t) = line.strip_prefix("threshold\t") {
+                m.threshold = t
+                    .parse()
+                    .map_err(|_| format!("line {}: {t:?} is not a number", n + 1))?;
+                continue;
+            }
+            let known = m
+                .forest
+                .parse_line(line, |f| DENSE.iter().position(|d| *d == f))
+                .map_err(|e| format!("line {}: {e}", n + 1))?;
+            if !known {
+                return Err(format!("line {}: cannot read {line:?}", n + 1));
             }
         }
         Ok(m)
     }
 
-    /// The probability that two claims state the same thing.
-    pub fn probability(&self, dense: &[f32; N_DENSE], words: &[u64]) -> f32 {
-        let mut z = self.bias;
-        for i in 0..N_DENSE {
-            z += self.dense[i] * (dense[i] - self.mean[i]) / self.scale[i];
-        }
-        for w in words {
-            z += self.words.get(w).copied().unwrap_or(0.0);
-        }
-        1.0 / (1.0 + (-z).exp())
+    /// The probability that two claims with these features state the same thing.
+    pub fn probability(&self, dense: &[f32; N_DENSE]) -> f32 {
+        self.forest.probability(dense)
     }
 }
 
@@ -404,7 +330,7 @@ impl Model {
 pub fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| {
-        // The file is part of the build; a test parses it, so this cannot fail in a release.
+        // The file is part of the build and a test parses it, so this cannot fail in a release.
         Model::parse(include_str!("../../data/model/pairs.txt"))
             .unwrap_or_else(|_| Model::parse("").expect("the empty model parses"))
     })
@@ -412,22 +338,5 @@ pub fn model() -> &'static Model {
 
 /// How likely claims `a` and `b` state the same thing, in [0, 1].
 pub fn similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
-    let mut words = Vec::new();
-    sparse(a, b, &mut words);
-    model().probability(&dense(a, b), &words)
-}
-
-/// The cosine of two vectors of one length (0 when either is zero).
-fn cosine(a: &[f32], b: &[f32]) -> f32 {
-    let (mut ab, mut aa, mut bb) = (0.0, 0.0, 0.0);
-    for (x, y) in a.iter().zip(b) {
-        ab += x * y;
-        aa += x * x;
-        bb += y * y;
-    }
-    if aa > 0.0 && bb > 0.0 {
-        ab / (aa * bb).sqrt()
-    } else {
-        0.0
-    }
+    model().probability(&dense(a, b))
 }
