@@ -8,9 +8,16 @@
 //! as `<token_anchor t_id>` children; self-closing elements are the instances that relations
 //! point to, with an `instance_id`), and `<Relations>`: a `CROSS_DOC_COREF` ties its `source`
 //! mentions to the instance of its `target`; an `INTRA_DOC_COREF` ties mentions within the
-//! document only. A mention in no relation is an entity of its own.
+//! document only.
 //!
 //! # Gold
+//!
+//! ECB+ marks mentions in every sentence but ties them to instances only in the sentences its
+//! annotators checked for coreference (the corpus lists those in a separate file, not read
+//! here): elsewhere "Zurana Horton" stands in no relation although she is the Zurana Horton of
+//! every other article. So only mentions in checked sentences count, a checked sentence being
+//! one where some mention (entity or action) is in a relation; there, a mention in no relation
+//! is an entity of its own.
 //!
 //! Entity mentions are those typed `HUMAN_PART*`, `NON_HUMAN_PART*` or `LOC_*`. Times
 //! (`TIME_*`) are left out: "Friday" is a date, which the pipeline compares by value, not a name
@@ -288,17 +295,27 @@ pub fn read_document(name: &str, xml: &str) -> Result<Document, String> {
             .collect(),
         mentions: Vec::new(),
     };
-    for (m_id, kind, t_ids) in mentions {
-        if !is_entity_kind(&kind) {
-            continue;
-        }
+    let token_list = |t_ids: &[String]| {
         let mut tokens: Vec<usize> = t_ids
             .iter()
             .filter_map(|t| index.get(t.as_str()).copied())
             .collect();
         tokens.sort_unstable();
         tokens.dedup();
-        if tokens.is_empty() {
+        tokens
+    };
+    // Sentences checked for coreference: those with a mention of any kind in a relation.
+    let checked: HashSet<u32> = mentions
+        .iter()
+        .filter(|(m_id, _, _)| cross.contains_key(m_id) || intra.contains_key(m_id))
+        .filter_map(|(_, _, t_ids)| token_list(t_ids).first().map(|&k| words[k].1))
+        .collect();
+    for (m_id, kind, t_ids) in mentions {
+        let tokens = token_list(&t_ids);
+        let Some(&first) = tokens.first() else {
+            continue;
+        };
+        if !is_entity_kind(&kind) || !checked.contains(&words[first].1) {
             continue;
         }
         let instance = cross
