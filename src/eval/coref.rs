@@ -25,8 +25,9 @@
 //!
 //! Of those, only **named** mentions count, decided from the gold data alone (fixed before any
 //! tuning): a mention is named when one of its tokens starts with a capital letter, is not a
-//! pronoun, and is not capitalised merely by position. A capital is positional when the token
-//! is the first word of its sentence or its sentence is in title case (a headline: three or
+//! pronoun or an article, and is not capitalised merely by position. A capital is positional
+//! when the token is the first word of its sentence, of a quotation or of a clause after a
+//! colon, or its sentence is in title case (a headline: three or
 //! more words and every word but the small ones capitalised); a positional capital still
 //! counts when the same word is written capitalised somewhere in the document where capitals
 //! are not positional ("Reid said" opening a sentence names Reid when "Tara Reid" is written
@@ -404,9 +405,10 @@ pub fn detokenise(tokens: &[(u32, &str)]) -> (String, Vec<Span>) {
     (text, spans)
 }
 
-/// Pronouns: capitalised, they still name nothing ("I", "He" opening a sentence).
+/// Pronouns and articles: capitalised, they still name nothing ("I", "He" or "The" opening a
+/// sentence).
 const PRONOUNS: &[&str] = &[
-    "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your",
+    "the", "a", "an", "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your",
     "yours", "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers",
     "herself", "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "who",
     "whom", "whose", "which", "what", "that", "this", "these", "those",
@@ -438,8 +440,18 @@ pub fn name_tokens(doc: &Document) -> Vec<bool> {
             .collect();
         let title_case = words.len() >= 3 && words.iter().all(|w| capital(w));
         positional[k..end].fill(title_case);
-        if let Some(first) = (k..end).find(|&j| is_word(&doc.tokens[j].text)) {
-            positional[first] = true;
+        // The first word of the sentence, and of a quotation or a clause after a colon in it.
+        let mut opens = true;
+        for j in k..end {
+            let w = doc.tokens[j].text.as_str();
+            if is_word(w) {
+                if opens {
+                    positional[j] = true;
+                }
+                opens = false;
+            } else if matches!(w, "``" | "\"" | ":" | "--" | "(") {
+                opens = true;
+            }
         }
         k = end;
     }
