@@ -147,6 +147,7 @@ pub fn resolve(sources: &mut [SourceNames]) {
             }
         }
     }
+    same_key_across_classes(&nodes, &mut uf);
     misspellings(&nodes, &mut uf);
     surnames(&nodes, &mut uf);
     // The cluster key: for people the fullest name, otherwise the most mentioned form.
@@ -156,23 +157,28 @@ pub fn resolve(sources: &mut [SourceNames]) {
             *counts.entry((m.key.clone(), class(m.label))).or_default() += 1;
         }
     }
+    // Each cluster's class is the class most of its mentions have (the first on a tie); its key
+    // is a name of that class: for people the fullest, otherwise the most mentioned.
+    let mut votes: BTreeMap<usize, [usize; 4]> = BTreeMap::new();
+    for n in &nodes {
+        let r = uf.root(uf.ids[n]);
+        votes.entry(r).or_default()[n.1 as usize] += counts.get(n).copied().unwrap_or(0);
+    }
+    let cluster_class = |v: &[usize; 4]| (0..4u8).rev().max_by_key(|&c| v[c as usize]).unwrap_or(0);
     let mut best: BTreeMap<usize, Node> = BTreeMap::new();
     for n in &nodes {
         let r = uf.root(uf.ids[n]);
-        let better = |a: &Node, b: &Node| -> bool {
-            let score = |x: &Node| {
-                let words = x.0.split(' ').count();
-                let c = counts.get(x).copied().unwrap_or(0);
-                if x.1 == 0 {
-                    (words, c)
-                } else {
-                    (c, words)
-                }
-            };
-            (score(a), std::cmp::Reverse(&a.0)) > (score(b), std::cmp::Reverse(&b.0))
+        if n.1 != cluster_class(&votes[&r]) {
+            continue;
+        }
+        let score = |x: &Node| {
+            let words = x.0.split(' ').count();
+            let c = counts.get(x).copied().unwrap_or(0);
+            let s = if x.1 == 0 { (words, c) } else { (c, words) };
+            (s, std::cmp::Reverse(x.0.clone()))
         };
         match best.get(&r) {
-            Some(b) if !better(n, b) => {}
+            Some(b) if score(n) <= score(b) => {}
             _ => {
                 best.insert(r, n.clone());
             }
@@ -290,6 +296,16 @@ fn acronyms(s: &SourceNames, uf: &mut UnionFind) {
                     uf.union(&(m.key.clone(), class(m.label)), &(m.key.clone(), e.1));
                 }
             }
+        }
+    }
+}
+
+/// One key under several classes is one entity: the tagger calls "Lohan" a person in one
+/// article and an organisation in the next, "Creighton" a university here and a place there.
+fn same_key_across_classes(nodes: &[Node], uf: &mut UnionFind) {
+    for w in nodes.windows(2) {
+        if w[0].0 == w[1].0 {
+            uf.union(&w[0], &w[1]);
         }
     }
 }
