@@ -185,12 +185,17 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
     let mut out = Vec::new();
     let mut surnames = HashSet::new();
     let mut elsewhere = None;
+    let mut in_body = None;
     for sentence in &t.seg.sentences {
         let r = sentence.tokens.clone();
         tagger::tag_sentence(model, t, r.clone(), scratch, &mut tags);
         let gaz = |k: usize| features::gazetteer_bits(scratch, k - r.start);
         mend(t, r.start, &mut tags);
         let caps = scratch.caps;
+        if !caps && title_case(t, r.clone()) {
+            let common = |k: usize| features::in_lexicon(scratch, k);
+            split_title(t, r.start, &mut tags, &common, &mut in_body);
+        }
         if !scratch.caps {
             rescue_acronyms(t, g, scratch, r.clone(), &mut tags, taken);
         }
@@ -489,13 +494,99 @@ fn capitalised_elsewhere<'a>(
     set.contains(t.text(i))
 }
 
+/// The words written capitalised in the body of the text: not first in a sentence, a quotation
+/// or a clause after a colon, and not in a headline (in capitals or in title case).
+fn body_capitals<'a>(t: &Tokens<'a>) -> HashSet<&'a str> {
+    let mut set = HashSet::new();
+    for s in &t.seg.sentences {
+        let r = s.tokens.clone();
+        if features::is_all_caps(t, r.clone()) || title_case(t, r.clone()) {
+            continue;
+        }
+        for k in r.start + 1..r.end {
+            if t.capitalised(k)
+                && !matches!(
+                    t.text(k - 1),
+                    "“" | "\"" | "‘" | "'" | "(" | ":" | "—" | "–" | "-"
+                )
+            {
+                set.insert(t.text(k));
+            }
+        }
+    }
+    set
+}
+
+/// In a title-case headline every word has a capital, so the tagger runs names into the words
+/// around them ("Tara Reid Finally Checks Into Rehab"). When some word of a name is written
+/// capitalised in the body of the text, the name loses the common words (`common`: the
+/// tagger's lexicon, by index in the sentence) that the body never capitalises, and what is
+/// left on either side of them are names of their own ("Colts Beat Chiefs": "Colts",
+/// "Chiefs"); small words ("of", "and") stay between two kept words. A name with no word from
+/// the body is left alone: there is nothing to go by (a table of names, a text that is all
+/// headline).
+fn split_title<'a>(
+    t: &Tokens<'a>,
+    first: usize,
+    tags: &mut [u8],
+    common: &dyn Fn(usize) -> bool,
+    in_body: &mut Option<HashSet<&'a str>>,
+) {
+    const CONNECTORS: &[&str] = &["of", "and", "de", "&", "the", "for", "al", "el", "von", "van"];
+    let body = in_body.get_or_insert_with(|| body_capitals(t));
+    let in_body = |k: usize| body.contains(t.text(first + k));
+    let named = |k: usize| in_body(k) || !common(k);
+    // A headline says something in common words; a line of a table lists names.
+    let words: Vec<usize> = (0..tags.len())
+        .filter(|&k| t.capitalised(first + k) && !TITLE_SMALL.contains(&t.lower(first + k)))
+        .collect();
+    let plain = words.iter().filter(|&&k| !named(k)).count();
+    if plain < 2 || 3 * plain < words.len() {
+        return;
+    }
+    let mut k = 0;
+    while k < tags.len() {
+        if tags[k] == 0 {
+            k += 1;
+            continue;
+        }
+        // The entity k..end, of one type.
+        let inside = 2 * tags[k].div_ceil(2);
+        let mut end = k + 1;
+        while end < tags.len() && tags[end] == inside {
+            end += 1;
+        }
+        if (k..end).any(in_body) {
+            let mut open = false;
+            for q in k..end {
+                let connector = open
+                    && q + 1 < end
+                    && named(q + 1)
+                    && CONNECTORS.contains(&t.lower(first + q));
+                tags[q] = if named(q) || connector {
+                    let tag = if open { inside } else { inside - 1 };
+                    open = true;
+                    tag
+                } else {
+                    open = false;
+                    0
+                };
+            }
+        }
+        k = end;
+    }
+}
+
+/// Words a title-case headline leaves in lower case.
+const TITLE_SMALL: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "at", "by", "with", "from", "as",
+    "vs", "is",
+];
+
 /// A headline in title case ("ISIS Militants and Commanders Flee to Turkey"): four or more
 /// words, every one but the small ones capitalised, no final period. Capitals say little there.
 fn title_case(t: &Tokens, r: std::ops::Range<usize>) -> bool {
-    const SMALL: &[&str] = &[
-        "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "at", "by", "with", "from",
-        "as", "vs", "is",
-    ];
+    const SMALL: &[&str] = TITLE_SMALL;
     if r.is_empty() || matches!(t.text(r.end - 1), "." | "!" | "?" | "”" | "\"" | ":") {
         return false;
     }
