@@ -193,7 +193,14 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
         mend(t, r.start, &mut tags);
         let caps = scratch.caps;
         if !caps && title_case(t, r.clone()) {
-            let common = |k: usize| features::in_lexicon(scratch, k);
+            // A common word, unless it ends organisation names or comes right before one that
+            // does ("Building Authority").
+            let org_word = |k: usize| features::gazetteer_bits(scratch, k) & (3 << (2 * list::ORG_WORD)) != 0;
+            let common = |k: usize| {
+                features::in_lexicon(scratch, k)
+                    && !org_word(k)
+                    && !(k + 1 < r.len() && org_word(k + 1))
+            };
             split_title(t, r.start, &mut tags, &common, &mut in_body);
         }
         if !scratch.caps {
@@ -536,12 +543,14 @@ fn split_title<'a>(
     let body = in_body.get_or_insert_with(|| body_capitals(t));
     let in_body = |k: usize| body.contains(t.text(first + k));
     let named = |k: usize| in_body(k) || !common(k);
-    // A headline says something in common words; a line of a table lists names.
-    let words: Vec<usize> = (0..tags.len())
-        .filter(|&k| t.capitalised(first + k) && !TITLE_SMALL.contains(&t.lower(first + k)))
-        .collect();
-    let plain = words.iter().filter(|&&k| !named(k)).count();
-    if plain < 2 || 3 * plain < words.len() {
+    // A headline says something in common words; a line of a table lists names and numbers.
+    let plain = (0..tags.len())
+        .filter(|&k| t.capitalised(first + k) && !named(k))
+        .count();
+    let numbers = (first..first + tags.len())
+        .filter(|&k| t.seg.tokens[k].kind == crate::segment::TokenKind::Number)
+        .count();
+    if plain < 2 || numbers > 1 {
         return;
     }
     let mut k = 0;
