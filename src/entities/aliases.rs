@@ -11,7 +11,9 @@
 //!   "Abdullah Bozkurt"), or failing that the one full name across sources; when two people
 //!   share the surname it joins neither.
 
+use super::gazetteer::{Gazetteer, Kind};
 use super::key::{fold, name_key};
+use super::tagger::Model;
 use super::{Label, Mention};
 use crate::segment::Segmented;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -63,6 +65,9 @@ impl UnionFind {
     }
     fn union(&mut self, a: &Node, b: &Node) {
         let (a, b) = (self.id(a), self.id(b));
+        self.union_ids(a, b);
+    }
+    fn union_ids(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.root(a), self.root(b));
         if ra != rb {
             self.parent[ra.max(rb)] = ra.min(rb);
@@ -150,6 +155,7 @@ pub fn resolve(sources: &mut [SourceNames]) {
     same_key_across_classes(&nodes, &mut uf);
     misspellings(&nodes, &mut uf);
     surnames(&nodes, &mut uf);
+    org_prefixes(&nodes, &mut uf);
     // The cluster key: for people the fullest name, otherwise the most mentioned form.
     let mut counts: HashMap<Node, usize> = HashMap::new();
     for s in sources.iter() {
@@ -310,6 +316,65 @@ fn same_key_across_classes(nodes: &[Node], uf: &mut UnionFind) {
     }
 }
 
+/// Words after a company's name that tell no company apart ("Microsoft Corp.").
+const COMPANY_SUFFIXES: &[&str] = &[
+    "corp", "corporation", "inc", "incorporated", "co", "ltd", "llc", "plc", "ag", "sa", "gmbh",
+];
+
+/// An organisation's key without a leading place ("indianapolis colts", "us supreme court": a
+/// place of the gazetteer or one the sources name) and a trailing company suffix, with the
+/// place it dropped ("" when none).
+fn org_core<'a>(key: &'a str, places: &HashSet<&str>) -> (&'a str, &'a str) {
+    let g = Gazetteer::get();
+    let mut key = key;
+    for suffix in COMPANY_SUFFIXES {
+        if let Some(rest) = key.strip_suffix(suffix).and_then(|r| r.strip_suffix(' ')) {
+            key = rest;
+            break;
+        }
+    }
+    // The longest leading run of words that is a place, leaving at least one word.
+    let spaces: Vec<usize> = key.match_indices(' ').map(|(i, _)| i).collect();
+    for &i in spaces.iter().rev() {
+        let prefix = &key[..i];
+        let place = places.contains(prefix)
+            || matches!(
+                g.lookup(prefix),
+                Some(Kind::Name(Label::Gpe | Label::Loc | Label::Norp))
+            );
+        if place {
+            return (&key[i + 1..], prefix);
+        }
+    }
+    (key, "")
+}
+
+/// Organisations one leading place or company suffix apart are one ("Colts" = "Indianapolis
+/// Colts", "Supreme Court" = "U.S. Supreme Court", "Microsoft" = "Microsoft Corp."), unless
+/// two different places lead the same name ("Texas Supreme Court", "U.S. Supreme Court").
+fn org_prefixes(nodes: &[Node], uf: &mut UnionFind) {
+    let places: HashSet<&str> = nodes
+        .iter()
+        .filter(|n| n.1 == 1)
+        .map(|n| n.0.as_str())
+        .collect();
+    let mut by_core: BTreeMap<&str, Vec<(&Node, &str)>> = BTreeMap::new();
+    for n in nodes.iter().filter(|n| n.1 == 3) {
+        let (core, place) = org_core(&n.0, &places);
+        by_core.entry(core).or_default().push((n, place));
+    }
+    for group in by_core.values() {
+        let mut places: Vec<&str> = group.iter().map(|g| g.1).filter(|p| !p.is_empty()).collect();
+        places.sort_unstable();
+        places.dedup();
+        if places.len() <= 1 {
+            for w in group.windows(2) {
+                uf.union(w[0].0, w[1].0);
+            }
+        }
+    }
+}
+
 /// Keys of one class within one edit of each other, both at least `MIN_LEN` long, merge. Pairs
 /// come from shared single-deletion variants, never from all pairs.
 const MIN_LEN: usize = 8;
@@ -347,43 +412,146 @@ fn misspellings(nodes: &[Node], uf: &mut UnionFind) {
     }
 }
 
-/// The fuller person keys among `keys` that end with the words of `short`.
-fn fuller<'a>(keys: impl Iterator<Item = &'a str>, short: &str) -> Vec<&'a str> {
-    let tail = format!(" {short}");
-    let mut v: Vec<&str> = keys.filter(|k| k.ends_with(&tail)).collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// Suffixes after a surname that tell no one apart from the name before them.
+const GENERATIONS: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// The words of a person key that say who it is: without leading titles and roles ("actress
+/// lindsay lohan", "mr jenkin": a title of the gazetteer, or a common word that is no given
+/// name), a generational suffix ("comeaux jr") or initials before the surname when a given
+/// name is there too ("donald j trump", "w mark felt"). At least one word is kept.
+fn person_words(key: &str) -> Vec<&str> {
+    let g = Gazetteer::get();
+    let model = Model::get();
+    let mut w: Vec<&str> = key.split(' ').filter(|x| !x.is_empty()).collect();
+    let role = |x: &str| {
+        matches!(g.lookup(x), Some(Kind::Title))
+            || (model.is_common_word(x) && !g.is_first_name(x))
+    };
+    while w.len() > 1 && role(w[0]) {
+        w.remove(0);
+    }
+    while w.len() > 1 && w.last().is_some_and(|x| GENERATIONS.contains(x)) {
+        w.pop();
+    }
+    let initial = |x: &str| x.chars().count() == 1;
+    if w.iter().filter(|x| !initial(x)).count() >= 2 {
+        let last = w.len() - 1;
+        w = w
+            .iter()
+            .enumerate()
+            .filter(|&(k, x)| k == last || !initial(x))
+            .map(|(_, x)| *x)
+            .collect();
+    }
+    w
 }
 
-/// Within one source, a surname alone takes the key of the one full name ending with it. Done
+/// True when `full` (person words) names the person that `short` (person words, fewer) may
+/// stand for: its last words are `short` ("lindsay lohan" for "lohan", "saad al allaq" for "al
+/// allaq").
+fn ends_with_name(full: &[&str], short: &[&str]) -> bool {
+    full.len() > short.len() && full.ends_with(short)
+}
+
+/// True when two full names (person words, two or more each) are one person's: the same given
+/// name and surname, and any middle names agree ("mark jay heller" = "mark heller", not "mark
+/// ray heller").
+fn same_person(a: &[&str], b: &[&str]) -> bool {
+    let (Some(fa), Some(fb), Some(la), Some(lb)) = (a.first(), b.first(), a.last(), b.last())
+    else {
+        return false;
+    };
+    if a.len() < 2 || b.len() < 2 || fa != fb || la != lb {
+        return false;
+    }
+    let (ma, mb) = (&a[1..a.len() - 1], &b[1..b.len() - 1]);
+    ma.is_empty() || mb.is_empty() || ma == mb
+}
+
+/// Within one source, a person named by fewer words ("Lohan", "Mr Jenkin") takes the key of
+/// the fuller names in the same source that end with it, when they are all one person. Done
 /// per source, before any merging, so that two people who share a surname never meet.
 fn rewrite_surnames(s: &mut SourceNames) {
-    let people: Vec<String> = s
+    let mut people: Vec<String> = s
         .mentions
         .iter()
         .filter(|m| m.label == Label::Person)
         .map(|m| m.key.clone())
         .collect();
+    people.sort_unstable();
+    people.dedup();
+    let words: Vec<Vec<&str>> = people.iter().map(|k| person_words(k)).collect();
+    let mut rewrite: HashMap<&str, &str> = HashMap::new();
+    for (k, short) in people.iter().zip(&words) {
+        let full: Vec<usize> = (0..people.len())
+            .filter(|&j| ends_with_name(&words[j], short))
+            .collect();
+        let one = full
+            .iter()
+            .all(|&j| full.iter().all(|&i| same_person(&words[i], &words[j])));
+        // The fullest of them (then the first in order) stands for all.
+        if let Some(&best) = full.iter().max_by_key(|&&j| (words[j].len(), std::cmp::Reverse(j))) {
+            if one {
+                rewrite.insert(k.as_str(), people[best].as_str());
+            }
+        }
+    }
+    let rewrite: HashMap<String, String> = rewrite
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
     for m in s.mentions.iter_mut().filter(|m| m.label == Label::Person) {
-        let full = fuller(people.iter().map(String::as_str), &m.key);
-        if full.len() == 1 {
-            m.key = full[0].to_string();
+        if let Some(k) = rewrite.get(&m.key) {
+            m.key = k.clone();
         }
     }
 }
 
-/// Across sources, a surname left alone joins the one full name anywhere that ends with it.
+/// Across sources: full names of one person join ("Donald J. Trump" = "Donald Trump",
+/// "Actress Lindsay Lohan" = "Lindsay Lohan"); then a name left short ("Lohan", "Mr Jenkin")
+/// joins the fuller names anywhere that end with it, when they are by then one person. Two
+/// people who share a surname ("Vitali Klitschko", "Wladimir Klitschko") keep it from joining
+/// either.
 fn surnames(nodes: &[Node], uf: &mut UnionFind) {
-    let people: Vec<&str> = nodes
+    let mut people: Vec<(&Node, Vec<&str>)> = nodes
         .iter()
-        .filter(|n| n.1 == 0)
-        .map(|n| n.0.as_str())
+        .map(|n| (n, person_words(&n.0)))
         .collect();
-    for short in &people {
-        let full = fuller(people.iter().copied(), short);
-        if full.len() == 1 {
-            uf.union(&(short.to_string(), 0), &(full[0].to_string(), 0));
+    // Longer names first: "arcade joseph comeaux" joins "convicted arcade joseph comeaux"
+    // before "comeaux" looks for the one person it may be.
+    people.sort_by_key(|(n, w)| (std::cmp::Reverse(w.len()), *n));
+    // Full names, grouped by given name and surname.
+    let mut by_ends: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (i, (_, w)) in people.iter().enumerate() {
+        if let (2.., Some(first), Some(last)) = (w.len(), w.first(), w.last()) {
+            by_ends.entry((first, last)).or_default().push(i);
+        }
+    }
+    for group in by_ends.values() {
+        let one = group
+            .iter()
+            .all(|&i| group.iter().all(|&j| same_person(&people[i].1, &people[j].1)));
+        // A name the tagger typed otherwise joins only a person's name.
+        if one && group.iter().any(|&i| people[i].0 .1 == 0) {
+            for w in group.windows(2) {
+                uf.union(people[w[0]].0, people[w[1]].0);
+            }
+        }
+    }
+    for (short, words) in &people {
+        if short.1 != 0 {
+            continue;
+        }
+        let mut roots: Vec<usize> = people
+            .iter()
+            .filter(|(n, full)| n.1 == 0 && ends_with_name(full, words))
+            .map(|(n, _)| uf.root(uf.ids[*n]))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if let [root] = roots[..] {
+            let own = uf.ids[*short];
+            uf.union_ids(own, root);
         }
     }
 }

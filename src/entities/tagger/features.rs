@@ -145,6 +145,11 @@ impl Lexicon {
     }
 
     /// True when the word (its FNV hash, lower case) was seen.
+    /// True when the word (in lower case) is in the lexicon.
+    pub fn has_word(&self, lower: &str) -> bool {
+        self.contains(fnv(FNV_OFFSET, lower.as_bytes()))
+    }
+
     fn contains(&self, word: u64) -> bool {
         self.slot(word)
             .is_some_and(|k| self.set[k / 64] & (1 << (k % 64)) != 0)
