@@ -13,6 +13,7 @@
 
 use super::gazetteer::{Gazetteer, Kind};
 use super::key::{fold, name_key};
+use super::names;
 use super::tagger::Model;
 use super::{Label, Mention};
 use crate::segment::Segmented;
@@ -154,8 +155,10 @@ pub fn resolve(sources: &mut [SourceNames]) {
     }
     same_key_across_classes(&nodes, &mut uf);
     misspellings(&nodes, &mut uf);
-    surnames(&nodes, &mut uf);
+    let body = in_body(sources);
+    surnames(&nodes, &body, &mut uf);
     org_prefixes(&nodes, &mut uf);
+    shortened(&nodes, &body, &mut uf);
     // The cluster key: for people the fullest name, otherwise the most mentioned form.
     let mut counts: HashMap<Node, usize> = HashMap::new();
     for s in sources.iter() {
@@ -318,7 +321,17 @@ fn same_key_across_classes(nodes: &[Node], uf: &mut UnionFind) {
 
 /// Words after a company's name that tell no company apart ("Microsoft Corp.").
 const COMPANY_SUFFIXES: &[&str] = &[
-    "corp", "corporation", "inc", "incorporated", "co", "ltd", "llc", "plc", "ag", "sa", "gmbh",
+    "corp",
+    "corporation",
+    "inc",
+    "incorporated",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "ag",
+    "sa",
+    "gmbh",
 ];
 
 /// An organisation's key without a leading place ("indianapolis colts", "us supreme court": a
@@ -364,13 +377,66 @@ fn org_prefixes(nodes: &[Node], uf: &mut UnionFind) {
         by_core.entry(core).or_default().push((n, place));
     }
     for group in by_core.values() {
-        let mut places: Vec<&str> = group.iter().map(|g| g.1).filter(|p| !p.is_empty()).collect();
+        let mut places: Vec<&str> = group
+            .iter()
+            .map(|g| g.1)
+            .filter(|p| !p.is_empty())
+            .collect();
         places.sort_unstable();
         places.dedup();
         if places.len() <= 1 {
             for w in group.windows(2) {
                 uf.union(w[0].0, w[1].0);
             }
+        }
+    }
+}
+
+/// The names that some source writes outside a headline: a title-case headline runs names
+/// into the words around them ("Colts Beat Chiefs"), so a name seen only there is no sure name.
+fn in_body(sources: &[SourceNames]) -> HashSet<Node> {
+    let mut out = HashSet::new();
+    for s in sources {
+        let mut sentences = s.seg.sentences.iter().peekable();
+        for m in s.mentions.iter().filter(|m| m.label.is_name()) {
+            while sentences.next_if(|x| x.span.end <= m.span.start).is_some() {}
+            let headline = sentences
+                .peek()
+                .is_some_and(|x| names::is_headline(s.text, s.seg, x.tokens.clone()));
+            if !headline {
+                out.insert((m.key.clone(), class(m.label)));
+            }
+        }
+    }
+    out
+}
+
+/// A distinctive name and the same name with common words after it are one ("Betty Ford" =
+/// "Betty Ford Center" = "Betty Ford Treatment Center", "Morningside" = "Morningside
+/// Recovery"): articles shorten a place or an institution to its distinctive part. Not when
+/// the short name is itself a known place, group or organisation ("New York", "New York
+/// Times") or a common word ("Hunger", "Hunger Games"), and never into a person's name.
+fn shortened(nodes: &[Node], in_body: &HashSet<Node>, uf: &mut UnionFind) {
+    let g = Gazetteer::get();
+    let model = Model::get();
+    let common = |w: &str| model.is_common_word(w) || g.is_org_word(w);
+    for short in nodes {
+        let words: Vec<&str> = short.0.split(' ').collect();
+        if short.1 == 0 || g.lookup(&short.0).is_some() || words.iter().all(|w| common(w)) {
+            continue;
+        }
+        let prefix = format!("{} ", short.0);
+        // Nodes are sorted: the longer names that start with this one follow it.
+        let from = nodes.partition_point(|n| n.0 < prefix);
+        let longer: Vec<&Node> = nodes[from..]
+            .iter()
+            .take_while(|n| n.0.starts_with(&prefix))
+            .filter(|n| {
+                n.1 != 0 && in_body.contains(*n) && n.0[prefix.len()..].split(' ').all(common)
+            })
+            .collect();
+        for l in longer {
+            uf.union(short, l);
         }
     }
 }
@@ -424,8 +490,7 @@ fn person_words(key: &str) -> Vec<&str> {
     let model = Model::get();
     let mut w: Vec<&str> = key.split(' ').filter(|x| !x.is_empty()).collect();
     let role = |x: &str| {
-        matches!(g.lookup(x), Some(Kind::Title))
-            || (model.is_common_word(x) && !g.is_first_name(x))
+        matches!(g.lookup(x), Some(Kind::Title)) || (model.is_common_word(x) && !g.is_first_name(x))
     };
     while w.len() > 1 && role(w[0]) {
         w.remove(0);
@@ -490,7 +555,10 @@ fn rewrite_surnames(s: &mut SourceNames) {
             .iter()
             .all(|&j| full.iter().all(|&i| same_person(&words[i], &words[j])));
         // The fullest of them (then the first in order) stands for all.
-        if let Some(&best) = full.iter().max_by_key(|&&j| (words[j].len(), std::cmp::Reverse(j))) {
+        if let Some(&best) = full
+            .iter()
+            .max_by_key(|&&j| (words[j].len(), std::cmp::Reverse(j)))
+        {
             if one {
                 rewrite.insert(k.as_str(), people[best].as_str());
             }
@@ -512,11 +580,9 @@ fn rewrite_surnames(s: &mut SourceNames) {
 /// joins the fuller names anywhere that end with it, when they are by then one person. Two
 /// people who share a surname ("Vitali Klitschko", "Wladimir Klitschko") keep it from joining
 /// either.
-fn surnames(nodes: &[Node], uf: &mut UnionFind) {
-    let mut people: Vec<(&Node, Vec<&str>)> = nodes
-        .iter()
-        .map(|n| (n, person_words(&n.0)))
-        .collect();
+fn surnames(nodes: &[Node], in_body: &HashSet<Node>, uf: &mut UnionFind) {
+    let mut people: Vec<(&Node, Vec<&str>)> =
+        nodes.iter().map(|n| (n, person_words(&n.0))).collect();
     // Longer names first: "arcade joseph comeaux" joins "convicted arcade joseph comeaux"
     // before "comeaux" looks for the one person it may be.
     people.sort_by_key(|(n, w)| (std::cmp::Reverse(w.len()), *n));
@@ -528,9 +594,11 @@ fn surnames(nodes: &[Node], uf: &mut UnionFind) {
         }
     }
     for group in by_ends.values() {
-        let one = group
-            .iter()
-            .all(|&i| group.iter().all(|&j| same_person(&people[i].1, &people[j].1)));
+        let one = group.iter().all(|&i| {
+            group
+                .iter()
+                .all(|&j| same_person(&people[i].1, &people[j].1))
+        });
         // A name the tagger typed otherwise joins only a person's name.
         if one && group.iter().any(|&i| people[i].0 .1 == 0) {
             for w in group.windows(2) {
@@ -539,12 +607,15 @@ fn surnames(nodes: &[Node], uf: &mut UnionFind) {
         }
     }
     for (short, words) in &people {
-        if short.1 != 0 {
+        // A surname the tagger typed otherwise ("Teixeira" as a group): one uncommon word.
+        if short.1 != 0
+            && (short.1 == 1 || short.0.contains(' ') || Model::get().is_common_word(&short.0))
+        {
             continue;
         }
         let mut roots: Vec<usize> = people
             .iter()
-            .filter(|(n, full)| n.1 == 0 && ends_with_name(full, words))
+            .filter(|(n, full)| n.1 == 0 && in_body.contains(*n) && ends_with_name(full, words))
             .map(|(n, _)| uf.root(uf.ids[*n]))
             .collect();
         roots.sort_unstable();

@@ -12,6 +12,7 @@ use super::gazetteer::{fold_hash, list, Gazetteer, Kind};
 use super::key::{fold, name_key};
 use super::tagger::{self, features, Model};
 use super::{Label, Mention, Tokens};
+use crate::segment::Segmented;
 use crate::span::Span;
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -195,7 +196,8 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
         if !caps && title_case(t, r.clone()) {
             // A common word, unless it ends organisation names or comes right before one that
             // does ("Building Authority").
-            let org_word = |k: usize| features::gazetteer_bits(scratch, k) & (3 << (2 * list::ORG_WORD)) != 0;
+            let org_word =
+                |k: usize| features::gazetteer_bits(scratch, k) & (3 << (2 * list::ORG_WORD)) != 0;
             let common = |k: usize| {
                 features::in_lexicon(scratch, k)
                     && !org_word(k)
@@ -539,7 +541,9 @@ fn split_title<'a>(
     common: &dyn Fn(usize) -> bool,
     in_body: &mut Option<HashSet<&'a str>>,
 ) {
-    const CONNECTORS: &[&str] = &["of", "and", "de", "&", "the", "for", "al", "el", "von", "van"];
+    const CONNECTORS: &[&str] = &[
+        "of", "and", "de", "&", "the", "for", "al", "el", "von", "van",
+    ];
     let body = in_body.get_or_insert_with(|| body_capitals(t));
     let in_body = |k: usize| body.contains(t.text(first + k));
     let named = |k: usize| in_body(k) || !common(k);
@@ -568,10 +572,8 @@ fn split_title<'a>(
         if (k..end).any(in_body) {
             let mut open = false;
             for q in k..end {
-                let connector = open
-                    && q + 1 < end
-                    && named(q + 1)
-                    && CONNECTORS.contains(&t.lower(first + q));
+                let connector =
+                    open && q + 1 < end && named(q + 1) && CONNECTORS.contains(&t.lower(first + q));
                 tags[q] = if named(q) || connector {
                     let tag = if open { inside } else { inside - 1 };
                     open = true;
@@ -595,22 +597,34 @@ const TITLE_SMALL: &[&str] = &[
 /// A headline in title case ("ISIS Militants and Commanders Flee to Turkey"): four or more
 /// words, every one but the small ones capitalised, no final period. Capitals say little there.
 fn title_case(t: &Tokens, r: std::ops::Range<usize>) -> bool {
-    const SMALL: &[&str] = TITLE_SMALL;
-    if r.is_empty() || matches!(t.text(r.end - 1), "." | "!" | "?" | "”" | "\"" | ":") {
+    title_case_words(|k| t.text(k), r)
+}
+
+/// As `title_case`, with the text of token `k` as `word(k)`.
+fn title_case_words<'a>(word: impl Fn(usize) -> &'a str, r: std::ops::Range<usize>) -> bool {
+    if r.is_empty() || matches!(word(r.end - 1), "." | "!" | "?" | "”" | "\"" | ":") {
         return false;
     }
     let mut words = 0;
     for k in r {
-        let w = t.text(k);
-        if !w.chars().next().is_some_and(char::is_alphabetic) || SMALL.contains(&t.lower(k)) {
+        let w = word(k);
+        if !w.chars().next().is_some_and(char::is_alphabetic)
+            || TITLE_SMALL.iter().any(|s| s.eq_ignore_ascii_case(w))
+        {
             continue;
         }
         words += 1;
-        if !t.capitalised(k) {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
     }
     words >= 4
+}
+
+/// True for a headline, in capitals or in title case: the sentence `r` of `seg`.
+pub(crate) fn is_headline(text: &str, seg: &Segmented, r: std::ops::Range<usize>) -> bool {
+    let word = |k: usize| &text[seg.tokens[k].span];
+    features::all_caps_words(word, r.clone()) || title_case_words(word, r)
 }
 
 /// In a headline in capitals a known name followed only by common words ends where the

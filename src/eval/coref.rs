@@ -192,7 +192,10 @@ pub fn read_document(name: &str, xml: &str) -> Result<Document, String> {
             ("token", false) if !tag.empty => {
                 let text_end = xml[tag.end..].find('<').map_or(xml.len(), |i| tag.end + i);
                 let id = tag.attr("t_id").ok_or("a token without t_id")?;
-                let sentence = tag.attr("sentence").and_then(|s| s.parse().ok()).unwrap_or(0);
+                let sentence = tag
+                    .attr("sentence")
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(0);
                 words.push((
                     id.to_string(),
                     sentence,
@@ -353,9 +356,10 @@ pub fn detokenise(tokens: &[(u32, &str)]) -> (String, Vec<Span>) {
     let mut spans = Vec::with_capacity(tokens.len());
     let mut quote_open = false;
     let initial = |k: usize| {
-        tokens.get(k).is_some_and(|t| {
-            t.1.chars().count() == 1 && t.1.chars().all(char::is_alphabetic)
-        }) && tokens.get(k + 1).is_some_and(|t| t.1 == ".")
+        tokens
+            .get(k)
+            .is_some_and(|t| t.1.chars().count() == 1 && t.1.chars().all(char::is_alphabetic))
+            && tokens.get(k + 1).is_some_and(|t| t.1 == ".")
     };
     for (k, &(sentence, raw)) in tokens.iter().enumerate() {
         let mut word = raw;
@@ -363,7 +367,11 @@ pub fn detokenise(tokens: &[(u32, &str)]) -> (String, Vec<Span>) {
         if new_line {
             quote_open = false;
         }
-        let prev = if k > 0 && !new_line { tokens[k - 1].1 } else { "" };
+        let prev = if k > 0 && !new_line {
+            tokens[k - 1].1
+        } else {
+            ""
+        };
         let quote = matches!(raw, "``" | "''" | "\"");
         let opening = raw == "``" || (raw == "\"" && !quote_open);
         let lower_or_digit = |w: &str| {
@@ -385,7 +393,11 @@ pub fn detokenise(tokens: &[(u32, &str)]) -> (String, Vec<Span>) {
                 || (prev == "-"
                     && lower_or_digit(raw)
                     && k >= 2
-                    && tokens[k - 2].1.chars().last().is_some_and(char::is_alphanumeric))
+                    && tokens[k - 2]
+                        .1
+                        .chars()
+                        .last()
+                        .is_some_and(char::is_alphanumeric))
                 || (prev == "." && k >= 2 && initial(k - 2) && initial(k)));
         if quote {
             word = "\"";
@@ -408,10 +420,49 @@ pub fn detokenise(tokens: &[(u32, &str)]) -> (String, Vec<Span>) {
 /// Pronouns and articles: capitalised, they still name nothing ("I", "He" or "The" opening a
 /// sentence).
 const PRONOUNS: &[&str] = &[
-    "the", "a", "an", "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your",
-    "yours", "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers",
-    "herself", "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "who",
-    "whom", "whose", "which", "what", "that", "this", "these", "those",
+    "the",
+    "a",
+    "an",
+    "i",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "we",
+    "us",
+    "our",
+    "ours",
+    "ourselves",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "he",
+    "him",
+    "his",
+    "himself",
+    "she",
+    "her",
+    "hers",
+    "herself",
+    "it",
+    "its",
+    "itself",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "themselves",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "what",
+    "that",
+    "this",
+    "these",
+    "those",
 ];
 
 /// Words that stay in lower case in a title-case headline.
@@ -455,9 +506,8 @@ pub fn name_tokens(doc: &Document) -> Vec<bool> {
         }
         k = end;
     }
-    let candidate = |t: &GoldToken| {
-        capital(&t.text) && !PRONOUNS.contains(&t.text.to_lowercase().as_str())
-    };
+    let candidate =
+        |t: &GoldToken| capital(&t.text) && !PRONOUNS.contains(&t.text.to_lowercase().as_str());
     let written_as_name: HashSet<&str> = doc
         .tokens
         .iter()
