@@ -411,32 +411,40 @@ fn in_body(sources: &[SourceNames]) -> HashSet<Node> {
     out
 }
 
-/// A distinctive name and the same name with common words after it are one ("Betty Ford" =
-/// "Betty Ford Center" = "Betty Ford Treatment Center", "Morningside" = "Morningside
-/// Recovery"): articles shorten a place or an institution to its distinctive part. Not when
-/// the short name is itself a known place, group or organisation ("New York", "New York
-/// Times") or a common word ("Hunger", "Hunger Games"), and never into a person's name.
+/// A distinctive name and the same name with common words after it are one ("Morningside" =
+/// "Morningside Recovery", "Betty Ford Center" = "Betty Ford Treatment Center" = "Betty Ford
+/// Clinic"): articles shorten a place or an institution to its distinctive part, or name it by
+/// another common word. Not when the distinctive part is a known place, group or organisation
+/// ("New York Times", "New York Police Department") or only common words ("Hunger Games",
+/// "Hunger Strike"); never into a person's name, and only from names written in a body.
 fn shortened(nodes: &[Node], in_body: &HashSet<Node>, uf: &mut UnionFind) {
     let g = Gazetteer::get();
     let model = Model::get();
     let common = |w: &str| model.is_common_word(w) || g.is_org_word(w);
-    for short in nodes {
-        let words: Vec<&str> = short.0.split(' ').collect();
-        if short.1 == 0 || g.lookup(&short.0).is_some() || words.iter().all(|w| common(w)) {
-            continue;
+    let distinctive = |p: &str| g.lookup(p).is_none() && !p.split(' ').all(common);
+    let mut by_prefix: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
+    for n in nodes.iter().filter(|n| n.1 != 0 && in_body.contains(*n)) {
+        // Every split into a distinctive part and a tail of common words.
+        for (i, _) in n.0.match_indices(' ').collect::<Vec<_>>().into_iter().rev() {
+            let (prefix, tail) = (&n.0[..i], &n.0[i + 1..]);
+            if !tail.split(' ').all(common) {
+                break;
+            }
+            if distinctive(prefix) {
+                by_prefix.entry(prefix).or_default().push(n);
+            }
         }
-        let prefix = format!("{} ", short.0);
-        // Nodes are sorted: the longer names that start with this one follow it.
-        let from = nodes.partition_point(|n| n.0 < prefix);
-        let longer: Vec<&Node> = nodes[from..]
-            .iter()
-            .take_while(|n| n.0.starts_with(&prefix))
-            .filter(|n| {
-                n.1 != 0 && in_body.contains(*n) && n.0[prefix.len()..].split(' ').all(common)
-            })
-            .collect();
-        for l in longer {
-            uf.union(short, l);
+    }
+    for (prefix, longer) in by_prefix {
+        for w in longer.windows(2) {
+            uf.union(w[0], w[1]);
+        }
+        // The distinctive part alone, unless it names a person.
+        for class in [1, 2, 3] {
+            let short = (prefix.to_string(), class);
+            if uf.ids.contains_key(&short) {
+                uf.union(&short, longer[0]);
+            }
         }
     }
 }

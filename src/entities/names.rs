@@ -724,6 +724,10 @@ fn refine(t: &Tokens, name: &str, known: Option<Kind>, i: usize, j: usize, ty: u
     let last = name.rsplit(' ').next().unwrap_or("");
     let first = name.split(' ').next().unwrap_or("");
     match ty {
+        // "Betty Ford Center": a name after a person that ends as a building or an
+        // institution does is that.
+        0 if j - i >= 2 && FAC_WORDS.contains(&last) => Label::Fac,
+        0 if j - i >= 2 && Gazetteer::get().is_org_word(last) => Label::Org,
         0 => Label::Person,
         2 => Label::Org,
         1 => match known {
