@@ -192,6 +192,7 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
         tagger::tag_sentence(model, t, r.clone(), scratch, &mut tags);
         let gaz = |k: usize| features::gazetteer_bits(scratch, k - r.start);
         mend(t, r.start, &mut tags);
+        mend_people(t, r.start, &mut tags);
         let caps = scratch.caps;
         if !caps && title_case(t, r.clone()) {
             // A common word, unless it ends organisation names or comes right before one that
@@ -383,6 +384,64 @@ fn mend(t: &Tokens, first: usize, tags: &mut [u8]) {
             tags[k] = inside;
             k += 1;
         }
+    }
+}
+
+/// Joins the pieces of a person's name the tagger splits at an initial or a nickname:
+/// "Frederick C." and "LaRue", "Vincent", "“The Chin”" and "Gigante", "Kimani (Kiki) Gray".
+/// The first piece may have any type; the last must be a person.
+#[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
+fn mend_people(t: &Tokens, first: usize, tags: &mut [u8]) {
+    let n = tags.len();
+    let word = |k: usize| t.text(first + k);
+    let initial = |k: usize| {
+        let w = word(k);
+        w.chars().count() <= 2
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(|c| c == '.')
+    };
+    let mut k = 0;
+    while k < n {
+        if tags[k] == 0 {
+            k += 1;
+            continue;
+        }
+        let inside = 2 * tags[k].div_ceil(2);
+        let mut end = k + 1;
+        while end < n && tags[end] == inside {
+            end += 1;
+        }
+        // Where the person's last piece starts: after ". " or after a quoted nickname.
+        let mut next = end;
+        if initial(end - 1) {
+            if next < n && word(next) == "." && tags[next] == 0 {
+                next += 1;
+            }
+        } else if inside == 2 && next < n && matches!(word(next), "\"" | "“" | "(" | "'" | "‘")
+        {
+            let close = (next + 1..n.min(next + 5))
+                .find(|&q| matches!(word(q), "\"" | "”" | ")" | "'" | "’"));
+            match close {
+                Some(q) if q > next + 1 && (next + 1..q).all(|x| t.capitalised(first + x)) => {
+                    next = q + 1
+                }
+                _ => {}
+            }
+        }
+        let person_next = next < n && tags[next] == 1;
+        if next == end || !person_next {
+            k = end;
+            continue;
+        }
+        let mut stop = next + 1;
+        while stop < n && tags[stop] == 2 {
+            stop += 1;
+        }
+        tags[k] = 1;
+        for x in &mut tags[k + 1..stop] {
+            *x = 2;
+        }
+        k = stop;
     }
 }
 
