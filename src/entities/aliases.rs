@@ -155,17 +155,17 @@ pub fn resolve(sources: &mut [SourceNames]) {
     }
     same_key_across_classes(&nodes, &mut uf);
     misspellings(&nodes, &mut uf);
-    let body = in_body(sources);
-    surnames(&nodes, &body, &mut uf);
-    org_prefixes(&nodes, &mut uf);
-    shortened(&nodes, &body, &mut uf);
-    // The cluster key: for people the fullest name, otherwise the most mentioned form.
     let mut counts: HashMap<Node, usize> = HashMap::new();
     for s in sources.iter() {
         for m in s.mentions.iter().filter(|m| m.label.is_name()) {
             *counts.entry((m.key.clone(), class(m.label))).or_default() += 1;
         }
     }
+    let body = in_body(sources);
+    surnames(&nodes, &counts, &body, &mut uf);
+    org_prefixes(&nodes, &mut uf);
+    shortened(&nodes, &body, &mut uf);
+    // The cluster key: for people the fullest name, otherwise the most mentioned form.
     // Each cluster's class is the class most of its mentions have (the first on a tie); its key
     // is a name of that class: for people the fullest, otherwise the most mentioned.
     let mut votes: BTreeMap<usize, [usize; 4]> = BTreeMap::new();
@@ -588,7 +588,12 @@ fn rewrite_surnames(s: &mut SourceNames) {
 /// joins the fuller names anywhere that end with it, when they are by then one person. Two
 /// people who share a surname ("Vitali Klitschko", "Wladimir Klitschko") keep it from joining
 /// either.
-fn surnames(nodes: &[Node], in_body: &HashSet<Node>, uf: &mut UnionFind) {
+fn surnames(
+    nodes: &[Node],
+    counts: &HashMap<Node, usize>,
+    in_body: &HashSet<Node>,
+    uf: &mut UnionFind,
+) {
     let mut people: Vec<(&Node, Vec<&str>)> =
         nodes.iter().map(|n| (n, person_words(&n.0))).collect();
     // Longer names first: "arcade joseph comeaux" joins "convicted arcade joseph comeaux"
@@ -614,6 +619,11 @@ fn surnames(nodes: &[Node], in_body: &HashSet<Node>, uf: &mut UnionFind) {
             }
         }
     }
+    // Mentions per cluster, as the full names have made them.
+    let mut size: HashMap<usize, usize> = HashMap::new();
+    for n in nodes {
+        *size.entry(uf.root(uf.ids[n])).or_default() += counts.get(n).copied().unwrap_or(0);
+    }
     for (short, words) in &people {
         // A surname the tagger typed otherwise ("Teixeira" as a group): one uncommon word.
         if short.1 != 0
@@ -628,9 +638,24 @@ fn surnames(nodes: &[Node], in_body: &HashSet<Node>, uf: &mut UnionFind) {
             .collect();
         roots.sort_unstable();
         roots.dedup();
-        if let [root] = roots[..] {
+        // Several people: the one the sources name far more often than all the others.
+        roots.sort_by_key(|r| std::cmp::Reverse(size[r]));
+        let dominant = match roots[..] {
+            [root] => Some(root),
+            [top, ref rest @ ..]
+                if size[&top] >= DOMINANCE * rest.iter().map(|r| size[r]).sum::<usize>() =>
+            {
+                Some(top)
+            }
+            _ => None,
+        };
+        if let Some(root) = dominant {
             let own = uf.ids[*short];
             uf.union_ids(own, root);
         }
     }
 }
+
+/// How many times more mentions the main bearer of a surname needs than all others together for
+/// the bare surname to be theirs.
+const DOMINANCE: usize = 3;

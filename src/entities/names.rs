@@ -613,7 +613,7 @@ fn split_title<'a>(
     let numbers = (first..first + tags.len())
         .filter(|&k| t.seg.tokens[k].kind == crate::segment::TokenKind::Number)
         .count();
-    if plain < 2 || numbers > 1 {
+    if plain < 2 || numbers > 2 {
         return;
     }
     let mut k = 0;

@@ -346,7 +346,9 @@ const NO_SPACE_BEFORE: &[&str] = &[
 /// Tokens the next word attaches to: "( AP", "$ 5".
 const NO_SPACE_AFTER: &[&str] = &["(", "[", "{", "$", "#"];
 
-/// Rebuilds readable text from `(sentence, token)` pairs: one line per sentence, a space
+/// Rebuilds readable text from `(sentence, token)` pairs: one paragraph per sentence (ECB+
+/// gives the sentences; a blank line keeps a headline from running into the dateline below
+/// it), a space
 /// between tokens except before closing punctuation and after opening brackets, `` and '' as
 /// straight double quotes hugging what they quote, a slash and a hyphen before a lower-case word
 /// or a digit joined to both sides ("90 - day" → "90-day"), spelt-out initials joined ("U . S ."
@@ -405,7 +407,7 @@ pub fn detokenise(tokens: &[(u32, &str)]) -> (String, Vec<Span>) {
         }
         if k > 0 {
             if new_line {
-                text.push('\n');
+                text.push_str("\n\n");
             } else if !attach {
                 text.push(' ');
             }
@@ -941,8 +943,8 @@ mod tests {
         ]);
         assert_eq!(
             d.text,
-            "\"We respect her family's privacy,\" the actress's rep Jack Ketsoyan told People.\n\
-             A 90-day stay in the U.S. at 9 a.m. on 11/30/09 (AP) didn't help.\n\
+            "\"We respect her family's privacy,\" the actress's rep Jack Ketsoyan told People.\n\n\
+             A 90-day stay in the U.S. at 9 a.m. on 11/30/09 (AP) didn't help.\n\n\
              J. Smith said \"no\" - twice."
         );
         for t in &d.tokens {
