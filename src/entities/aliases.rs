@@ -489,14 +489,32 @@ fn misspellings(nodes: &[Node], uf: &mut UnionFind) {
 /// Suffixes after a surname that tell no one apart from the name before them.
 const GENERATIONS: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
-/// The words of a person key that say who it is: without leading titles and roles ("actress
-/// lindsay lohan", "mr jenkin": a title of the gazetteer, or a common word that is no given
-/// name), a generational suffix ("comeaux jr") or initials before the surname when a given
-/// name is there too ("donald j trump", "w mark felt"). At least one word is kept.
+/// The words of a person key that say who it is: without a nickname in quotes or brackets
+/// ("vincent "the chin" gigante"), leading titles and roles ("actress lindsay lohan", "mr
+/// jenkin": a title of the gazetteer, or a common word that is no given name), a generational
+/// suffix ("comeaux jr") or initials before the surname when a given name is there too
+/// ("donald j trump", "w mark felt"). At least one word is kept.
 fn person_words(key: &str) -> Vec<&str> {
     let g = Gazetteer::get();
     let model = Model::get();
-    let mut w: Vec<&str> = key.split(' ').filter(|x| !x.is_empty()).collect();
+    let quote = |c: char| matches!(c, '"' | '\'' | '“' | '”' | '(' | ')');
+    let mut w: Vec<&str> = Vec::new();
+    let mut nickname = false;
+    for x in key.split(' ').filter(|x| !x.is_empty()) {
+        // A quoted or bracketed nickname says no more than the name around it.
+        if x.starts_with(quote) {
+            nickname = true;
+        }
+        if !nickname {
+            w.push(x);
+        }
+        if x.ends_with(quote) {
+            nickname = false;
+        }
+    }
+    if w.is_empty() {
+        w = key.split(' ').collect();
+    }
     let role = |x: &str| {
         matches!(g.lookup(x), Some(Kind::Title)) || (model.is_common_word(x) && !g.is_first_name(x))
     };

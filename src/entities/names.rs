@@ -422,19 +422,29 @@ fn mend_people(t: &Tokens, first: usize, tags: &mut [u8]) {
             let close = (next + 1..n.min(next + 5))
                 .find(|&q| matches!(word(q), "\"" | "”" | ")" | "'" | "’"));
             match close {
-                Some(q) if q > next + 1 && (next + 1..q).all(|x| t.capitalised(first + x)) => {
+                Some(q)
+                    if q > next + 1
+                        && (next + 1..q)
+                            .all(|x| t.capitalised(first + x) || t.lower(first + x) == "the") =>
+                {
                     next = q + 1
                 }
                 _ => {}
             }
         }
-        let person_next = next < n && tags[next] == 1;
+        // After an initial or a bracket the surname must be typed a person's ("Lance Armstrong
+        // (U.S.) Motorola" is a table); after a quoted nickname any capitalised word will do
+        // ("Vincent 'Chin' Gigante", Gigante typed an organisation).
+        let nickname = next > end + 1 && word(end) != "(";
+        let person_next =
+            next < n && (matches!(tags[next], 1 | 2) || (nickname && t.capitalised(first + next)));
         if next == end || !person_next {
             k = end;
             continue;
         }
         let mut stop = next + 1;
-        while stop < n && tags[stop] == 2 {
+        let inside = 2 * tags[next].div_ceil(2);
+        while stop < n && tags[next] != 0 && tags[stop] == inside {
             stop += 1;
         }
         tags[k] = 1;
