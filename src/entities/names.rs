@@ -286,7 +286,86 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
             m.label = Label::Person;
         }
     }
+    repeat_names(t, taken, &surnames, &mut out);
     out
+}
+
+/// A name the tagger found once is that name wherever the text writes it again: "Manning"
+/// opening a sentence, "Colts" after "The" in a text that named "Colts" mid-sentence
+/// elsewhere. Runs of up to four untaken capitalised tokens that spell a name found in the
+/// text not at the start of a sentence (or a person's surname) become mentions of its label,
+/// unless the text writes the word in lower case too ("A", "Bond") or the sentence is in
+/// capitals.
+fn repeat_names(
+    t: &Tokens,
+    taken: &mut [bool],
+    surnames: &HashSet<String>,
+    out: &mut Vec<Mention>,
+) {
+    let starts: HashSet<usize> = t
+        .seg
+        .sentences
+        .iter()
+        .map(|s| t.seg.tokens[s.tokens.start].span.start)
+        .collect();
+    let mut known: std::collections::HashMap<&str, Label> = std::collections::HashMap::new();
+    for m in out.iter().filter(|m| !starts.contains(&m.span.start)) {
+        let text = &t.text[m.span];
+        if text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            known.entry(text).or_insert(m.label);
+        }
+    }
+    if known.is_empty() && surnames.is_empty() {
+        return;
+    }
+    let lower: HashSet<&str> = (0..taken.len())
+        .map(|k| t.text(k))
+        .filter(|w| w.chars().all(char::is_lowercase))
+        .collect();
+    let mut added = Vec::new();
+    for s in &t.seg.sentences {
+        let r = s.tokens.clone();
+        if features::is_all_caps(t, r.clone()) {
+            continue;
+        }
+        let mut k = r.start;
+        while k < r.end {
+            if taken[k]
+                || !t.capitalised(k)
+                || t.text(k).chars().count() < 2
+                || lower.contains(t.lower(k))
+            {
+                k += 1;
+                continue;
+            }
+            let longest = (1..=4).rev().find_map(|len| {
+                let j = k + len;
+                if j > r.end || taken[k..j].iter().any(|&x| x) {
+                    return None;
+                }
+                let text = &t.text[t.span(k, j)];
+                let label = known.get(text).copied().or_else(|| {
+                    (len == 1 && surnames.contains(&key_of(text))).then_some(Label::Person)
+                })?;
+                Some((j, label))
+            });
+            let Some((j, label)) = longest else {
+                k += 1;
+                continue;
+            };
+            let span = t.span(k, j);
+            taken[k..j].iter_mut().for_each(|x| *x = true);
+            added.push(Mention {
+                span,
+                label,
+                key: key_of(&t.text[span]),
+                value: None,
+                iso: None,
+            });
+            k = j;
+        }
+    }
+    out.extend(added);
 }
 
 /// `key::name_key` of a name, without allocating more than the key for ASCII text (the common
