@@ -398,11 +398,18 @@ fn in_body(sources: &[SourceNames]) -> HashSet<Node> {
     let mut out = HashSet::new();
     for s in sources {
         let mut sentences = s.seg.sentences.iter().peekable();
+        // The sentence last looked at and whether it is a headline.
+        let mut seen: Option<(usize, bool)> = None;
         for m in s.mentions.iter().filter(|m| m.label.is_name()) {
             while sentences.next_if(|x| x.span.end <= m.span.start).is_some() {}
-            let headline = sentences
-                .peek()
-                .is_some_and(|x| names::is_headline(s.text, s.seg, x.tokens.clone()));
+            let headline = sentences.peek().is_some_and(|x| match seen {
+                Some((start, h)) if start == x.span.start => h,
+                _ => {
+                    let h = names::is_headline(s.text, s.seg, x.tokens.clone());
+                    seen = Some((x.span.start, h));
+                    h
+                }
+            });
             if !headline {
                 out.insert((m.key.clone(), class(m.label)));
             }
@@ -642,6 +649,15 @@ fn surnames(
     for n in nodes {
         *size.entry(uf.root(uf.ids[n])).or_default() += counts.get(n).copied().unwrap_or(0);
     }
+    // The people's full names written in a body, by surname.
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (n, w)) in people.iter().enumerate() {
+        if let (0, 2.., Some(last)) = (n.1, w.len(), w.last()) {
+            if in_body.contains(*n) {
+                by_surname.entry(last).or_default().push(i);
+            }
+        }
+    }
     for (short, words) in &people {
         // A surname the tagger typed otherwise ("Teixeira" as a group): one uncommon word.
         if short.1 != 0
@@ -649,9 +665,13 @@ fn surnames(
         {
             continue;
         }
-        let mut roots: Vec<usize> = people
+        let Some(candidates) = words.last().and_then(|last| by_surname.get(last)) else {
+            continue;
+        };
+        let mut roots: Vec<usize> = candidates
             .iter()
-            .filter(|(n, full)| n.1 == 0 && in_body.contains(*n) && ends_with_name(full, words))
+            .map(|&i| &people[i])
+            .filter(|(_, full)| ends_with_name(full, words))
             .map(|(n, _)| uf.root(uf.ids[*n]))
             .collect();
         roots.sort_unstable();

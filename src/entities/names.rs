@@ -12,6 +12,7 @@ use super::gazetteer::{fold_hash, list, Gazetteer, Kind};
 use super::key::{fold, name_key};
 use super::tagger::{self, features, Model};
 use super::{Label, Mention, Tokens};
+use crate::hash::{FnvMap, FnvSet};
 use crate::segment::Segmented;
 use crate::span::Span;
 use std::cell::RefCell;
@@ -185,6 +186,9 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
     let mut tags = Vec::new();
     let mut out = Vec::new();
     let mut surnames = HashSet::new();
+    // The surnames as written, and which sentences are in capitals, for `repeat_names`.
+    let mut written_surnames: FnvSet<&str> = FnvSet::default();
+    let mut in_caps = Vec::with_capacity(t.seg.sentences.len());
     let mut elsewhere = None;
     let mut in_body = None;
     for sentence in &t.seg.sentences {
@@ -194,7 +198,9 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
         mend(t, r.start, &mut tags);
         mend_people(t, r.start, &mut tags);
         let caps = scratch.caps;
-        if !caps && title_case(t, r.clone()) {
+        in_caps.push(caps);
+        let titled = !caps && title_case(t, r.clone());
+        if titled {
             // A common word, unless it ends organisation names or comes right before one that
             // does ("Building Authority").
             let org_word =
@@ -209,7 +215,7 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
         if !scratch.caps {
             rescue_acronyms(t, g, scratch, r.clone(), &mut tags, taken);
         }
-        let headline = caps || title_case(t, r.clone());
+        let headline = caps || titled;
         for (tr, ty) in tagger::spans(&tags) {
             let (i, j) = (r.start + tr.start, r.start + tr.end);
             let Some((i, j)) = trim(t, i, j, ty == 0, &gaz) else {
@@ -268,6 +274,7 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
             if label == Label::Person && j - i >= 2 {
                 // "al-Allaq" or "Bozkurt" alone later is this person.
                 surnames.insert(key_of(t.text(j - 1)));
+                written_surnames.insert(t.text(j - 1));
             }
             out.push(Mention {
                 span,
@@ -286,7 +293,7 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
             m.label = Label::Person;
         }
     }
-    repeat_names(t, taken, &surnames, &mut out);
+    repeat_names(t, taken, &written_surnames, &in_caps, &mut out);
     out
 }
 
@@ -296,44 +303,52 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
 /// text not at the start of a sentence (or a person's surname) become mentions of its label,
 /// unless the text writes the word in lower case too ("A", "Bond") or the sentence is in
 /// capitals.
+#[inline(never)]
 fn repeat_names(
     t: &Tokens,
     taken: &mut [bool],
-    surnames: &HashSet<String>,
+    surnames: &FnvSet<&str>,
+    in_caps: &[bool],
     out: &mut Vec<Mention>,
 ) {
-    let starts: HashSet<usize> = t
+    let mut known: FnvMap<&str, Label> = FnvMap::default();
+    let mut first_words: FnvSet<&str> = FnvSet::default();
+    known.reserve(out.len());
+    first_words.reserve(out.len());
+    let mut sentences = t.seg.sentences.iter().peekable();
+    for m in out.iter() {
+        while sentences.next_if(|s| s.span.end <= m.span.start).is_some() {}
+        let opens = sentences
+            .peek()
+            .is_some_and(|s| s.span.start == m.span.start);
+        let text = &t.text[m.span];
+        if !opens && text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            known.entry(text).or_insert(m.label);
+            first_words.insert(text.split(' ').next().unwrap_or(text));
+        }
+    }
+    // The runs that spell a known name, outside headlines in capitals.
+    let mut found = Vec::new();
+    for (s, _) in t
         .seg
         .sentences
         .iter()
-        .map(|s| t.seg.tokens[s.tokens.start].span.start)
-        .collect();
-    let mut known: std::collections::HashMap<&str, Label> = std::collections::HashMap::new();
-    for m in out.iter().filter(|m| !starts.contains(&m.span.start)) {
-        let text = &t.text[m.span];
-        if text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-            known.entry(text).or_insert(m.label);
-        }
-    }
-    if known.is_empty() && surnames.is_empty() {
-        return;
-    }
-    let lower: HashSet<&str> = (0..taken.len())
-        .map(|k| t.text(k))
-        .filter(|w| w.chars().all(char::is_lowercase))
-        .collect();
-    let mut added = Vec::new();
-    for s in &t.seg.sentences {
+        .zip(in_caps)
+        .filter(|(_, &caps)| !caps)
+    {
         let r = s.tokens.clone();
-        if features::is_all_caps(t, r.clone()) {
-            continue;
-        }
         let mut k = r.start;
         while k < r.end {
-            if taken[k]
-                || !t.capitalised(k)
-                || t.text(k).chars().count() < 2
-                || lower.contains(t.lower(k))
+            // Most tokens are lower-case words: one byte tells.
+            let lead = t.text.as_bytes()[t.seg.tokens[k].span.start];
+            if taken[k] || lead.is_ascii_lowercase() || lead.is_ascii_digit() {
+                k += 1;
+                continue;
+            }
+            let w = t.text(k);
+            if !t.capitalised(k)
+                || w.len() < 2
+                || !(first_words.contains(w) || surnames.contains(w))
             {
                 k += 1;
                 continue;
@@ -344,26 +359,53 @@ fn repeat_names(
                     return None;
                 }
                 let text = &t.text[t.span(k, j)];
-                let label = known.get(text).copied().or_else(|| {
-                    (len == 1 && surnames.contains(&key_of(text))).then_some(Label::Person)
-                })?;
+                let label = known
+                    .get(text)
+                    .copied()
+                    .or_else(|| (len == 1 && surnames.contains(text)).then_some(Label::Person))?;
                 Some((j, label))
             });
-            let Some((j, label)) = longest else {
-                k += 1;
-                continue;
-            };
-            let span = t.span(k, j);
-            taken[k..j].iter_mut().for_each(|x| *x = true);
-            added.push(Mention {
-                span,
-                label,
-                key: key_of(&t.text[span]),
-                value: None,
-                iso: None,
-            });
-            k = j;
+            match longest {
+                Some((j, label)) => {
+                    found.push((k, j, label));
+                    k = j;
+                }
+                None => k += 1,
+            }
         }
+    }
+    if found.is_empty() {
+        return;
+    }
+    // Which of their first words the text also writes in lower case: one pass, comparing
+    // lengths before letters.
+    let firsts: Vec<&str> = found.iter().map(|&(i, _, _)| t.lower(i)).collect();
+    let lengths: u64 = firsts.iter().fold(0, |m, w| m | 1 << w.len().min(63));
+    let mut lower_too = vec![false; found.len()];
+    for token in &t.seg.tokens {
+        let len = token.span.end - token.span.start;
+        if lengths & (1 << len.min(63)) == 0 {
+            continue;
+        }
+        let w = &t.text[token.span];
+        if !w.starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
+        for (f, first) in firsts.iter().enumerate() {
+            lower_too[f] |= *first == w;
+        }
+    }
+    let mut added = Vec::new();
+    for (&(k, j, label), _) in found.iter().zip(&lower_too).filter(|(_, &l)| !l) {
+        let span = t.span(k, j);
+        taken[k..j].iter_mut().for_each(|x| *x = true);
+        added.push(Mention {
+            span,
+            label,
+            key: key_of(&t.text[span]),
+            value: None,
+            iso: None,
+        });
     }
     out.extend(added);
 }
@@ -653,11 +695,13 @@ fn capitalised_elsewhere<'a>(
 
 /// The words written capitalised in the body of the text: not first in a sentence, a quotation
 /// or a clause after a colon, and not in a headline (in capitals or in title case).
-fn body_capitals<'a>(t: &Tokens<'a>) -> HashSet<&'a str> {
-    let mut set = HashSet::new();
+#[inline(never)]
+fn body_capitals<'a>(t: &Tokens<'a>) -> FnvSet<&'a str> {
+    let mut set = FnvSet::default();
     for s in &t.seg.sentences {
         let r = s.tokens.clone();
-        if features::is_all_caps(t, r.clone()) || title_case(t, r.clone()) {
+        // Headlines in capitals may stay: their words in capitals match no word in title case.
+        if title_case(t, r.clone()) {
             continue;
         }
         for k in r.start + 1..r.end {
@@ -682,16 +726,24 @@ fn body_capitals<'a>(t: &Tokens<'a>) -> HashSet<&'a str> {
 /// "Chiefs"); small words ("of", "and") stay between two kept words. A name with no word from
 /// the body is left alone: there is nothing to go by (a table of names, a text that is all
 /// headline).
+#[inline(never)]
 fn split_title<'a>(
     t: &Tokens<'a>,
     first: usize,
     tags: &mut [u8],
     common: &dyn Fn(usize) -> bool,
-    in_body: &mut Option<HashSet<&'a str>>,
+    in_body: &mut Option<FnvSet<&'a str>>,
 ) {
     const CONNECTORS: &[&str] = &[
         "of", "and", "de", "&", "the", "for", "al", "el", "von", "van",
     ];
+    // Only a name of two or more words can be split.
+    if !tags
+        .windows(2)
+        .any(|w| w[0] != 0 && w[1] == 2 * w[0].div_ceil(2))
+    {
+        return;
+    }
     let body = in_body.get_or_insert_with(|| body_capitals(t));
     let in_body = |k: usize| body.contains(t.text(first + k));
     let named = |k: usize| in_body(k) || !common(k);
