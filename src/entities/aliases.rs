@@ -120,6 +120,7 @@ pub fn resolve(sources: &mut [SourceNames]) {
         ids: HashMap::new(),
         parent: Vec::new(),
     };
+    repeat_across(sources);
     // Every name mention is a node (its own key, its label class).
     for s in sources.iter_mut() {
         add_defined_acronyms(s);
@@ -217,6 +218,49 @@ pub fn resolve(sources: &mut [SourceNames]) {
             let node = (m.key.clone(), class(m.label));
             let r = uf.root(uf.ids[&node]);
             m.key = final_key[&r].clone();
+        }
+    }
+}
+
+/// A name one source writes is that name where another writes it again and the tagger
+/// missed it there ("Hunter voted against" in one article, "Duncan Hunter" in another): see
+/// `names::repeat_names`, here with the names of every source.
+fn repeat_across(sources: &mut [SourceNames]) {
+    if sources.len() < 2 {
+        return;
+    }
+    let added: Vec<Vec<Mention>> = {
+        let mut known = names::KnownNames::default();
+        for s in sources.iter() {
+            known.add(s.text, s.seg, s.mentions);
+        }
+        let each: Vec<(&str, &Segmented, &[Mention])> = sources
+            .iter()
+            .map(|s| (s.text, s.seg, s.mentions.as_slice()))
+            .collect();
+        crate::each_source(&each, |&(text, seg, mentions)| {
+            let mut taken = vec![false; seg.tokens.len()];
+            let mut k = 0;
+            for m in mentions {
+                while k < taken.len() && seg.tokens[k].span.end <= m.span.start {
+                    k += 1;
+                }
+                let mut j = k;
+                while j < taken.len() && seg.tokens[j].span.start < m.span.end {
+                    taken[j] = true;
+                    j += 1;
+                }
+            }
+            let in_caps = |n: usize| {
+                names::is_headline_in_capitals(text, seg, seg.sentences[n].tokens.clone())
+            };
+            names::repeat_names(text, seg, &mut taken, &in_caps, &known)
+        })
+    };
+    for (s, more) in sources.iter_mut().zip(added) {
+        if !more.is_empty() {
+            s.mentions.extend(more);
+            s.mentions.sort_by_key(|m| m.span);
         }
     }
 }

@@ -186,8 +186,7 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
     let mut tags = Vec::new();
     let mut out = Vec::new();
     let mut surnames = HashSet::new();
-    // The surnames as written, and which sentences are in capitals, for `repeat_names`.
-    let mut written_surnames: FnvSet<&str> = FnvSet::default();
+    // Which sentences are in capitals, for `repeat_names`.
     let mut in_caps = Vec::with_capacity(t.seg.sentences.len());
     let mut elsewhere = None;
     let mut in_body = None;
@@ -274,7 +273,6 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
             if label == Label::Person && j - i >= 2 {
                 // "al-Allaq" or "Bozkurt" alone later is this person.
                 surnames.insert(key_of(t.text(j - 1)));
-                written_surnames.insert(t.text(j - 1));
             }
             out.push(Mention {
                 span,
@@ -293,60 +291,79 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
             m.label = Label::Person;
         }
     }
-    repeat_names(t, taken, &written_surnames, &in_caps, &mut out);
+    let mut known = KnownNames::default();
+    known.add(t.text, t.seg, &out);
+    let again = repeat_names(t.text, t.seg, taken, &|n| in_caps[n], &known);
+    out.extend(again);
     out
 }
 
-/// A name the tagger found once is that name wherever the text writes it again: "Manning"
-/// opening a sentence, "Colts" after "The" in a text that named "Colts" mid-sentence
-/// elsewhere. Runs of up to four untaken capitalised tokens that spell a name found in the
-/// text not at the start of a sentence (or a person's surname) become mentions of its label,
-/// unless the text writes the word in lower case too ("A", "Bond") or the sentence is in
-/// capitals.
-#[inline(never)]
-fn repeat_names(
-    t: &Tokens,
-    taken: &mut [bool],
-    surnames: &FnvSet<&str>,
-    in_caps: &[bool],
-    out: &mut Vec<Mention>,
-) {
-    let mut known: FnvMap<&str, Label> = FnvMap::default();
-    let mut first_words: FnvSet<&str> = FnvSet::default();
-    known.reserve(out.len());
-    first_words.reserve(out.len());
-    let mut sentences = t.seg.sentences.iter().peekable();
-    for m in out.iter() {
-        while sentences.next_if(|s| s.span.end <= m.span.start).is_some() {}
-        let opens = sentences
-            .peek()
-            .is_some_and(|s| s.span.start == m.span.start);
-        let text = &t.text[m.span];
-        if !opens && text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-            known.entry(text).or_insert(m.label);
-            first_words.insert(text.split(' ').next().unwrap_or(text));
+/// Names as some text writes them, not at the start of a sentence, with their labels; and
+/// the surnames of the people among them. `repeat_names` looks for them again.
+#[derive(Default)]
+pub(crate) struct KnownNames<'a> {
+    names: FnvMap<&'a str, Label>,
+    first_words: FnvSet<&'a str>,
+    surnames: FnvSet<&'a str>,
+}
+
+impl<'a> KnownNames<'a> {
+    /// Adds the name mentions of one text (`mentions` sorted by span).
+    pub(crate) fn add(&mut self, text: &'a str, seg: &Segmented, mentions: &[Mention]) {
+        self.names.reserve(mentions.len());
+        let mut sentences = seg.sentences.iter().peekable();
+        for m in mentions.iter().filter(|m| m.label.is_name()) {
+            while sentences.next_if(|s| s.span.end <= m.span.start).is_some() {}
+            let opens = sentences
+                .peek()
+                .is_some_and(|s| s.span.start == m.span.start);
+            let name = &text[m.span];
+            if m.label == Label::Person {
+                if let Some((_, last)) = name.rsplit_once(' ') {
+                    self.surnames.insert(last);
+                }
+            }
+            if opens || name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+                continue;
+            }
+            self.names.entry(name).or_insert(m.label);
+            self.first_words
+                .insert(name.split(' ').next().unwrap_or(name));
         }
     }
+}
+
+/// A name found is that name wherever the text writes it again: "Manning" opening a sentence,
+/// "Colts" after "The" in a text that named "Colts" mid-sentence elsewhere. Runs of up to four
+/// tokens, not taken, capitalised, that spell a known name (or a person's surname) become
+/// mentions of its label, unless the text writes the first word in lower case too ("A",
+/// "Bond") or the sentence is in capitals (`in_caps` of its index).
+#[inline(never)]
+pub(crate) fn repeat_names(
+    text: &str,
+    seg: &Segmented,
+    taken: &mut [bool],
+    in_caps: &dyn Fn(usize) -> bool,
+    known: &KnownNames,
+) -> Vec<Mention> {
+    let (names, first_words, surnames) = (&known.names, &known.first_words, &known.surnames);
+    let word = |k: usize| &text[seg.tokens[k].span];
+    let span = |i: usize, j: usize| Span::new(seg.tokens[i].span.start, seg.tokens[j - 1].span.end);
     // The runs that spell a known name, outside headlines in capitals.
     let mut found = Vec::new();
-    for (s, _) in t
-        .seg
-        .sentences
-        .iter()
-        .zip(in_caps)
-        .filter(|(_, &caps)| !caps)
-    {
+    for (n, s) in seg.sentences.iter().enumerate() {
         let r = s.tokens.clone();
+        let mut caps = None;
         let mut k = r.start;
         while k < r.end {
             // Most tokens are lower-case words: one byte tells.
-            let lead = t.text.as_bytes()[t.seg.tokens[k].span.start];
+            let lead = text.as_bytes()[seg.tokens[k].span.start];
             if taken[k] || lead.is_ascii_lowercase() || lead.is_ascii_digit() {
                 k += 1;
                 continue;
             }
-            let w = t.text(k);
-            if !t.capitalised(k)
+            let w = word(k);
+            if !w.starts_with(char::is_uppercase)
                 || w.len() < 2
                 || !(first_words.contains(w) || surnames.contains(w))
             {
@@ -358,14 +375,15 @@ fn repeat_names(
                 if j > r.end || taken[k..j].iter().any(|&x| x) {
                     return None;
                 }
-                let text = &t.text[t.span(k, j)];
-                let label = known
-                    .get(text)
+                let name = &text[span(k, j)];
+                let label = names
+                    .get(name)
                     .copied()
-                    .or_else(|| (len == 1 && surnames.contains(text)).then_some(Label::Person))?;
+                    .or_else(|| (len == 1 && surnames.contains(name)).then_some(Label::Person))?;
                 Some((j, label))
             });
             match longest {
+                Some(_) if *caps.get_or_insert_with(|| in_caps(n)) => break,
                 Some((j, label)) => {
                     found.push((k, j, label));
                     k = j;
@@ -375,39 +393,42 @@ fn repeat_names(
         }
     }
     if found.is_empty() {
-        return;
+        return Vec::new();
     }
     // Which of their first words the text also writes in lower case: one pass, comparing
     // lengths before letters.
-    let firsts: Vec<&str> = found.iter().map(|&(i, _, _)| t.lower(i)).collect();
+    let firsts: Vec<String> = found
+        .iter()
+        .map(|&(i, _, _)| word(i).to_lowercase())
+        .collect();
     let lengths: u64 = firsts.iter().fold(0, |m, w| m | 1 << w.len().min(63));
     let mut lower_too = vec![false; found.len()];
-    for token in &t.seg.tokens {
+    for token in &seg.tokens {
         let len = token.span.end - token.span.start;
         if lengths & (1 << len.min(63)) == 0 {
             continue;
         }
-        let w = &t.text[token.span];
+        let w = &text[token.span];
         if !w.starts_with(|c: char| c.is_lowercase()) {
             continue;
         }
         for (f, first) in firsts.iter().enumerate() {
-            lower_too[f] |= *first == w;
+            lower_too[f] |= first == w;
         }
     }
     let mut added = Vec::new();
     for (&(k, j, label), _) in found.iter().zip(&lower_too).filter(|(_, &l)| !l) {
-        let span = t.span(k, j);
+        let span = span(k, j);
         taken[k..j].iter_mut().for_each(|x| *x = true);
         added.push(Mention {
             span,
             label,
-            key: key_of(&t.text[span]),
+            key: key_of(&text[span]),
             value: None,
             iso: None,
         });
     }
-    out.extend(added);
+    added
 }
 
 /// `key::name_key` of a name, without allocating more than the key for ASCII text (the common
@@ -819,6 +840,15 @@ fn title_case_words<'a>(word: impl Fn(usize) -> &'a str, r: std::ops::Range<usiz
         }
     }
     words >= 4
+}
+
+/// True for a headline in capitals: the sentence `r` of `seg`.
+pub(crate) fn is_headline_in_capitals(
+    text: &str,
+    seg: &Segmented,
+    r: std::ops::Range<usize>,
+) -> bool {
+    features::all_caps_words(|k: usize| &text[seg.tokens[k].span], r)
 }
 
 /// True for a headline, in capitals or in title case: the sentence `r` of `seg`.
