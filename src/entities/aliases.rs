@@ -164,8 +164,9 @@ pub fn resolve(sources: &mut [SourceNames]) {
     }
     let body = in_body(sources);
     surnames(&nodes, &counts, &body, &mut uf);
-    org_prefixes(&nodes, &mut uf);
-    shortened(&nodes, &body, &mut uf);
+    let lone = lone_words(&nodes);
+    org_prefixes(&nodes, &lone, &mut uf);
+    shortened(&nodes, &body, &lone, &mut uf);
     // The cluster key: for people the fullest name, otherwise the most mentioned form.
     // Each cluster's class is the class most of its mentions have (the first on a tie); its key
     // is a name of that class: for people the fullest, otherwise the most mentioned.
@@ -409,18 +410,39 @@ fn org_core<'a>(key: &'a str, places: &HashSet<&str>) -> (&'a str, &'a str) {
 /// Organisations one leading place or company suffix apart are one ("Colts" = "Indianapolis
 /// Colts", "Supreme Court" = "U.S. Supreme Court", "Microsoft" = "Microsoft Corp."), unless
 /// two different places lead the same name ("Texas Supreme Court", "U.S. Supreme Court").
-fn org_prefixes(nodes: &[Node], uf: &mut UnionFind) {
+/// One word typed a person that is nobody's surname in the sources and no given name: the
+/// tagger's guess for an unknown capitalised word ("Tarnwell said" of Tarnwell Corp.), free to
+/// join an organisation's name.
+fn lone_words(nodes: &[Node]) -> HashSet<&Node> {
+    let g = Gazetteer::get();
+    let surnames: HashSet<&str> = nodes
+        .iter()
+        .filter(|n| n.1 == 0)
+        .filter_map(|n| n.0.rsplit_once(' ').map(|(_, last)| last))
+        .collect();
+    nodes
+        .iter()
+        .filter(|n| {
+            n.1 == 0
+                && !n.0.contains(' ')
+                && !surnames.contains(n.0.as_str())
+                && !g.is_first_name(&n.0)
+        })
+        .collect()
+}
+
+fn org_prefixes(nodes: &[Node], lone: &HashSet<&Node>, uf: &mut UnionFind) {
     let places: HashSet<&str> = nodes
         .iter()
         .filter(|n| n.1 == 1)
         .map(|n| n.0.as_str())
         .collect();
     let mut by_core: BTreeMap<&str, Vec<(&Node, &str)>> = BTreeMap::new();
-    for n in nodes.iter().filter(|n| n.1 == 3) {
+    for n in nodes.iter().filter(|n| n.1 == 3 || lone.contains(n)) {
         let (core, place) = org_core(&n.0, &places);
         by_core.entry(core).or_default().push((n, place));
     }
-    for group in by_core.values() {
+    for group in by_core.values().filter(|g| g.iter().any(|(n, _)| n.1 == 3)) {
         let mut places: Vec<&str> = group
             .iter()
             .map(|g| g.1)
@@ -468,7 +490,7 @@ fn in_body(sources: &[SourceNames]) -> HashSet<Node> {
 /// another common word. Not when the distinctive part is a known place, group or organisation
 /// ("New York Times", "New York Police Department") or only common words ("Hunger Games",
 /// "Hunger Strike"); never into a person's name, and only from names written in a body.
-fn shortened(nodes: &[Node], in_body: &HashSet<Node>, uf: &mut UnionFind) {
+fn shortened(nodes: &[Node], in_body: &HashSet<Node>, lone: &HashSet<&Node>, uf: &mut UnionFind) {
     let g = Gazetteer::get();
     let model = Model::get();
     let common = |w: &str| model.is_common_word(w) || g.is_org_word(w);
@@ -491,9 +513,9 @@ fn shortened(nodes: &[Node], in_body: &HashSet<Node>, uf: &mut UnionFind) {
             uf.union(w[0], w[1]);
         }
         // The distinctive part alone, unless it names a person.
-        for class in [1, 2, 3] {
+        for class in [0, 1, 2, 3] {
             let short = (prefix.to_string(), class);
-            if uf.ids.contains_key(&short) {
+            if uf.ids.contains_key(&short) && (class != 0 || lone.contains(&short)) {
                 uf.union(&short, longer[0]);
             }
         }
