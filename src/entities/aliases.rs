@@ -715,11 +715,14 @@ fn surnames(
     for n in nodes {
         *size.entry(uf.root(uf.ids[n])).or_default() += counts.get(n).copied().unwrap_or(0);
     }
-    // The people's full names written in a body, by surname.
+    // The people's full names written in a body, by surname; a name typed otherwise that
+    // starts with a given name counts ("Milan Brezina" typed an organisation still keeps
+    // "Brezina" from Anton Brezina).
+    let g = Gazetteer::get();
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, (n, w)) in people.iter().enumerate() {
-        if let (0, 2.., Some(last)) = (n.1, w.len(), w.last()) {
-            if in_body.contains(*n) {
+        if let (2.., Some(first), Some(last)) = (w.len(), w.first(), w.last()) {
+            if in_body.contains(*n) && (n.1 == 0 || g.is_first_name(first)) {
                 by_surname.entry(last).or_default().push(i);
             }
         }

@@ -792,10 +792,10 @@ fn split_title<'a>(
         }
         if (k..end).any(in_body) {
             let mut open = false;
-            for q in k..end {
+            for (q, tag) in tags.iter_mut().enumerate().take(end).skip(k) {
                 let connector =
                     open && q + 1 < end && named(q + 1) && CONNECTORS.contains(&t.lower(first + q));
-                tags[q] = if named(q) || connector {
+                *tag = if named(q) || connector {
                     let tag = if open { inside } else { inside - 1 };
                     open = true;
                     tag

@@ -495,11 +495,11 @@ pub fn name_tokens(doc: &Document) -> Vec<bool> {
         positional[k..end].fill(title_case);
         // The first word of the sentence, and of a quotation or a clause after a colon in it.
         let mut opens = true;
-        for j in k..end {
-            let w = doc.tokens[j].text.as_str();
+        for (token, p) in doc.tokens[k..end].iter().zip(&mut positional[k..end]) {
+            let w = token.text.as_str();
             if is_word(w) {
                 if opens {
-                    positional[j] = true;
+                    *p = true;
                 }
                 opens = false;
             } else if matches!(w, "``" | "\"" | ":" | "--" | "(") {
