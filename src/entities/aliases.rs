@@ -1,15 +1,32 @@
 //! Aliases: which name mentions, within and across sources, are one entity. Every name mention's
 //! `key` becomes its cluster's key, so the comparison merges them.
 //!
-//! Rules, in order:
+//! First, a name one source writes is looked for again in every source: where another source
+//! writes it and its tagger missed it ("Hunter voted…" opening a sentence), it becomes a
+//! mention (`names::repeat_names`). Then, rules in order:
+//! - within one source, a person named by fewer words ("Lohan", "Mr Jenkin") takes the key of
+//!   the fuller names there that end with it, when they are one person;
 //! - a definition in the text: "the Islamic State (ISIS)", "X, also known as Y";
 //! - an acronym matches the initials of a name in the same source ("IS" ~ "Islamic State");
 //! - a list of well-known aliases (`data/gazetteers/aliases.txt`: "ISIL" = "ISIS");
-//! - case and diacritics fold ("Erdogan" = "Erdoğan") — only within one class of label;
+//! - case and diacritics fold ("Erdogan" = "Erdoğan"), and one key is one entity whatever
+//!   label the tagger gave each mention ("Lohan" a person here, an organisation there);
 //! - a one-letter misspelling of a long name ("Quillium Foundation" = "Quilliam Foundation");
-//! - a surname alone joins the one full name in the same source that ends with it ("Bozkurt" =
-//!   "Abdullah Bozkurt"), or failing that the one full name across sources; when two people
-//!   share the surname it joins neither.
+//! - people are compared by the words that say who they are (`person_words`: no titles or
+//!   roles, nickname, "Jr.", middle initials): full names with one given name and surname and
+//!   no clashing middle names are one ("Donald J. Trump" = "Donald Trump", "Mark Jay Heller" =
+//!   "Mark Heller"); a surname left alone joins the full names across sources that end with it
+//!   when they are one person, or the person the sources name three times as often as all
+//!   others who share it; otherwise ("Vitali", "Wladimir Klitschko") it joins neither;
+//! - organisations are compared without a leading place and a trailing company suffix ("Colts"
+//!   = "Indianapolis Colts", "Supreme Court" = "U.S. Supreme Court", "Microsoft" =
+//!   "Microsoft Corp."), unless two places lead the same name ("Texas Supreme Court"); one
+//!   word typed a person that is nobody's surname and no given name may be such a name too
+//!   ("Tarnwell said" of Tarnwell Corp.);
+//! - a distinctive name and the same name followed by common words are one ("Morningside" =
+//!   "Morningside Recovery", "Betty Ford Center" = "Betty Ford Clinic"), unless the distinctive
+//!   part is a known place or organisation ("New York Times") or a person's name, and only
+//!   from names written outside headlines.
 
 use super::gazetteer::{Gazetteer, Kind};
 use super::key::{fold, name_key};
@@ -26,7 +43,8 @@ pub struct SourceNames<'a> {
     pub text: &'a str,
     /// Its tokens.
     pub seg: &'a Segmented,
-    /// Its mentions (keys are rewritten; mentions may be added for defined acronyms).
+    /// Its mentions (keys are rewritten; mentions may be added for defined acronyms and for
+    /// names that other sources write).
     pub mentions: &'a mut Vec<Mention>,
 }
 

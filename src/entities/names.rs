@@ -3,10 +3,16 @@
 //!
 //! Spans: a leading "the", a trailing possessive and titles before a person ("President",
 //! "Lt. Gen.", "Defense Minister") are cut off; "ISIS-held" keeps "ISIS"; tokens already taken
-//! by dates and numbers are left out. Labels: PER → PERSON; ORG → ORG; LOC → GPE for countries,
-//! cities and places not known to be otherwise, LOC for regions and natural features, FAC for
-//! airports, bridges, streets; MISC → NORP for nationalities and groups, EVENT, LAW or LANGUAGE
-//! where the words say so, PRODUCT otherwise.
+//! by dates and numbers are left out; a person split at an initial or a quoted nickname is made
+//! whole ("Frederick C. LaRue", "Vincent "The Chin" Gigante"); in a title-case headline a name
+//! loses the common words the body never capitalises ("Tara Reid Finally Checks Into Rehab" →
+//! "Tara Reid"). A name found once is found again where the text repeats it and the tagger
+//! missed it ("Manning" opening a sentence), unless the text also writes the word in lower case.
+//! Labels: PER → PERSON, or ORG/FAC when the name ends as an institution or a building does
+//! ("Betty Ford Center"); ORG → ORG; LOC → GPE for countries, cities and places not known to be
+//! otherwise, LOC for regions and natural features, FAC for airports, bridges, streets; MISC →
+//! NORP for nationalities and groups, EVENT, LAW or LANGUAGE where the words say so, PRODUCT
+//! otherwise.
 
 use super::gazetteer::{fold_hash, list, Gazetteer, Kind};
 use super::key::{fold, name_key};
