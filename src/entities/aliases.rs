@@ -185,9 +185,10 @@ pub fn resolve(sources: &mut [SourceNames]) {
     let lone = lone_words(&nodes);
     org_prefixes(&nodes, &lone, &mut uf);
     shortened(&nodes, &body, &lone, &mut uf);
-    // The cluster key: for people the fullest name, otherwise the most mentioned form.
+    headline_names(&nodes, &body, &mut uf);
     // Each cluster's class is the class most of its mentions have (the first on a tie); its key
-    // is a name of that class: for people the fullest, otherwise the most mentioned.
+    // is a name of that class, written in a body if one is: for people the fullest (by the words
+    // that say who, then the most mentioned, then the shortest), otherwise the most mentioned.
     let mut votes: BTreeMap<usize, [usize; 4]> = BTreeMap::new();
     for n in &nodes {
         let r = uf.root(uf.ids[n]);
@@ -203,8 +204,12 @@ pub fn resolve(sources: &mut [SourceNames]) {
         let score = |x: &Node| {
             let words = x.0.split(' ').count();
             let c = counts.get(x).copied().unwrap_or(0);
-            let s = if x.1 == 0 { (words, c) } else { (c, words) };
-            (s, std::cmp::Reverse(x.0.clone()))
+            let s = if x.1 == 0 {
+                (person_words(&x.0).len(), c, usize::MAX - words)
+            } else {
+                (c, words, 0)
+            };
+            (body.contains(x), s, std::cmp::Reverse(x.0.clone()))
         };
         match best.get(&r) {
             Some(b) if score(n) <= score(b) => {}
@@ -537,6 +542,48 @@ fn shortened(nodes: &[Node], in_body: &HashSet<Node>, lone: &HashSet<&Node>, uf:
                 uf.union(&short, longer[0]);
             }
         }
+    }
+}
+
+/// A name seen only in headlines that starts or ends with a name written in a body is that
+/// name: the tagger ran it into the headline's words ("Wladimir Klitschko Cruises" is Wladimir
+/// Klitschko, "Nab Teixeira" is Teixeira). Not when the rest names something too ("Colts Beat
+/// Chiefs", "Obama Reverses Bush Rule"), nor when it ends as an organisation does ("New York
+/// Times").
+fn headline_names(nodes: &[Node], in_body: &HashSet<Node>, uf: &mut UnionFind) {
+    let g = Gazetteer::get();
+    let body: HashMap<&str, &Node> = nodes
+        .iter()
+        .filter(|n| in_body.contains(*n))
+        .map(|n| (n.0.as_str(), n))
+        .collect();
+    for n in nodes.iter().filter(|n| !in_body.contains(*n)) {
+        if g.lookup(&n.0).is_some() {
+            continue;
+        }
+        let words: Vec<&str> = n.0.split(' ').collect();
+        // The longest name from a body at the start, and at the end, with the rest.
+        let at_start = (1..words.len()).rev().find_map(|k| {
+            body.get(words[..k].join(" ").as_str())
+                .map(|b| (*b, &words[k..]))
+        });
+        let at_end = (1..words.len()).find_map(|k| {
+            body.get(words[k..].join(" ").as_str())
+                .map(|b| (*b, &words[..k]))
+        });
+        let (name, rest) = match (at_start, at_end) {
+            (Some(x), None) | (None, Some(x)) => x,
+            _ => continue,
+        };
+        // The rest names nothing a body writes, alone or two words together.
+        let names_more = rest.iter().any(|w| body.contains_key(w))
+            || rest
+                .windows(2)
+                .any(|w| body.contains_key(w.join(" ").as_str()));
+        if names_more || rest.iter().any(|w| g.is_org_word(w)) {
+            continue;
+        }
+        uf.union(n, name);
     }
 }
 
