@@ -675,6 +675,14 @@ fn person_words(key: &str) -> Vec<&str> {
     w
 }
 
+/// The one-word nickname in quotes or brackets in a person key ("luis gerardo (jerry) ortiz").
+fn nickname(key: &str) -> Option<&str> {
+    let quote = |c: char| matches!(c, '"' | '\'' | '“' | '”' | '(' | ')');
+    key.split(' ')
+        .find(|x| x.starts_with(quote) && x.ends_with(quote) && x.chars().count() > 2)
+        .map(|x| x.trim_matches(quote))
+}
+
 /// True when `full` (person words) names the person that `short` (person words, fewer) may
 /// stand for: its last words are `short` ("lindsay lohan" for "lohan", "saad al allaq" for "al
 /// allaq").
@@ -755,23 +763,31 @@ fn surnames(
     // Longer names first: "arcade joseph comeaux" joins "convicted arcade joseph comeaux"
     // before "comeaux" looks for the one person it may be.
     people.sort_by_key(|(n, w)| (std::cmp::Reverse(w.len()), *n));
-    // Full names, grouped by given name and surname.
-    let mut by_ends: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
-    for (i, (_, w)) in people.iter().enumerate() {
+    // Full names, grouped by given name and surname; a name with a nickname is in the group of
+    // the nickname too ("Luis Gerardo (Jerry) Ortiz" is "Jerry Ortiz").
+    let mut by_ends: BTreeMap<(&str, &str), Vec<(usize, Vec<&str>)>> = BTreeMap::new();
+    for (i, (n, w)) in people.iter().enumerate() {
         if let (2.., Some(first), Some(last)) = (w.len(), w.first(), w.last()) {
-            by_ends.entry((first, last)).or_default().push(i);
+            by_ends
+                .entry((first, last))
+                .or_default()
+                .push((i, w.clone()));
+            if let Some(nick) = nickname(&n.0) {
+                by_ends
+                    .entry((nick, last))
+                    .or_default()
+                    .push((i, vec![nick, last]));
+            }
         }
     }
     for group in by_ends.values() {
-        let one = group.iter().all(|&i| {
-            group
-                .iter()
-                .all(|&j| same_person(&people[i].1, &people[j].1))
-        });
+        let one = group
+            .iter()
+            .all(|(_, a)| group.iter().all(|(_, b)| same_person(a, b)));
         // A name the tagger typed otherwise joins only a person's name.
-        if one && group.iter().any(|&i| people[i].0 .1 == 0) {
+        if one && group.iter().any(|&(i, _)| people[i].0 .1 == 0) {
             for w in group.windows(2) {
-                uf.union(people[w[0]].0, people[w[1]].0);
+                uf.union(people[w[0].0].0, people[w[1].0].0);
             }
         }
     }

@@ -580,10 +580,12 @@ fn mend_people(t: &Tokens, first: usize, tags: &mut [u8]) {
                 _ => {}
             }
         }
-        // After an initial or a bracket the surname must be typed a person's ("Lance Armstrong
-        // (U.S.) Motorola" is a table); after a quoted nickname any capitalised word will do
-        // ("Vincent 'Chin' Gigante", Gigante typed an organisation).
-        let nickname = next > end + 1 && word(end) != "(";
+        // After an initial the surname must be typed a person's; after a quoted nickname, or a
+        // bracketed one the tagger calls a person ("Robert (Bobby) Kwan"), any capitalised word
+        // will do ("Vincent 'Chin' Gigante", Gigante typed an organisation; "Lance Armstrong
+        // (U.S.) Motorola" is a table).
+        let nickname = next > end + 1
+            && (word(end) != "(" || (next == end + 3 && matches!(tags[end + 1], 1 | 2)));
         let person_next =
             next < n && (matches!(tags[next], 1 | 2) || (nickname && t.capitalised(first + next)));
         if next == end || !person_next {
