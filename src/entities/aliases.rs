@@ -765,7 +765,8 @@ fn surnames(
     people.sort_by_key(|(n, w)| (std::cmp::Reverse(w.len()), *n));
     // Full names, grouped by given name and surname; a name with a nickname is in the group of
     // the nickname too ("Luis Gerardo (Jerry) Ortiz" is "Jerry Ortiz").
-    let mut by_ends: BTreeMap<(&str, &str), Vec<(usize, Vec<&str>)>> = BTreeMap::new();
+    type Group<'a> = Vec<(usize, Vec<&'a str>)>;
+    let mut by_ends: BTreeMap<(&str, &str), Group> = BTreeMap::new();
     for (i, (n, w)) in people.iter().enumerate() {
         if let (2.., Some(first), Some(last)) = (w.len(), w.first(), w.last()) {
             by_ends

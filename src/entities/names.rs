@@ -195,7 +195,7 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
     // Which sentences are in capitals, for `repeat_names`.
     let mut in_caps = Vec::with_capacity(t.seg.sentences.len());
     let mut elsewhere = None;
-    let mut in_body = None;
+    let mut body = BodyCapitals::default();
     for sentence in &t.seg.sentences {
         let r = sentence.tokens.clone();
         tagger::tag_sentence(model, t, r.clone(), scratch, &mut tags);
@@ -215,7 +215,7 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
                     && !org_word(k)
                     && !(k + 1 < r.len() && org_word(k + 1))
             };
-            split_title(t, r.start, &mut tags, &common, &mut in_body);
+            split_title(t, r.start, &mut tags, &common, &mut body);
         }
         if !scratch.caps {
             rescue_acronyms(t, g, scratch, r.clone(), &mut tags, taken);
@@ -329,7 +329,10 @@ impl<'a> KnownNames<'a> {
                     self.surnames.insert(last);
                 }
             }
-            if opens || name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            if opens
+                || name.len() < 2
+                || name.chars().filter(|c| c.is_alphabetic()).nth(1).is_none()
+            {
                 continue;
             }
             self.names.entry(name).or_insert(m.label);
@@ -407,11 +410,18 @@ pub(crate) fn repeat_names(
         .iter()
         .map(|&(i, _, _)| word(i).to_lowercase())
         .collect();
+    // Lengths and first bytes first: most tokens are neither.
     let lengths: u64 = firsts.iter().fold(0, |m, w| m | 1 << w.len().min(63));
+    let mut leads = [false; 256];
+    for w in &firsts {
+        leads[usize::from(w.as_bytes()[0])] = true;
+    }
     let mut lower_too = vec![false; found.len()];
     for token in &seg.tokens {
         let len = token.span.end - token.span.start;
-        if lengths & (1 << len.min(63)) == 0 {
+        if lengths & (1 << len.min(63)) == 0
+            || !leads[usize::from(text.as_bytes()[token.span.start])]
+        {
             continue;
         }
         let w = &text[token.span];
@@ -544,7 +554,8 @@ fn mend_people(t: &Tokens, first: usize, tags: &mut [u8]) {
     let word = |k: usize| t.text(first + k);
     let initial = |k: usize| {
         let w = word(k);
-        w.chars().count() <= 2
+        w.len() <= 3
+            && w.chars().count() <= 2
             && w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().skip(1).all(|c| c == '.')
     };
@@ -722,29 +733,48 @@ fn capitalised_elsewhere<'a>(
     set.contains(t.text(i))
 }
 
-/// The words written capitalised in the body of the text: not first in a sentence, a quotation
-/// or a clause after a colon, and not in a headline (in capitals or in title case).
-#[inline(never)]
-fn body_capitals<'a>(t: &Tokens<'a>) -> FnvSet<&'a str> {
-    let mut set = FnvSet::default();
-    for s in &t.seg.sentences {
-        let r = s.tokens.clone();
-        // Headlines in capitals may stay: their words in capitals match no word in title case.
-        if title_case(t, r.clone()) {
-            continue;
+/// Whether words are written capitalised in the body of the text: not first in a sentence, a
+/// quotation or a clause after a colon, and not in a title-case headline (a headline in
+/// capitals writes its words in capitals, which match no word in title case). Looked up word
+/// by word, as headlines need few.
+#[derive(Default)]
+struct BodyCapitals<'a> {
+    /// Words looked up, and the answer.
+    words: Vec<(&'a str, bool)>,
+    /// Whether each sentence is in title case, once asked.
+    titled: Vec<Option<bool>>,
+}
+
+impl<'a> BodyCapitals<'a> {
+    #[inline(never)]
+    fn has(&mut self, t: &Tokens<'a>, word: &'a str) -> bool {
+        if let Some(&(_, found)) = self.words.iter().find(|(w, _)| *w == word) {
+            return found;
         }
-        for k in r.start + 1..r.end {
-            if t.capitalised(k)
-                && !matches!(
+        if self.titled.is_empty() {
+            self.titled = vec![None; t.seg.sentences.len()];
+        }
+        let mut found = false;
+        'sentences: for (n, s) in t.seg.sentences.iter().enumerate() {
+            for k in s.tokens.start + 1..s.tokens.end {
+                let span = t.seg.tokens[k].span;
+                if span.end - span.start != word.len() || &t.text[span] != word {
+                    continue;
+                }
+                let opens = matches!(
                     t.text(k - 1),
                     "“" | "\"" | "‘" | "'" | "(" | ":" | "—" | "–" | "-"
-                )
-            {
-                set.insert(t.text(k));
+                );
+                if !opens && !*self.titled[n].get_or_insert_with(|| title_case(t, s.tokens.clone()))
+                {
+                    found = true;
+                    break 'sentences;
+                }
             }
         }
+        self.words.push((word, found));
+        found
     }
-    set
 }
 
 /// In a title-case headline every word has a capital, so the tagger runs names into the words
@@ -761,7 +791,7 @@ fn split_title<'a>(
     first: usize,
     tags: &mut [u8],
     common: &dyn Fn(usize) -> bool,
-    in_body: &mut Option<FnvSet<&'a str>>,
+    body: &mut BodyCapitals<'a>,
 ) {
     const CONNECTORS: &[&str] = &[
         "of", "and", "de", "&", "the", "for", "al", "el", "von", "van",
@@ -773,8 +803,10 @@ fn split_title<'a>(
     {
         return;
     }
-    let body = in_body.get_or_insert_with(|| body_capitals(t));
-    let in_body = |k: usize| body.contains(t.text(first + k));
+    let capitalised: Vec<bool> = (0..tags.len())
+        .map(|k| t.capitalised(first + k) && body.has(t, t.text(first + k)))
+        .collect();
+    let in_body = |k: usize| capitalised[k];
     let named = |k: usize| in_body(k) || !common(k);
     // A headline says something in common words; a line of a table lists names and numbers.
     let plain = (0..tags.len())
