@@ -15,7 +15,8 @@
 //! - people are compared by the words that say who they are (`person_words`: no titles or
 //!   roles, nickname, "Jr.", middle initials): full names with one given name and surname and
 //!   no clashing middle names are one ("Donald J. Trump" = "Donald Trump", "Mark Jay Heller" =
-//!   "Mark Heller"); a surname left alone joins the full names across sources that end with it
+//!   "Mark Heller"), and a nickname is a given name too ("Luis Gerardo (Jerry) Ortiz" = "Jerry
+//!   Ortiz"); a surname left alone joins the full names across sources that end with it
 //!   when they are one person, or the person the sources name three times as often as all
 //!   others who share it; otherwise ("Vitali", "Wladimir Klitschko") it joins neither;
 //! - organisations are compared without a leading place and a trailing company suffix ("Colts"
@@ -26,7 +27,12 @@
 //! - a distinctive name and the same name followed by common words are one ("Morningside" =
 //!   "Morningside Recovery", "Betty Ford Center" = "Betty Ford Clinic"), unless the distinctive
 //!   part is a known place or organisation ("New York Times") or a person's name, and only
-//!   from names written outside headlines.
+//!   from names written outside headlines;
+//! - a name seen only in headlines that starts or ends with a name written in a body is that
+//!   name ("Wladimir Klitschko Cruises"), unless the rest names something too ("Colts Beat
+//!   Chiefs").
+//!
+//! A cluster's key is one of its names, written outside headlines if one is.
 
 use super::gazetteer::{Gazetteer, Kind};
 use super::key::{fold, name_key};
