@@ -88,7 +88,9 @@ if [ -d "$data" ]; then
   check eval-checkworthy ./target/release/crosscheck eval-checkworthy --min-map 0.20 "$heldout"
   # Issue 4's target: source F1 (overlap) at least 0.80 on PolNeAR dev.
   check eval-attribution ./target/release/crosscheck eval-attribution --min-source-f1 0.80 "$data/polnear/dev"
-  for e in eval-ner eval-checkworthy eval-attribution; do tail -n 1 "$logs/$e.log"; done
+  # One entity across sources: pairwise F1 at least 0.80 on the ECB+ dev topics.
+  check eval-coref ./target/release/crosscheck eval-coref --split dev --min-f1 0.80 "$data/ecbplus"
+  for e in eval-ner eval-checkworthy eval-attribution eval-coref; do tail -n 1 "$logs/$e.log"; done
 else
   echo "== no $data: evaluations skipped"
 fi

@@ -41,7 +41,13 @@ Also:
   crosscheck eval-fnc [--min-score X] BODIES STANCES
       runs each headline and body of Fake News Challenge (FNC-1) files through the pipeline
       as two sources and reads unrelated/agree/discuss/disagree off the report; prints the
-      confusion table and FNC-1's relative score; exits 1 when it is below X (a share, 0-1)";
+      confusion table and FNC-1's relative score; exits 1 when it is below X (a share, 0-1)
+  crosscheck eval-coref [--min-f1 X] [--topics LIST | --split train|dev] [--mistakes] DIR
+      one entity across sources on ECB+ (DIR/<topic>/*.xml): each topic's documents analysed
+      together; pairs of named gold mentions in different documents, same entity or not;
+      prints pairwise precision, recall and F1; every topic folder in DIR unless --topics
+      (\"1,3,6-11\") or --split (the usual ECB+ train or dev topics) selects; --mistakes lists
+      false merges, missed joins and gold names with no system mention; exits 1 when F1 is below X";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -72,6 +78,8 @@ fn run(args: &[String]) -> Result<(), String> {
         Some("eval-pairs") => return evals::pairs(&args[1..]),
         #[cfg(not(target_arch = "wasm32"))]
         Some("eval-fnc") => return evals::fnc(&args[1..]),
+        #[cfg(not(target_arch = "wasm32"))]
+        Some("eval-coref") => return evals::coref(&args[1..]),
         Some("--help") | Some("-h") | Some("help") => {
             println!("{USAGE}");
             return Ok(());
@@ -355,7 +363,8 @@ mod ner {
     }
 }
 
-/// The claim evaluations: check-worthiness on CLEF-2019, attribution on PolNeAR (native only).
+/// The claim evaluations (check-worthiness on CLEF-2019, attribution on PolNeAR) and one entity
+/// across sources on ECB+ (native only).
 #[cfg(not(target_arch = "wasm32"))]
 mod evals {
     use super::BELOW_TARGET;
@@ -483,5 +492,50 @@ mod evals {
         let eval = crosscheck::claims::attribution_eval::eval_attribution(Path::new(&dir))?;
         print!("{}", eval.report());
         gate("source F1 (overlap)", eval.all.source_overlap.f1(), min)
+    }
+
+    pub fn coref(args: &[String]) -> Result<(), String> {
+        use crosscheck::eval::coref;
+        let usage = "usage: crosscheck eval-coref [--min-f1 X] [--topics LIST | --split train|dev] [--mistakes] DIR";
+        let (mut min, mut topics, mut mistakes, mut dir) = (None, None, false, None);
+        let mut i = 0;
+        while i < args.len() {
+            let a = args[i].as_str();
+            let mut value = || {
+                i += 1;
+                args.get(i).ok_or_else(|| format!("{a} needs a value"))
+            };
+            match a {
+                "--min-f1" => {
+                    let v = value()?;
+                    min = Some(
+                        v.parse::<f64>()
+                            .map_err(|_| format!("--min-f1: {v:?} is not a number"))?,
+                    );
+                }
+                "--topics" if topics.is_none() => topics = Some(coref::parse_topics(value()?)?),
+                "--split" if topics.is_none() => {
+                    let split = match value()?.as_str() {
+                        "train" => coref::TRAIN,
+                        "dev" => coref::DEV,
+                        other => return Err(format!("--split: {other:?} is not train or dev")),
+                    };
+                    topics = Some(split.iter().map(u32::to_string).collect());
+                }
+                "--topics" | "--split" => return Err("give --topics or --split once".into()),
+                "--mistakes" => mistakes = true,
+                f if f.starts_with("--") => return Err(format!("unknown option {f:?}\n{usage}")),
+                d if dir.is_none() => dir = Some(d.to_string()),
+                d => return Err(format!("one directory only, not also {d:?}")),
+            }
+            i += 1;
+        }
+        let dir = dir.ok_or_else(|| format!("no directory given\n{usage}"))?;
+        let eval = coref::eval_coref(Path::new(&dir), topics.as_deref())?;
+        if mistakes {
+            print!("{}", eval.mistakes());
+        }
+        println!("{}", eval.report());
+        gate("pairwise F1", eval.pairs().f1(), min)
     }
 }

@@ -1,17 +1,43 @@
 //! Aliases: which name mentions, within and across sources, are one entity. Every name mention's
 //! `key` becomes its cluster's key, so the comparison merges them.
 //!
-//! Rules, in order:
+//! First, a name one source writes is looked for again in every source: where another source
+//! writes it and its tagger missed it ("Hunter voted…" opening a sentence), it becomes a
+//! mention (`names::repeat_names`). Then, rules in order:
+//! - within one source, a person named by fewer words ("Lohan", "Mr Jenkin") takes the key of
+//!   the fuller names there that end with it, when they are one person;
 //! - a definition in the text: "the Islamic State (ISIS)", "X, also known as Y";
 //! - an acronym matches the initials of a name in the same source ("IS" ~ "Islamic State");
 //! - a list of well-known aliases (`data/gazetteers/aliases.txt`: "ISIL" = "ISIS");
-//! - case and diacritics fold ("Erdogan" = "Erdoğan") — only within one class of label;
+//! - case and diacritics fold ("Erdogan" = "Erdoğan"), and one key is one entity whatever
+//!   label the tagger gave each mention ("Lohan" a person here, an organisation there);
 //! - a one-letter misspelling of a long name ("Quillium Foundation" = "Quilliam Foundation");
-//! - a surname alone joins the one full name in the same source that ends with it ("Bozkurt" =
-//!   "Abdullah Bozkurt"), or failing that the one full name across sources; when two people
-//!   share the surname it joins neither.
+//! - people are compared by the words that say who they are (`person_words`: no titles or
+//!   roles, nickname, "Jr.", middle initials): full names with one given name and surname and
+//!   no clashing middle names are one ("Donald J. Trump" = "Donald Trump", "Mark Jay Heller" =
+//!   "Mark Heller"), and a nickname is a given name too ("Luis Gerardo (Jerry) Ortiz" = "Jerry
+//!   Ortiz"); a surname left alone joins the full names across sources that end with it
+//!   when they are one person, or the person the sources name three times as often as all
+//!   others who share it; otherwise ("Vitali", "Wladimir Klitschko") it joins neither;
+//! - organisations are compared without a leading place and a trailing company suffix ("Colts"
+//!   = "Indianapolis Colts", "Supreme Court" = "U.S. Supreme Court", "Microsoft" =
+//!   "Microsoft Corp."), unless two places lead the same name ("Texas Supreme Court"); one
+//!   word typed a person that is nobody's surname and no given name may be such a name too
+//!   ("Tarnwell said" of Tarnwell Corp.);
+//! - a distinctive name and the same name followed by common words are one ("Morningside" =
+//!   "Morningside Recovery", "Betty Ford Center" = "Betty Ford Clinic"), unless the distinctive
+//!   part is a known place or organisation ("New York Times") or a person's name, and only
+//!   from names written outside headlines;
+//! - a name seen only in headlines that starts or ends with a name written in a body is that
+//!   name ("Wladimir Klitschko Cruises"), unless the rest names something too ("Colts Beat
+//!   Chiefs").
+//!
+//! A cluster's key is one of its names, written outside headlines if one is.
 
+use super::gazetteer::{Gazetteer, Kind};
 use super::key::{fold, name_key};
+use super::names;
+use super::tagger::Model;
 use super::{Label, Mention};
 use crate::segment::Segmented;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -23,7 +49,8 @@ pub struct SourceNames<'a> {
     pub text: &'a str,
     /// Its tokens.
     pub seg: &'a Segmented,
-    /// Its mentions (keys are rewritten; mentions may be added for defined acronyms).
+    /// Its mentions (keys are rewritten; mentions may be added for defined acronyms and for
+    /// names that other sources write).
     pub mentions: &'a mut Vec<Mention>,
 }
 
@@ -63,6 +90,9 @@ impl UnionFind {
     }
     fn union(&mut self, a: &Node, b: &Node) {
         let (a, b) = (self.id(a), self.id(b));
+        self.union_ids(a, b);
+    }
+    fn union_ids(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.root(a), self.root(b));
         if ra != rb {
             self.parent[ra.max(rb)] = ra.min(rb);
@@ -114,6 +144,7 @@ pub fn resolve(sources: &mut [SourceNames]) {
         ids: HashMap::new(),
         parent: Vec::new(),
     };
+    repeat_across(sources);
     // Every name mention is a node (its own key, its label class).
     for s in sources.iter_mut() {
         add_defined_acronyms(s);
@@ -147,32 +178,47 @@ pub fn resolve(sources: &mut [SourceNames]) {
             }
         }
     }
+    same_key_across_classes(&nodes, &mut uf);
     misspellings(&nodes, &mut uf);
-    surnames(&nodes, &mut uf);
-    // The cluster key: for people the fullest name, otherwise the most mentioned form.
     let mut counts: HashMap<Node, usize> = HashMap::new();
     for s in sources.iter() {
         for m in s.mentions.iter().filter(|m| m.label.is_name()) {
             *counts.entry((m.key.clone(), class(m.label))).or_default() += 1;
         }
     }
+    let body = in_body(sources);
+    surnames(&nodes, &counts, &body, &mut uf);
+    let lone = lone_words(&nodes);
+    org_prefixes(&nodes, &lone, &mut uf);
+    shortened(&nodes, &body, &lone, &mut uf);
+    headline_names(&nodes, &body, &mut uf);
+    // Each cluster's class is the class most of its mentions have (the first on a tie); its key
+    // is a name of that class, written in a body if one is: for people the fullest (by the words
+    // that say who, then the most mentioned, then the shortest), otherwise the most mentioned.
+    let mut votes: BTreeMap<usize, [usize; 4]> = BTreeMap::new();
+    for n in &nodes {
+        let r = uf.root(uf.ids[n]);
+        votes.entry(r).or_default()[n.1 as usize] += counts.get(n).copied().unwrap_or(0);
+    }
+    let cluster_class = |v: &[usize; 4]| (0..4u8).rev().max_by_key(|&c| v[c as usize]).unwrap_or(0);
     let mut best: BTreeMap<usize, Node> = BTreeMap::new();
     for n in &nodes {
         let r = uf.root(uf.ids[n]);
-        let better = |a: &Node, b: &Node| -> bool {
-            let score = |x: &Node| {
-                let words = x.0.split(' ').count();
-                let c = counts.get(x).copied().unwrap_or(0);
-                if x.1 == 0 {
-                    (words, c)
-                } else {
-                    (c, words)
-                }
+        if n.1 != cluster_class(&votes[&r]) {
+            continue;
+        }
+        let score = |x: &Node| {
+            let words = x.0.split(' ').count();
+            let c = counts.get(x).copied().unwrap_or(0);
+            let s = if x.1 == 0 {
+                (person_words(&x.0).len(), c, usize::MAX - words)
+            } else {
+                (c, words, 0)
             };
-            (score(a), std::cmp::Reverse(&a.0)) > (score(b), std::cmp::Reverse(&b.0))
+            (body.contains(x), s, std::cmp::Reverse(x.0.clone()))
         };
         match best.get(&r) {
-            Some(b) if !better(n, b) => {}
+            Some(b) if score(n) <= score(b) => {}
             _ => {
                 best.insert(r, n.clone());
             }
@@ -202,6 +248,49 @@ pub fn resolve(sources: &mut [SourceNames]) {
             let node = (m.key.clone(), class(m.label));
             let r = uf.root(uf.ids[&node]);
             m.key = final_key[&r].clone();
+        }
+    }
+}
+
+/// A name one source writes is that name where another writes it again and the tagger
+/// missed it there ("Hunter voted against" in one article, "Duncan Hunter" in another): see
+/// `names::repeat_names`, here with the names of every source.
+fn repeat_across(sources: &mut [SourceNames]) {
+    if sources.len() < 2 {
+        return;
+    }
+    let added: Vec<Vec<Mention>> = {
+        let mut known = names::KnownNames::default();
+        for s in sources.iter() {
+            known.add(s.text, s.seg, s.mentions);
+        }
+        let each: Vec<(&str, &Segmented, &[Mention])> = sources
+            .iter()
+            .map(|s| (s.text, s.seg, s.mentions.as_slice()))
+            .collect();
+        crate::each_source(&each, |&(text, seg, mentions)| {
+            let mut taken = vec![false; seg.tokens.len()];
+            let mut k = 0;
+            for m in mentions {
+                while k < taken.len() && seg.tokens[k].span.end <= m.span.start {
+                    k += 1;
+                }
+                let mut j = k;
+                while j < taken.len() && seg.tokens[j].span.start < m.span.end {
+                    taken[j] = true;
+                    j += 1;
+                }
+            }
+            let in_caps = |n: usize| {
+                names::is_headline_in_capitals(text, seg, seg.sentences[n].tokens.clone())
+            };
+            names::repeat_names(text, seg, &mut taken, &in_caps, &known)
+        })
+    };
+    for (s, more) in sources.iter_mut().zip(added) {
+        if !more.is_empty() {
+            s.mentions.extend(more);
+            s.mentions.sort_by_key(|m| m.span);
         }
     }
 }
@@ -294,6 +383,216 @@ fn acronyms(s: &SourceNames, uf: &mut UnionFind) {
     }
 }
 
+/// One key under several classes is one entity: the tagger calls "Lohan" a person in one
+/// article and an organisation in the next, "Creighton" a university here and a place there.
+fn same_key_across_classes(nodes: &[Node], uf: &mut UnionFind) {
+    for w in nodes.windows(2) {
+        if w[0].0 == w[1].0 {
+            uf.union(&w[0], &w[1]);
+        }
+    }
+}
+
+/// Words after a company's name that tell no company apart ("Microsoft Corp.").
+const COMPANY_SUFFIXES: &[&str] = &[
+    "corp",
+    "corporation",
+    "inc",
+    "incorporated",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "ag",
+    "sa",
+    "gmbh",
+];
+
+/// An organisation's key without a leading place ("indianapolis colts", "us supreme court": a
+/// place of the gazetteer or one the sources name) and a trailing company suffix, with the
+/// place it dropped ("" when none).
+fn org_core<'a>(key: &'a str, places: &HashSet<&str>) -> (&'a str, &'a str) {
+    let g = Gazetteer::get();
+    let mut key = key;
+    for suffix in COMPANY_SUFFIXES {
+        if let Some(rest) = key.strip_suffix(suffix).and_then(|r| r.strip_suffix(' ')) {
+            key = rest;
+            break;
+        }
+    }
+    // The longest leading run of words that is a place, leaving at least one word.
+    let spaces: Vec<usize> = key.match_indices(' ').map(|(i, _)| i).collect();
+    for &i in spaces.iter().rev() {
+        let prefix = &key[..i];
+        let place = places.contains(prefix)
+            || matches!(
+                g.lookup(prefix),
+                Some(Kind::Name(Label::Gpe | Label::Loc | Label::Norp))
+            );
+        if place {
+            return (&key[i + 1..], prefix);
+        }
+    }
+    (key, "")
+}
+
+/// Organisations one leading place or company suffix apart are one ("Colts" = "Indianapolis
+/// Colts", "Supreme Court" = "U.S. Supreme Court", "Microsoft" = "Microsoft Corp."), unless
+/// two different places lead the same name ("Texas Supreme Court", "U.S. Supreme Court").
+/// One word typed a person that is nobody's surname in the sources and no given name: the
+/// tagger's guess for an unknown capitalised word ("Tarnwell said" of Tarnwell Corp.), free to
+/// join an organisation's name.
+fn lone_words(nodes: &[Node]) -> HashSet<&Node> {
+    let g = Gazetteer::get();
+    let surnames: HashSet<&str> = nodes
+        .iter()
+        .filter(|n| n.1 == 0)
+        .filter_map(|n| n.0.rsplit_once(' ').map(|(_, last)| last))
+        .collect();
+    nodes
+        .iter()
+        .filter(|n| {
+            n.1 == 0
+                && !n.0.contains(' ')
+                && !surnames.contains(n.0.as_str())
+                && !g.is_first_name(&n.0)
+        })
+        .collect()
+}
+
+fn org_prefixes(nodes: &[Node], lone: &HashSet<&Node>, uf: &mut UnionFind) {
+    let places: HashSet<&str> = nodes
+        .iter()
+        .filter(|n| n.1 == 1)
+        .map(|n| n.0.as_str())
+        .collect();
+    let mut by_core: BTreeMap<&str, Vec<(&Node, &str)>> = BTreeMap::new();
+    for n in nodes.iter().filter(|n| n.1 == 3 || lone.contains(n)) {
+        let (core, place) = org_core(&n.0, &places);
+        by_core.entry(core).or_default().push((n, place));
+    }
+    for group in by_core.values().filter(|g| g.iter().any(|(n, _)| n.1 == 3)) {
+        let mut places: Vec<&str> = group
+            .iter()
+            .map(|g| g.1)
+            .filter(|p| !p.is_empty())
+            .collect();
+        places.sort_unstable();
+        places.dedup();
+        if places.len() <= 1 {
+            for w in group.windows(2) {
+                uf.union(w[0].0, w[1].0);
+            }
+        }
+    }
+}
+
+/// The names that some source writes outside a headline: a title-case headline runs names
+/// into the words around them ("Colts Beat Chiefs"), so a name seen only there is no sure name.
+fn in_body(sources: &[SourceNames]) -> HashSet<Node> {
+    let mut out = HashSet::new();
+    for s in sources {
+        let mut sentences = s.seg.sentences.iter().peekable();
+        // The sentence last looked at and whether it is a headline.
+        let mut seen: Option<(usize, bool)> = None;
+        for m in s.mentions.iter().filter(|m| m.label.is_name()) {
+            while sentences.next_if(|x| x.span.end <= m.span.start).is_some() {}
+            let headline = sentences.peek().is_some_and(|x| match seen {
+                Some((start, h)) if start == x.span.start => h,
+                _ => {
+                    let h = names::is_headline(s.text, s.seg, x.tokens.clone());
+                    seen = Some((x.span.start, h));
+                    h
+                }
+            });
+            if !headline {
+                out.insert((m.key.clone(), class(m.label)));
+            }
+        }
+    }
+    out
+}
+
+/// A distinctive name and the same name with common words after it are one ("Morningside" =
+/// "Morningside Recovery", "Betty Ford Center" = "Betty Ford Treatment Center" = "Betty Ford
+/// Clinic"): articles shorten a place or an institution to its distinctive part, or name it by
+/// another common word. Not when the distinctive part is a known place, group or organisation
+/// ("New York Times", "New York Police Department") or only common words ("Hunger Games",
+/// "Hunger Strike"); never into a person's name, and only from names written in a body.
+fn shortened(nodes: &[Node], in_body: &HashSet<Node>, lone: &HashSet<&Node>, uf: &mut UnionFind) {
+    let g = Gazetteer::get();
+    let model = Model::get();
+    let common = |w: &str| model.is_common_word(w) || g.is_org_word(w);
+    let distinctive = |p: &str| g.lookup(p).is_none() && !p.split(' ').all(common);
+    let mut by_prefix: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
+    for n in nodes.iter().filter(|n| n.1 != 0 && in_body.contains(*n)) {
+        // Every split into a distinctive part and a tail of common words.
+        for (i, _) in n.0.match_indices(' ').collect::<Vec<_>>().into_iter().rev() {
+            let (prefix, tail) = (&n.0[..i], &n.0[i + 1..]);
+            if !tail.split(' ').all(common) {
+                break;
+            }
+            if distinctive(prefix) {
+                by_prefix.entry(prefix).or_default().push(n);
+            }
+        }
+    }
+    for (prefix, longer) in by_prefix {
+        for w in longer.windows(2) {
+            uf.union(w[0], w[1]);
+        }
+        // The distinctive part alone, unless it names a person.
+        for class in [0, 1, 2, 3] {
+            let short = (prefix.to_string(), class);
+            if uf.ids.contains_key(&short) && (class != 0 || lone.contains(&short)) {
+                uf.union(&short, longer[0]);
+            }
+        }
+    }
+}
+
+/// A name seen only in headlines that starts or ends with a name written in a body is that
+/// name: the tagger ran it into the headline's words ("Wladimir Klitschko Cruises" is Wladimir
+/// Klitschko, "Nab Teixeira" is Teixeira). Not when the rest names something too ("Colts Beat
+/// Chiefs", "Obama Reverses Bush Rule"), nor when it ends as an organisation does ("New York
+/// Times").
+fn headline_names(nodes: &[Node], in_body: &HashSet<Node>, uf: &mut UnionFind) {
+    let g = Gazetteer::get();
+    let body: HashMap<&str, &Node> = nodes
+        .iter()
+        .filter(|n| in_body.contains(*n))
+        .map(|n| (n.0.as_str(), n))
+        .collect();
+    for n in nodes.iter().filter(|n| !in_body.contains(*n)) {
+        if g.lookup(&n.0).is_some() {
+            continue;
+        }
+        let words: Vec<&str> = n.0.split(' ').collect();
+        // The longest name from a body at the start, and at the end, with the rest.
+        let at_start = (1..words.len()).rev().find_map(|k| {
+            body.get(words[..k].join(" ").as_str())
+                .map(|b| (*b, &words[k..]))
+        });
+        let at_end = (1..words.len()).find_map(|k| {
+            body.get(words[k..].join(" ").as_str())
+                .map(|b| (*b, &words[..k]))
+        });
+        let (name, rest) = match (at_start, at_end) {
+            (Some(x), None) | (None, Some(x)) => x,
+            _ => continue,
+        };
+        // The rest names nothing a body writes, alone or two words together.
+        let names_more = rest.iter().any(|w| body.contains_key(w))
+            || rest
+                .windows(2)
+                .any(|w| body.contains_key(w.join(" ").as_str()));
+        if names_more || rest.iter().any(|w| g.is_org_word(w)) {
+            continue;
+        }
+        uf.union(n, name);
+    }
+}
+
 /// Keys of one class within one edit of each other, both at least `MIN_LEN` long, merge. Pairs
 /// come from shared single-deletion variants, never from all pairs.
 const MIN_LEN: usize = 8;
@@ -331,43 +630,227 @@ fn misspellings(nodes: &[Node], uf: &mut UnionFind) {
     }
 }
 
-/// The fuller person keys among `keys` that end with the words of `short`.
-fn fuller<'a>(keys: impl Iterator<Item = &'a str>, short: &str) -> Vec<&'a str> {
-    let tail = format!(" {short}");
-    let mut v: Vec<&str> = keys.filter(|k| k.ends_with(&tail)).collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// Suffixes after a surname that tell no one apart from the name before them.
+const GENERATIONS: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// The words of a person key that say who it is: without a nickname in quotes or brackets
+/// ("vincent "the chin" gigante"), leading titles and roles ("actress lindsay lohan", "mr
+/// jenkin": a title of the gazetteer, or a common word that is no given name), a generational
+/// suffix ("comeaux jr") or initials before the surname when a given name is there too
+/// ("donald j trump", "w mark felt"). At least one word is kept.
+fn person_words(key: &str) -> Vec<&str> {
+    let g = Gazetteer::get();
+    let model = Model::get();
+    let quote = |c: char| matches!(c, '"' | '\'' | '“' | '”' | '(' | ')');
+    let mut w: Vec<&str> = Vec::new();
+    let mut nickname = false;
+    for x in key.split(' ').filter(|x| !x.is_empty()) {
+        // A quoted or bracketed nickname says no more than the name around it.
+        if x.starts_with(quote) {
+            nickname = true;
+        }
+        if !nickname {
+            w.push(x);
+        }
+        if x.ends_with(quote) {
+            nickname = false;
+        }
+    }
+    if w.is_empty() {
+        w = key.split(' ').collect();
+    }
+    let role = |x: &str| {
+        matches!(g.lookup(x), Some(Kind::Title)) || (model.is_common_word(x) && !g.is_first_name(x))
+    };
+    while w.len() > 1 && role(w[0]) {
+        w.remove(0);
+    }
+    while w.len() > 1 && w.last().is_some_and(|x| GENERATIONS.contains(x)) {
+        w.pop();
+    }
+    let initial = |x: &str| x.chars().count() == 1;
+    if w.iter().filter(|x| !initial(x)).count() >= 2 {
+        let last = w.len() - 1;
+        w = w
+            .iter()
+            .enumerate()
+            .filter(|&(k, x)| k == last || !initial(x))
+            .map(|(_, x)| *x)
+            .collect();
+    }
+    w
 }
 
-/// Within one source, a surname alone takes the key of the one full name ending with it. Done
+/// The one-word nickname in quotes or brackets in a person key ("luis gerardo (jerry) ortiz").
+fn nickname(key: &str) -> Option<&str> {
+    let quote = |c: char| matches!(c, '"' | '\'' | '“' | '”' | '(' | ')');
+    key.split(' ')
+        .find(|x| x.starts_with(quote) && x.ends_with(quote) && x.chars().count() > 2)
+        .map(|x| x.trim_matches(quote))
+}
+
+/// True when `full` (person words) names the person that `short` (person words, fewer) may
+/// stand for: its last words are `short` ("lindsay lohan" for "lohan", "saad al allaq" for "al
+/// allaq").
+fn ends_with_name(full: &[&str], short: &[&str]) -> bool {
+    full.len() > short.len() && full.ends_with(short)
+}
+
+/// True when two full names (person words, two or more each) are one person's: the same given
+/// name and surname, and any middle names agree ("mark jay heller" = "mark heller", not "mark
+/// ray heller").
+fn same_person(a: &[&str], b: &[&str]) -> bool {
+    let (Some(fa), Some(fb), Some(la), Some(lb)) = (a.first(), b.first(), a.last(), b.last())
+    else {
+        return false;
+    };
+    if a.len() < 2 || b.len() < 2 || fa != fb || la != lb {
+        return false;
+    }
+    let (ma, mb) = (&a[1..a.len() - 1], &b[1..b.len() - 1]);
+    ma.is_empty() || mb.is_empty() || ma == mb
+}
+
+/// Within one source, a person named by fewer words ("Lohan", "Mr Jenkin") takes the key of
+/// the fuller names in the same source that end with it, when they are all one person. Done
 /// per source, before any merging, so that two people who share a surname never meet.
 fn rewrite_surnames(s: &mut SourceNames) {
-    let people: Vec<String> = s
+    let mut people: Vec<String> = s
         .mentions
         .iter()
         .filter(|m| m.label == Label::Person)
         .map(|m| m.key.clone())
         .collect();
+    people.sort_unstable();
+    people.dedup();
+    let words: Vec<Vec<&str>> = people.iter().map(|k| person_words(k)).collect();
+    let mut rewrite: HashMap<&str, &str> = HashMap::new();
+    for (k, short) in people.iter().zip(&words) {
+        let full: Vec<usize> = (0..people.len())
+            .filter(|&j| ends_with_name(&words[j], short))
+            .collect();
+        let one = full
+            .iter()
+            .all(|&j| full.iter().all(|&i| same_person(&words[i], &words[j])));
+        // The fullest of them (then the first in order) stands for all.
+        if let Some(&best) = full
+            .iter()
+            .max_by_key(|&&j| (words[j].len(), std::cmp::Reverse(j)))
+        {
+            if one {
+                rewrite.insert(k.as_str(), people[best].as_str());
+            }
+        }
+    }
+    let rewrite: HashMap<String, String> = rewrite
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
     for m in s.mentions.iter_mut().filter(|m| m.label == Label::Person) {
-        let full = fuller(people.iter().map(String::as_str), &m.key);
-        if full.len() == 1 {
-            m.key = full[0].to_string();
+        if let Some(k) = rewrite.get(&m.key) {
+            m.key = k.clone();
         }
     }
 }
 
-/// Across sources, a surname left alone joins the one full name anywhere that ends with it.
-fn surnames(nodes: &[Node], uf: &mut UnionFind) {
-    let people: Vec<&str> = nodes
-        .iter()
-        .filter(|n| n.1 == 0)
-        .map(|n| n.0.as_str())
-        .collect();
-    for short in &people {
-        let full = fuller(people.iter().copied(), short);
-        if full.len() == 1 {
-            uf.union(&(short.to_string(), 0), &(full[0].to_string(), 0));
+/// Across sources: full names of one person join ("Donald J. Trump" = "Donald Trump",
+/// "Actress Lindsay Lohan" = "Lindsay Lohan"); then a name left short ("Lohan", "Mr Jenkin")
+/// joins the fuller names anywhere that end with it, when they are by then one person. Two
+/// people who share a surname ("Vitali Klitschko", "Wladimir Klitschko") keep it from joining
+/// either.
+fn surnames(
+    nodes: &[Node],
+    counts: &HashMap<Node, usize>,
+    in_body: &HashSet<Node>,
+    uf: &mut UnionFind,
+) {
+    let mut people: Vec<(&Node, Vec<&str>)> =
+        nodes.iter().map(|n| (n, person_words(&n.0))).collect();
+    // Longer names first: "arcade joseph comeaux" joins "convicted arcade joseph comeaux"
+    // before "comeaux" looks for the one person it may be.
+    people.sort_by_key(|(n, w)| (std::cmp::Reverse(w.len()), *n));
+    // Full names, grouped by given name and surname; a name with a nickname is in the group of
+    // the nickname too ("Luis Gerardo (Jerry) Ortiz" is "Jerry Ortiz").
+    type Group<'a> = Vec<(usize, Vec<&'a str>)>;
+    let mut by_ends: BTreeMap<(&str, &str), Group> = BTreeMap::new();
+    for (i, (n, w)) in people.iter().enumerate() {
+        if let (2.., Some(first), Some(last)) = (w.len(), w.first(), w.last()) {
+            by_ends
+                .entry((first, last))
+                .or_default()
+                .push((i, w.clone()));
+            if let Some(nick) = nickname(&n.0) {
+                by_ends
+                    .entry((nick, last))
+                    .or_default()
+                    .push((i, vec![nick, last]));
+            }
+        }
+    }
+    for group in by_ends.values() {
+        let one = group
+            .iter()
+            .all(|(_, a)| group.iter().all(|(_, b)| same_person(a, b)));
+        // A name the tagger typed otherwise joins only a person's name.
+        if one && group.iter().any(|&(i, _)| people[i].0 .1 == 0) {
+            for w in group.windows(2) {
+                uf.union(people[w[0].0].0, people[w[1].0].0);
+            }
+        }
+    }
+    // Mentions per cluster, as the full names have made them.
+    let mut size: HashMap<usize, usize> = HashMap::new();
+    for n in nodes {
+        *size.entry(uf.root(uf.ids[n])).or_default() += counts.get(n).copied().unwrap_or(0);
+    }
+    // The people's full names written in a body, by surname; a name typed otherwise that
+    // starts with a given name counts ("Milan Brezina" typed an organisation still keeps
+    // "Brezina" from Anton Brezina).
+    let g = Gazetteer::get();
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (n, w)) in people.iter().enumerate() {
+        if let (2.., Some(first), Some(last)) = (w.len(), w.first(), w.last()) {
+            if in_body.contains(*n) && (n.1 == 0 || g.is_first_name(first)) {
+                by_surname.entry(last).or_default().push(i);
+            }
+        }
+    }
+    for (short, words) in &people {
+        // A surname the tagger typed otherwise ("Teixeira" as a group): one uncommon word.
+        if short.1 != 0
+            && (short.1 == 1 || short.0.contains(' ') || Model::get().is_common_word(&short.0))
+        {
+            continue;
+        }
+        let Some(candidates) = words.last().and_then(|last| by_surname.get(last)) else {
+            continue;
+        };
+        let mut roots: Vec<usize> = candidates
+            .iter()
+            .map(|&i| &people[i])
+            .filter(|(_, full)| ends_with_name(full, words))
+            .map(|(n, _)| uf.root(uf.ids[*n]))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        // Several people: the one the sources name far more often than all the others.
+        roots.sort_by_key(|r| std::cmp::Reverse(size[r]));
+        let dominant = match roots[..] {
+            [root] => Some(root),
+            [top, ref rest @ ..]
+                if size[&top] >= DOMINANCE * rest.iter().map(|r| size[r]).sum::<usize>() =>
+            {
+                Some(top)
+            }
+            _ => None,
+        };
+        if let Some(root) = dominant {
+            let own = uf.ids[*short];
+            uf.union_ids(own, root);
         }
     }
 }
+
+/// How many times more mentions the main bearer of a surname needs than all others together for
+/// the bare surname to be theirs.
+const DOMINANCE: usize = 3;

@@ -230,7 +230,11 @@ impl<'a> Tokens<'a> {
     }
 
     /// True when token `i` starts with an upper-case letter.
+    #[inline]
     pub fn capitalised(&self, i: usize) -> bool {
-        self.text(i).chars().next().is_some_and(char::is_uppercase)
+        match self.text(i).as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text(i).chars().next().is_some_and(char::is_uppercase),
+        }
     }
 }

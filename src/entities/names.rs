@@ -3,15 +3,23 @@
 //!
 //! Spans: a leading "the", a trailing possessive and titles before a person ("President",
 //! "Lt. Gen.", "Defense Minister") are cut off; "ISIS-held" keeps "ISIS"; tokens already taken
-//! by dates and numbers are left out. Labels: PER → PERSON; ORG → ORG; LOC → GPE for countries,
-//! cities and places not known to be otherwise, LOC for regions and natural features, FAC for
-//! airports, bridges, streets; MISC → NORP for nationalities and groups, EVENT, LAW or LANGUAGE
-//! where the words say so, PRODUCT otherwise.
+//! by dates and numbers are left out; a person split at an initial or a quoted nickname is made
+//! whole ("Frederick C. LaRue", "Vincent "The Chin" Gigante"); in a title-case headline a name
+//! loses the common words the body never capitalises ("Tara Reid Finally Checks Into Rehab" →
+//! "Tara Reid"). A name found once is found again where the text repeats it and the tagger
+//! missed it ("Manning" opening a sentence), unless the text also writes the word in lower case.
+//! Labels: PER → PERSON, or ORG/FAC when the name ends as an institution or a building does
+//! ("Betty Ford Center"); ORG → ORG; LOC → GPE for countries, cities and places not known to be
+//! otherwise, LOC for regions and natural features, FAC for airports, bridges, streets; MISC →
+//! NORP for nationalities and groups, EVENT, LAW or LANGUAGE where the words say so, PRODUCT
+//! otherwise.
 
 use super::gazetteer::{fold_hash, list, Gazetteer, Kind};
 use super::key::{fold, name_key};
 use super::tagger::{self, features, Model};
 use super::{Label, Mention, Tokens};
+use crate::hash::{FnvMap, FnvSet};
+use crate::segment::Segmented;
 use crate::span::Span;
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -184,17 +192,35 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
     let mut tags = Vec::new();
     let mut out = Vec::new();
     let mut surnames = HashSet::new();
+    // Which sentences are in capitals, for `repeat_names`.
+    let mut in_caps = Vec::with_capacity(t.seg.sentences.len());
     let mut elsewhere = None;
+    let mut body = BodyCapitals::default();
     for sentence in &t.seg.sentences {
         let r = sentence.tokens.clone();
         tagger::tag_sentence(model, t, r.clone(), scratch, &mut tags);
         let gaz = |k: usize| features::gazetteer_bits(scratch, k - r.start);
         mend(t, r.start, &mut tags);
+        mend_people(t, r.start, &mut tags);
         let caps = scratch.caps;
+        in_caps.push(caps);
+        let titled = !caps && title_case(t, r.clone());
+        if titled {
+            // A common word, unless it ends organisation names or comes right before one that
+            // does ("Building Authority").
+            let org_word =
+                |k: usize| features::gazetteer_bits(scratch, k) & (3 << (2 * list::ORG_WORD)) != 0;
+            let common = |k: usize| {
+                features::in_lexicon(scratch, k)
+                    && !org_word(k)
+                    && !(k + 1 < r.len() && org_word(k + 1))
+            };
+            split_title(t, r.start, &mut tags, &common, &mut body);
+        }
         if !scratch.caps {
             rescue_acronyms(t, g, scratch, r.clone(), &mut tags, taken);
         }
-        let headline = caps || title_case(t, r.clone());
+        let headline = caps || titled;
         for (tr, ty) in tagger::spans(&tags) {
             let (i, j) = (r.start + tr.start, r.start + tr.end);
             let Some((i, j)) = trim(t, i, j, ty == 0, &gaz) else {
@@ -271,7 +297,154 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
             m.label = Label::Person;
         }
     }
+    let mut known = KnownNames::default();
+    known.add(t.text, t.seg, &out);
+    let again = repeat_names(t.text, t.seg, taken, &|n| in_caps[n], &known);
+    out.extend(again);
     out
+}
+
+/// Names as some text writes them, not at the start of a sentence, with their labels; and
+/// the surnames of the people among them. `repeat_names` looks for them again.
+#[derive(Default)]
+pub(crate) struct KnownNames<'a> {
+    names: FnvMap<&'a str, Label>,
+    first_words: FnvSet<&'a str>,
+    surnames: FnvSet<&'a str>,
+}
+
+impl<'a> KnownNames<'a> {
+    /// Adds the name mentions of one text (`mentions` sorted by span).
+    pub(crate) fn add(&mut self, text: &'a str, seg: &Segmented, mentions: &[Mention]) {
+        self.names.reserve(mentions.len());
+        let mut sentences = seg.sentences.iter().peekable();
+        for m in mentions.iter().filter(|m| m.label.is_name()) {
+            while sentences.next_if(|s| s.span.end <= m.span.start).is_some() {}
+            let opens = sentences
+                .peek()
+                .is_some_and(|s| s.span.start == m.span.start);
+            let name = &text[m.span];
+            if m.label == Label::Person {
+                if let Some((_, last)) = name.rsplit_once(' ') {
+                    self.surnames.insert(last);
+                }
+            }
+            if opens
+                || name.len() < 2
+                || name.chars().filter(|c| c.is_alphabetic()).nth(1).is_none()
+            {
+                continue;
+            }
+            self.names.entry(name).or_insert(m.label);
+            self.first_words
+                .insert(name.split(' ').next().unwrap_or(name));
+        }
+    }
+}
+
+/// A name found is that name wherever the text writes it again: "Manning" opening a sentence,
+/// "Colts" after "The" in a text that named "Colts" mid-sentence elsewhere. Runs of up to four
+/// tokens, not taken, capitalised, that spell a known name (or a person's surname) become
+/// mentions of its label, unless the text writes the first word in lower case too ("A",
+/// "Bond") or the sentence is in capitals (`in_caps` of its index).
+#[inline(never)]
+pub(crate) fn repeat_names(
+    text: &str,
+    seg: &Segmented,
+    taken: &mut [bool],
+    in_caps: &dyn Fn(usize) -> bool,
+    known: &KnownNames,
+) -> Vec<Mention> {
+    let (names, first_words, surnames) = (&known.names, &known.first_words, &known.surnames);
+    let word = |k: usize| &text[seg.tokens[k].span];
+    let span = |i: usize, j: usize| Span::new(seg.tokens[i].span.start, seg.tokens[j - 1].span.end);
+    // The runs that spell a known name, outside headlines in capitals.
+    let mut found = Vec::new();
+    for (n, s) in seg.sentences.iter().enumerate() {
+        let r = s.tokens.clone();
+        let mut caps = None;
+        let mut k = r.start;
+        while k < r.end {
+            // Most tokens are lower-case words: one byte tells.
+            let lead = text.as_bytes()[seg.tokens[k].span.start];
+            if taken[k] || lead.is_ascii_lowercase() || lead.is_ascii_digit() {
+                k += 1;
+                continue;
+            }
+            let w = word(k);
+            if !w.starts_with(char::is_uppercase)
+                || w.len() < 2
+                || !(first_words.contains(w) || surnames.contains(w))
+            {
+                k += 1;
+                continue;
+            }
+            let longest = (1..=4).rev().find_map(|len| {
+                let j = k + len;
+                if j > r.end || taken[k..j].iter().any(|&x| x) {
+                    return None;
+                }
+                let name = &text[span(k, j)];
+                let label = names
+                    .get(name)
+                    .copied()
+                    .or_else(|| (len == 1 && surnames.contains(name)).then_some(Label::Person))?;
+                Some((j, label))
+            });
+            match longest {
+                Some(_) if *caps.get_or_insert_with(|| in_caps(n)) => break,
+                Some((j, label)) => {
+                    found.push((k, j, label));
+                    k = j;
+                }
+                None => k += 1,
+            }
+        }
+    }
+    if found.is_empty() {
+        return Vec::new();
+    }
+    // Which of their first words the text also writes in lower case: one pass, comparing
+    // lengths before letters.
+    let firsts: Vec<String> = found
+        .iter()
+        .map(|&(i, _, _)| word(i).to_lowercase())
+        .collect();
+    // Lengths and first bytes first: most tokens are neither.
+    let lengths: u64 = firsts.iter().fold(0, |m, w| m | 1 << w.len().min(63));
+    let mut leads = [false; 256];
+    for w in &firsts {
+        leads[usize::from(w.as_bytes()[0])] = true;
+    }
+    let mut lower_too = vec![false; found.len()];
+    for token in &seg.tokens {
+        let len = token.span.end - token.span.start;
+        if lengths & (1 << len.min(63)) == 0
+            || !leads[usize::from(text.as_bytes()[token.span.start])]
+        {
+            continue;
+        }
+        let w = &text[token.span];
+        if !w.starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
+        for (f, first) in firsts.iter().enumerate() {
+            lower_too[f] |= first == w;
+        }
+    }
+    let mut added = Vec::new();
+    for (&(k, j, label), _) in found.iter().zip(&lower_too).filter(|(_, &l)| !l) {
+        let span = span(k, j);
+        taken[k..j].iter_mut().for_each(|x| *x = true);
+        added.push(Mention {
+            span,
+            label,
+            key: key_of(&text[span]),
+            value: None,
+            iso: None,
+        });
+    }
+    added
 }
 
 /// `key::name_key` of a name, without allocating more than the key for ASCII text (the common
@@ -369,6 +542,77 @@ fn mend(t: &Tokens, first: usize, tags: &mut [u8]) {
             tags[k] = inside;
             k += 1;
         }
+    }
+}
+
+/// Joins the pieces of a person's name the tagger splits at an initial or a nickname:
+/// "Frederick C." and "LaRue", "Vincent", "“The Chin”" and "Gigante", "Kimani (Kiki) Gray".
+/// The first piece may have any type; the last must be a person.
+#[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
+fn mend_people(t: &Tokens, first: usize, tags: &mut [u8]) {
+    let n = tags.len();
+    let word = |k: usize| t.text(first + k);
+    let initial = |k: usize| {
+        let w = word(k);
+        w.len() <= 3
+            && w.chars().count() <= 2
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(|c| c == '.')
+    };
+    let mut k = 0;
+    while k < n {
+        if tags[k] == 0 {
+            k += 1;
+            continue;
+        }
+        let inside = 2 * tags[k].div_ceil(2);
+        let mut end = k + 1;
+        while end < n && tags[end] == inside {
+            end += 1;
+        }
+        // Where the person's last piece starts: after ". " or after a quoted nickname.
+        let mut next = end;
+        if initial(end - 1) {
+            if next < n && word(next) == "." && tags[next] == 0 {
+                next += 1;
+            }
+        } else if inside == 2 && next < n && matches!(word(next), "\"" | "“" | "(" | "'" | "‘")
+        {
+            let close = (next + 1..n.min(next + 5))
+                .find(|&q| matches!(word(q), "\"" | "”" | ")" | "'" | "’"));
+            match close {
+                Some(q)
+                    if q > next + 1
+                        && (next + 1..q)
+                            .all(|x| t.capitalised(first + x) || t.lower(first + x) == "the") =>
+                {
+                    next = q + 1
+                }
+                _ => {}
+            }
+        }
+        // After an initial the surname must be typed a person's; after a quoted nickname, or a
+        // bracketed one the tagger calls a person ("Robert (Bobby) Kwan"), any capitalised word
+        // will do ("Vincent 'Chin' Gigante", Gigante typed an organisation; "Lance Armstrong
+        // (U.S.) Motorola" is a table).
+        let nickname = next > end + 1
+            && (word(end) != "(" || (next == end + 3 && matches!(tags[end + 1], 1 | 2)));
+        let person_next =
+            next < n && (matches!(tags[next], 1 | 2) || (nickname && t.capitalised(first + next)));
+        if next == end || !person_next {
+            k = end;
+            continue;
+        }
+        let mut stop = next + 1;
+        let inside = 2 * tags[next].div_ceil(2);
+        while stop < n && tags[next] != 0 && tags[stop] == inside {
+            stop += 1;
+        }
+        tags[k] = 1;
+        for x in &mut tags[k + 1..stop] {
+            *x = 2;
+        }
+        k = stop;
     }
 }
 
@@ -489,28 +733,168 @@ fn capitalised_elsewhere<'a>(
     set.contains(t.text(i))
 }
 
+/// Whether words are written capitalised in the body of the text: not first in a sentence, a
+/// quotation or a clause after a colon, and not in a title-case headline (a headline in
+/// capitals writes its words in capitals, which match no word in title case). Looked up word
+/// by word, as headlines need few.
+#[derive(Default)]
+struct BodyCapitals<'a> {
+    /// Words looked up, and the answer.
+    words: Vec<(&'a str, bool)>,
+    /// Whether each sentence is in title case, once asked.
+    titled: Vec<Option<bool>>,
+}
+
+impl<'a> BodyCapitals<'a> {
+    #[inline(never)]
+    fn has(&mut self, t: &Tokens<'a>, word: &'a str) -> bool {
+        if let Some(&(_, found)) = self.words.iter().find(|(w, _)| *w == word) {
+            return found;
+        }
+        if self.titled.is_empty() {
+            self.titled = vec![None; t.seg.sentences.len()];
+        }
+        let mut found = false;
+        'sentences: for (n, s) in t.seg.sentences.iter().enumerate() {
+            for k in s.tokens.start + 1..s.tokens.end {
+                let span = t.seg.tokens[k].span;
+                if span.end - span.start != word.len() || &t.text[span] != word {
+                    continue;
+                }
+                let opens = matches!(
+                    t.text(k - 1),
+                    "“" | "\"" | "‘" | "'" | "(" | ":" | "—" | "–" | "-"
+                );
+                if !opens && !*self.titled[n].get_or_insert_with(|| title_case(t, s.tokens.clone()))
+                {
+                    found = true;
+                    break 'sentences;
+                }
+            }
+        }
+        self.words.push((word, found));
+        found
+    }
+}
+
+/// In a title-case headline every word has a capital, so the tagger runs names into the words
+/// around them ("Tara Reid Finally Checks Into Rehab"). When some word of a name is written
+/// capitalised in the body of the text, the name loses the common words (`common`: the
+/// tagger's lexicon, by index in the sentence) that the body never capitalises, and what is
+/// left on either side of them are names of their own ("Colts Beat Chiefs": "Colts",
+/// "Chiefs"); small words ("of", "and") stay between two kept words. A name with no word from
+/// the body is left alone: there is nothing to go by (a table of names, a text that is all
+/// headline).
+#[inline(never)]
+fn split_title<'a>(
+    t: &Tokens<'a>,
+    first: usize,
+    tags: &mut [u8],
+    common: &dyn Fn(usize) -> bool,
+    body: &mut BodyCapitals<'a>,
+) {
+    const CONNECTORS: &[&str] = &[
+        "of", "and", "de", "&", "the", "for", "al", "el", "von", "van",
+    ];
+    // Only a name of two or more words can be split.
+    if !tags
+        .windows(2)
+        .any(|w| w[0] != 0 && w[1] == 2 * w[0].div_ceil(2))
+    {
+        return;
+    }
+    let capitalised: Vec<bool> = (0..tags.len())
+        .map(|k| t.capitalised(first + k) && body.has(t, t.text(first + k)))
+        .collect();
+    let in_body = |k: usize| capitalised[k];
+    let named = |k: usize| in_body(k) || !common(k);
+    // A headline says something in common words; a line of a table lists names and numbers.
+    let plain = (0..tags.len())
+        .filter(|&k| t.capitalised(first + k) && !named(k))
+        .count();
+    let numbers = (first..first + tags.len())
+        .filter(|&k| t.seg.tokens[k].kind == crate::segment::TokenKind::Number)
+        .count();
+    if plain < 2 || numbers > 2 {
+        return;
+    }
+    let mut k = 0;
+    while k < tags.len() {
+        if tags[k] == 0 {
+            k += 1;
+            continue;
+        }
+        // The entity k..end, of one type.
+        let inside = 2 * tags[k].div_ceil(2);
+        let mut end = k + 1;
+        while end < tags.len() && tags[end] == inside {
+            end += 1;
+        }
+        if (k..end).any(in_body) {
+            let mut open = false;
+            for (q, tag) in tags.iter_mut().enumerate().take(end).skip(k) {
+                let connector =
+                    open && q + 1 < end && named(q + 1) && CONNECTORS.contains(&t.lower(first + q));
+                *tag = if named(q) || connector {
+                    let tag = if open { inside } else { inside - 1 };
+                    open = true;
+                    tag
+                } else {
+                    open = false;
+                    0
+                };
+            }
+        }
+        k = end;
+    }
+}
+
+/// Words a title-case headline leaves in lower case.
+const TITLE_SMALL: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "at", "by", "with", "from", "as",
+    "vs", "is",
+];
+
 /// A headline in title case ("ISIS Militants and Commanders Flee to Turkey"): four or more
 /// words, every one but the small ones capitalised, no final period. Capitals say little there.
 fn title_case(t: &Tokens, r: std::ops::Range<usize>) -> bool {
-    const SMALL: &[&str] = &[
-        "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "at", "by", "with", "from",
-        "as", "vs", "is",
-    ];
-    if r.is_empty() || matches!(t.text(r.end - 1), "." | "!" | "?" | "”" | "\"" | ":") {
+    title_case_words(|k| t.text(k), r)
+}
+
+/// As `title_case`, with the text of token `k` as `word(k)`.
+fn title_case_words<'a>(word: impl Fn(usize) -> &'a str, r: std::ops::Range<usize>) -> bool {
+    if r.is_empty() || matches!(word(r.end - 1), "." | "!" | "?" | "”" | "\"" | ":") {
         return false;
     }
     let mut words = 0;
     for k in r {
-        let w = t.text(k);
-        if !w.chars().next().is_some_and(char::is_alphabetic) || SMALL.contains(&t.lower(k)) {
+        let w = word(k);
+        if !w.chars().next().is_some_and(char::is_alphabetic)
+            || TITLE_SMALL.iter().any(|s| s.eq_ignore_ascii_case(w))
+        {
             continue;
         }
         words += 1;
-        if !t.capitalised(k) {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
     }
     words >= 4
+}
+
+/// True for a headline in capitals: the sentence `r` of `seg`.
+pub(crate) fn is_headline_in_capitals(
+    text: &str,
+    seg: &Segmented,
+    r: std::ops::Range<usize>,
+) -> bool {
+    features::all_caps_words(|k: usize| &text[seg.tokens[k].span], r)
+}
+
+/// True for a headline, in capitals or in title case: the sentence `r` of `seg`.
+pub(crate) fn is_headline(text: &str, seg: &Segmented, r: std::ops::Range<usize>) -> bool {
+    let word = |k: usize| &text[seg.tokens[k].span];
+    features::all_caps_words(word, r.clone()) || title_case_words(word, r)
 }
 
 /// In a headline in capitals a known name followed only by common words ends where the
@@ -610,6 +994,10 @@ fn refine(t: &Tokens, name: &str, known: Option<Kind>, i: usize, j: usize, ty: u
     let last = name.rsplit(' ').next().unwrap_or("");
     let first = name.split(' ').next().unwrap_or("");
     match ty {
+        // "Betty Ford Center": a name after a person that ends as a building or an
+        // institution does is that.
+        0 if j - i >= 2 && FAC_WORDS.contains(&last) => Label::Fac,
+        0 if j - i >= 2 && Gazetteer::get().is_org_word(last) => Label::Org,
         0 => Label::Person,
         2 => Label::Org,
         1 => match known {

@@ -145,6 +145,11 @@ impl Lexicon {
     }
 
     /// True when the word (its FNV hash, lower case) was seen.
+    /// True when the word (in lower case) is in the lexicon.
+    pub fn has_word(&self, lower: &str) -> bool {
+        self.contains(fnv(FNV_OFFSET, lower.as_bytes()))
+    }
+
     fn contains(&self, word: u64) -> bool {
         self.slot(word)
             .is_some_and(|k| self.set[k / 64] & (1 << (k % 64)) != 0)
@@ -264,10 +269,15 @@ impl Scratch {
 
 /// A headline in capitals: capitalisation says nothing there.
 pub fn is_all_caps(t: &Tokens, r: Range<usize>) -> bool {
+    all_caps_words(|k| t.text(k), r)
+}
+
+/// As [`is_all_caps`], with the text of token `k` as `word(k)`.
+pub fn all_caps_words<'a>(word: impl Fn(usize) -> &'a str, r: Range<usize>) -> bool {
     let mut words = 0;
     let mut caps = 0;
     for k in r {
-        let w = t.text(k);
+        let w = word(k);
         if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
             words += 1;
             if !w.chars().any(char::is_lowercase) {

@@ -270,6 +270,12 @@ impl Model {
         })
     }
 
+    /// True when `lower` (a word in lower case) is in the lexicon of lower-case words of the
+    /// tagger's training text.
+    pub fn is_common_word(&self, lower: &str) -> bool {
+        self.lexicon.has_word(lower)
+    }
+
     /// The row of feature hash `h`.
     #[inline]
     fn row(&self, h: u64) -> usize {
