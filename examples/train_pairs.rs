@@ -12,7 +12,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("train") if args.len() >= 2 => train(&args[1], args.get(2).map(String::as_str)),
-        _ => Err("usage: train_pairs train DATA [OUT]".into()),
+        Some("dump") if args.len() == 3 => dump(&args[1], &args[2]),
+        _ => Err("usage: train_pairs train DATA [OUT] | dump DATA OUT.tsv".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -26,8 +27,8 @@ fn main() -> ExitCode {
 /// Pairs of each ECB+ training topic.
 const ECB_PER_TOPIC: usize = 300;
 
-fn train(data: &str, out: Option<&str>) -> Result<(), String> {
-    let out = out.unwrap_or("data/model/pairs.txt");
+/// The training pairs of `data`: MSRP and STS-B train, and the ECB+ training topics.
+fn read(data: &str) -> Result<(Vec<pairs_eval::Pair>, Vec<pairs_eval::EcbTopic>), String> {
     let dir = Path::new(data);
     let (mut pairs, _) = pairs_eval::read_pairs(&dir.join("msrp/msr_paraphrase_train.txt"))?;
     pairs.extend(pairs_eval::read_pairs(&dir.join("stsb/sts-train.csv"))?.0);
@@ -36,6 +37,18 @@ fn train(data: &str, out: Option<&str>) -> Result<(), String> {
         Some(pairs_eval::ECB_TRAIN),
         ECB_PER_TOPIC,
     )?;
+    Ok((pairs, topics))
+}
+
+fn dump(data: &str, out: &str) -> Result<(), String> {
+    let (pairs, topics) = read(data)?;
+    let (examples, _) = pairs_train::examples(&pairs, &topics);
+    std::fs::write(out, pairs_train::dump(&examples)).map_err(|e| format!("{out}: {e}"))
+}
+
+fn train(data: &str, out: Option<&str>) -> Result<(), String> {
+    let out = out.unwrap_or("data/model/pairs.txt");
+    let (pairs, topics) = read(data)?;
     let t = pairs_train::train(&pairs, &topics);
     std::fs::write(out, &t.model).map_err(|e| format!("cannot write {out}: {e}"))?;
     print!("{}", t.report);

@@ -73,7 +73,10 @@ impl Forest {
         feature: impl Fn(&str) -> Option<usize>,
     ) -> Result<bool, String> {
         let parts: Vec<&str> = line.split('\t').collect();
-        let num = |s: &str| s.parse::<f32>().map_err(|_| format!("{s:?} is not a number"));
+        let num = |s: &str| {
+            s.parse::<f32>()
+                .map_err(|_| format!("{s:?} is not a number"))
+        };
         let index = |s: &str| s.parse::<u16>().map_err(|_| format!("{s:?} is not a node"));
         match parts.as_slice() {
             ["base", z] => self.base = num(z)?,
@@ -86,11 +89,19 @@ impl Forest {
                     left: index(l)?,
                     right: index(r)?,
                 };
-                self.trees.last_mut().ok_or("a node before any tree")?.nodes.push(node);
+                self.trees
+                    .last_mut()
+                    .ok_or("a node before any tree")?
+                    .nodes
+                    .push(node);
             }
             ["leaf", v] => {
                 let node = Node::Leaf(num(v)?);
-                self.trees.last_mut().ok_or("a node before any tree")?.nodes.push(node);
+                self.trees
+                    .last_mut()
+                    .ok_or("a node before any tree")?
+                    .nodes
+                    .push(node);
             }
             _ => return Ok(false),
         }
@@ -215,9 +226,9 @@ fn grow(
     h: &[f32],
     s: Settings,
 ) -> u16 {
-    let (gs, hs): (f32, f32) = rows
-        .iter()
-        .fold((0.0, 0.0), |(a, b), &i| (a + g[i as usize], b + h[i as usize]));
+    let (gs, hs): (f32, f32) = rows.iter().fold((0.0, 0.0), |(a, b), &i| {
+        (a + g[i as usize], b + h[i as usize])
+    });
     let at = tree.nodes.len();
     let leaf = Node::Leaf(-gs / (hs + s.lambda) * s.rate);
     tree.nodes.push(leaf);
@@ -257,8 +268,9 @@ fn grow(
     let Some((_, f, c)) = best else {
         return at as u16;
     };
-    let (left, right): (Vec<u32>, Vec<u32>) =
-        rows.iter().partition(|&&i| (bins[f][i as usize] as usize) <= c);
+    let (left, right): (Vec<u32>, Vec<u32>) = rows
+        .iter()
+        .partition(|&&i| (bins[f][i as usize] as usize) <= c);
     let l = grow(tree, &left, depth + 1, bins, cuts, g, h, s);
     let r = grow(tree, &right, depth + 1, bins, cuts, g, h, s);
     tree.nodes[at] = Node::Split {

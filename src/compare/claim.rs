@@ -52,6 +52,8 @@ pub struct Figure {
     pub unit: Option<&'static str>,
     /// The stem hash of the counted noun or verb that follows ("fighter", "page", "kill"), or 0.
     pub noun: u64,
+    /// That word's vector (empty when there is none or no model).
+    pub noun_vector: Vec<f32>,
     /// The text, for a person to read.
     pub text: String,
 }
@@ -91,7 +93,12 @@ pub struct ClaimInfo {
     pub trigrams: Vec<u32>,
     /// It was weighed among enough claims to tell the story's topic (see [`Context`]).
     pub in_context: bool,
-    /// Its meaning, L2-normalised (empty when there is no model).
+    /// `words` with each number as its label, once ("about 40,000" → "<CARDINAL>").
+    pub masked_words: Vec<u64>,
+    /// Stem hashes of the words inside its numbers ("two", "dozen").
+    pub number_words: Vec<u64>,
+    /// Its meaning, L2-normalised (empty when there is no model); in a context, less the
+    /// story's topic (see [`Context`]).
     pub vector: Vec<f32>,
     /// Each content word's vector, in the order of `content`, `dim` numbers each.
     pub word_vectors: Vec<f32>,
@@ -124,22 +131,38 @@ impl ClaimInfo {
         let mut negated = false;
         let mut w = String::new();
         let mut first_cover = 0;
-        for &(a, b) in &spans {
+        let mut masked_words = Vec::with_capacity(spans.len());
+        let mut number_words = Vec::new();
+        for (k, &(a, b)) in spans.iter().enumerate() {
             w.clear();
             fold_word(&text[a..b], &mut w);
-            let stem_hash = word_hash(stem(&w));
-            words.push(stem_hash);
             negated |= is_negation(&w);
-            // A word that starts inside a name is the name ("Erdoğan’s").
+            // A word that starts inside a mention is part of it ("Erdoğan’s", "about 40,000").
             while first_cover < covered.len() && covered[first_cover].span.end <= base + a {
                 first_cover += 1;
             }
             let inside = covered[first_cover..]
                 .iter()
                 .take_while(|m| m.span.start <= base + a)
-                .any(|m| base + a < m.span.end && m.label.is_name());
-            if !inside && w.len() >= 2 && !is_stopword(word_hash(&w)) && !is_numeral(&w) {
-                content.push((stem_hash, words.len() - 1));
+                .find(|m| base + a < m.span.end)
+                .map(|m| m.label);
+            let stem_hash = word_hash(stem(&w));
+            words.push(stem_hash);
+            // Without its numbers, a claim has its number's label where the number was, once
+            // ("about 40,000" and "45,000" both read "<CARDINAL>").
+            match inside {
+                Some(l) if l.is_numeric() => {
+                    let tag = word_hash(l.tag());
+                    if masked_words.last() != Some(&tag) {
+                        masked_words.push(tag);
+                    }
+                    number_words.push(stem_hash);
+                }
+                _ => masked_words.push(stem_hash),
+            }
+            let name = inside.is_some_and(|l| l.is_name());
+            if !name && w.len() >= 2 && !is_stopword(word_hash(&w)) && !is_numeral(&w) {
+                content.push((stem_hash, k));
             }
             folded_words.push(std::mem::take(&mut w));
         }
@@ -156,7 +179,11 @@ impl ClaimInfo {
             let v = &mut word_vectors[k * dim..(k + 1) * dim];
             model.word_into(&text[a..b], v);
             let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
-            content_weight.push(if dim > 0 { norm } else { word_weight(&folded_words[i]) });
+            content_weight.push(if dim > 0 {
+                norm
+            } else {
+                word_weight(&folded_words[i])
+            });
         }
         let content: Vec<u64> = content.into_iter().map(|c| c.0).collect();
         let figures = figures(src, &covered, &spans, &folded_words, base);
@@ -179,10 +206,81 @@ impl ClaimInfo {
             shingles,
             trigrams: trigrams(text),
             in_context: false,
+            masked_words,
+            number_words,
             vector: model.embed(text),
             word_vectors,
         }
     }
+}
+
+impl ClaimInfo {
+    /// The claim as it would read if its numbers agreed with any other's: numbers as their
+    /// labels, number words out of its content, every value the same. Two claims that differ
+    /// only in a count are one claim in dispute; this is how the comparison sees that.
+    pub fn without_numbers(&self) -> ClaimInfo {
+        let mut out = self.clone();
+        out.words = self.masked_words.clone();
+        let dim = self.vector.len();
+        let (mut content, mut weight, mut vectors) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, &h) in self.content.iter().enumerate() {
+            if !self.number_words.contains(&h) {
+                content.push(h);
+                weight.push(self.content_weight[i]);
+                if let Some(v) = self.word_vectors.get(i * dim..(i + 1) * dim) {
+                    vectors.extend_from_slice(v);
+                }
+            }
+        }
+        out.content = content;
+        out.content_weight = weight;
+        out.word_vectors = vectors;
+        for f in &mut out.figures {
+            f.low = None;
+            f.high = None;
+        }
+        out
+    }
+}
+
+/// The least cosine of two counted words that count the same thing ("died" / "killed",
+/// "fighters" / "militants").
+const SAME_NOUN: f32 = 0.5;
+
+/// True when two figures count the same thing: the same label and unit, and the same counted
+/// word or one like it in meaning (or a unit and no word).
+pub fn same_thing(f: &Figure, g: &Figure) -> bool {
+    let nouns = f.noun == g.noun
+        || (f.noun != 0
+            && g.noun != 0
+            && crate::similarity::cosine(&f.noun_vector, &g.noun_vector) >= SAME_NOUN);
+    f.label == g.label && f.unit == g.unit && (f.noun != 0 || f.unit.is_some()) && nouns
+}
+
+/// True when two value ranges do not overlap (an open side overlaps everything beyond it).
+pub fn disjoint(f: &Figure, g: &Figure) -> bool {
+    let below = |hi: Option<f64>, lo: Option<f64>| matches!((hi, lo), (Some(h), Some(l)) if h < l);
+    below(f.high, g.low) || below(g.high, f.low)
+}
+
+/// Whether two claims' figures can both hold: `Some(false)` when they give the same counted
+/// thing values that cannot both be right (and their dates do not differ), `Some(true)` when
+/// they give it values that agree, `None` when they give no common thing.
+pub fn figures_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
+    // Different dates: two moments, not two accounts of one.
+    if !x.dates.is_empty() && !y.dates.is_empty() && x.dates.is_disjoint(&y.dates) {
+        return None;
+    }
+    let mut agree = None;
+    for f in &x.figures {
+        for g in y.figures.iter().filter(|g| same_thing(f, g)) {
+            if disjoint(f, g) {
+                return Some(false);
+            }
+            agree = Some(true);
+        }
+    }
+    agree
 }
 
 /// How common each content word and name is among the claims compared. A word most claims have
@@ -194,9 +292,17 @@ impl ClaimInfo {
 /// given alone to compare are likelier to say one thing than two sentences drawn from the
 /// articles of one story, and the model learns both rates (from paraphrase pairs and from
 /// whole ECB+ topics).
+///
+/// The same holds for meaning: every sentence of a story on ISIS in Turkey is about ISIS and
+/// Turkey, so their vectors share a direction that says nothing of which claim each makes. In a
+/// context, each claim's vector loses the mean of all the claims' vectors (the story's topic,
+/// as the first principal component is removed from sentence vectors in SIF), and what is left
+/// is compared.
 pub struct Context {
     df: FnvMap<u64, u32>,
     n: u32,
+    /// The mean of the claims' vectors.
+    topic: Vec<f32>,
 }
 
 /// The fewest claims that make a context.
@@ -206,16 +312,26 @@ impl Context {
     /// The context of these claims.
     pub fn new(infos: &[ClaimInfo]) -> Context {
         let mut df: FnvMap<u64, u32> = FnvMap::default();
+        let mut topic = Vec::new();
         if infos.len() >= CONTEXT_MIN {
             for x in infos {
                 for &h in x.content.iter().chain(&x.names) {
                     *df.entry(h).or_default() += 1;
                 }
+                if topic.len() < x.vector.len() {
+                    topic.resize(x.vector.len(), 0.0);
+                }
+                for (t, v) in topic.iter_mut().zip(&x.vector) {
+                    *t += v;
+                }
             }
+            let n = infos.len() as f32;
+            topic.iter_mut().for_each(|t| *t /= n);
         }
         Context {
             df,
             n: infos.len() as u32,
+            topic,
         }
     }
 
@@ -237,6 +353,11 @@ impl Context {
         }
         for x in infos {
             x.in_context = true;
+            if x.vector.len() == self.topic.len() {
+                for (v, t) in x.vector.iter_mut().zip(&self.topic) {
+                    *v -= t;
+                }
+            }
             for (w, h) in x.content_weight.iter_mut().zip(&x.content) {
                 *w *= self.factor(*h);
             }
@@ -266,18 +387,24 @@ fn figures(
             .iter()
             .position(|&(a, _)| base + a >= m.span.end)
             .unwrap_or(spans.len());
-        let noun = folded[after..]
+        let counted = folded[after..]
             .iter()
             .take(4)
-            .find(|w| !NUMBER_FILLERS.contains(&w.as_str()) && w.chars().all(char::is_alphabetic))
-            .map(|w| word_hash(stem(w)))
-            .unwrap_or(0);
+            .find(|w| !NUMBER_FILLERS.contains(&w.as_str()) && w.chars().all(char::is_alphabetic));
+        let noun = counted.map_or(0, |w| word_hash(stem(w)));
+        let mut noun_vector = Vec::new();
+        if let Some(w) = counted {
+            let model = crate::similarity::model();
+            noun_vector = vec![0.0; model.dim()];
+            model.word_into(w, &mut noun_vector);
+        }
         out.push(Figure {
             label: m.label,
             low: v.low,
             high: v.high,
             unit: v.unit,
             noun,
+            noun_vector,
             text: src.text[m.span].to_string(),
         });
     }

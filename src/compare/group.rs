@@ -2,7 +2,7 @@
 //! independent origins, certainty drift, and why its members are together (similarity, shared
 //! names and numbers).
 
-use super::claim::{ClaimInfo, Figure};
+use super::claim::{disjoint, figures_agree, same_thing, ClaimInfo};
 use super::grouping::Grouping;
 use super::Analysed;
 use crate::claims::Certainty;
@@ -224,38 +224,6 @@ impl UnionFind {
 fn copied(x: &[u64], y: &[u64]) -> bool {
     let smaller = x.len().min(y.len());
     smaller > 0 && super::claim::shared(x, y) as f64 >= COPIED * smaller as f64
-}
-
-/// True when two figures count the same thing (same label and unit, and the same counted noun or
-/// a unit).
-fn same_thing(f: &Figure, g: &Figure) -> bool {
-    f.label == g.label && f.unit == g.unit && (f.noun != 0 || f.unit.is_some()) && f.noun == g.noun
-}
-
-/// True when two value ranges do not overlap (an open side overlaps everything beyond it).
-fn disjoint(f: &Figure, g: &Figure) -> bool {
-    let below = |hi: Option<f64>, lo: Option<f64>| matches!((hi, lo), (Some(h), Some(l)) if h < l);
-    below(f.high, g.low) || below(g.high, f.low)
-}
-
-/// Whether two members' figures can both hold: `Some(false)` when they give the same counted
-/// thing values that cannot both be right (and their dates do not differ), `Some(true)` when
-/// they give it values that agree, `None` when they give no common thing.
-fn figures_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
-    // Different dates: two moments, not two accounts of one.
-    if !x.dates.is_empty() && !y.dates.is_empty() && x.dates.is_disjoint(&y.dates) {
-        return None;
-    }
-    let mut agree = None;
-    for f in &x.figures {
-        for g in y.figures.iter().filter(|g| same_thing(f, g)) {
-            if disjoint(f, g) {
-                return Some(false);
-            }
-            agree = Some(true);
-        }
-    }
-    agree
 }
 
 /// Per member: whether it disputes the group with a number. A member disputes when more

@@ -217,7 +217,6 @@ fn candidate_scores(
     let mut shared = vec![0u16; k];
     let mut touched: Vec<usize> = Vec::new();
     let mut edges = FnvMap::default();
-    let model = pair::model();
     for a in 0..k {
         let need = node_ids[a].len().clamp(1, 2) as u16;
         for &id in &node_ids[a] {
@@ -236,7 +235,7 @@ fn candidate_scores(
             // Pairs within one source do not count (see `average_link`): not scored.
             if shared[b] >= need && cross_pairs(&sources_of[a], &sources_of[b]) > 0.0 {
                 let (x, y) = (&infos[nodes[a][0]], &infos[nodes[b][0]]);
-                let p = model.probability(&pair::dense(x, y));
+                let p = pair::similarity(x, y);
                 if p >= EDGE_MIN {
                     edges.insert((a as u32, b as u32), p);
                 }

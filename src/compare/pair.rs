@@ -14,7 +14,9 @@ use super::claim::{shared, ClaimInfo};
 use crate::hash::{fnv, FnvMap, FNV_OFFSET};
 use std::sync::OnceLock;
 
-/// The dense features, in order.
+/// The features, in order. Each is a share, a flag or a cosine, never a count or a length, so
+/// that what the model learns from one kind of pair carries over to another (a headline and a
+/// long sentence, two sentences of an article).
 pub const DENSE: &[&str] = &[
     "overlap_min",
     "overlap_max",
@@ -39,15 +41,10 @@ pub const DENSE: &[&str] = &[
     "numbers_subset",
     "numbers_differ",
     "names_shared",
-    "names_differ",
+    "names_shared_weighted",
     "length_ratio",
-    "length",
-    "unmatched_min",
-    "unmatched_max",
     "negation_differs",
     "dates_differ",
-    "names_shared_weighted",
-    "names_differ_weighted",
     "in_context",
     "meaning",
     "aligned_min",
@@ -55,7 +52,7 @@ pub const DENSE: &[&str] = &[
 ];
 
 /// How many dense features.
-pub const N_DENSE: usize = 36;
+pub const N_DENSE: usize = 31;
 
 /// The most words of a claim that the quadratic features (edit distance, subsequence) look at.
 const MAX_WORDS: usize = 64;
@@ -113,29 +110,26 @@ pub fn dense(a: &ClaimInfo, b: &ClaimInfo) -> [f32; N_DENSE] {
     f[18] = (!va.is_empty() && !vb.is_empty()) as u8 as f32;
     f[19] = (!va.is_empty() && va == vb) as u8 as f32;
     f[20] = (f[18] > 0.0 && (vs == va.len() || vs == vb.len())) as u8 as f32;
-    f[21] = (va.len() + vb.len() - 2 * vs) as f32;
-    // Names.
-    let ns = shared(&a.names, &b.names);
-    f[22] = ns as f32;
-    f[23] = (a.names.len() + b.names.len() - 2 * ns) as f32;
-    // Lengths.
+    f[21] = ratio(
+        (va.len() + vb.len() - 2 * vs) as f32,
+        (va.len() + vb.len() - vs) as f32,
+    );
+    // Names: the share of all names both give, by count and by weight in context.
+    let ns = shared(&a.names, &b.names) as f32;
+    f[22] = ratio(ns, a.names.len() as f32 + b.names.len() as f32 - ns);
+    let (shared_w, differ_w) = name_weights(a, b);
+    f[23] = ratio(shared_w, shared_w + differ_w);
     let (la, lb) = (a.words.len() as f32, b.words.len() as f32);
     f[24] = ratio((la - lb).abs(), la.max(lb));
-    f[25] = (la + lb + 1.0).ln();
-    let (ua, ub) = (na - shared_content, nb - shared_content);
-    (f[26], f[27]) = min_max(ua, ub);
-    f[28] = (a.negated != b.negated) as u8 as f32;
-    f[29] =
+    f[25] = (a.negated != b.negated) as u8 as f32;
+    f[26] =
         (!a.dates.is_empty() && !b.dates.is_empty() && a.dates.is_disjoint(&b.dates)) as u8 as f32;
-    let (shared_w, differ_w) = name_weights(a, b);
-    f[30] = shared_w;
-    f[31] = differ_w;
-    f[32] = (a.in_context && b.in_context) as u8 as f32;
+    f[27] = (a.in_context && b.in_context) as u8 as f32;
     // Meaning.
     if !a.vector.is_empty() && a.vector.len() == b.vector.len() {
-        f[33] = crate::similarity::cosine(&a.vector, &b.vector);
+        f[28] = crate::similarity::cosine(&a.vector, &b.vector);
         let (x, y) = (aligned(a, b), aligned(b, a));
-        (f[34], f[35]) = min_max(x, y);
+        (f[29], f[30]) = min_max(x, y);
     }
     f
 }
@@ -336,7 +330,22 @@ pub fn model() -> &'static Model {
     })
 }
 
-/// How likely claims `a` and `b` state the same thing, in [0, 1].
+/// Numbers aside, two claims that give one count values that cannot both hold must reach this
+/// probability to be one claim in dispute: they must read alike in all else, not merely share
+/// a topic (stock indexes that each "rose 3 points" are two claims).
+pub const DISPUTE: f32 = 0.6;
+
+/// How likely claims `a` and `b` state the same thing, in [0, 1]. When they give one count
+/// values that cannot both hold and, numbers aside, reach [`DISPUTE`], they are one claim in
+/// dispute: that probability.
 pub fn similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
-    model().probability(&dense(a, b))
+    let p = model().probability(&dense(a, b));
+    if super::claim::figures_agree(a, b) == Some(false) {
+        let (a, b) = (a.without_numbers(), b.without_numbers());
+        let q = model().probability(&dense(&a, &b));
+        if q >= DISPUTE {
+            return p.max(q);
+        }
+    }
+    p
 }

@@ -69,6 +69,20 @@ pub fn examples(pairs: &[Pair], topics: &[EcbTopic]) -> (Vec<Example>, usize) {
     (out, skipped)
 }
 
+/// The examples as tab-separated lines (set, label, then the features), with a header: for
+/// looking at the data.
+pub fn dump(data: &[Example]) -> String {
+    let mut out = format!("set\tlabel\tnews\t{}\n", pair::DENSE.join("\t"));
+    for e in data {
+        let _ = write!(out, "{:?}\t{}\t{}", e.set, e.label, e.news as u8);
+        for v in e.dense {
+            let _ = write!(out, "\t{v}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Training settings.
 #[derive(Clone, Copy, Debug)]
 pub struct Params {
