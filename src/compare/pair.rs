@@ -6,8 +6,9 @@
 //! word n-grams as BLEU counts them, by edit distance and longest common subsequence, by
 //! character trigrams); whether their names, numbers and dates agree; whether one negates; their
 //! lengths; how close their meanings are (`similarity`: the sentence vectors' cosine, and how
-//! well each word finds a word of like meaning in the other); and whether they were weighed in
-//! the context of a story (`claim::Context`).
+//! well each word finds a word of like meaning in the other); whether they were weighed in the
+//! context of a story (`claim::Context`); and what a logistic model over the words one has and
+//! the other lacks makes of them (`words`).
 
 use super::boost::Forest;
 use super::claim::{shared, ClaimInfo};
@@ -49,10 +50,11 @@ pub const DENSE: &[&str] = &[
     "meaning",
     "aligned_min",
     "aligned_max",
+    "words",
 ];
 
 /// How many dense features.
-pub const N_DENSE: usize = 31;
+pub const N_DENSE: usize = 32;
 
 /// The most words of a claim that the quadratic features (edit distance, subsequence) look at.
 const MAX_WORDS: usize = 64;
@@ -131,8 +133,64 @@ pub fn dense(a: &ClaimInfo, b: &ClaimInfo) -> [f32; N_DENSE] {
         let (x, y) = (aligned(a, b), aligned(b, a));
         (f[29], f[30]) = min_max(x, y);
     }
+    let mut words = Vec::new();
+    word_features(a, b, &mut words);
+    f[31] = model().word_logit(&words);
     f
 }
+
+/// The word features of a pair: a hash per stem one claim has and the other lacks ("u"), and
+/// per stem both have ("m"), over all their words, sorted. A logistic model over them learns
+/// which differences matter ("also" does not, "not" or a name does); its log-odds is the
+/// feature `words`.
+pub fn word_features(a: &ClaimInfo, b: &ClaimInfo, out: &mut Vec<u64>) {
+    out.clear();
+    let set = |x: &ClaimInfo| {
+        let mut v = x.words.clone();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (sa, sb) = (set(a), set(b));
+    let (mut i, mut j) = (0, 0);
+    loop {
+        match (sa.get(i), sb.get(j)) {
+            (Some(x), Some(y)) if x == y => {
+                out.push(word_feature(MATCHED, *x));
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x < y => {
+                out.push(word_feature(UNMATCHED, *x));
+                i += 1;
+            }
+            (Some(x), None) => {
+                out.push(word_feature(UNMATCHED, *x));
+                i += 1;
+            }
+            (_, Some(y)) => {
+                out.push(word_feature(UNMATCHED, *y));
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out.sort_unstable();
+}
+
+/// The kind of a word feature: a stem only one claim has.
+pub const UNMATCHED: u8 = b'u';
+/// The kind of a word feature: a stem both claims have.
+pub const MATCHED: u8 = b'm';
+
+/// The hash of a word feature: its kind and the stem's hash.
+pub fn word_feature(kind: u8, stem_hash: u64) -> u64 {
+    fnv(fnv(FNV_OFFSET, &[kind]), &stem_hash.to_le_bytes())
+}
+
+/// The word model's log-odds is kept within this, so that a pair of long sentences, with many
+/// more differences than any pair it learned from, cannot push it beyond what was seen.
+pub const WORD_LOGIT_LIMIT: f32 = 6.0;
 
 /// Content word weights: the sums of `a`'s, of `b`'s and of the shared words' weights, then the
 /// same for squared weights.
@@ -280,6 +338,9 @@ fn lcs(a: &[u64], b: &[u64]) -> usize {
 /// claims are one.
 pub struct Model {
     forest: Forest,
+    /// The word model: its bias and each word feature's weight.
+    word_bias: f32,
+    words: FnvMap<u64, f32>,
     /// Pairs at or above this probability state the same thing.
     pub threshold: f32,
 }
@@ -290,6 +351,8 @@ impl Model {
     pub fn parse(text: &str) -> Result<Model, String> {
         let mut m = Model {
             forest: Forest::default(),
+            word_bias: 0.0,
+            words: FnvMap::default(),
             threshold: 0.5,
         };
         for (n, line) in text.lines().enumerate() {
@@ -297,11 +360,26 @@ impl Model {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            if let Some(t) = line.strip_prefix("threshold\t") {
-                m.threshold = t
-                    .parse()
-                    .map_err(|_| format!("line {}: {t:?} is not a number", n + 1))?;
-                continue;
+            let num = |t: &str| {
+                t.parse::<f32>()
+                    .map_err(|_| format!("line {}: {t:?} is not a number", n + 1))
+            };
+            match line.split('\t').collect::<Vec<_>>().as_slice() {
+                ["threshold", t] => {
+                    m.threshold = num(t)?;
+                    continue;
+                }
+                ["word_bias", t] => {
+                    m.word_bias = num(t)?;
+                    continue;
+                }
+                [kind @ ("u" | "m"), stem, w] => {
+                    let kind = if *kind == "u" { UNMATCHED } else { MATCHED };
+                    m.words
+                        .insert(word_feature(kind, super::text::word_hash(stem)), num(w)?);
+                    continue;
+                }
+                _ => {}
             }
             let known = m
                 .forest
@@ -317,6 +395,15 @@ impl Model {
     /// The probability that two claims with these features state the same thing.
     pub fn probability(&self, dense: &[f32; N_DENSE]) -> f32 {
         self.forest.probability(dense)
+    }
+
+    /// The word model's log-odds for a pair's word features (0 without a word model).
+    pub fn word_logit(&self, words: &[u64]) -> f32 {
+        if self.words.is_empty() {
+            return 0.0;
+        }
+        let z: f32 = self.word_bias + words.iter().filter_map(|w| self.words.get(w)).sum::<f32>();
+        z.clamp(-WORD_LOGIT_LIMIT, WORD_LOGIT_LIMIT)
     }
 }
 

@@ -8,12 +8,15 @@
 use super::boost::{self, Forest, Settings};
 use super::pair::{self, N_DENSE};
 use super::pairs_eval::{claim_at, spearman, EcbTopic, Pair, PairSet};
+use super::text::{fold_word, stem, word_hash, words_of};
 use crate::Source;
 use std::fmt::Write;
 
 /// One training pair as features.
 pub struct Example {
     dense: [f32; N_DENSE],
+    /// Its word features (`pair::word_features`).
+    words: Vec<u64>,
     label: f32,
     set: PairSet,
     news: bool,
@@ -27,17 +30,20 @@ pub fn examples(pairs: &[Pair], topics: &[EcbTopic]) -> (Vec<Example>, usize) {
     let alone: Vec<Option<Example>> = crate::each_source(pairs, |p| {
         let sources = [Source::new("a", "a", &p.a), Source::new("b", "b", &p.b)];
         let infos = crate::claim_infos(&sources);
-        let mut best: Option<[f32; N_DENSE]> = None;
+        let mut best: Option<([f32; N_DENSE], Vec<u64>)> = None;
         for x in infos.iter().filter(|x| x.source == 0) {
             for y in infos.iter().filter(|y| y.source == 1) {
                 let d = pair::dense(x, y);
-                if best.is_none_or(|b| d[2] > b[2]) {
-                    best = Some(d);
+                if best.as_ref().is_none_or(|b| d[2] > b.0[2]) {
+                    let mut w = Vec::new();
+                    pair::word_features(x, y, &mut w);
+                    best = Some((d, w));
                 }
             }
         }
-        best.map(|dense| Example {
+        best.map(|(dense, words)| Example {
             dense,
+            words,
             label: p.label,
             set: p.set,
             news: p.genre.starts_with("main-news"),
@@ -50,8 +56,11 @@ pub fn examples(pairs: &[Pair], topics: &[EcbTopic]) -> (Vec<Example>, usize) {
             .filter_map(|&((da, sa), (db, sb), same)| {
                 let i = claim_at(&infos, da, sa)?;
                 let j = claim_at(&infos, db, sb)?;
+                let mut words = Vec::new();
+                pair::word_features(&infos[i], &infos[j], &mut words);
                 Some(Example {
                     dense: pair::dense(&infos[i], &infos[j]),
+                    words,
                     label: same as u8 as f32,
                     set: PairSet::Ecb,
                     news: false,
@@ -81,6 +90,107 @@ pub fn dump(data: &[Example]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The word model: a logistic regression over word features, with soft labels.
+struct WordModel {
+    bias: f32,
+    /// Weight per feature index.
+    weights: Vec<f32>,
+}
+
+/// Word features seen in fewer training pairs than this get no weight.
+const MIN_WORD_COUNT: usize = 3;
+/// L2 penalty of the word model.
+const WORD_L2: f32 = 0.003;
+
+/// Each example's word features as indexes of the features seen [`MIN_WORD_COUNT`] times.
+fn word_index(data: &[Example]) -> (Vec<u64>, Vec<Vec<u32>>) {
+    let mut count: std::collections::HashMap<u64, usize> = Default::default();
+    for e in data {
+        for &w in &e.words {
+            *count.entry(w).or_default() += 1;
+        }
+    }
+    let mut kept: Vec<u64> = count
+        .into_iter()
+        .filter(|&(_, c)| c >= MIN_WORD_COUNT)
+        .map(|(w, _)| w)
+        .collect();
+    kept.sort_unstable();
+    let rows = data
+        .iter()
+        .map(|e| {
+            e.words
+                .iter()
+                .filter_map(|w| kept.binary_search(w).ok().map(|i| i as u32))
+                .collect()
+        })
+        .collect();
+    (kept, rows)
+}
+
+/// Fits the word model on `train` (full-batch Adam).
+fn fit_words(data: &[Example], rows: &[Vec<u32>], n: usize, train: &[usize]) -> WordModel {
+    let mut theta = vec![0f32; n + 1];
+    let (mut m1, mut m2) = (vec![0f32; n + 1], vec![0f32; n + 1]);
+    let mut grad = vec![0f32; n + 1];
+    let total = train.len().max(1) as f32;
+    for step in 1..=300 {
+        grad.iter_mut().for_each(|g| *g = 0.0);
+        for &i in train {
+            let z = theta[n] + rows[i].iter().map(|&w| theta[w as usize]).sum::<f32>();
+            let g = (1.0 / (1.0 + (-z).exp()) - data[i].label) / total;
+            grad[n] += g;
+            for &w in &rows[i] {
+                grad[w as usize] += g;
+            }
+        }
+        for w in 0..n {
+            grad[w] += WORD_L2 * theta[w];
+        }
+        let (c1, c2) = (1.0 - 0.9f32.powi(step), 1.0 - 0.999f32.powi(step));
+        for j in 0..=n {
+            m1[j] = 0.9 * m1[j] + 0.1 * grad[j];
+            m2[j] = 0.999 * m2[j] + 0.001 * grad[j] * grad[j];
+            theta[j] -= 0.05 * (m1[j] / c1) / ((m2[j] / c2).sqrt() + 1e-8);
+        }
+    }
+    let bias = theta[n];
+    theta.truncate(n);
+    WordModel {
+        bias,
+        weights: theta,
+    }
+}
+
+impl WordModel {
+    fn logit(&self, row: &[u32]) -> f32 {
+        let z = self.bias + row.iter().map(|&w| self.weights[w as usize]).sum::<f32>();
+        z.clamp(-pair::WORD_LOGIT_LIMIT, pair::WORD_LOGIT_LIMIT)
+    }
+}
+
+/// Sets each example's `words` feature to the word model's log-odds from a model that did not
+/// see it (`folds`-fold), as stacking does; returns the word model fitted on all examples.
+fn stack_words(data: &mut [Example], folds: usize) -> (Vec<u64>, WordModel) {
+    let (kept, rows) = word_index(data);
+    let n = data.len();
+    let at = pair::DENSE.iter().position(|d| *d == "words").expect("a words feature");
+    let mut held_out = vec![0f32; n];
+    for f in 0..folds {
+        let train: Vec<usize> = (0..n).filter(|&i| fold_of(i, folds) != f).collect();
+        let model = fit_words(data, &rows, kept.len(), &train);
+        for i in (0..n).filter(|&i| fold_of(i, folds) == f) {
+            held_out[i] = model.logit(&rows[i]);
+        }
+    }
+    for (e, z) in data.iter_mut().zip(held_out) {
+        e.dense[at] = z;
+    }
+    let all: Vec<usize> = (0..n).collect();
+    let model = fit_words(data, &rows, kept.len(), &all);
+    (kept, model)
 }
 
 /// Training settings.
@@ -233,6 +343,32 @@ fn grid() -> Vec<Params> {
     out
 }
 
+/// Word weights smaller than this are left out of the model file.
+const WORD_PRUNE: f32 = 0.01;
+
+/// The kind and stem of every word feature the pairs can have, by its hash.
+fn word_names(pairs: &[Pair], topics: &[EcbTopic]) -> std::collections::HashMap<u64, (u8, String)> {
+    let mut out = std::collections::HashMap::new();
+    let mut w = String::new();
+    let texts = pairs
+        .iter()
+        .flat_map(|p| [p.a.as_str(), p.b.as_str()])
+        .chain(topics.iter().flat_map(|t| t.sources.iter().map(|s| s.text.as_str())));
+    for t in texts {
+        for (a, b) in words_of(t) {
+            w.clear();
+            fold_word(&t[a..b], &mut w);
+            let s = stem(&w);
+            let h = word_hash(s);
+            for kind in [pair::UNMATCHED, pair::MATCHED] {
+                out.entry(pair::word_feature(kind, h))
+                    .or_insert_with(|| (kind, s.to_string()));
+            }
+        }
+    }
+    out
+}
+
 /// What training made: the model file and a report of how it was chosen.
 pub struct Trained {
     /// The model in its text form.
@@ -245,7 +381,8 @@ pub struct Trained {
 /// ECB+ F1), fits it on all pairs and writes the model with the threshold found in
 /// cross-validation.
 pub fn train(pairs: &[Pair], topics: &[EcbTopic]) -> Trained {
-    let (data, skipped) = examples(pairs, topics);
+    let (mut data, skipped) = examples(pairs, topics);
+    let (kept, words) = stack_words(&mut data, 10);
     let mut report = String::new();
     let _ = writeln!(
         report,
@@ -308,5 +445,21 @@ pub fn train(pairs: &[Pair], topics: &[EcbTopic]) -> Trained {
     );
     let _ = writeln!(model, "threshold\t{:.2}", best.threshold);
     forest.write(pair::DENSE, &mut model);
+    // The word model: each feature by its kind and stem, so the file can be read.
+    let names = word_names(pairs, topics);
+    let _ = writeln!(model, "word_bias\t{}", words.bias);
+    let mut lines: Vec<String> = kept
+        .iter()
+        .zip(&words.weights)
+        .filter(|(_, w)| w.abs() >= WORD_PRUNE)
+        .filter_map(|(h, w)| {
+            let (kind, stem) = names.get(h)?;
+            Some(format!("{}\t{stem}\t{w:.4}", *kind as char))
+        })
+        .collect();
+    lines.sort();
+    for l in lines {
+        let _ = writeln!(model, "{l}");
+    }
     Trained { model, report }
 }
