@@ -13,7 +13,11 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("train") if args.len() >= 2 => train(&args[1], args.get(2).map(String::as_str)),
         Some("dump") if args.len() == 3 => dump(&args[1], &args[2]),
-        _ => Err("usage: train_pairs train DATA [OUT] | dump DATA OUT.tsv".into()),
+        Some("ablate") if args.len() >= 2 => ablate(&args[1], &args[2..]),
+        _ => Err(
+            "usage: train_pairs train DATA [OUT] | dump DATA OUT.tsv | ablate DATA [FEATURE,...]..."
+                .into(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -38,6 +42,13 @@ fn read(data: &str) -> Result<(Vec<pairs_eval::Pair>, Vec<pairs_eval::EcbTopic>)
         ECB_PER_TOPIC,
     )?;
     Ok((pairs, topics))
+}
+
+/// Cross-validates the chosen setting with each group of features left out in turn.
+fn ablate(data: &str, groups: &[String]) -> Result<(), String> {
+    let (pairs, topics) = read(data)?;
+    print!("{}", pairs_train::ablate(&pairs, &topics, groups));
+    Ok(())
 }
 
 fn dump(data: &str, out: &str) -> Result<(), String> {

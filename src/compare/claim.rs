@@ -6,7 +6,7 @@ use super::text::{
 };
 use super::Analysed;
 use crate::claims::{AttributionKind, Certainty, Claim};
-use crate::entities::{key::fold, Label, Mention};
+use crate::entities::{Label, Mention};
 use crate::hash::{fnv, FnvMap, FNV_OFFSET};
 use std::collections::BTreeSet;
 
@@ -69,6 +69,8 @@ pub struct ClaimInfo {
     pub span: crate::span::Span,
     /// Every word, folded and stemmed, as hashes, in order.
     pub words: Vec<u64>,
+    /// `words` sorted, each once.
+    pub word_set: Vec<u64>,
     /// Content words (not stop words, numerals or inside a name): stem hashes, sorted, unique.
     pub content: Vec<u64>,
     /// The weight of each content word, in the order of `content`: how much it tells.
@@ -89,19 +91,19 @@ pub struct ClaimInfo {
     pub cites: Vec<String>,
     /// Hashes of its word 5-grams, sorted, unique: copied text shares most of them.
     pub shingles: Vec<u64>,
-    /// Hashes of its lower-case character trigrams, sorted, unique.
-    pub trigrams: Vec<u32>,
     /// It was weighed among enough claims to tell the story's topic (see [`Context`]).
     pub in_context: bool,
     /// `words` with each number as its label, once ("about 40,000" → "<CARDINAL>").
     pub masked_words: Vec<u64>,
     /// Stem hashes of the words inside its numbers ("two", "dozen").
     pub number_words: Vec<u64>,
+    /// Its word n-grams, made when first asked for (see [`ClaimInfo::grams`]).
+    grams: std::sync::OnceLock<Grams>,
     /// Its meaning, L2-normalised (empty when there is no model); in a context, less the
     /// story's topic (see [`Context`]).
     pub vector: Vec<f32>,
-    /// Each content word's vector, in the order of `content`, `dim` numbers each.
-    pub word_vectors: Vec<f32>,
+    /// Where each content word is in the source text (bytes), in the order of `content`.
+    pub content_at: Vec<(u32, u32)>,
 }
 
 impl ClaimInfo {
@@ -168,32 +170,26 @@ impl ClaimInfo {
         }
         content.sort_unstable();
         content.dedup_by_key(|c| c.0);
-        // Each content word's vector, and its weight: the length of its vector, which the
-        // model made grow with how much a word tells (see `crate::similarity`).
-        let model = crate::similarity::model();
-        let dim = model.dim();
-        let mut word_vectors = vec![0f32; dim * content.len()];
-        let mut content_weight = Vec::with_capacity(content.len());
-        for (k, &(_, i)) in content.iter().enumerate() {
-            let (a, b) = spans[i];
-            let v = &mut word_vectors[k * dim..(k + 1) * dim];
-            model.word_into(&text[a..b], v);
-            let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
-            content_weight.push(if dim > 0 {
-                norm
-            } else {
-                word_weight(&folded_words[i])
-            });
-        }
+        let content_at: Vec<(u32, u32)> = content
+            .iter()
+            .map(|&(_, i)| ((base + spans[i].0) as u32, (base + spans[i].1) as u32))
+            .collect();
         let content: Vec<u64> = content.into_iter().map(|c| c.0).collect();
+        let content_weight = vec![word_weight(""); content.len()];
+        let model = crate::similarity::model();
         let figures = figures(src, &covered, &spans, &folded_words, base);
         let shingles = shingles(&words);
         let name_weight = vec![1.0; names.len()];
+        let mut word_set = words.clone();
+        word_set.sort_unstable();
+        word_set.dedup();
         ClaimInfo {
             source: s,
             claim: c,
             span: claim.span,
+            word_set,
             words,
+            content_at,
             content,
             content_weight,
             names,
@@ -204,42 +200,99 @@ impl ClaimInfo {
             certainty: claim.certainty,
             cites: cites(src, claim),
             shingles,
-            trigrams: trigrams(text),
             in_context: false,
             masked_words,
             number_words,
+            grams: std::sync::OnceLock::new(),
             vector: model.embed(text),
-            word_vectors,
         }
     }
 }
 
+/// A claim's word n-grams for n = 1 to 4, each n's hashes sorted.
+#[derive(Clone, Debug, Default)]
+pub struct Grams {
+    hashes: Vec<u32>,
+    /// Where each n's hashes end in `hashes`.
+    ends: [usize; 4],
+}
+
+impl Grams {
+    /// The sorted hashes of the n-grams (n from 1 to 4).
+    pub fn of(&self, n: usize) -> &[u32] {
+        let start = if n <= 1 { 0 } else { self.ends[n - 2] };
+        &self.hashes[start..self.ends[n.clamp(1, 4) - 1]]
+    }
+}
+
 impl ClaimInfo {
+    /// Its word n-grams, made once, when first compared: most claims of a long text are never
+    /// compared with any other, and copies only once.
+    pub fn grams(&self) -> &Grams {
+        self.grams.get_or_init(|| {
+            let mut g = Grams::default();
+            for n in 1..=4 {
+                let start = g.hashes.len();
+                g.hashes.extend(
+                    self.words.windows(n).map(|w| {
+                        w.iter().fold(FNV_OFFSET, |h, &x| fnv(h, &x.to_le_bytes())) as u32
+                    }),
+                );
+                g.hashes[start..].sort_unstable();
+                g.ends[n - 1] = g.hashes.len();
+            }
+            g
+        })
+    }
+
     /// The claim as it would read if its numbers agreed with any other's: numbers as their
     /// labels, number words out of its content, every value the same. Two claims that differ
     /// only in a count are one claim in dispute; this is how the comparison sees that.
     pub fn without_numbers(&self) -> ClaimInfo {
         let mut out = self.clone();
+        out.grams = std::sync::OnceLock::new();
         out.words = self.masked_words.clone();
-        let dim = self.vector.len();
-        let (mut content, mut weight, mut vectors) = (Vec::new(), Vec::new(), Vec::new());
+        out.word_set = self.masked_words.clone();
+        out.word_set.sort_unstable();
+        out.word_set.dedup();
+        let (mut content, mut weight) = (Vec::new(), Vec::new());
         for (i, &h) in self.content.iter().enumerate() {
             if !self.number_words.contains(&h) {
                 content.push(h);
                 weight.push(self.content_weight[i]);
-                if let Some(v) = self.word_vectors.get(i * dim..(i + 1) * dim) {
-                    vectors.extend_from_slice(v);
-                }
             }
         }
         out.content = content;
         out.content_weight = weight;
-        out.word_vectors = vectors;
         for f in &mut out.figures {
             f.low = None;
             f.high = None;
         }
         out
+    }
+}
+
+/// Gives each claim's content words their weight: the length of the word's vector, which the
+/// similarity model made grow with how much a word tells (see `crate::similarity`). Each stem
+/// is looked up once for all the claims compared, so a word a thousand claims use costs one
+/// lookup.
+pub fn weigh_words(infos: &mut [ClaimInfo], sources: &[Analysed]) {
+    let model = crate::similarity::model();
+    let mut weights: FnvMap<u64, f32> = FnvMap::default();
+    let mut v = vec![0f32; model.dim()];
+    for x in infos.iter_mut() {
+        let text = sources[x.source].text;
+        x.content_weight.clear();
+        for (&h, &(a, b)) in x.content.iter().zip(&x.content_at) {
+            let w = *weights.entry(h).or_insert_with(|| {
+                if v.is_empty() {
+                    return 1.0;
+                }
+                model.word_into(text.get(a as usize..b as usize).unwrap_or(""), &mut v);
+                v.iter().map(|x| x * x).sum::<f32>().sqrt()
+            });
+            x.content_weight.push(w);
+        }
     }
 }
 
@@ -444,30 +497,6 @@ fn shingles(words: &[u64]) -> Vec<u64> {
             w.iter().fold(FNV_OFFSET, |h, &x| {
                 (h.rotate_left(23) ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15)
             })
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// Hashes of the folded character trigrams of the text's letters and digits, sorted, unique.
-fn trigrams(text: &str) -> Vec<u32> {
-    let folded = fold(text);
-    let chars: Vec<char> = folded
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    let mut out: Vec<u32> = chars
-        .windows(3)
-        .filter(|w| w.iter().filter(|c| **c != ' ').count() >= 2)
-        .map(|w| {
-            let mut buf = [0u8; 12];
-            let mut n = 0;
-            for c in w {
-                n += c.encode_utf8(&mut buf[n..]).len();
-            }
-            fnv(FNV_OFFSET, &buf[..n]) as u32
         })
         .collect();
     out.sort_unstable();

@@ -80,6 +80,7 @@ pub fn claim_infos(sources: &[Analysed]) -> Vec<ClaimInfo> {
     .into_iter()
     .flatten()
     .collect();
+    claim::weigh_words(&mut infos, sources);
     Context::new(&infos).weigh(&mut infos);
     infos
 }

@@ -3,11 +3,9 @@
 //! `scripts/train-pairs.sh`).
 //!
 //! The features: how much of each claim's content the other has (by word, by weighted word, by
-//! word n-grams as BLEU counts them, by edit distance and longest common subsequence, by
-//! character trigrams); whether their names, numbers and dates agree; whether one negates; their
-//! lengths; how close their meanings are (`similarity`: the sentence vectors' cosine, and how
-//! well each word finds a word of like meaning in the other); whether they were weighed in the
-//! context of a story (`claim::Context`); and what a logistic model over the words one has and
+//! word n-grams as BLEU counts them, by edit distance and longest common subsequence); whether their names, numbers and dates agree; whether one negates; their
+//! lengths; how close their meanings are (`similarity`: the sentence vectors' cosine); whether
+//! they were weighed in the context of a story (`claim::Context`); and what a logistic model over the words one has and
 //! the other lacks makes of them (`words`).
 
 use super::boost::Forest;
@@ -36,7 +34,6 @@ pub const DENSE: &[&str] = &[
     "edit",
     "lcs_min",
     "lcs_max",
-    "trigrams",
     "numbers_both",
     "numbers_equal",
     "numbers_subset",
@@ -48,13 +45,11 @@ pub const DENSE: &[&str] = &[
     "dates_differ",
     "in_context",
     "meaning",
-    "aligned_min",
-    "aligned_max",
     "words",
 ];
 
 /// How many dense features.
-pub const N_DENSE: usize = 32;
+pub const N_DENSE: usize = 29;
 
 /// The most words of a claim that the quadratic features (edit distance, subsequence) look at.
 const MAX_WORDS: usize = 64;
@@ -73,24 +68,21 @@ pub fn dense(a: &ClaimInfo, b: &ClaimInfo) -> [f32; N_DENSE] {
     (f[3], f[4]) = min_max(ratio(ws, wa), ratio(ws, wb));
     f[5] = ratio(cs, (ca * cb).sqrt());
     // Word n-grams, as BLEU counts them (clipped), both ways.
+    let (ga, gb) = (a.grams(), b.grams());
     for n in 1..=4 {
-        let m = ngram_matches(&a.words, &b.words, n) as f32;
+        let m = merge_count(ga.of(n), gb.of(n)) as f32;
         let pa = ratio(m, a.words.len().saturating_sub(n - 1) as f32);
         let pb = ratio(m, b.words.len().saturating_sub(n - 1) as f32);
         (f[4 + 2 * n], f[5 + 2 * n]) = min_max(pa, pb);
     }
-    let (wa_, wb_) = (
-        &a.words[..a.words.len().min(MAX_WORDS)],
-        &b.words[..b.words.len().min(MAX_WORDS)],
-    );
-    let longer = wa_.len().max(wb_.len()) as f32;
-    let shorter = wa_.len().min(wb_.len()) as f32;
-    f[14] = ratio(edit_distance(wa_, wb_) as f32, longer);
-    let l = lcs(wa_, wb_) as f32;
+    let (la_, lb_) = (a.words.len().min(MAX_WORDS), b.words.len().min(MAX_WORDS));
+    let longer = la_.max(lb_) as f32;
+    let shorter = la_.min(lb_) as f32;
+    let (edit, l) = edit_and_lcs(&a.words, &b.words);
+    f[14] = ratio(edit as f32, longer);
+    let l = l as f32;
     f[15] = ratio(l, longer);
     f[16] = ratio(l, shorter);
-    let t = shared(&a.trigrams, &b.trigrams) as f32;
-    f[17] = ratio(t, a.trigrams.len() as f32 + b.trigrams.len() as f32 - t);
     // Numbers.
     let values = |x: &ClaimInfo| {
         let mut v: Vec<(u64, u64)> = x
@@ -109,33 +101,33 @@ pub fn dense(a: &ClaimInfo, b: &ClaimInfo) -> [f32; N_DENSE] {
     };
     let (va, vb) = (values(a), values(b));
     let vs = shared(&va, &vb);
-    f[18] = (!va.is_empty() && !vb.is_empty()) as u8 as f32;
-    f[19] = (!va.is_empty() && va == vb) as u8 as f32;
-    f[20] = (f[18] > 0.0 && (vs == va.len() || vs == vb.len())) as u8 as f32;
-    f[21] = ratio(
+    f[17] = (!va.is_empty() && !vb.is_empty()) as u8 as f32;
+    f[18] = (!va.is_empty() && va == vb) as u8 as f32;
+    f[19] = (f[17] > 0.0 && (vs == va.len() || vs == vb.len())) as u8 as f32;
+    f[20] = ratio(
         (va.len() + vb.len() - 2 * vs) as f32,
         (va.len() + vb.len() - vs) as f32,
     );
     // Names: the share of all names both give, by count and by weight in context.
     let ns = shared(&a.names, &b.names) as f32;
-    f[22] = ratio(ns, a.names.len() as f32 + b.names.len() as f32 - ns);
+    f[21] = ratio(ns, a.names.len() as f32 + b.names.len() as f32 - ns);
     let (shared_w, differ_w) = name_weights(a, b);
-    f[23] = ratio(shared_w, shared_w + differ_w);
+    f[22] = ratio(shared_w, shared_w + differ_w);
     let (la, lb) = (a.words.len() as f32, b.words.len() as f32);
-    f[24] = ratio((la - lb).abs(), la.max(lb));
-    f[25] = (a.negated != b.negated) as u8 as f32;
-    f[26] =
+    f[23] = ratio((la - lb).abs(), la.max(lb));
+    f[24] = (a.negated != b.negated) as u8 as f32;
+    f[25] =
         (!a.dates.is_empty() && !b.dates.is_empty() && a.dates.is_disjoint(&b.dates)) as u8 as f32;
-    f[27] = (a.in_context && b.in_context) as u8 as f32;
+    f[26] = (a.in_context && b.in_context) as u8 as f32;
     // Meaning.
     if !a.vector.is_empty() && a.vector.len() == b.vector.len() {
-        f[28] = crate::similarity::cosine(&a.vector, &b.vector);
-        let (x, y) = (aligned(a, b), aligned(b, a));
-        (f[29], f[30]) = min_max(x, y);
+        f[27] = crate::similarity::cosine(&a.vector, &b.vector);
     }
-    let mut words = Vec::new();
-    word_features(a, b, &mut words);
-    f[31] = model().word_logit(&words);
+    WORDS.with(|w| {
+        let mut w = w.borrow_mut();
+        word_features(a, b, &mut w);
+        f[28] = model().word_logit(&w);
+    });
     f
 }
 
@@ -145,13 +137,7 @@ pub fn dense(a: &ClaimInfo, b: &ClaimInfo) -> [f32; N_DENSE] {
 /// feature `words`.
 pub fn word_features(a: &ClaimInfo, b: &ClaimInfo, out: &mut Vec<u64>) {
     out.clear();
-    let set = |x: &ClaimInfo| {
-        let mut v = x.words.clone();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    let (sa, sb) = (set(a), set(b));
+    let (sa, sb) = (&a.word_set, &b.word_set);
     let (mut i, mut j) = (0, 0);
     loop {
         match (sa.get(i), sb.get(j)) {
@@ -250,88 +236,57 @@ fn name_weights(a: &ClaimInfo, b: &ClaimInfo) -> (f32, f32) {
     (shared, differ)
 }
 
-/// How well `a`'s content words find a word of like meaning in `b`: per word, its best cosine
-/// with a word of `b` (1 for the same stem), averaged by the words' weights.
-fn aligned(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
-    let dim = a.vector.len();
-    if a.content.is_empty() || b.content.is_empty() || dim == 0 {
-        return 0.0;
-    }
-    let (mut sum, mut total) = (0.0, 0.0);
-    for (i, &w) in a.content.iter().enumerate() {
-        let weight = a.content_weight[i];
-        let best = if b.content.binary_search(&w).is_ok() {
-            1.0
-        } else {
-            let x = &a.word_vectors[i * dim..(i + 1) * dim];
-            b.word_vectors
-                .chunks_exact(dim)
-                .map(|y| crate::similarity::cosine(x, y))
-                .fold(0.0f32, f32::max)
-        };
-        sum += weight * best;
-        total += weight;
-    }
-    if total > 0.0 {
-        sum / total
-    } else {
-        0.0
-    }
+thread_local! {
+    /// A buffer reused from pair to pair: a story's comparison scores thousands.
+    static WORDS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// How many n-grams of `a` are in `b`, each counted at most as often as `b` has it.
-fn ngram_matches(a: &[u64], b: &[u64], n: usize) -> usize {
-    if a.len() < n || b.len() < n {
-        return 0;
-    }
-    let gram = |w: &[u64]| w.iter().fold(FNV_OFFSET, |h, &x| fnv(h, &x.to_le_bytes()));
-    let mut counts: FnvMap<u64, u32> = FnvMap::default();
-    for w in b.windows(n) {
-        *counts.entry(gram(w)).or_default() += 1;
-    }
-    let mut m = 0;
-    for w in a.windows(n) {
-        if let Some(c) = counts.get_mut(&gram(w)) {
-            if *c > 0 {
-                *c -= 1;
+/// How many items two sorted lists share, repeats counted as often as both have them.
+fn merge_count(x: &[u32], y: &[u32]) -> usize {
+    let (mut i, mut j, mut m) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
                 m += 1;
+                i += 1;
+                j += 1;
             }
         }
     }
     m
 }
 
-/// Word-level Levenshtein distance.
-fn edit_distance(a: &[u64], b: &[u64]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, x) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j + 1] + 1)
-                .min(cur[j] + 1)
-                .min(prev[j] + usize::from(x != y));
-        }
-        std::mem::swap(&mut prev, &mut cur);
+/// Word-level Levenshtein distance and the length of the longest common subsequence, of at
+/// most [`MAX_WORDS`] words each, in one pass over two rows kept on the stack.
+fn edit_and_lcs(a: &[u64], b: &[u64]) -> (usize, usize) {
+    let (a, b) = (&a[..a.len().min(MAX_WORDS)], &b[..b.len().min(MAX_WORDS)]);
+    let mut edit_prev = [0u16; MAX_WORDS + 1];
+    let mut edit_cur = [0u16; MAX_WORDS + 1];
+    let mut lcs_prev = [0u16; MAX_WORDS + 1];
+    let mut lcs_cur = [0u16; MAX_WORDS + 1];
+    for (j, e) in edit_prev.iter_mut().enumerate().take(b.len() + 1) {
+        *e = j as u16;
     }
-    prev[b.len()]
-}
-
-/// Length of the longest common subsequence of words.
-fn lcs(a: &[u64], b: &[u64]) -> usize {
-    let mut prev = vec![0; b.len() + 1];
-    let mut cur = vec![0; b.len() + 1];
-    for x in a {
+    for (i, x) in a.iter().enumerate() {
+        edit_cur[0] = i as u16 + 1;
+        lcs_cur[0] = 0;
         for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y {
-                prev[j] + 1
+            let same = x == y;
+            edit_cur[j + 1] = (edit_prev[j + 1] + 1)
+                .min(edit_cur[j] + 1)
+                .min(edit_prev[j] + u16::from(!same));
+            lcs_cur[j + 1] = if same {
+                lcs_prev[j] + 1
             } else {
-                prev[j + 1].max(cur[j])
+                lcs_prev[j + 1].max(lcs_cur[j])
             };
         }
-        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(&mut edit_prev, &mut edit_cur);
+        std::mem::swap(&mut lcs_prev, &mut lcs_cur);
     }
-    prev[b.len()]
+    (edit_prev[b.len()] as usize, lcs_prev[b.len()] as usize)
 }
 
 /// The learned pair model: a boosted forest over [`DENSE`], and the threshold at which two
@@ -422,10 +377,41 @@ pub fn model() -> &'static Model {
 /// a topic (stock indexes that each "rose 3 points" are two claims).
 pub const DISPUTE: f32 = 0.6;
 
-/// How likely claims `a` and `b` state the same thing, in [0, 1]. When they give one count
-/// values that cannot both hold and, numbers aside, reach [`DISPUTE`], they are one claim in
-/// dispute: that probability.
+/// A pair is worth the whole model only when its meanings are this close (cosine), or ...
+const PLAUSIBLE_MEANING: f32 = 0.2;
+/// ... this share of the weight of one claim's content words is in the other, or ...
+const PLAUSIBLE_WORDS: f32 = 0.1;
+/// ... this share of their names' weight is in both. On the training pairs, no MSRP or STS-B
+/// pair that the model puts at the threshold or above falls below all three; the ECB+ pairs
+/// that do mention one event with nothing in common to read (a pronoun for the name, another
+/// verb): no comparison of words can join them.
+const PLAUSIBLE_NAMES: f32 = 0.3;
+
+/// True when two claims have enough in common for the whole model to be worth running: a
+/// cheap test of three of its features, most pairs of a story failing it.
+pub fn plausible(a: &ClaimInfo, b: &ClaimInfo) -> bool {
+    if !a.vector.is_empty()
+        && a.vector.len() == b.vector.len()
+        && crate::similarity::cosine(&a.vector, &b.vector) >= PLAUSIBLE_MEANING
+    {
+        return true;
+    }
+    let (wa, wb, ws, _, _, _) = weighted(a, b);
+    let share = |d: f32| if d > 0.0 { ws / d } else { 0.0 };
+    if share(wa).max(share(wb)) >= PLAUSIBLE_WORDS {
+        return true;
+    }
+    let (shared_w, differ_w) = name_weights(a, b);
+    shared_w + differ_w > 0.0 && shared_w / (shared_w + differ_w) >= PLAUSIBLE_NAMES
+}
+
+/// How likely claims `a` and `b` state the same thing, in [0, 1]: 0 when they are not
+/// [`plausible`]. When they give one count values that cannot both hold and, numbers aside,
+/// reach [`DISPUTE`], they are one claim in dispute: that probability.
 pub fn similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
+    if !plausible(a, b) {
+        return 0.0;
+    }
     let p = model().probability(&dense(a, b));
     if super::claim::figures_agree(a, b) == Some(false) {
         let (a, b) = (a.without_numbers(), b.without_numbers());

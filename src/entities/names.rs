@@ -404,16 +404,16 @@ pub(crate) fn repeat_names(
     if found.is_empty() {
         return Vec::new();
     }
-    // Which of their first words the text also writes in lower case: one pass, comparing
-    // lengths before letters.
-    let firsts: Vec<String> = found
-        .iter()
-        .map(|&(i, _, _)| word(i).to_lowercase())
-        .collect();
-    // Lengths and first bytes first: most tokens are neither.
-    let lengths: u64 = firsts.iter().fold(0, |m, w| m | 1 << w.len().min(63));
+    // Which of their first words the text also writes in lower case: one pass over the
+    // tokens, each looked up once among the first words (lengths and first bytes first: most
+    // tokens are neither).
+    let mut firsts: crate::hash::FnvMap<String, Vec<usize>> = Default::default();
+    for (f, &(i, _, _)) in found.iter().enumerate() {
+        firsts.entry(word(i).to_lowercase()).or_default().push(f);
+    }
+    let lengths: u64 = firsts.keys().fold(0, |m, w| m | 1 << w.len().min(63));
     let mut leads = [false; 256];
-    for w in &firsts {
+    for w in firsts.keys() {
         leads[usize::from(w.as_bytes()[0])] = true;
     }
     let mut lower_too = vec![false; found.len()];
@@ -428,8 +428,10 @@ pub(crate) fn repeat_names(
         if !w.starts_with(|c: char| c.is_lowercase()) {
             continue;
         }
-        for (f, first) in firsts.iter().enumerate() {
-            lower_too[f] |= first == w;
+        if let Some(fs) = firsts.get(w) {
+            for &f in fs {
+                lower_too[f] = true;
+            }
         }
     }
     let mut added = Vec::new();

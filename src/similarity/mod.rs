@@ -39,12 +39,28 @@ pub fn model() -> &'static Model {
 /// The cosine of two vectors: 1 same direction, 0 unrelated (or either is all zeros). Only
 /// the common length counts.
 pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
+    // Eight running sums of each, which the compiler turns into vector instructions (one sum
+    // would keep it to one multiply at a time).
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
+    let (mut ab8, mut aa8, mut bb8) = ([0f32; 8], [0f32; 8], [0f32; 8]);
+    let (ac, bc) = (a.chunks_exact(8), b.chunks_exact(8));
     let (mut ab, mut aa, mut bb) = (0.0f32, 0.0f32, 0.0f32);
-    for (&x, &y) in a.iter().zip(b) {
+    for (&x, &y) in ac.remainder().iter().zip(bc.remainder()) {
         ab += x * y;
         aa += x * x;
         bb += y * y;
     }
+    for (x, y) in ac.zip(bc) {
+        for k in 0..8 {
+            ab8[k] += x[k] * y[k];
+            aa8[k] += x[k] * x[k];
+            bb8[k] += y[k] * y[k];
+        }
+    }
+    ab += ab8.iter().sum::<f32>();
+    aa += aa8.iter().sum::<f32>();
+    bb += bb8.iter().sum::<f32>();
     if aa > 0.0 && bb > 0.0 {
         ab / (aa.sqrt() * bb.sqrt())
     } else {
