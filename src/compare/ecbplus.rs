@@ -16,8 +16,26 @@ pub struct Document {
     pub name: String,
     /// The sentences, each on a line of its own.
     pub text: String,
-    /// Sentences with at least one annotated mention: (span in `text`, event instance ids).
-    pub sentences: Vec<(Span, BTreeSet<String>)>,
+    /// Sentences with at least one annotated mention: their span in `text`, and what they
+    /// mention.
+    pub sentences: Vec<(Span, Annotated)>,
+}
+
+/// What a sentence mentions, as ECB+ instance ids (tying mentions across documents).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Annotated {
+    /// Events (actions, reporting left out: "said" is not what a claim states).
+    pub events: BTreeSet<String>,
+    /// Who and what takes part: people, organisations, things, places.
+    pub participants: BTreeSet<String>,
+}
+
+/// What a markable is.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Event,
+    Participant,
+    Other,
 }
 
 /// Reads the documents of one topic folder, in file name order.
@@ -122,7 +140,7 @@ pub fn parse(name: &str, xml: &str) -> Document {
         .nth(1)
         .and_then(|m| m.split("</Markables>").next())
         .unwrap_or("");
-    let mut mention: BTreeMap<&str, (bool, Option<u32>)> = BTreeMap::new();
+    let mut mention: BTreeMap<&str, (Kind, Option<u32>)> = BTreeMap::new();
     let mut current: Option<&str> = None;
     for part in markables.split('<').skip(1) {
         if part.starts_with('/') {
@@ -141,8 +159,19 @@ pub fn parse(name: &str, xml: &str) -> Document {
                 continue;
             }
             let tag = part.split([' ', '>']).next().unwrap_or("");
-            let event = tag.contains("ACTION") && !tag.contains("REPORTING");
-            mention.insert(m, (event, None));
+            let kind = if tag.contains("ACTION") {
+                if tag.contains("REPORTING") {
+                    Kind::Other
+                } else {
+                    Kind::Event
+                }
+            } else if tag.starts_with("HUMAN") || tag.starts_with("NON_HUMAN") || tag.starts_with("LOC")
+            {
+                Kind::Participant
+            } else {
+                Kind::Other
+            };
+            mention.insert(m, (kind, None));
             current = Some(m);
         }
     }
@@ -165,14 +194,16 @@ pub fn parse(name: &str, xml: &str) -> Document {
     for (s, t) in tokens.values() {
         by_sentence.entry(*s).or_default().push(t);
     }
-    let mut events: BTreeMap<u32, BTreeSet<String>> = BTreeMap::new();
-    for (m, (event, s)) in &mention {
+    let mut annotated: BTreeMap<u32, Annotated> = BTreeMap::new();
+    for (m, (kind, s)) in &mention {
         let Some(s) = s else { continue };
-        let set = events.entry(*s).or_default();
-        if *event {
-            if let Some(i) = instance.get(m) {
-                set.insert(i.to_string());
-            }
+        let a = annotated.entry(*s).or_default();
+        if let Some(i) = instance.get(m) {
+            match kind {
+                Kind::Event => a.events.insert(i.to_string()),
+                Kind::Participant => a.participants.insert(i.to_string()),
+                Kind::Other => false,
+            };
         }
     }
     let mut text = String::new();
@@ -180,8 +211,8 @@ pub fn parse(name: &str, xml: &str) -> Document {
     for (s, words) in &by_sentence {
         let start = text.len();
         text.push_str(&detokenize(words));
-        if let Some(ev) = events.remove(s) {
-            sentences.push((Span::new(start, text.len()), ev));
+        if let Some(a) = annotated.remove(s) {
+            sentences.push((Span::new(start, text.len()), a));
         }
         text.push('\n');
     }
@@ -237,6 +268,10 @@ mod tests {
   <source m_id="11" />
   <target m_id="21" />
 </CROSS_DOC_COREF>
+<CROSS_DOC_COREF r_id="3" note="HUM1" >
+  <source m_id="12" />
+  <target m_id="22" />
+</CROSS_DOC_COREF>
 </Relations>
 </Document>"#;
         let d = parse("x.xml", xml);
@@ -244,11 +279,15 @@ mod tests {
         assert_eq!(d.sentences.len(), 2);
         assert_eq!(&d.text[d.sentences[0].0], "Reid entered rehab");
         assert_eq!(
-            d.sentences[0].1.iter().collect::<Vec<_>>(),
+            d.sentences[0].1.events.iter().collect::<Vec<_>>(),
             [&"ACT1".to_string()]
+        );
+        assert_eq!(
+            d.sentences[0].1.participants.iter().collect::<Vec<_>>(),
+            [&"HUM1".to_string()]
         );
         // A reporting event does not count.
         assert_eq!(&d.text[d.sentences[1].0], "Fans said so");
-        assert!(d.sentences[1].1.is_empty());
+        assert!(d.sentences[1].1.events.is_empty());
     }
 }

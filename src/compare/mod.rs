@@ -88,7 +88,14 @@ pub fn claim_infos(sources: &[Analysed]) -> Vec<ClaimInfo> {
 /// The claim groups, and per source per claim its closest claim in another source.
 fn claim_groups(sources: &[Analysed]) -> (Vec<ClaimGroup>, Vec<Vec<Option<Closest>>>) {
     let infos = claim_infos(sources);
-    let grouping = grouping::group(&infos, pair::model().threshold);
+    let model = pair::model();
+    let in_context = infos.first().is_some_and(|x| x.in_context);
+    let threshold = if in_context {
+        model.threshold_in_context
+    } else {
+        model.threshold
+    };
+    let grouping = grouping::group(&infos, threshold);
     let mut closest: Vec<Vec<Option<Closest>>> =
         sources.iter().map(|s| vec![None; s.claims.len()]).collect();
     for (x, c) in infos.iter().zip(&grouping.closest) {

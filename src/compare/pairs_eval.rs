@@ -56,8 +56,8 @@ pub struct EcbTopic {
 
 /// The ECB+ topic folders under `root` (`topics`, or every numbered folder when `None`), each
 /// with up to `per_topic` pairs of annotated sentences from two different documents, chosen by
-/// a fixed hash of their texts: as many that mention one event as the topic has among its pairs
-/// (about one in seven), the rest not.
+/// a fixed hash of their texts, as they come: about one in five mentions one event with one of
+/// its participants (the same happening), the rest no common event.
 pub fn ecb_topics(
     root: &Path,
     topics: Option<&[u32]>,
@@ -79,7 +79,7 @@ pub fn ecb_topics(
     let mut out = Vec::new();
     for (topic, dir) in folders {
         let docs = super::ecbplus::read_topic(&dir)?;
-        let items: Vec<(usize, Span, &std::collections::BTreeSet<String>)> = docs
+        let items: Vec<(usize, Span, &super::ecbplus::Annotated)> = docs
             .iter()
             .enumerate()
             .flat_map(|(d, doc)| doc.sentences.iter().map(move |(s, e)| (d, *s, e)))
@@ -94,7 +94,15 @@ pub fn ecb_topics(
                     fnv(FNV_OFFSET, docs[a.0].text[a.1].as_bytes()),
                     docs[b.0].text[b.1].as_bytes(),
                 );
-                all.push((key, (a.0, a.1), (b.0, b.1), !a.2.is_disjoint(b.2)));
+                // One event with one of its participants: the same happening. No event in
+                // common: not. One event with none of the same participants ("died" of two
+                // people) is left out: neither.
+                let event = !a.2.events.is_disjoint(&b.2.events);
+                let participant = !a.2.participants.is_disjoint(&b.2.participants);
+                if event && !participant {
+                    continue;
+                }
+                all.push((key, (a.0, a.1), (b.0, b.1), event));
             }
         }
         all.sort();
