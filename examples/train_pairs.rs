@@ -38,7 +38,7 @@ fn read(data: &str) -> Result<(Vec<pairs_eval::Pair>, Vec<pairs_eval::EcbTopic>)
     pairs.extend(pairs_eval::read_pairs(&dir.join("stsb/sts-train.csv"))?.0);
     let topics = pairs_eval::ecb_topics(
         &dir.join("ecbplus"),
-        Some(pairs_eval::ECB_TRAIN),
+        Some(crosscheck::eval::ecbplus::TRAIN),
         ECB_PER_TOPIC,
     )?;
     Ok((pairs, topics))

@@ -1,6 +1,6 @@
 //! Cross-source comparison on small texts written for each case.
 
-use crosscheck::report::GroupStatus;
+use crosscheck::report::{GroupStatus, Stance};
 use crosscheck::{analyze, Options, Source};
 
 fn run(texts: &[&str]) -> crosscheck::Report {
@@ -315,4 +315,90 @@ fn summary_lists_citations_and_exclusive_claims() {
         !exclusive.iter().any(|t| t.contains("Kayseri")),
         "{exclusive:?}"
     );
+}
+
+/// The member of `g` from source `source`.
+fn member<'a>(g: &'a crosscheck::report::ClaimGroup, source: &str) -> &'a crosscheck::report::Member {
+    g.members
+        .iter()
+        .find(|m| m.source == source)
+        .unwrap_or_else(|| panic!("no member from {source}: {g:?}"))
+}
+
+#[test]
+fn a_topic_shared_is_no_claim_shared() {
+    // Reason: two outlets on one story write about the same people and places; sentences that
+    // only share the story's names and topic words state different things and stay apart.
+    let r = run(&[
+        "Turkish police arrested 20 ISIS suspects in Kayseri on Monday. The suspects were planning attacks on churches, the governor said.",
+        "ISIS has lost most of its territory in Syria. Turkey has hosted more than three million Syrian refugees since the war began.",
+    ]);
+    for g in &r.comparison.claims {
+        assert_eq!(g.sources, 1, "{g:?}");
+    }
+}
+
+#[test]
+fn every_member_has_a_stance() {
+    // Reason: a reader must see who states a claim, who only reports it and who disputes it.
+    let r = run(&[
+        "Turkish police arrested 20 ISIS suspects in Kayseri on Monday.",
+        "Turkish police arrested 20 ISIS suspects in Kayseri on Monday, the Anadolu agency reported.",
+        "Turkish officials denied that police arrested 20 ISIS suspects in Kayseri on Monday.",
+    ]);
+    let g = group_of(&r, "s1", "Kayseri");
+    assert_eq!(g.sources, 3, "{g:?}");
+    assert_eq!(member(g, "s1").stance, Stance::Agrees);
+    assert_eq!(member(g, "s2").stance, Stance::Reports);
+    assert_eq!(member(g, "s3").stance, Stance::Disputes);
+    assert_eq!(g.status, GroupStatus::Conflicting);
+    // The similarity that holds the group together is exposed, and so are the names shared.
+    assert!(g.similarity.is_some_and(|s| s > 0.5), "{g:?}");
+    assert!(g.entities.iter().any(|e| e == "kayseri"), "{g:?}");
+}
+
+#[test]
+fn a_count_given_two_values_is_one_claim_in_dispute() {
+    // Reason: "47-page" and "48-page" indictments are the same claim with numbers that cannot
+    // both be right: the two must be compared, grouped, and the later account disputes.
+    let r = run(&[
+        "Prosecutors unsealed a 47-page indictment against the congressman and his wife on Tuesday.",
+        "Prosecutors unsealed a 48-page indictment against the congressman and his wife on Tuesday.",
+    ]);
+    let g = group_of(&r, "s1", "indictment");
+    assert_eq!(g.sources, 2, "{g:?}");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+    assert_eq!(
+        g.conflict.as_ref().map(|c| c.kind),
+        Some(crosscheck::report::ConflictKind::Numeric)
+    );
+    assert_eq!(member(g, "s1").stance, Stance::Agrees);
+    assert_eq!(member(g, "s2").stance, Stance::Disputes);
+}
+
+#[test]
+fn counts_of_one_thing_in_other_words_dispute_when_their_ranges_do_not_meet() {
+    // Reason: "40 died" and "around 45 were killed" count one thing ("died" and "killed" are
+    // alike in meaning); their ranges do not overlap, so one disputes the other.
+    let r = run(&[
+        "Forty people died when the ferry capsized off the coast on Sunday, officials said.",
+        "Around 45 people were killed when the ferry capsized off the coast on Sunday, officials said.",
+    ]);
+    let g = group_of(&r, "s1", "ferry");
+    assert_eq!(g.sources, 2, "{g:?}");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+}
+
+#[test]
+fn a_claim_not_grouped_shows_its_closest_claim_elsewhere() {
+    // Reason: a reader asks why a claim stands alone; the report names the nearest claim of
+    // another source that was compared with it, and how close it came.
+    let r = run(&[
+        "Turkish police arrested 20 ISIS suspects in Kayseri on Monday.",
+        "Police in Kayseri said the ISIS suspects had planned attacks on churches in the city.",
+    ]);
+    let c = &r.sources[0].claims[0];
+    let closest = c.closest.as_ref().expect("a closest claim");
+    assert_eq!(closest.source, "s2");
+    assert!((0.0..=1.0).contains(&closest.similarity));
 }

@@ -431,8 +431,8 @@ mod evals {
                 "--min-spearman" => min_spearman = Some(number(i)?),
                 "--split" => {
                     topics = Some(match args.get(i + 1).map(String::as_str) {
-                        Some("train") => crosscheck::compare::pairs_eval::ECB_TRAIN.to_vec(),
-                        Some("dev") => crosscheck::compare::pairs_eval::ECB_DEV.to_vec(),
+                        Some("train") => crosscheck::eval::ecbplus::TRAIN.to_vec(),
+                        Some("dev") => crosscheck::eval::ecbplus::DEV.to_vec(),
                         _ => return Err("--split takes train or dev".into()),
                     })
                 }

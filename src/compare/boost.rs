@@ -3,6 +3,7 @@
 //! extrapolate: a pair unlike any seen in training (two long sentences with nothing in common)
 //! gets the value of the nearest pairs that were seen.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::fmt::Write;
 
 /// One tree: nodes in order, the root first.
@@ -109,6 +110,7 @@ impl Forest {
     }
 
     /// The forest's lines, as [`Forest::parse_line`] reads them.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn write(&self, names: &[&str], out: &mut String) {
         let _ = writeln!(out, "base\t{}", self.base);
         for t in &self.trees {
@@ -133,6 +135,7 @@ impl Forest {
 }
 
 /// How a forest is grown.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Clone, Copy, Debug)]
 pub struct Settings {
     /// Trees.
@@ -147,6 +150,7 @@ pub struct Settings {
     pub min_child: f32,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Candidate thresholds per feature: the midpoints between neighbouring distinct values at up to
 /// 63 quantiles of the training rows.
 fn cut_points(rows: &[&[f32]], features: usize) -> Vec<Vec<f32>> {
@@ -170,6 +174,7 @@ fn cut_points(rows: &[&[f32]], features: usize) -> Vec<Vec<f32>> {
         .collect()
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Grows a forest on `rows` (features), `labels` in [0, 1] and `weights`, for the logistic loss.
 pub fn train(rows: &[&[f32]], labels: &[f32], weights: &[f32], s: Settings) -> Forest {
     let n = rows.len();
@@ -214,6 +219,7 @@ pub fn train(rows: &[&[f32]], labels: &[f32], weights: &[f32], s: Settings) -> F
     forest
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Adds the node for `rows` (and below it) to `tree`; returns its index.
 #[allow(clippy::too_many_arguments)]
 fn grow(

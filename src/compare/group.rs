@@ -328,7 +328,9 @@ fn shared_names_and_numbers(
     members: &[usize],
 ) -> (Vec<String>, Vec<String>) {
     let mut names: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-    let mut numbers: BTreeMap<(u64, u64, Option<&str>), (BTreeSet<usize>, &str)> = BTreeMap::new();
+    // A number by its value (low, high, unit): the sources giving it, and its first text.
+    type Value<'a> = (u64, u64, Option<&'a str>);
+    let mut numbers: BTreeMap<Value, (BTreeSet<usize>, &str)> = BTreeMap::new();
     for &i in members {
         let x = &infos[i];
         let src = &sources[x.source];

@@ -35,24 +35,18 @@ pub enum PairSet {
     Ecb,
 }
 
-/// The usual ECB+ split: training topics (the others present, 2, 5, 12, 18, 21, 23, 34 and
-/// 35, are the development topics; 36–45 are the test).
-pub const ECB_TRAIN: &[u32] = &[
-    1, 3, 4, 6, 7, 8, 9, 10, 11, 13, 14, 16, 19, 20, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33,
-];
-/// The usual ECB+ development topics.
-pub const ECB_DEV: &[u32] = &[2, 5, 12, 18, 21, 23, 34, 35];
-
 /// One ECB+ topic as sources (one per document) and sentence pairs across its documents.
 pub struct EcbTopic {
     /// The topic's number.
     pub topic: u32,
     /// One source per document, its text one sentence a line.
     pub sources: Vec<Source>,
-    /// Pairs of annotated sentences from two documents: (document, sentence span) each, and
-    /// whether they mention one event.
-    pub pairs: Vec<((usize, Span), (usize, Span), bool)>,
+    /// Pairs of annotated sentences from two documents.
+    pub pairs: Vec<EcbPair>,
 }
+
+/// Two sentences, each as (document, span in its text), and whether they tell one happening.
+pub type EcbPair = ((usize, Span), (usize, Span), bool);
 
 /// The ECB+ topic folders under `root` (`topics`, or every numbered folder when `None`), each
 /// with up to `per_topic` pairs of annotated sentences from two different documents, chosen by
@@ -78,11 +72,13 @@ pub fn ecb_topics(
     }
     let mut out = Vec::new();
     for (topic, dir) in folders {
-        let docs = super::ecbplus::read_topic(&dir)?;
-        let items: Vec<(usize, Span, &super::ecbplus::Annotated)> = docs
+        let docs = crate::eval::ecbplus::read_topic(&dir)?;
+        let checked: Vec<Vec<(Span, super::ecbplus::Annotated)>> =
+            docs.iter().map(super::ecbplus::sentences).collect();
+        let items: Vec<(usize, Span, &super::ecbplus::Annotated)> = checked
             .iter()
             .enumerate()
-            .flat_map(|(d, doc)| doc.sentences.iter().map(move |(s, e)| (d, *s, e)))
+            .flat_map(|(d, list)| list.iter().map(move |(s, e)| (d, *s, e)))
             .collect();
         let mut all = Vec::new();
         for (i, a) in items.iter().enumerate() {
@@ -175,11 +171,13 @@ fn eval_ecb(topics: &[EcbTopic]) -> (Vec<Pair>, Vec<Outcome>) {
                     Outcome {
                         grouped: group(&infos[i]).is_some() && group(&infos[i]) == group(&infos[j]),
                         similarity: super::similarity(&infos[i], &infos[j]),
+                        claims: true,
                     }
                 }
                 _ => Outcome {
                     grouped: false,
                     similarity: 0.0,
+                    claims: false,
                 },
             };
             out.push((pair, outcome));
@@ -250,6 +248,8 @@ pub struct Outcome {
     /// The highest similarity between a claim of one and a claim of the other (0 when either
     /// has no claim).
     pub similarity: f64,
+    /// Both sides have a claim.
+    pub claims: bool,
 }
 
 /// Runs one pair through the pipeline, one sentence per source.
@@ -260,6 +260,7 @@ pub fn outcome(a: &str, b: &str) -> Outcome {
         g.members.iter().any(|m| m.source == "a") && g.members.iter().any(|m| m.source == "b")
     });
     let infos = crate::claim_infos(&sources);
+    let claims = infos.iter().any(|x| x.source == 0) && infos.iter().any(|x| x.source == 1);
     let mut similarity: f64 = 0.0;
     for x in infos.iter().filter(|x| x.source == 0) {
         for y in infos.iter().filter(|y| y.source == 1) {
@@ -269,6 +270,7 @@ pub fn outcome(a: &str, b: &str) -> Outcome {
     Outcome {
         grouped,
         similarity,
+        claims,
     }
 }
 
@@ -376,7 +378,7 @@ pub fn score(pairs: &[Pair], outcomes: &[Outcome]) -> PairsEval {
         e.grouped += o.grouped as usize;
         e.correct += (gold && o.grouped) as usize;
         e.agree += (gold == o.grouped) as usize;
-        e.no_claim += (o.similarity == 0.0) as usize;
+        e.no_claim += !o.claims as usize;
     }
     let all: Vec<(f64, f64)> = pairs
         .iter()

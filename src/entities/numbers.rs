@@ -84,7 +84,8 @@ fn magnitude(w: &str) -> Option<f64> {
     }
 }
 
-/// "2,164" → 2164, "2.5" → 2.5, "40k" → 40000, "1.5bn" → 1.5e9.
+/// "2,164" → 2164, "2.5" → 2.5, "40k" → 40000, "1.5bn" → 1.5e9; a number joined by a hyphen to
+/// the word it counts is that number ("47-page" → 47, "40-year-old" → 40).
 fn digits(w: &str) -> Option<f64> {
     if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
@@ -93,12 +94,19 @@ fn digits(w: &str) -> Option<f64> {
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(w.len());
     let (num, suffix) = w.split_at(num_end);
+    let counted = |s: &str| {
+        s.strip_prefix('-').is_some_and(|rest| {
+            rest.starts_with(|c: char| c.is_ascii_alphabetic())
+                && rest.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+        })
+    };
     let mult = match suffix.to_lowercase().as_str() {
         "" => 1.0,
         "k" => 1e3,
         "m" | "mn" | "mln" => 1e6,
         "b" | "bn" | "bln" => 1e9,
         "tn" => 1e12,
+        s if counted(s) => 1.0,
         _ => return None,
     };
     // Thousands separators must group by three: "2,164" yes, "6,14" no.

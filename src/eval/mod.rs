@@ -7,3 +7,5 @@ pub use ner::*;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod coref;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ecbplus;
