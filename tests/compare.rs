@@ -318,7 +318,10 @@ fn summary_lists_citations_and_exclusive_claims() {
 }
 
 /// The member of `g` from source `source`.
-fn member<'a>(g: &'a crosscheck::report::ClaimGroup, source: &str) -> &'a crosscheck::report::Member {
+fn member<'a>(
+    g: &'a crosscheck::report::ClaimGroup,
+    source: &str,
+) -> &'a crosscheck::report::Member {
     g.members
         .iter()
         .find(|m| m.source == source)
