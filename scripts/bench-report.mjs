@@ -140,7 +140,12 @@ const wasmMin = min(wasmRates);
 const nativeMin = min(nativeRates);
 budget('wasm end to end ≥ 10 MB/s (slowest of 1, 4, 16 MB in Node and Chromium)', wasmMin === undefined ? undefined : wasmMin >= 10, `${f(wasmMin, 2)} MB/s`);
 budget('native end to end ≥ 20 MB/s (slowest of 1, 4, 16 MB)', nativeMin === undefined ? undefined : nativeMin >= 20, `${f(nativeMin, 2)} MB/s`);
-budget('whole page transfer ≤ 550 KB gzipped, model included', transfer === undefined ? undefined : transfer <= 550 * KB, `${f(transfer / KB)} KB`);
+// The comparison issue's budgets: the page with every model (the similarity model is most of it)
+// at most 3 MB gzipped, the example shown within a second, 100 sources of 5 KB compared within
+// 300 ms in the browser, 1 MB within 128 MiB of wasm memory.
+budget('whole page transfer ≤ 3 MB gzipped, every model included', transfer === undefined ? undefined : transfer <= 3 * 1024 * KB, `${f(transfer / KB)} KB`);
+const shown = chromium?.page_load_ms;
+budget('the example analysed and shown ≤ 1 s after navigation (Chromium, fresh profile)', shown === undefined ? undefined : shown <= 1000, `${f(shown)} ms`);
 const load = chromium ? chromium.instantiate_ms + chromium.model_ms : undefined;
 budget('instantiate + model load ≤ 50 ms (Chromium)', load === undefined ? undefined : load <= 50, `${f(load)} ms`);
 const five = chromium?.examples.median;
@@ -150,13 +155,13 @@ const cmpAll = chromium?.corpora['100x5kb']?.ms;
 const n5 = corpus('100x5kb');
 const label5 = n5 ? `${n5.sources} sources × ${f(n5.bytes / n5.sources / 1e3, 1)} KB` : '100 sources × 5 KB';
 budget(`${label5} compared ≤ 200 ms: the compare stage alone (native)`, cmpStage === undefined ? undefined : cmpStage <= 200, `${f(cmpStage)} ms`);
-budget(`${label5} analysed and compared ≤ 200 ms: end to end (Chromium)`, cmpAll === undefined ? undefined : cmpAll <= 200, `${f(cmpAll)} ms`);
+budget(`${label5} analysed and compared ≤ 300 ms: end to end (Chromium)`, cmpAll === undefined ? undefined : cmpAll <= 300, `${f(cmpAll)} ms`);
 const sizeGrowth = max(Object.values(growth).map((g) => g.size));
 const sourceGrowth = max(Object.values(growth).map((g) => g.sources));
 budget(`growth near-linear in size, 1 → 16 MB (worst runtime; ratio ≤ ${f(NEAR_LINEAR, 2)})`, sizeGrowth === undefined ? undefined : sizeGrowth <= NEAR_LINEAR, f(sizeGrowth, 2));
 budget(`growth near-linear in sources, 10 → 400 at 4 MB (worst runtime; ratio ≤ ${f(NEAR_LINEAR, 2)})`, sourceGrowth === undefined ? undefined : sourceGrowth <= NEAR_LINEAR, f(sourceGrowth, 2));
 const mem1 = max([node, chromium].map((r) => r?.corpora['size-1']?.memory));
-budget('peak wasm memory for 1 MB ≤ 64 MiB (issue 7; worst of Node and Chromium)', mem1 === undefined ? undefined : mem1 <= 64 * MiB, `${f(mem1 / MiB, 0)} MiB`);
+budget('peak wasm memory for 1 MB ≤ 128 MiB (worst of Node and Chromium)', mem1 === undefined ? undefined : mem1 <= 128 * MiB, `${f(mem1 / MiB, 0)} MiB`);
 // Issue 4: the claims stage adds at most half the entity stage's time (native, one thread,
 // the worst of the 1, 4 and 16 MB corpora).
 const claimShares = SIZES.map((n) => native?.corpora[n]).filter(Boolean).map((c) => c.ms.claims / c.ms.entities);
