@@ -432,3 +432,28 @@ pub fn similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
     }
     p
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_committed_model_parses_whole() {
+        // Reason: `model()` falls back to an empty model when the file does not parse; a
+        // broken file must fail here, not silently group nothing.
+        let m = Model::parse(include_str!("../../data/model/pairs.txt")).expect("parses");
+        assert!(m.threshold > 0.0 && m.threshold < 1.0);
+        assert!(m.threshold_in_context > 0.0 && m.threshold_in_context < 1.0);
+        assert!(!m.words.is_empty());
+        assert_ne!(m.forest, Forest::default());
+    }
+
+    #[test]
+    fn a_bad_line_is_an_error_with_its_number() {
+        // Reason: a hand-edited or truncated model file must say where it is wrong.
+        let e = Model::parse("threshold\t0.5\nsplit\tno_such_feature\t1\t1\t2\n")
+            .err()
+            .expect("an error");
+        assert!(e.contains("line 2"), "{e}");
+    }
+}
