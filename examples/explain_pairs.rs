@@ -2,8 +2,10 @@
 //! probability and the dense features that made it: for looking at what the comparison sees.
 //!
 //! ```text
-//! cargo run --release --example explain_pairs -- [--top N] FILE...   # one source per file
+//! cargo run --release --example explain_pairs -- [--top N] [--with WORD] FILE...   # one source per file
 //! ```
+//!
+//! `--with WORD` keeps the pairs whose two claims both contain WORD (any case).
 
 use crosscheck::compare::{pair, ClaimInfo};
 use crosscheck::Source;
@@ -13,6 +15,11 @@ fn main() {
     let mut top = 30;
     if args.first().map(String::as_str) == Some("--top") && args.len() > 1 {
         top = args[1].parse().unwrap_or(30);
+        args.drain(..2);
+    }
+    let mut with: Option<String> = None;
+    if args.first().map(String::as_str) == Some("--with") && args.len() > 1 {
+        with = Some(args[1].to_lowercase());
         args.drain(..2);
     }
     let sources: Vec<Source> = args
@@ -37,6 +44,10 @@ fn main() {
         let claims = crosscheck::claims_of(&sources[c.source]);
         claims[c.claim].clone()
     };
+    if let Some(w) = &with {
+        let has = |c: &ClaimInfo| text(c).to_lowercase().contains(w.as_str());
+        pairs.retain(|&(_, i, j)| has(&infos[i]) && has(&infos[j]));
+    }
     println!("threshold {}", pair::model().threshold);
     for &(p, i, j) in pairs.iter().take(top) {
         let (a, b) = (&infos[i], &infos[j]);

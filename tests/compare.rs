@@ -405,3 +405,20 @@ fn a_claim_not_grouped_shows_its_closest_claim_elsewhere() {
     assert_eq!(closest.source, "s2");
     assert!((0.0..=1.0).contains(&closest.similarity));
 }
+
+#[test]
+fn a_paraphrase_with_no_word_in_common_is_compared() {
+    // Reason: "flee their homes" and "escaped from their houses" share no word; an index of
+    // words alone never puts them side by side, so nearest neighbours by meaning must.
+    let r = run(&[
+        "The storm forced residents to flee their homes along the coast. Power lines were down across the region.",
+        "People living by the sea escaped from their houses as the hurricane arrived. Schools will stay shut on Monday.",
+    ]);
+    let c = &r.sources[0].claims[0];
+    let closest = c
+        .closest
+        .as_ref()
+        .expect("the paraphrase was never compared");
+    assert_eq!((closest.source.as_str(), closest.claim), ("s2", 0));
+    assert!(closest.similarity > 0.2, "{}", closest.similarity);
+}

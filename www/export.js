@@ -54,19 +54,21 @@ export function parseCSV(text) {
   return rows;
 }
 
-/** Map claim (source id, claim index) → its comparison group. */
+/** Map claim (source id, claim index) → its comparison group, the group's index and its member entry. */
 export function groupIndex(report) {
   const byClaim = new Map();
   ((report.comparison && report.comparison.claims) || []).forEach((g, gi) => {
-    for (const m of g.members || []) byClaim.set(`${m.source}\u0000${m.claim}`, { group: g, index: gi });
+    for (const m of g.members || []) byClaim.set(`${m.source}\u0000${m.claim}`, { group: g, index: gi, member: m });
   });
   return byClaim;
 }
 
+// New columns go at the end: spreadsheets and scripts that read the older ones keep working.
 export const CLAIM_COLUMNS = [
   'source_id', 'source_name', 'claim', 'start', 'end', 'text', 'score', 'checkworthy', 'certainty', 'reasons',
   'attribution_kind', 'attribution_source', 'attribution_cue', 'attribution_via', 'quote',
   'group', 'group_status', 'group_sources', 'group_origins', 'drift', 'conflict',
+  'stance', 'group_similarity', 'closest_source', 'closest_claim', 'closest_similarity',
 ];
 
 /** claims.csv: one row per claim candidate of every source, with its group. */
@@ -82,6 +84,8 @@ export function claimsCSV(report) {
         a.kind, a.source && a.source.text, a.cue && a.cue.text, a.via && a.via.text, a.quote,
         g ? g.index : '', g ? g.group.status : '', g ? g.group.sources : '', g ? g.group.origins : '',
         g ? g.group.drift : '', g && g.group.conflict ? `${g.group.conflict.kind}: ${g.group.conflict.detail}` : '',
+        g ? g.member.stance : '', g ? g.group.similarity : '',
+        c.closest ? c.closest.source : '', c.closest ? c.closest.claim : '', c.closest ? c.closest.similarity : '',
       ]);
     });
   }

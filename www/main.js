@@ -9,6 +9,9 @@ import {
   renderClaimsBoard,
   countOffsetMismatches,
   clusterName,
+  STANCE,
+  similarityText,
+  closestWords,
 } from './render.js';
 import { claimsCSV, entitiesCSV, claimReviews, groupIndex } from './export.js';
 
@@ -459,17 +462,8 @@ function showReport(report, sources) {
     byId: new Map(report.sources.map((s) => [String(s.id), s])),
   };
   selection.clear();
-  const board = renderClaimsBoard(report, { onJump: jumpToClaim });
-  for (const li of board.querySelectorAll('li.member[data-source][data-claim]')) {
-    const key = `${li.dataset.source}\u0000${li.dataset.claim}`;
-    const box = h('input', { type: 'checkbox', class: 'select-claim', 'data-source': li.dataset.source, 'data-claim': li.dataset.claim });
-    box.addEventListener('change', () => {
-      if (box.checked) selection.set(key, { source: li.dataset.source, claim: Number(li.dataset.claim) });
-      else selection.delete(key);
-      updateSelection();
-    });
-    li.append(h('label', { class: 'select-label' }, box, ' Select for ClaimReview'));
-  }
+  // onMember runs for members built later too (single-source claims shown on request).
+  const board = renderClaimsBoard(report, { onJump: jumpToClaim, onMember: addSelectBox });
   $('claims-wrap').replaceChildren(board);
   updateSelection();
 
@@ -481,6 +475,18 @@ function showReport(report, sources) {
   $('results').hidden = false;
   // The report on the page, for the browser tests and for anyone curious in the console.
   window.__crosscheckReport = report;
+}
+
+/** A member of the claims board gets a checkbox that selects it for a ClaimReview draft. */
+function addSelectBox(li) {
+  const key = `${li.dataset.source}\u0000${li.dataset.claim}`;
+  const box = h('input', { type: 'checkbox', class: 'select-claim', 'data-source': li.dataset.source, 'data-claim': li.dataset.claim });
+  box.addEventListener('change', () => {
+    if (box.checked) selection.set(key, { source: li.dataset.source, claim: Number(li.dataset.claim) });
+    else selection.delete(key);
+    updateSelection();
+  });
+  li.append(h('label', { class: 'select-label' }, box, ' Select for ClaimReview'));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -628,6 +634,20 @@ function claimDetails(src, index, c) {
     ? [a.kind, a.source && a.source.text ? `: ${a.source.text}` : '', a.cue && a.cue.text ? ` (cue “${a.cue.text}”)` : '', a.via && a.via.text ? `, via ${a.via.text}` : '', a.quote ? ', quoted' : ''].join('')
     : `none (outlet’s own voice${a.via && a.via.text ? `, via ${a.via.text}` : ''})`;
   const g = current.groups.get(`${src.id}\u0000${index}`);
+  const multi = g && (Number(g.group.sources) || 0) > 1;
+  let group = 'not in any group';
+  if (multi) {
+    group = `${g.group.status.replace('_', ' ')}${g.group.drift ? ', drift' : ''} — ${plural(g.group.sources, 'source')}, ${plural(g.group.origins ?? 0, 'origin')}`;
+    if (g.group.similarity !== null && g.group.similarity !== undefined) group += `, similarity ${similarityText(g.group.similarity)}`;
+  } else if (g) {
+    group = 'single source: no other source makes this claim';
+  }
+  const stance = multi && STANCE[g.member.stance] ? STANCE[g.member.stance][0] : null;
+  let conflict = null;
+  if (multi && g.group.conflict) {
+    conflict = String(g.group.conflict.detail ?? '');
+    for (const m of g.group.members || []) conflict = conflict.split(`(${m.source})`).join(`(${sourceName(m.source)})`);
+  }
   const parts = [
     h('p', { class: 'd-title' }, c.checkworthy ? 'Check-worthy claim' : 'Claim'),
     h(
@@ -637,27 +657,48 @@ function claimDetails(src, index, c) {
       row('reasons', (c.reasons || []).join(', ') || 'none', 'd-reasons'),
       row('certainty', c.certainty, 'd-certainty'),
       row('attribution', attr, 'd-attribution'),
-      row('group', g ? `${g.group.status.replace('_', ' ')}${g.group.drift ? ', drift' : ''} — ${plural(g.group.sources, 'source')}, ${plural(g.group.origins ?? 0, 'origin')}` : 'not grouped (score below 0.3)', 'd-group'),
+      row('group', group, 'd-group'),
+      row('stance', stance, 'd-stance'),
+      row('conflict', conflict, 'd-conflict'),
+      multi ? null : row('closest', closestLine(c), 'd-closest'),
     ),
   ];
-  if (g) {
-    const others = (g.group.members || []).filter((m) => String(m.source) !== String(src.id));
-    if (others.length) {
-      parts.push(
-        h('p', { class: 'd-sub' }, 'Other sources’ versions'),
-        h(
-          'ul',
-          { class: 'd-others' },
-          others.map((m) => {
-            const os = current.byId.get(String(m.source));
-            const oc = os && os.claims && os.claims[m.claim];
-            return h('li', {}, h('strong', {}, `${os ? os.name || os.id : m.source} (${m.certainty || (oc && oc.certainty) || ''}): `), oc ? oc.text : '');
-          }),
-        ),
-      );
-    }
+  const others = multi ? (g.group.members || []).filter((m) => String(m.source) !== String(src.id)) : [];
+  if (others.length) {
+    parts.push(
+      h('p', { class: 'd-sub' }, 'Other sources’ versions'),
+      h(
+        'ul',
+        { class: 'd-others' },
+        others.map((m) => {
+          const os = current.byId.get(String(m.source));
+          const oc = os && os.claims && os.claims[m.claim];
+          const how = [STANCE[m.stance] ? STANCE[m.stance][0] : '', m.certainty || (oc && oc.certainty) || ''].filter(Boolean).join(', ');
+          return h('li', {}, h('strong', {}, `${os ? os.name || os.id : m.source} (${how}): `), oc ? oc.text : '');
+        }),
+      ),
+    );
   }
   return parts;
+}
+
+function sourceName(id) {
+  const s = current.byId.get(String(id));
+  return s ? s.name || s.id : String(id);
+}
+
+/** A single-source claim's closest claim in another source, so a reader sees why it stands alone. */
+function closestLine(c) {
+  if (current.report.sources.length < 2) return 'no other source to compare with';
+  const look = {
+    nameOf: sourceName,
+    claimOf: (m) => {
+      const s = current.byId.get(String(m.source));
+      return s && s.claims && s.claims[m.claim];
+    },
+    groupOf: (m) => (current.groups.get(`${m.source}\u0000${m.claim}`) || {}).group,
+  };
+  return closestWords(c, look, 120) || 'none: no claim of another source shares enough words or names with it to compare';
 }
 
 let detailsFor = null;

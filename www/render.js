@@ -274,7 +274,7 @@ export function renderAnnotatedText(text, src) {
 // ---------------------------------------------------------------------------------------------
 // Summary, legend, matrix, claims board
 
-function pct(x) {
+export function pct(x) {
   const v = Number(x);
   if (!Number.isFinite(v)) return '–';
   return `${Math.round(Math.max(0, Math.min(1, v)) * 100)}%`;
@@ -554,6 +554,60 @@ const CERTAINTY = {
 const CERTAINTY_ORDER = ['asserted', 'attributed', 'hedged', 'alleged', 'denied'];
 const CERTAINTY_VERB = { asserted: 'stated as fact', attributed: 'attributed', hedged: 'hedged', alleged: 'called alleged', denied: 'reported as denied' };
 
+/** Stance of a member: [words, glyph (a cue that is not colour), explanation]. */
+export const STANCE = {
+  agrees: ['states it', '=', 'States the claim in its own voice'],
+  reports: ['reports it', '“', 'Reports the claim as someone else’s: attributed, hedged or alleged'],
+  disputes: ['disputes it', '≠', 'Disputes the claim: denies it, or gives a number for the same thing that cannot hold with the others'],
+};
+
+/** How alike a group's sentences are, in words: the similarity is the probability they state one thing. */
+export function similarityWords(x) {
+  const v = Number(x);
+  if (!Number.isFinite(v)) return '';
+  if (v >= 0.85) return 'very close';
+  if (v >= 0.7) return 'close';
+  if (v >= 0.55) return 'fairly close';
+  return 'loose';
+}
+
+/** "72% (close)", or '' when there is no similarity (one source). */
+export function similarityText(x) {
+  if (x === null || x === undefined || !Number.isFinite(Number(x))) return '';
+  return `${pct(x)} (${similarityWords(x)})`;
+}
+
+export const SIMILARITY_TITLE = 'Similarity: the mean, over pairs of sentences from different sources, of the probability that the two state the same thing';
+
+/** A sentence cut to about `n` characters at a word boundary, with an ellipsis. */
+export function excerpt(text, n = 90) {
+  const t = String(text ?? '').replace(/\s+/g, ' ').trim();
+  if (t.length <= n) return t;
+  const cut = t.slice(0, n);
+  const at = cut.lastIndexOf(' ');
+  return `${(at > n / 2 ? cut.slice(0, at) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/**
+ * A claim's closest claim in another source, in words: `in Fox News: “…” (similarity 32%)`, and
+ * when that claim is grouped with other sources, why this one did not join them. `look` gives
+ * `nameOf(id)`, `claimOf({source, claim})` and `groupOf({source, claim})`. Null when there is none.
+ */
+export function closestWords(c, look, n = 90) {
+  const cl = c && c.closest;
+  const oc = cl && look.claimOf(cl);
+  if (!oc) return null;
+  let s = `in ${look.nameOf(cl.source)}: “${excerpt(oc.text, n)}” (similarity ${pct(cl.similarity)})`;
+  // Only a close pair needs this; below about the pair model's threshold for a story's claims
+  // (0.47), the similarity says why by itself.
+  const g = Number(cl.similarity) >= 0.5 ? look.groupOf(cl) : null;
+  if (g && (Number(g.sources) || 0) > 1) {
+    const with_ = [...new Set((g.members || []).map((m) => m.source).filter((id) => String(id) !== String(cl.source)))].map(look.nameOf);
+    s += `; that claim is grouped with ${listWords(with_)}, and this one is not close enough to the group as a whole`;
+  }
+  return s;
+}
+
 const SECTIONS = [
   {
     id: 'conflicting',
@@ -610,23 +664,44 @@ function attributionWords(a) {
 
 /**
  * Claims board: comparison.claims groups in four sections (conflicting, drift, corroborated,
- * single-source), each member's sentence with its source, certainty and a button that calls
- * `onJump(sourceId, claimIndex)` to show the sentence in its source text.
+ * single-source). A group from several sources says why it holds together (similarity, names and
+ * numbers in common) and each member's stance. Every claim is in a group, so check-worthiness
+ * orders and filters: single-source claims that are not check-worthy stay hidden until asked for.
+ * Each member has a button that calls `onJump(sourceId, claimIndex)` to show it in its text;
+ * `onMember(li)` is called with each member's element as it is built (some only on request).
  */
-export function renderClaimsBoard(report, { onJump } = {}) {
+export function renderClaimsBoard(report, { onJump, onMember } = {}) {
   const byId = new Map((report.sources || []).map((s) => [s.id, s]));
   const nameOf = (id) => {
     const s = byId.get(id);
     return (s && (s.name || s.id)) || String(id);
   };
+  const claimOf = (m) => {
+    const s = byId.get(m.source);
+    return s && s.claims && s.claims[m.claim];
+  };
+  const clusters = new Map(((report.comparison && report.comparison.entities) || []).map((c) => [c.key, c]));
   const groups = (report.comparison && report.comparison.claims) || [];
+  const groupByClaim = new Map();
+  for (const g of groups) for (const m of g.members || []) groupByClaim.set(`${m.source}\u0000${m.claim}`, g);
+  const look = { nameOf, claimOf, groupOf: (m) => groupByClaim.get(`${m.source}\u0000${m.claim}`) };
+  const topScore = (g) => (g.members || []).reduce((a, m) => Math.max(a, Number((claimOf(m) || {}).score) || 0), 0);
+  const checkworthy = (g) => (g.members || []).some((m) => (claimOf(m) || {}).checkworthy);
 
-  const memberEl = (g, m, letters) => {
+  const memberEl = (g, m, { letters = null, single = false } = {}) => {
     const src = byId.get(m.source);
-    const c = src && src.claims && src.claims[m.claim];
+    const c = claimOf(m);
     if (!c) return h('li', { class: 'member missing' }, `(${m.source} claim ${m.claim} not found)`);
     const cert = m.certainty || c.certainty || 'asserted';
     const [certWord, certTitle] = CERTAINTY[cert] || [cert, cert];
+    // A stance says something only next to other sources' versions.
+    const stance = !single && STANCE[m.stance] ? m.stance : null;
+    let stanceTag = null;
+    if (stance) {
+      const [words, glyph, title] = STANCE[stance];
+      const sim = m.similarity === null || m.similarity === undefined ? '' : `\nSimilarity to the other sources’ versions: ${pct(m.similarity)}`;
+      stanceTag = h('span', { class: ['tag', 'stance', `stance-${stance}`], title: `${title}${sim}` }, h('span', { class: 'glyph', 'aria-hidden': 'true' }, glyph), words);
+    }
     const jump = h(
       'button',
       {
@@ -640,27 +715,58 @@ export function renderClaimsBoard(report, { onJump } = {}) {
       'Show in text',
     );
     if (onJump) jump.addEventListener('click', () => onJump(m.source, m.claim));
-    return h(
+    const tags = [
+      stanceTag,
+      h('span', { class: ['tag', 'certainty', `cert-${cert}`], title: certTitle }, certWord),
+      letters && m.origin !== undefined && m.origin !== null
+        ? h('span', { class: 'tag origin-tag', title: 'Members with the same origin letter relay one origin (same cited source or outlet, or copied text)' }, `origin ${letters(m.origin)}`)
+        : null,
+      single && c.checkworthy === false
+        ? h('span', { class: 'tag not-checkworthy', title: `Check-worthiness score ${fmtNum(c.score)}, below the threshold of 0.5` }, 'not check-worthy')
+        : null,
+    ];
+    const near = single ? closestWords(c, look, 80) : null;
+    const closest = near ? h('p', { class: 'member-closest', title: `The most alike claim of another source. ${SIMILARITY_TITLE}` }, `Closest ${near}`) : null;
+    const li = h(
       'li',
-      { class: ['member', `cert-${cert}`], 'data-source': m.source, 'data-claim': m.claim, 'data-certainty': cert, 'data-origin': m.origin },
-      h(
-        'div',
-        { class: 'member-head' },
-        h(
-          'span',
-          { class: 'member-id' },
-          h('span', { class: 'member-source' }, src.name || src.id),
-          h('span', { class: ['tag', 'certainty', `cert-${cert}`], title: certTitle }, certWord),
-          letters && m.origin !== undefined && m.origin !== null
-            ? h('span', { class: 'tag origin-tag', title: 'Members with the same origin letter relay one origin (same cited source or outlet, or copied text)' }, `origin ${letters(m.origin)}`)
-            : null,
-          c.checkworthy === false ? h('span', { class: 'tag near-miss', title: `Score ${fmtNum(c.score)}: below the check-worthiness threshold, grouped for comparison (e.g. a headline)` }, 'not check-worthy') : null,
-        ),
-        jump,
-      ),
+      {
+        class: ['member', `cert-${cert}`, stance && `stance-${stance}`],
+        'data-source': m.source,
+        'data-claim': m.claim,
+        'data-certainty': cert,
+        'data-stance': stance,
+        'data-similarity': stance ? m.similarity : null,
+        'data-origin': m.origin,
+      },
+      // In a one-line compact member the tags follow the outlet's name; side by side, a row below.
+      h('div', { class: 'member-head' }, h('span', { class: 'member-id' }, h('span', { class: 'member-source' }, src.name || src.id), single ? tags : null), jump),
+      single ? null : h('div', { class: 'member-tags' }, tags),
       h('p', { class: 'member-text', title: claimTitle(c) }, c.text),
       h('p', { class: 'member-attr' }, attributionWords(c.attribution)),
+      closest,
     );
+    if (onMember) onMember(li);
+    return li;
+  };
+
+  /** Why the members of a group from several sources are one claim. */
+  const whyEl = (g) => {
+    const rows = [];
+    if (g.similarity !== null && g.similarity !== undefined) {
+      rows.push(h('div', { class: 'why-similarity', title: SIMILARITY_TITLE }, h('dt', {}, 'Similarity'), h('dd', {}, similarityText(g.similarity))));
+    }
+    if (Array.isArray(g.entities) && g.entities.length) {
+      const chips = g.entities.map((k) => {
+        const c = clusters.get(k);
+        const name = c ? clusterName(c) : k;
+        return h('span', { class: ['chip', 'shared-entity', `ent-${safeLabel(c && c.label)}`], 'data-key': k, title: c ? `${name} (${c.label})` : name }, name);
+      });
+      rows.push(h('div', { class: 'why-entities', title: 'Named by two or more of these sources' }, h('dt', {}, 'Names in common'), h('dd', {}, chips)));
+    }
+    if (Array.isArray(g.numbers) && g.numbers.length) {
+      rows.push(h('div', { class: 'why-numbers', title: 'Given with the same value by two or more of these sources' }, h('dt', {}, 'Numbers in common'), h('dd', {}, g.numbers.join(', '))));
+    }
+    return rows.length ? h('dl', { class: 'group-why' }, rows) : null;
   };
 
   const groupEl = (g, compact = false) => {
@@ -708,6 +814,8 @@ export function renderClaimsBoard(report, { onJump } = {}) {
         'data-drift': g.drift ? 'true' : 'false',
         'data-sources': g.sources,
         'data-origins': g.origins,
+        'data-similarity': g.similarity,
+        'data-checkworthy': checkworthy(g) ? 'true' : 'false',
       },
       compact
         ? null
@@ -717,8 +825,9 @@ export function renderClaimsBoard(report, { onJump } = {}) {
           badges,
           h('span', { class: 'origins' }, relay ? `${sentence}: ` : sentence, relay ? h('strong', { class: 'relay' }, relay) : null),
         ),
+      compact ? null : whyEl(g),
       extra,
-      h('ul', { class: ['members', !compact && 'side-by-side'] }, members.map((m) => memberEl(g, m, compact ? null : letters))),
+      h('ul', { class: ['members', !compact && 'side-by-side'] }, members.map((m) => memberEl(g, m, { letters: compact ? null : letters, single: compact }))),
     );
   };
 
@@ -729,7 +838,8 @@ export function renderClaimsBoard(report, { onJump } = {}) {
   }
   const bySection = new Map(SECTIONS.map((s) => [s.id, []]));
   for (const g of groups) bySection.get(groupSection(g)).push(g);
-  const multi = groups.length - bySection.get('single').length;
+  // Most sources first, then the most check-worthy (sort is stable: ties keep the report's order).
+  for (const list of bySection.values()) list.sort((a, b) => (Number(b.sources) || 0) - (Number(a.sources) || 0) || topScore(b) - topScore(a));
 
   wrap.append(
     h(
@@ -755,18 +865,38 @@ export function renderClaimsBoard(report, { onJump } = {}) {
     if (!list.length) {
       section.append(h('p', { class: 'section-note' }, sec.empty));
     } else if (sec.id === 'single') {
-      section.append(
-        h(
-          'details',
-          { class: 'single', open: multi === 0 },
-          h('summary', {}, `${list.length} claim${list.length === 1 ? '' : 's'} made by one source only`),
-          h('ol', { class: 'groups' }, list.map((g) => groupEl(g, true))),
-        ),
-      );
+      section.append(...singleSection(list).filter(Boolean));
     } else {
       section.append(h('p', { class: 'section-note' }, sec.note), h('ol', { class: 'groups' }, list.map((g) => groupEl(g))));
     }
     wrap.append(section);
   }
   return wrap;
+
+  /** Check-worthy single-source claims, and a button that shows (built on first use) the rest. */
+  function singleSection(list) {
+    const shown = list.filter(checkworthy);
+    const rest = list.filter((g) => !checkworthy(g));
+    const note = rest.length
+      ? `Made by one source only. ${shown.length ? `The ${plural(shown.length, 'check-worthy claim')} first; ${plural(rest.length, 'claim')} that ${rest.length === 1 ? 'is' : 'are'} not check-worthy ${rest.length === 1 ? 'is' : 'are'} hidden.` : `None is check-worthy; ${plural(rest.length, 'claim')} hidden.`}`
+      : 'Made by one source only.';
+    const list1 = shown.length ? h('ol', { class: 'groups single-checkworthy' }, shown.map((g) => groupEl(g, true))) : null;
+    if (!rest.length) return [h('p', { class: 'section-note' }, note), list1];
+    const more = h('ol', { class: 'groups single-rest', id: 'claims-single-rest', hidden: true });
+    const showText = `Show all single-source claims (${rest.length.toLocaleString('en-GB')} hidden)`;
+    const btn = h('button', { type: 'button', class: 'btn btn-quiet btn-small show-all-single', 'aria-expanded': 'false', 'aria-controls': 'claims-single-rest' }, showText);
+    btn.addEventListener('click', () => {
+      const open = more.hidden;
+      if (open && !more.childElementCount) more.append(...rest.map((g) => groupEl(g, true)));
+      more.hidden = !open;
+      btn.setAttribute('aria-expanded', String(open));
+      btn.textContent = open ? `Show check-worthy claims only (hide ${rest.length.toLocaleString('en-GB')})` : showText;
+    });
+    // The button sits by the note, where the hidden count is said; the rest follow the list.
+    return [h('div', { class: 'single-tools' }, h('p', { class: 'section-note' }, note), btn), list1, more];
+  }
+}
+
+function plural(n, word) {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? word : `${word}s`}`;
 }

@@ -1,9 +1,11 @@
 //! ECB+ topics (news articles grouped by topic, with event and entity mentions tied across
-//! documents; read by `crate::eval::ecbplus`) as sentence pairs for the pair model: two
-//! sentences of one topic from different documents that mention one event with one of its
-//! participants tell the same happening; two that share no event do not, however much they
-//! share a topic (the corpus pairs each topic with a second, similar event: Esther Williams'
-//! death and Bettie Page's).
+//! documents; read by `crate::eval::ecbplus`) as sentence pairs for the pair model. Two
+//! sentences of one topic from different documents state the same thing when most of their
+//! events are the same and they share a participant. They do not when they share no event,
+//! however much they share a topic (the corpus pairs each topic with a second, similar event:
+//! Esther Williams' death and Bettie Page's), nor when one event in common is a small part of
+//! what they tell: "a fire killed 12" and "the owner is investigating the cause of the fire" are
+//! about one fire but are two claims.
 
 use crate::eval::ecbplus::{is_entity_kind, is_event_kind, Document};
 use crate::span::Span;
@@ -16,6 +18,26 @@ pub struct Annotated {
     pub events: BTreeSet<String>,
     /// Who and what takes part: people, organisations, things, places.
     pub participants: BTreeSet<String>,
+}
+
+/// Whether two sentences state the same thing: `Some(true)` when at least half of their events
+/// (counted once) are the same and they share a participant, `Some(false)` when they share no
+/// event or under a third of them, `None` (left out) in between or for one event of other
+/// participants ("died" of two people).
+pub fn same_claim(a: &Annotated, b: &Annotated) -> Option<bool> {
+    let common = a.events.intersection(&b.events).count();
+    let all = a.events.union(&b.events).count();
+    if common == 0 {
+        return Some(false);
+    }
+    let share = common as f64 / all as f64;
+    if share < 1.0 / 3.0 {
+        return Some(false);
+    }
+    if share < 0.5 || a.participants.is_disjoint(&b.participants) {
+        return None;
+    }
+    Some(true)
 }
 
 /// The checked sentences of a document (those with mentions), each with its span in the text
@@ -98,5 +120,31 @@ mod tests {
         assert_eq!(s[0].1.participants.iter().collect::<Vec<_>>(), ["HUM1"]);
         assert_eq!(&d.text[s[1].0], "Fans said so");
         assert!(s[1].1.events.is_empty());
+    }
+
+    fn annotated(events: &[&str], participants: &[&str]) -> Annotated {
+        Annotated {
+            events: events.iter().map(|s| s.to_string()).collect(),
+            participants: participants.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn one_claim_needs_most_events_in_common_and_a_participant() {
+        // Reason: sentences of one story nearly all mention its main event; sharing it is not
+        // stating the same thing, and a model taught so groups the whole story.
+        let killed = annotated(&["fire", "kill"], &["workers", "plant"]);
+        let died = annotated(&["fire", "kill", "sweep"], &["workers"]);
+        let inquiry = annotated(
+            &["fire", "cause", "investigate", "own"],
+            &["owner", "plant"],
+        );
+        let other = annotated(&["flood"], &["workers"]);
+        let elsewhere = annotated(&["fire", "kill"], &["miners"]);
+        assert_eq!(same_claim(&killed, &died), Some(true));
+        assert_eq!(same_claim(&killed, &inquiry), Some(false));
+        assert_eq!(same_claim(&killed, &other), Some(false));
+        assert_eq!(same_claim(&killed, &elsewhere), None);
+        assert_eq!(same_claim(&died, &inquiry), Some(false));
     }
 }

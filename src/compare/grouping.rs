@@ -1,5 +1,6 @@
-//! Which claims state the same thing: candidate pairs from an index of what claims share, each
-//! scored by the pair model, then average-link clustering, so every member of a group is close
+//! Which claims state the same thing: candidate pairs from an index of what claims share and,
+//! in a story of ordinary size, from their meanings' nearest neighbours, each scored by the
+//! pair model, then average-link clustering, so every member of a group is close
 //! to the group as a whole and one shared neighbour cannot chain two unrelated claims.
 
 use super::claim::ClaimInfo;
@@ -11,6 +12,14 @@ use std::collections::BinaryHeap;
 /// Pairs scoring below this are left out of the linkage sums (as if 0): far below any
 /// threshold, they would only cost memory.
 const EDGE_MIN: f32 = 0.05;
+
+/// Each node's nearest nodes of other sources by meaning are candidates too (words in common
+/// miss "fled" and "took refuge") when there are at most this many pairs of nodes to compare:
+/// a few articles' worth, where a cosine for every pair costs little.
+const MEANING_PAIRS: usize = 500_000;
+/// How many nearest nodes by meaning each node offers, and how close they must be (cosine).
+const MEANING_NEAREST: usize = 3;
+const MEANING_MIN: f32 = 0.3;
 
 /// The groups, and what they were made from.
 pub struct Grouping {
@@ -244,7 +253,66 @@ fn candidate_scores(
         }
         touched.clear();
     }
+    if k * k.saturating_sub(1) / 2 <= MEANING_PAIRS {
+        for (a, b) in nearest_by_meaning(infos, nodes, sources_of) {
+            if let std::collections::hash_map::Entry::Vacant(e) = edges.entry((a, b)) {
+                let p =
+                    pair::similarity(&infos[nodes[a as usize][0]], &infos[nodes[b as usize][0]]);
+                if p >= EDGE_MIN {
+                    e.insert(p);
+                }
+            }
+        }
+    }
     edges
+}
+
+/// Pairs of nodes `(a, b)`, `a < b`, of which one is among the other's [`MEANING_NEAREST`]
+/// nodes of other sources by meaning, at a cosine of [`MEANING_MIN`] or more; in order.
+fn nearest_by_meaning(
+    infos: &[ClaimInfo],
+    nodes: &[Vec<usize>],
+    sources_of: &[Sources],
+) -> Vec<(u32, u32)> {
+    let k = nodes.len();
+    let vector = |a: usize| &infos[nodes[a][0]].vector;
+    let mut near: Vec<Vec<(f32, u32)>> = vec![Vec::new(); k];
+    let offer = |list: &mut Vec<(f32, u32)>, c: f32, b: u32| {
+        // Keep the closest few, the earlier node first on a tie.
+        let at = list.partition_point(|&(x, y)| x > c || (x == c && y < b));
+        if at < MEANING_NEAREST {
+            list.insert(at, (c, b));
+            list.truncate(MEANING_NEAREST);
+        }
+    };
+    for a in 0..k {
+        let va = vector(a);
+        if va.is_empty() {
+            continue;
+        }
+        for b in a + 1..k {
+            let vb = vector(b);
+            if vb.len() != va.len() || cross_pairs(&sources_of[a], &sources_of[b]) == 0.0 {
+                continue;
+            }
+            let c = crate::similarity::cosine(va, vb);
+            if c >= MEANING_MIN {
+                offer(&mut near[a], c, b as u32);
+                offer(&mut near[b], c, a as u32);
+            }
+        }
+    }
+    let mut out: Vec<(u32, u32)> = near
+        .iter()
+        .enumerate()
+        .flat_map(|(a, list)| {
+            list.iter()
+                .map(move |&(_, b)| ((a as u32).min(b), (a as u32).max(b)))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// A proposed merge in the heap: the linkage when it was pushed, and the two clusters.

@@ -300,8 +300,8 @@ pub struct Model {
     /// F1 on MSRP in cross-validation).
     pub threshold: f32,
     /// Two claims of a story (compared among [`super::claim::CONTEXT_MIN`] or more) state the
-    /// same thing at or above this (the best F0.5 on ECB+ topics in cross-validation: a wrong
-    /// group misleads a reader more than a missing one).
+    /// same thing at or above this (the best F1 on ECB+ topics in cross-validation, whose
+    /// negatives include sentences about one happening that state different things).
     pub threshold_in_context: f32,
 }
 
@@ -391,10 +391,8 @@ pub const DISPUTE: f32 = 0.6;
 const PLAUSIBLE_MEANING: f32 = 0.2;
 /// ... this share of the weight of one claim's content words is in the other, or ...
 const PLAUSIBLE_WORDS: f32 = 0.1;
-/// ... this share of their names' weight is in both. On the training pairs, no MSRP or STS-B
-/// pair that the model puts at the threshold or above falls below all three; the ECB+ pairs
-/// that do mention one event with nothing in common to read (a pronoun for the name, another
-/// verb): no comparison of words can join them.
+/// ... this share of their names' weight is in both. Pairs that fail all three have nothing in
+/// common to read (a pronoun for the name, another verb): no comparison of words can join them.
 const PLAUSIBLE_NAMES: f32 = 0.3;
 
 /// True when two claims have enough in common for the whole model to be worth running: a

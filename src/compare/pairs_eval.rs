@@ -45,13 +45,12 @@ pub struct EcbTopic {
     pub pairs: Vec<EcbPair>,
 }
 
-/// Two sentences, each as (document, span in its text), and whether they tell one happening.
+/// Two sentences, each as (document, span in its text), and whether they state the same thing.
 pub type EcbPair = ((usize, Span), (usize, Span), bool);
 
 /// The ECB+ topic folders under `root` (`topics`, or every numbered folder when `None`), each
 /// with up to `per_topic` pairs of annotated sentences from two different documents, chosen by
-/// a fixed hash of their texts, as they come: about one in five mentions one event with one of
-/// its participants (the same happening), the rest no common event.
+/// a fixed hash of their texts, as they come, labelled by `ecbplus::same_claim`.
 pub fn ecb_topics(
     root: &Path,
     topics: Option<&[u32]>,
@@ -90,15 +89,10 @@ pub fn ecb_topics(
                     fnv(FNV_OFFSET, docs[a.0].text[a.1].as_bytes()),
                     docs[b.0].text[b.1].as_bytes(),
                 );
-                // One event with one of its participants: the same happening. No event in
-                // common: not. One event with none of the same participants ("died" of two
-                // people) is left out: neither.
-                let event = !a.2.events.is_disjoint(&b.2.events);
-                let participant = !a.2.participants.is_disjoint(&b.2.participants);
-                if event && !participant {
+                let Some(same) = super::ecbplus::same_claim(a.2, b.2) else {
                     continue;
-                }
-                all.push((key, (a.0, a.1), (b.0, b.1), event));
+                };
+                all.push((key, (a.0, a.1), (b.0, b.1), same));
             }
         }
         all.sort();

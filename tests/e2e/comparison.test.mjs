@@ -50,9 +50,20 @@ test('the page exposes the report it rendered, with the comparison fields', asyn
 
 test('the claims board has the four sections, each group in the right one', async () => {
   const r = await report();
+  // Single-source claims that are not check-worthy are built when shown: show them all first.
+  const more = page.locator('#claims-board button.show-all-single');
+  assert.equal(await more.count(), 1, 'the example has single-source claims that are not check-worthy');
+  await more.click();
   const sections = await page.$$eval('#claims-board .claim-section', (els) =>
-    els.map((el) => ({ id: el.dataset.section, title: el.querySelector('.section-title').textContent, groups: el.querySelectorAll('.group').length })),
+    els.map((el) => ({
+      id: el.dataset.section,
+      title: el.querySelector('.section-title').textContent,
+      groups: el.querySelectorAll('.group').length,
+      count: Number(el.querySelector('.section-count').textContent),
+      overview: Number(document.querySelector(`#claims-board .overview-${el.dataset.section} .n`).textContent),
+    })),
   );
+  await more.click(); // back to the default view for the tests below
   assert.deepEqual(sections.map((s) => s.id), ['conflicting', 'drift', 'corroborated', 'single']);
   assert.match(sections[0].title, /^Conflicting/);
   assert.match(sections[1].title, /^Drift/);
@@ -66,6 +77,8 @@ test('the claims board has the four sections, each group in the right one', asyn
     else want.single++;
   }
   assert.deepEqual(Object.fromEntries(sections.map((s) => [s.id, s.groups])), want);
+  assert.deepEqual(Object.fromEntries(sections.map((s) => [s.id, s.count])), want, 'section counts');
+  assert.deepEqual(Object.fromEntries(sections.map((s) => [s.id, s.overview])), want, 'overview counts');
   // Every member of every group is on the board once.
   const members = r.comparison.claims.reduce((a, g) => a + g.members.length, 0);
   assert.equal(await page.locator('#claims-board .member').count(), members);
@@ -86,6 +99,8 @@ test('a corroborated or drifting group shows members from 2+ sources side by sid
       memberSources: [...el.querySelectorAll('.member')].map((m) => m.dataset.source),
       memberNames: [...el.querySelectorAll('.member .member-source')].map((m) => m.textContent),
       certainties: [...el.querySelectorAll('.member .tag.certainty')].map((t) => t.textContent),
+      stances: [...el.querySelectorAll('.member .tag.stance')].map((t) => t.textContent),
+      similarity: el.querySelector('.group-why .why-similarity dd')?.textContent || '',
       texts: [...el.querySelectorAll('.member .member-text')].map((t) => t.textContent),
       originsText: el.querySelector('.origins')?.textContent || '',
       driftText: el.querySelector('.drift-detail')?.textContent || '',
@@ -97,6 +112,9 @@ test('a corroborated or drifting group shows members from 2+ sources side by sid
     assert.deepEqual(g.memberNames, g.memberSources.map((id) => names.get(id)));
     assert.equal(g.certainties.length, g.memberSources.length, 'a member has no certainty badge');
     for (const c of g.certainties) assert.match(c, /^(asserted|attributed|hedged|alleged|denied)$/);
+    assert.equal(g.stances.length, g.memberSources.length, 'a member has no stance');
+    for (const t of g.stances) assert.match(t, /(states|reports|disputes) it$/);
+    assert.match(g.similarity, /^\d{1,3}% \(/, 'the group does not show its similarity');
     assert.ok(g.texts.every((t) => t.length > 10), 'a member has no sentence');
     assert.match(g.originsText, new RegExp(`^${g.sources} sources, ${g.origins} independent origins?`));
     if (g.origins < g.sources) assert.match(g.originsText, /relay one origin/);

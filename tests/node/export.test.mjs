@@ -18,18 +18,24 @@ const report = {
       id: 's1',
       name: 'Outlet, "One"',
       entities: [{ start: 0, end: 2, text: 'He', label: 'PERSON', key: 'he' }, { start: 20, end: 22, text: '5%', label: 'PERCENT', key: '5', low: 5, high: 5, unit: '%' }],
-      claims: [{ start: 0, end: nasty.length, text: nasty, score: 0.8, checkworthy: true, reasons: ['number', 'attributed'], certainty: 'attributed', attribution: { kind: 'named', quote: true, source: { start: 0, end: 2, text: 'He' }, cue: { start: 3, end: 7, text: 'said' }, via: null }, numbers: [], entities: [0, 1] }],
+      claims: [{ start: 0, end: nasty.length, text: nasty, score: 0.8, checkworthy: true, reasons: ['number', 'attributed'], certainty: 'attributed', attribution: { kind: 'named', quote: true, source: { start: 0, end: 2, text: 'He' }, cue: { start: 3, end: 7, text: 'said' }, via: null }, numbers: [], entities: [0, 1], closest: { source: 's2', claim: 0, similarity: 0.81 } }],
     },
     {
       id: 's2',
       name: 'Two',
       entities: [],
-      claims: [{ start: 0, end: 10, text: 'It rose 5%', score: 0.6, checkworthy: true, reasons: ['number'], certainty: 'asserted', attribution: { kind: 'none', quote: false, source: null, cue: null, via: null }, numbers: [], entities: [] }],
+      claims: [
+        { start: 0, end: 10, text: 'It rose 5%', score: 0.6, checkworthy: true, reasons: ['number'], certainty: 'asserted', attribution: { kind: 'none', quote: false, source: null, cue: null, via: null }, numbers: [], entities: [], closest: { source: 's1', claim: 0, similarity: 0.81 } },
+        { start: 11, end: 20, text: 'It rained', score: 0.1, checkworthy: false, reasons: [], certainty: 'asserted', attribution: { kind: 'none', quote: false, source: null, cue: null, via: null }, numbers: [], entities: [], closest: { source: 's1', claim: 0, similarity: 0.12 } },
+      ],
     },
   ],
   comparison: {
     entities: [{ key: 'he', name: 'He', label: 'PERSON', names: ['He'], sources: { s1: 1 }, omitted_by: [] }],
-    claims: [{ status: 'corroborated', members: [{ source: 's1', claim: 0, certainty: 'attributed', origin: 0 }, { source: 's2', claim: 0, certainty: 'asserted', origin: 1 }], sources: 2, origins: 2, drift: true, conflict: null }],
+    claims: [
+      { status: 'corroborated', members: [{ source: 's1', claim: 0, certainty: 'attributed', stance: 'reports', similarity: 0.81, origin: 0 }, { source: 's2', claim: 0, certainty: 'asserted', stance: 'agrees', similarity: 0.81, origin: 1 }], sources: 2, origins: 2, drift: true, conflict: null, similarity: 0.81, entities: [], numbers: ['5%'] },
+      { status: 'single_source', members: [{ source: 's2', claim: 1, certainty: 'asserted', stance: 'agrees', similarity: null, origin: 0 }], sources: 1, origins: 1, drift: false, conflict: null, similarity: null, entities: [], numbers: [] },
+    ],
   },
   warnings: [],
 };
@@ -45,7 +51,7 @@ test('toCSV quotes commas, quotes and newlines and parses back', () => {
 test('claims.csv and entities.csv: header row, same column count on every row, fields intact', () => {
   const claims = parseCSV(claimsCSV(report));
   assert.deepEqual(claims[0], CLAIM_COLUMNS);
-  assert.equal(claims.length, 3);
+  assert.equal(claims.length, 4);
   for (const r of claims) assert.equal(r.length, CLAIM_COLUMNS.length);
   const col = (name) => CLAIM_COLUMNS.indexOf(name);
   assert.equal(claims[1][col('text')], nasty);
@@ -58,6 +64,31 @@ test('claims.csv and entities.csv: header row, same column count on every row, f
   for (const r of ents) assert.equal(r.length, ENTITY_COLUMNS.length);
   assert.equal(ents[1][ENTITY_COLUMNS.indexOf('cluster_name')], 'He');
   assert.equal(ents[2][ENTITY_COLUMNS.indexOf('unit')], '%');
+});
+
+test('claims.csv: the columns older files had keep their order; stance, similarity and closest claim come after', () => {
+  const old = [
+    'source_id', 'source_name', 'claim', 'start', 'end', 'text', 'score', 'checkworthy', 'certainty', 'reasons',
+    'attribution_kind', 'attribution_source', 'attribution_cue', 'attribution_via', 'quote',
+    'group', 'group_status', 'group_sources', 'group_origins', 'drift', 'conflict',
+  ];
+  assert.deepEqual(CLAIM_COLUMNS.slice(0, old.length), old);
+  assert.deepEqual(CLAIM_COLUMNS.slice(old.length), ['stance', 'group_similarity', 'closest_source', 'closest_claim', 'closest_similarity']);
+  const rows = parseCSV(claimsCSV(report));
+  const get = (r, name) => r[CLAIM_COLUMNS.indexOf(name)];
+  const [, s1, s2a, s2b] = rows;
+  assert.equal(get(s1, 'stance'), 'reports');
+  assert.equal(get(s2a, 'stance'), 'agrees');
+  assert.equal(get(s1, 'group_similarity'), '0.81');
+  assert.equal(get(s1, 'closest_source'), 's2');
+  assert.equal(get(s1, 'closest_claim'), '0');
+  assert.equal(get(s1, 'closest_similarity'), '0.81');
+  // A single-source claim: its own group (no similarity), and its closest claim elsewhere.
+  assert.equal(get(s2b, 'group'), '1');
+  assert.equal(get(s2b, 'group_status'), 'single_source');
+  assert.equal(get(s2b, 'group_similarity'), '');
+  assert.equal(get(s2b, 'closest_source'), 's1');
+  assert.equal(get(s2b, 'closest_similarity'), '0.12');
 });
 
 test('ClaimReview drafts: @type, claimReviewed, Claim author and one appearance per source', () => {
@@ -88,6 +119,12 @@ test('exports of the real example report parse with the right column counts', as
   const claims = parseCSV(claimsCSV(rep));
   assert.equal(claims.length - 1, rep.sources.reduce((n, s) => n + s.claims.length, 0));
   for (const r of claims) assert.equal(r.length, CLAIM_COLUMNS.length);
+  // Every claim is in a group, so every row has a group and a stance.
+  for (const r of claims.slice(1)) {
+    assert.notEqual(r[CLAIM_COLUMNS.indexOf('group')], '', `${r[0]} claim ${r[2]} has no group`);
+    assert.match(r[CLAIM_COLUMNS.indexOf('stance')], /^(agrees|reports|disputes)$/);
+  }
+  assert.ok(claims.slice(1).some((r) => r[CLAIM_COLUMNS.indexOf('closest_source')] !== ''), 'no claim has a closest claim');
   const ents = parseCSV(entitiesCSV(rep));
   assert.equal(ents.length - 1, rep.sources.reduce((n, s) => n + s.entities.length, 0));
   for (const r of ents) assert.equal(r.length, ENTITY_COLUMNS.length);
