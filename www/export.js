@@ -1,20 +1,49 @@
-// Report → export formats. Pure functions (no DOM), so they run in Node tests too:
-// CSV (RFC 4180) for claims and entities, ClaimReview JSON-LD drafts for selected claims.
+// Report → export formats. Pure functions (no DOM), so they run in Node tests too: CSV
+// (RFC 4180, UTF-8 BOM, formula-like cells neutralised) for claims and entities, ClaimReview
+// JSON-LD drafts for selected claims.
 
-/** One CSV field, quoted when it holds a comma, quote, CR or LF (RFC 4180); quotes doubled. */
+/**
+ * Cells a spreadsheet would read as a formula or a control start with one of these (OWASP "CSV
+ * injection"): `=`, `+`, `-`, `@`, tab, carriage return.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell made inert for spreadsheets: prefixed with `'` when it starts like a formula, so
+ * `=HYPERLINK(…)` shows as text and runs nothing. Only text is touched: numbers and booleans the
+ * tool writes itself (offsets, scores, counts, values) go out as they are, so a value such as
+ * -5 stays a number; any text cell, even "-2" or a name, is treated per OWASP.
+ */
+export function neutralise(s) {
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+/**
+ * One CSV field: text neutralised against formula injection, then quoted when it holds a comma,
+ * quote, CR or LF (RFC 4180), quotes doubled. Arrays are joined with "; ", objects as JSON.
+ */
 export function csvField(v) {
   if (v === null || v === undefined) return '';
-  const s = Array.isArray(v) ? v.join('; ') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const text = typeof v !== 'number' && typeof v !== 'boolean' && typeof v !== 'bigint';
+  const raw = Array.isArray(v) ? v.join('; ') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const s = text ? neutralise(raw) : raw;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Rows (arrays) → CSV text with CRLF line ends; the first row is the header. */
+/** The byte order mark that opens every CSV file, so spreadsheets read the text as UTF-8. */
+export const BOM = '\uFEFF';
+
+/** Rows (arrays) → CSV text: a UTF-8 BOM, then the rows with CRLF line ends; the first row is the header. */
 export function toCSV(rows) {
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return BOM + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Parse RFC 4180 CSV text into rows (for tests and for anyone re-importing). */
-export function parseCSV(text) {
+/**
+ * Parse RFC 4180 CSV text into rows (for tests and for anyone re-importing); a leading BOM is
+ * dropped. The `'` that neutralised a formula-like cell stays: the text is as the file holds it.
+ */
+export function parseCSV(input) {
+  const text = input.startsWith(BOM) ? input.slice(BOM.length) : input;
   const rows = [];
   let row = [];
   let field = '';

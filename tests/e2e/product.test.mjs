@@ -40,6 +40,8 @@ test('export: claims.csv and entities.csv parse with a header and the right colu
   const report = await page.evaluate(() => window.__crosscheckReport);
   const claims = await download('#export-claims-csv');
   assert.equal(claims.name, 'claims.csv');
+  // A UTF-8 BOM first, so a spreadsheet does not read the text in its local code page.
+  assert.equal(claims.text.charCodeAt(0), 0xfeff, 'claims.csv has no BOM');
   const rows = parseCSV(claims.text);
   assert.deepEqual(rows[0], CLAIM_COLUMNS);
   assert.equal(rows.length - 1, report.sources.reduce((n, s) => n + s.claims.length, 0));

@@ -133,3 +133,76 @@ test('exports of the real example report parse with the right column counts', as
   assert.equal(cr['@type'], 'ClaimReview');
   assert.equal(cr.itemReviewed.appearance.length, g.sources);
 });
+
+// OWASP CSV injection: a cell that starts with = + - @ tab or CR is a formula (or a control) to
+// Excel, LibreOffice and Google Sheets. Pasted article text and outlet names are the user's, or an
+// attacker's, so every such text cell must come out prefixed with ' and everything else unchanged.
+const INJECTIONS = ['=HYPERLINK("http://evil.example","click")', '+1', '-2', '@SUM(A1)', '\tcmd', '\rcmd'];
+
+function injectedReport() {
+  const none = { kind: 'none', quote: false, source: null, cue: null, via: null };
+  const sources = INJECTIONS.map((payload, i) => ({
+    id: `s${i + 1}`,
+    name: payload,
+    entities: [{ start: 0, end: payload.length, text: payload, label: 'QUANTITY', key: payload, low: -2, high: -2, unit: payload }],
+    claims: [{ start: 0, end: payload.length, text: payload, score: 0.25, checkworthy: false, reasons: [], certainty: 'asserted', attribution: { ...none, kind: 'named', source: { start: 0, end: payload.length, text: payload } }, numbers: [], entities: [0], closest: null }],
+  }));
+  const ordinary = 'Turkey said 5 people died, "officially".';
+  sources.push({
+    id: 'ok',
+    name: 'Plain Outlet',
+    entities: [{ start: 0, end: 6, text: 'Turkey', label: 'GPE', key: 'turkey' }],
+    claims: [{ start: 0, end: ordinary.length, text: ordinary, score: 0.75, checkworthy: true, reasons: ['number'], certainty: 'asserted', attribution: none, numbers: [], entities: [0], closest: null }],
+  });
+  const claims = sources.map((s) => ({ status: 'single_source', members: [{ source: s.id, claim: 0, certainty: 'asserted', stance: 'agrees', similarity: null, origin: 0 }], sources: 1, origins: 1, drift: false, conflict: null, similarity: null, entities: [], numbers: [] }));
+  return { report: { version: 1, offsets: 'utf16', sources, comparison: { entities: [], claims }, warnings: [] }, ordinary };
+}
+
+/** The file as a spreadsheet would get it: it must open with the BOM, which is then dropped. */
+function readBack(text) {
+  assert.equal(text.charCodeAt(0), 0xfeff, 'the file does not start with a UTF-8 BOM');
+  assert.equal(Buffer.from(text, 'utf8').subarray(0, 3).toString('hex'), 'efbbbf');
+  return parseCSV(text.slice(1));
+}
+
+test('CSV files start with a UTF-8 BOM and parse back to the same rows', () => {
+  // Excel reads a CSV without a BOM in the local code page: "Erdoğan" would become mojibake.
+  const rows = [['name', 'n'], ['Erdoğan’s “Kurds”', '3']];
+  const text = toCSV(rows);
+  assert.deepEqual(readBack(text), rows);
+  assert.deepEqual(parseCSV(text), rows, 'parseCSV drops the BOM itself too');
+});
+
+test('CSV injection: text cells that start with = + - @ tab or CR are prefixed with an apostrophe', () => {
+  const { report, ordinary } = injectedReport();
+  const claims = readBack(claimsCSV(report));
+  const col = (name) => CLAIM_COLUMNS.indexOf(name);
+  INJECTIONS.forEach((payload, i) => {
+    const row = claims[i + 1];
+    for (const name of ['source_name', 'text', 'attribution_source']) {
+      assert.equal(row[col(name)], `'${payload}`, `${name} of ${JSON.stringify(payload)} was not neutralised`);
+    }
+  });
+  const ents = readBack(entitiesCSV(report));
+  const ecol = (name) => ENTITY_COLUMNS.indexOf(name);
+  INJECTIONS.forEach((payload, i) => {
+    const row = ents[i + 1];
+    for (const name of ['source_name', 'text', 'key', 'unit']) assert.equal(row[ecol(name)], `'${payload}`, `entities ${name} of ${JSON.stringify(payload)}`);
+    // A number the tool writes is a value, not a formula: a negative one stays a plain number.
+    assert.equal(row[ecol('low')], '-2');
+  });
+  // No cell of either file starts like a formula unless it is one of those numbers.
+  for (const r of [...claims.slice(1), ...ents.slice(1)]) {
+    for (const cell of r) if (/^[=+\-@\t\r]/.test(cell)) assert.match(cell, /^-\d+(\.\d+)?$/, `cell ${JSON.stringify(cell)} starts like a formula`);
+  }
+  // Ordinary cells are unchanged: text with commas and quotes, names, numbers, booleans, lists.
+  const ok = claims[claims.length - 1];
+  assert.equal(ok[col('text')], ordinary);
+  assert.equal(ok[col('source_name')], 'Plain Outlet');
+  assert.equal(ok[col('start')], '0');
+  assert.equal(ok[col('end')], String(ordinary.length));
+  assert.equal(ok[col('score')], '0.75');
+  assert.equal(ok[col('checkworthy')], 'true');
+  assert.equal(ok[col('reasons')], 'number');
+  assert.equal(ents[ents.length - 1][ecol('text')], 'Turkey');
+});
