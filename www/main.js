@@ -12,6 +12,10 @@ import {
   STANCE,
   similarityText,
   closestWords,
+  labelWord,
+  labelWithCode,
+  safeLabel,
+  reasonsSentence,
 } from './render.js';
 import { claimsCSV, entitiesCSV, claimReviews, groupIndex } from './export.js';
 
@@ -611,21 +615,21 @@ function numValue(e) {
   return `${v}${e.unit ? ' ' + e.unit : ''}`;
 }
 
-function row(label, value, cls) {
+function row(label, value, cls, title = null) {
   if (value === null || value === undefined || value === '') return null;
-  return h('div', { class: ['d-row', cls] }, h('dt', {}, label), h('dd', {}, value));
+  return h('div', { class: ['d-row', cls], title }, h('dt', {}, label), h('dd', {}, value));
 }
 
 function entityDetails(src, e) {
   const c = current.clusters.get(e.key);
   const rows = [
-    row('label', e.label, 'd-label'),
+    row('label', labelWithCode(e.label), 'd-label'),
     row('value', numValue(e), 'd-value'),
     row('date', e.iso, 'd-iso'),
     row('key', e.key, 'd-key'),
     row('cluster', c ? `${clusterName(c)}${(c.names || []).length > 1 ? ` (also ${c.names.filter((n) => n !== clusterName(c)).join(', ')})` : ''}` : null, 'd-cluster'),
   ];
-  return [h('p', { class: 'd-title' }, h('span', { class: ['chip', `ent-${/^[A-Z_]+$/.test(e.label) ? e.label : 'OTHER'}`] }, e.label), ' ', e.text), h('dl', {}, rows)];
+  return [h('p', { class: 'd-title' }, h('span', { class: ['chip', `ent-${safeLabel(e.label)}`], title: e.label }, labelWord(e.label)), ' ', e.text), h('dl', {}, rows)];
 }
 
 function claimDetails(src, index, c) {
@@ -654,7 +658,7 @@ function claimDetails(src, index, c) {
       'dl',
       {},
       row('score', Number(c.score).toFixed(2), 'd-score'),
-      row('reasons', (c.reasons || []).join(', ') || 'none', 'd-reasons'),
+      row('reasons', reasonsSentence(c, src.entities), 'd-reasons', (c.reasons || []).length ? `In the report: ${c.reasons.join(', ')}` : null),
       row('certainty', c.certainty, 'd-certainty'),
       row('attribution', attr, 'd-attribution'),
       row('group', group, 'd-group'),
