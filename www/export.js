@@ -136,21 +136,74 @@ export function entitiesCSV(report) {
   return toCSV(rows);
 }
 
-/** A claim's author for ClaimReview: the attribution's source, else the outlet that states it. */
-export function claimAuthor(claim, source) {
-  const a = claim.attribution || {};
-  if (a.kind && a.kind !== 'none' && a.source && a.source.text) {
-    const inside = (source.entities || []).filter((e) => e.start >= a.source.start && e.end <= a.source.end);
-    const org = inside.some((e) => e.label === 'ORG' || e.label === 'NORP' || e.label === 'GPE') && !inside.some((e) => e.label === 'PERSON');
-    return { '@type': org ? 'Organization' : 'Person', name: a.source.text };
+// Words that stand for a speaker without naming one: never a claimant.
+const PRONOUNS = new Set([
+  'he', 'she', 'they', 'it', 'who', 'whom', 'which', 'that', 'this', 'these', 'those', 'him', 'her',
+  'them', 'we', 'us', 'i', 'me', 'you', 'one', 'himself', 'herself', 'themselves', 'itself',
+]);
+
+/** True when a speaker's words are only pronouns ("he", "she herself", "who"). */
+export function isPronoun(text) {
+  const words = String(text ?? '').toLowerCase().match(/[\p{L}']+/gu) || [];
+  return words.length > 0 && words.every((w) => PRONOUNS.has(w));
+}
+
+const PERSON_LABELS = new Set(['PERSON']);
+const ORG_LABELS = new Set(['ORG', 'NORP', 'GPE', 'FAC', 'LOC']);
+
+/** The outlet as a schema.org Organization, with its site (the origin of the article's address). */
+function outlet(source) {
+  let site = null;
+  try {
+    site = source.url ? new URL(source.url).origin : null;
+  } catch {
+    site = null;
   }
-  return { '@type': 'Organization', name: source.name || source.id };
+  return { '@type': 'Organization', name: source.name || source.id, ...(site && site !== 'null' ? { url: site } : {}) };
 }
 
 /**
+ * A claim's claimant for ClaimReview (`itemReviewed.author`): the speaker it is attributed to when
+ * the attribution is named and its source is not a pronoun ("he", "who" fall back), else the
+ * outlet that states it (its own voice, or an unnamed source it alone vouches for). A speaker
+ * with a person's name inside is a Person named by that name ("Alan Abramowitz" out of "Alan
+ * Abramowitz, a demographer at Emory University", the whole phrase as its description); with an
+ * organisation's or a place's, an Organization; with no name found, a Person by the phrase.
+ */
+export function claimAuthor(claim, source) {
+  const a = claim.attribution || {};
+  const sp = a.source;
+  if (a.kind !== 'named' || !sp || !sp.text || !String(sp.text).trim() || isPronoun(sp.text)) return outlet(source);
+  const inside = (source.entities || []).filter((e) => e.start >= sp.start && e.end <= sp.end);
+  const person = inside.find((e) => PERSON_LABELS.has(e.label));
+  const org = inside.find((e) => ORG_LABELS.has(e.label));
+  const named = person || org;
+  const phrase = String(sp.text).trim();
+  const out = { '@type': person || !org ? 'Person' : 'Organization', name: named ? named.text : phrase };
+  if (named && named.text !== phrase) out.description = phrase;
+  return out;
+}
+
+/**
+ * The ClaimReview fields, as Google's fact-check markup (and the Fact Check Markup Tool) asks for
+ * them, and who fills them: `draft` ones come from the report, `reviewer` ones are left empty for
+ * the fact-checker (the verdict, who publishes it, where and when).
+ */
+export const CLAIMREVIEW_FIELDS = {
+  claimReviewed: ['required', 'draft'],
+  reviewRating: ['required', 'reviewer'], // ratingValue, bestRating, worstRating, alternateName
+  url: ['required', 'reviewer'], // the fact-check article
+  author: ['recommended', 'reviewer'], // the fact-checking organisation
+  datePublished: ['recommended', 'reviewer'], // of the fact check
+  itemReviewed: ['recommended', 'draft'], // the Claim: author, datePublished, appearance, firstAppearance
+};
+
+/**
  * ClaimReview JSON-LD drafts for `selection` = [{source, claim}] (source id, claim index). Each
- * draft has claimReviewed, itemReviewed (a Claim with its author and one appearance per source
- * of the claim's group) and an empty reviewRating for the fact-checker to fill.
+ * draft has claimReviewed and itemReviewed (a Claim with its claimant, one appearance per source of
+ * the claim's group — the outlet as publisher, its sentence, and its url and datePublished when the
+ * source has them — the earliest dated one as firstAppearance and its date as the claim's date);
+ * reviewRating, author, url and datePublished are there, empty, for the fact-checker to fill.
  */
 export function claimReviews(report, selection) {
   const byId = new Map((report.sources || []).map((s) => [String(s.id), s]));
@@ -162,9 +215,11 @@ export function claimReviews(report, selection) {
     if (!claim) continue;
     const g = groups.get(`${src.id}\u0000${sel.claim}`);
     const members = g ? g.group.members : [{ source: src.id, claim: sel.claim }];
+    // The selected claim's own source first, then the others in the group's order.
+    const ordered = [...members.filter((m) => String(m.source) === String(src.id)), ...members.filter((m) => String(m.source) !== String(src.id))];
     const seen = new Set();
     const appearance = [];
-    for (const m of members) {
+    for (const m of ordered) {
       if (seen.has(String(m.source))) continue;
       seen.add(String(m.source));
       const ms = byId.get(String(m.source));
@@ -172,14 +227,15 @@ export function claimReviews(report, selection) {
       if (!ms || !mc) continue;
       appearance.push({
         '@type': 'CreativeWork',
-        name: ms.name || ms.id,
+        publisher: outlet(ms),
+        ...(ms.url ? { url: ms.url } : {}),
+        ...(ms.published ? { datePublished: ms.published } : {}),
         identifier: String(ms.id),
         text: mc.text,
-        ...(mc.attribution && mc.attribution.source && mc.attribution.source.text
-          ? { author: { '@type': 'Thing', name: mc.attribution.source.text } }
-          : {}),
       });
     }
+    const dated = appearance.filter((x) => x.datePublished).sort((x, y) => (x.datePublished < y.datePublished ? -1 : x.datePublished > y.datePublished ? 1 : 0));
+    const first = dated[0];
     out.push({
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
@@ -187,10 +243,12 @@ export function claimReviews(report, selection) {
       itemReviewed: {
         '@type': 'Claim',
         author: claimAuthor(claim, src),
+        datePublished: first ? first.datePublished : '',
         appearance,
+        ...(first && first.url ? { firstAppearance: { '@type': 'CreativeWork', url: first.url, datePublished: first.datePublished } } : {}),
       },
       reviewRating: { '@type': 'Rating', ratingValue: '', bestRating: '', worstRating: '', alternateName: '' },
-      author: { '@type': 'Organization', name: '' },
+      author: { '@type': 'Organization', name: '', url: '' },
       url: '',
       datePublished: '',
     });

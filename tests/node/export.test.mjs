@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toCSV, parseCSV, claimsCSV, entitiesCSV, claimReviews, CLAIM_COLUMNS, ENTITY_COLUMNS } from '../../www/export.js';
+import { toCSV, parseCSV, claimsCSV, entitiesCSV, claimReviews, CLAIM_COLUMNS, ENTITY_COLUMNS, CLAIMREVIEW_FIELDS } from '../../www/export.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -99,13 +99,88 @@ test('ClaimReview drafts: @type, claimReviewed, Claim author and one appearance 
   assert.equal(back['@context'], 'https://schema.org');
   assert.equal(back.claimReviewed, nasty);
   assert.equal(back.itemReviewed['@type'], 'Claim');
-  assert.deepEqual(back.itemReviewed.author, { '@type': 'Person', name: 'He' });
-  assert.deepEqual(back.itemReviewed.appearance.map((a) => a.name), ['Outlet, "One"', 'Two']);
+  // "He said" names nobody: the claimant is the outlet that printed it, not a person called "He".
+  assert.deepEqual(back.itemReviewed.author, { '@type': 'Organization', name: 'Outlet, "One"' });
+  // Each appearance gives the outlet that carries the claim, as its publisher.
+  assert.deepEqual(back.itemReviewed.appearance.map((a) => a.publisher), [{ '@type': 'Organization', name: 'Outlet, "One"' }, { '@type': 'Organization', name: 'Two' }]);
+  assert.deepEqual(back.itemReviewed.appearance.map((a) => a.text), [nasty, 'It rose 5%']);
   assert.equal(back.reviewRating['@type'], 'Rating');
   assert.equal(back.reviewRating.ratingValue, '');
   // The outlet is the author when the claim is in its own voice.
   const [own] = claimReviews(report, [{ source: 's2', claim: 0 }]);
   assert.deepEqual(own.itemReviewed.author, { '@type': 'Organization', name: 'Two' });
+});
+
+/** A one-source report whose only claim is `text`, attributed to the phrase `speaker` in it. */
+function quoted(text, speaker, entities = [], kind = 'named') {
+  const at = text.indexOf(speaker);
+  return {
+    version: 1,
+    offsets: 'utf16',
+    sources: [{
+      id: 'p',
+      name: 'The Paper',
+      entities: entities.map(([t, label]) => ({ start: text.indexOf(t), end: text.indexOf(t) + t.length, text: t, label, key: t.toLowerCase() })),
+      claims: [{ start: 0, end: text.length, text, score: 0.9, checkworthy: true, reasons: ['attributed'], certainty: 'attributed', attribution: { kind, quote: true, source: { start: at, end: at + speaker.length, text: speaker }, cue: null, via: null }, numbers: [], entities: [], closest: null }],
+    }],
+    comparison: { entities: [], claims: [{ status: 'single_source', members: [{ source: 'p', claim: 0, certainty: 'attributed', stance: 'reports', similarity: null, origin: 0 }], sources: 1, origins: 1, drift: false, conflict: null, similarity: null, entities: [], numbers: [] }] },
+    warnings: [],
+  };
+}
+
+test('ClaimReview: a quoted claim’s claimant is the person quoted, by name', () => {
+  // The fact-check reviews what Erdoğan said, not what the newspaper said.
+  const text = '“We will not allow a terror corridor,” Recep Tayyip Erdoğan said on Monday.';
+  const [cr] = claimReviews(quoted(text, 'Recep Tayyip Erdoğan', [['Recep Tayyip Erdoğan', 'PERSON'], ['Monday', 'DATE']]), [{ source: 'p', claim: 0 }]);
+  assert.deepEqual(cr.itemReviewed.author, { '@type': 'Person', name: 'Recep Tayyip Erdoğan' });
+  // An apposition is kept as the description; the name is the person's.
+  const t2 = 'Alan Abramowitz, a demographer at Emory University, said turnout rose 5%.';
+  const [cr2] = claimReviews(quoted(t2, 'Alan Abramowitz, a demographer at Emory University', [['Alan Abramowitz', 'PERSON'], ['Emory University', 'ORG']]), [{ source: 'p', claim: 0 }]);
+  assert.deepEqual(cr2.itemReviewed.author, { '@type': 'Person', name: 'Alan Abramowitz', description: 'Alan Abramowitz, a demographer at Emory University' });
+  // An organisation that speaks is an Organization.
+  const t3 = 'The Turkish Defence Ministry said 40 fighters were killed.';
+  const [cr3] = claimReviews(quoted(t3, 'The Turkish Defence Ministry', [['Turkish Defence Ministry', 'ORG']]), [{ source: 'p', claim: 0 }]);
+  assert.equal(cr3.itemReviewed.author['@type'], 'Organization');
+  assert.equal(cr3.itemReviewed.author.name, 'Turkish Defence Ministry');
+});
+
+test('ClaimReview: a pronoun or an unnamed source is never the claimant; the outlet is', () => {
+  // "he" or "who" is not someone a reader can look up: the outlet vouches for the words.
+  for (const pronoun of ['he', 'She', 'they', 'it', 'who', 'He himself']) {
+    const [cr] = claimReviews(quoted(`“Turkey is safe,” ${pronoun} said.`, pronoun), [{ source: 'p', claim: 0 }]);
+    assert.deepEqual(cr.itemReviewed.author, { '@type': 'Organization', name: 'The Paper' }, pronoun);
+  }
+  const [anon] = claimReviews(quoted('An official said 40 died.', 'An official', [], 'anonymous'), [{ source: 'p', claim: 0 }]);
+  assert.deepEqual(anon.itemReviewed.author, { '@type': 'Organization', name: 'The Paper' });
+});
+
+test('ClaimReview drafts carry every field fact-check publishers require and recommend', () => {
+  // Google's fact-check markup: ClaimReview requires claimReviewed, reviewRating (alternateName
+  // required; ratingValue, bestRating, worstRating recommended) and url; recommends author,
+  // datePublished and itemReviewed (a Claim with author, datePublished and appearance). The draft
+  // fills what the report knows and leaves the verdict and the publication to the fact-checker.
+  const [cr] = claimReviews(report, [{ source: 's1', claim: 0 }]);
+  for (const [field, [need, who]] of Object.entries(CLAIMREVIEW_FIELDS)) {
+    assert.ok(field in cr, `${field} (${need}) is missing`);
+    if (who === 'reviewer') assert.ok(cr[field] === '' || Object.entries(cr[field]).every(([k, v]) => k === '@type' || v === ''), `${field} is for the fact-checker to fill, and is not empty`);
+    else assert.ok(cr[field], `${field} is not drafted`);
+  }
+  assert.deepEqual(Object.keys(CLAIMREVIEW_FIELDS).sort(), ['author', 'claimReviewed', 'datePublished', 'itemReviewed', 'reviewRating', 'url']);
+  assert.deepEqual(Object.keys(cr.reviewRating).sort(), ['@type', 'alternateName', 'bestRating', 'ratingValue', 'worstRating']);
+  assert.equal(cr.author['@type'], 'Organization');
+  for (const k of ['author', 'datePublished', 'appearance']) assert.ok(k in cr.itemReviewed, `itemReviewed.${k} is missing`);
+  // Without source dates the claim's date is left to fill; with them, the earliest appearance's.
+  assert.equal(cr.itemReviewed.datePublished, '');
+  const dated = structuredClone(report);
+  Object.assign(dated.sources[0], { url: 'https://one.example/story', published: '2019-10-10' });
+  Object.assign(dated.sources[1], { url: 'https://two.example/a', published: '2019-10-09' });
+  const [d] = claimReviews(dated, [{ source: 's1', claim: 0 }]);
+  assert.deepEqual(d.itemReviewed.appearance.map((a) => [a.url, a.datePublished, a.publisher.name, a.publisher.url]), [
+    ['https://one.example/story', '2019-10-10', 'Outlet, "One"', 'https://one.example'],
+    ['https://two.example/a', '2019-10-09', 'Two', 'https://two.example'],
+  ]);
+  assert.equal(d.itemReviewed.datePublished, '2019-10-09');
+  assert.deepEqual(d.itemReviewed.firstAppearance, { '@type': 'CreativeWork', url: 'https://two.example/a', datePublished: '2019-10-09' });
 });
 
 test('exports of the real example report parse with the right column counts', async () => {
@@ -132,6 +207,20 @@ test('exports of the real example report parse with the right column counts', as
   const [cr] = claimReviews(rep, [g.members[0]]);
   assert.equal(cr['@type'], 'ClaimReview');
   assert.equal(cr.itemReviewed.appearance.length, g.sources);
+  // Every quoted claim with a named speaker who is a person: the claimant is that person.
+  let quotedPeople = 0;
+  for (const s of rep.sources) {
+    s.claims.forEach((c, i) => {
+      const a = c.attribution;
+      if (!a.quote || a.kind !== 'named' || !a.source) return;
+      const person = s.entities.find((e) => e.label === 'PERSON' && e.start >= a.source.start && e.end <= a.source.end);
+      if (!person) return;
+      quotedPeople++;
+      const [d] = claimReviews(rep, [{ source: s.id, claim: i }]);
+      assert.deepEqual([d.itemReviewed.author['@type'], d.itemReviewed.author.name], ['Person', person.text], c.text);
+    });
+  }
+  assert.ok(quotedPeople > 0, 'the example has no quoted claim of a named person');
 });
 
 // OWASP CSV injection: a cell that starts with = + - @ tab or CR is a formula (or a control) to
