@@ -255,3 +255,54 @@ export function claimReviews(report, selection) {
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The report as a file that can be opened again
+
+/**
+ * The report as the page exports it: each source report with its `text` after its name (and
+ * `url`/`published` as the report has them), so the file holds everything needed to show the
+ * same report again. `sources`: the analysed `{id, text}` list, matched by id.
+ */
+export function reportFile(report, sources) {
+  const texts = new Map((sources || []).map((s) => [String(s.id), s.text]));
+  return {
+    ...report,
+    sources: (report.sources || []).map(({ id, name, ...rest }) => ({ id, name, text: texts.get(String(id)) ?? '', ...rest })),
+  };
+}
+
+/**
+ * Reads a file made by `reportFile` back: `{report, sources}`, the report as it was on the page
+ * (without the texts) and the sources `{id, name, text, url?, published?}` to put back in the
+ * editor. Throws an Error whose message says what is wrong with the file.
+ */
+export function openReportFile(json) {
+  let data;
+  try {
+    data = typeof json === 'string' ? JSON.parse(json) : json;
+  } catch (err) {
+    throw new Error(`this file is not JSON (${err.message})`);
+  }
+  const bad = (why) => new Error(`this file is not a Crosscheck report: ${why}`);
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw bad('it holds no report object');
+  if (data.version !== 1) throw bad(`its version is ${JSON.stringify(data.version)}, this page reads version 1`);
+  if (!Array.isArray(data.sources) || !data.sources.length) throw bad('it has no sources');
+  if (!data.comparison || typeof data.comparison !== 'object') throw bad('it has no comparison');
+  if (data.offsets !== 'utf16') {
+    throw bad(`its offsets are ${JSON.stringify(data.offsets)}; the page opens the reports it exports (utf16), not the command line's`);
+  }
+  const str = (v) => typeof v === 'string';
+  const sources = data.sources.map((s, i) => {
+    const n = i + 1;
+    if (!s || typeof s !== 'object') throw bad(`source ${n} is not an object`);
+    if (!str(s.id) || !str(s.name)) throw bad(`source ${n} has no id or name`);
+    if (!str(s.text)) throw bad(`source ${n} (${s.name}) has no text: export it again from this page to keep the texts`);
+    for (const k of ['url', 'published']) if (k in s && !str(s[k])) throw bad(`source ${n}'s ${k} is not text`);
+    for (const k of ['entities', 'claims']) if (!Array.isArray(s[k])) throw bad(`source ${n} has no ${k} list`);
+    return { id: s.id, name: s.name, text: s.text, ...(str(s.url) ? { url: s.url } : {}), ...(str(s.published) ? { published: s.published } : {}) };
+  });
+  if (new Set(sources.map((s) => s.id)).size !== sources.length) throw bad('two sources have the same id');
+  const report = { ...data, sources: data.sources.map(({ text, ...rest }) => rest) };
+  return { report, sources };
+}

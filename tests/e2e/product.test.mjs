@@ -27,12 +27,14 @@ async function download(selector) {
   return { name: dl.suggestedFilename(), text: readFileSync(await dl.path(), 'utf8') };
 }
 
-test('export: the report as JSON parses and equals the report on the page', async () => {
+test('export: the report as JSON parses and equals the report on the page, with each source’s text', async () => {
   const { name, text } = await download('#export-json');
   assert.equal(name, 'crosscheck-report.json');
   const json = JSON.parse(text);
   const onPage = await page.evaluate(() => window.__crosscheckReport);
-  assert.deepEqual(json, JSON.parse(JSON.stringify(onPage)));
+  const texts = await page.$$eval('.source-card .source-text', (els) => els.map((e) => e.value));
+  assert.deepEqual(json.sources.map((s) => s.text), texts);
+  assert.deepEqual({ ...json, sources: json.sources.map(({ text: _, ...rest }) => rest) }, JSON.parse(JSON.stringify(onPage)));
   assert.equal(json.sources.length, 5);
 });
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toCSV, parseCSV, claimsCSV, entitiesCSV, claimReviews, CLAIM_COLUMNS, ENTITY_COLUMNS, CLAIMREVIEW_FIELDS } from '../../www/export.js';
+import { toCSV, parseCSV, claimsCSV, entitiesCSV, claimReviews, reportFile, openReportFile, CLAIM_COLUMNS, ENTITY_COLUMNS, CLAIMREVIEW_FIELDS } from '../../www/export.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -294,4 +294,43 @@ test('CSV injection: text cells that start with = + - @ tab or CR are prefixed w
   assert.equal(ok[col('checkworthy')], 'true');
   assert.equal(ok[col('reasons')], 'number');
   assert.equal(ents[ents.length - 1][ecol('text')], 'Turkey');
+});
+
+test('the JSON export holds each source’s id, name and text, and opens back to the same report', async () => {
+  // A report without its texts cannot be shown again: highlights are offsets into them.
+  const { initSync, analyze } = await import(path.join(root, 'www/pkg/crosscheck.js'));
+  initSync({ module: fs.readFileSync(path.join(root, 'www/pkg/crosscheck_bg.wasm')) });
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'www/examples/manifest.json'), 'utf8'));
+  const sources = manifest.sources.map((s, i) => ({ id: s.id, name: s.name, text: fs.readFileSync(path.join(root, 'www/examples', s.file), 'utf8'), ...(i === 0 ? { url: 'https://wnd.example/a', published: '2019-10-09' } : {}) }));
+  const rep = analyze(sources);
+  const file = JSON.stringify(reportFile(rep, sources), null, 2);
+  const data = JSON.parse(file);
+  data.sources.forEach((s, i) => {
+    assert.deepEqual(Object.keys(s).slice(0, 3), ['id', 'name', 'text']);
+    assert.equal(s.text, sources[i].text);
+  });
+  assert.equal(data.sources[0].url, 'https://wnd.example/a');
+  assert.equal(data.sources[0].published, '2019-10-09');
+  const opened = openReportFile(file);
+  assert.deepEqual(opened.report, JSON.parse(JSON.stringify(rep)), 'the report opened is not the report exported');
+  assert.deepEqual(opened.sources, sources, 'the sources opened are not the sources analysed');
+  // Exported again, the file is the same; analysed again, the sources give the same report.
+  assert.equal(JSON.stringify(reportFile(opened.report, opened.sources), null, 2), file);
+  assert.equal(JSON.stringify(analyze(opened.sources)), JSON.stringify(rep));
+});
+
+test('opening a file that is not a page report says why', () => {
+  // The reasons a user can act on: wrong file, a command-line report, an old export without texts.
+  const good = reportFile(report, [{ id: 's1', text: nasty }, { id: 's2', text: 'It rose 5% It rained' }]);
+  assert.equal(openReportFile(JSON.stringify(good)).sources.length, 2);
+  const cases = [
+    ['{"version": 1,', /not JSON/],
+    ['[1, 2]', /no report object/],
+    [JSON.stringify({ ...good, version: 2 }), /version is 2/],
+    [JSON.stringify({ ...good, offsets: 'codepoints' }), /command line/],
+    [JSON.stringify(report), /has no text: export it again/],
+    [JSON.stringify({ ...good, sources: [good.sources[0], good.sources[0]] }), /same id/],
+    [JSON.stringify({ ...good, sources: [{ ...good.sources[0], url: 5 }] }), /url is not text/],
+  ];
+  for (const [text, why] of cases) assert.throws(() => openReportFile(text), why, text.slice(0, 40));
 });
