@@ -582,6 +582,18 @@ function addSelectBox(li) {
 
 let flashTimer = 0;
 
+/**
+ * The sticky legend's height, kept in --legend-h for the scroll margin of jump targets
+ * (style.css): 0 when it does not stick (phones) or is hidden. Returns it.
+ */
+function legendHeight() {
+  const legend = $('legend-wrap');
+  const sticky = getComputedStyle(legend).position === 'sticky';
+  const px = sticky ? Math.ceil(legend.getBoundingClientRect().height) : 0;
+  $('documents').style.setProperty('--legend-h', `${px}px`);
+  return px;
+}
+
 function jumpToClaim(sourceId, index) {
   const doc = [...$('source-reports').querySelectorAll('.doc')].find((d) => d.dataset.sourceId === String(sourceId));
   if (!doc) return;
@@ -593,7 +605,12 @@ function jumpToClaim(sourceId, index) {
   clearTimeout(flashTimer);
   const hadTabindex = el.hasAttribute('tabindex');
   if (!hadTabindex) el.setAttribute('tabindex', '-1');
-  el.scrollIntoView({ block: 'center', inline: 'nearest' });
+  // Centred when it fits in half of what the sticky legend leaves; a long sentence from its start
+  // (its scroll margin in style.css keeps it below the legend either way).
+  const rects = (pieces.length ? pieces : [el]).flatMap((p) => [...p.getClientRects()]);
+  const height = rects.length ? Math.max(...rects.map((r) => r.bottom)) - Math.min(...rects.map((r) => r.top)) : 0;
+  const legend = legendHeight(); // now that the panel is shown
+  el.scrollIntoView({ block: height > (window.innerHeight - legend) / 2 ? 'start' : 'center', inline: 'nearest' });
   el.focus({ preventScroll: true });
   for (const p of pieces.length ? pieces : [el]) p.classList.add('flash');
   flashTimer = setTimeout(() => {
@@ -613,6 +630,7 @@ function jumpToEntity(key, name) {
   const first = [...$('source-reports').querySelectorAll('mark.ent')].find((el) => el.dataset.key === key);
   if (!first) return;
   selectTab('tab-documents');
+  legendHeight();
   first.scrollIntoView({ block: 'center', inline: 'nearest' });
   first.focus({ preventScroll: true });
 }
@@ -896,6 +914,8 @@ function wire() {
   wireExport();
   wireDetails();
   wireTabs();
+  new ResizeObserver(() => legendHeight()).observe($('legend-wrap'));
+  window.addEventListener('resize', () => legendHeight(), { passive: true });
   // Clear all asks first in a small non-modal alert dialog; focus starts on the safe choice.
   const confirmClear = (open) => {
     $('clear-confirm').hidden = !open;
