@@ -148,8 +148,37 @@ export function isPronoun(text) {
   return words.length > 0 && words.every((w) => PRONOUNS.has(w));
 }
 
-const PERSON_LABELS = new Set(['PERSON']);
-const ORG_LABELS = new Set(['ORG', 'NORP', 'GPE', 'FAC', 'LOC']);
+// Who can be a claimant by name: a person, or an organisation or a state ("Ankara said").
+const CLAIMANT_TYPE = { PERSON: 'Person', ORG: 'Organization', GPE: 'Organization' };
+const PREPOSITIONS = new Set(['of', 'in', 'at', 'for', 'from', 'on', 'by', 'with', 'to', 'about', 'near', 'against']);
+
+/**
+ * The name that heads an attribution's phrase: a person's, an organisation's or a state's name that
+ * fills one of its comma-separated parts or ends it ("political analyst Hamdi Fırat Büyük", "The
+ * U.N. refugee organization, UNHCR"), not one inside a prepositional phrase ("accomplices in
+ * Turkey", "members of the Islamic State") or used as a modifier ("The ISIS documents"). A person
+ * is preferred. Null when the phrase names nobody ("The Turkish president", "Turkish officials").
+ */
+export function headName(sp, entities) {
+  const phrase = String(sp.text);
+  const found = [];
+  for (const e of entities || []) {
+    const type = CLAIMANT_TYPE[e.label];
+    if (!type || e.start < sp.start || e.end > sp.end) continue;
+    const from = e.start - sp.start;
+    const to = e.end - sp.start;
+    const partStart = phrase.lastIndexOf(',', from - 1) + 1;
+    const comma = phrase.indexOf(',', to);
+    const after = phrase.slice(to, comma < 0 ? phrase.length : comma).replace(/\s*\([^)]*\)\s*$/, '').trim();
+    if (after) continue; // a modifier: the part goes on after the name
+    const words = phrase.slice(partStart, from).trim().toLowerCase().split(/\s+/);
+    while (['the', 'a', 'an'].includes(words[words.length - 1])) words.pop();
+    const prev = words[words.length - 1] || '';
+    if (PREPOSITIONS.has(prev) || prev.endsWith('(')) continue; // "members of the Islamic State", "(ISIS)"
+    found.push({ type, name: e.text, person: e.label === 'PERSON' });
+  }
+  return found.find((f) => f.person) || found[0] || null;
+}
 
 /** The outlet as a schema.org Organization, with its site (the origin of the article's address). */
 function outlet(source) {
@@ -164,24 +193,27 @@ function outlet(source) {
 
 /**
  * A claim's claimant for ClaimReview (`itemReviewed.author`): the speaker it is attributed to when
- * the attribution is named and its source is not a pronoun ("he", "who" fall back), else the
- * outlet that states it (its own voice, or an unnamed source it alone vouches for). A speaker
- * with a person's name inside is a Person named by that name ("Alan Abramowitz" out of "Alan
- * Abramowitz, a demographer at Emory University", the whole phrase as its description); with an
- * organisation's or a place's, an Organization; with no name found, a Person by the phrase.
+ * the attribution is named and its phrase is headed by a name (`headName`): a Person or an
+ * Organization by that name, the whole phrase as its description ("Alan Abramowitz" out of "Alan
+ * Abramowitz, a demographer at Emory University"). Otherwise — a claim in the outlet's own voice,
+ * an anonymous source, a pronoun ("he", "who"), a description naming nobody ("the Turkish
+ * president") — the outlet that printed it, which vouches for the words.
  */
 export function claimAuthor(claim, source) {
   const a = claim.attribution || {};
   const sp = a.source;
   if (a.kind !== 'named' || !sp || !sp.text || !String(sp.text).trim() || isPronoun(sp.text)) return outlet(source);
-  const inside = (source.entities || []).filter((e) => e.start >= sp.start && e.end <= sp.end);
-  const person = inside.find((e) => PERSON_LABELS.has(e.label));
-  const org = inside.find((e) => ORG_LABELS.has(e.label));
-  const named = person || org;
+  const head = headName(sp, source.entities);
+  if (!head) return outlet(source);
   const phrase = String(sp.text).trim();
-  const out = { '@type': person || !org ? 'Person' : 'Organization', name: named ? named.text : phrase };
-  if (named && named.text !== phrase) out.description = phrase;
-  return out;
+  return { '@type': head.type, name: head.name, ...(head.name !== phrase ? { description: phrase } : {}) };
+}
+
+/** How an outlet attributes its version of the claim, for its appearance: null in its own voice. */
+function attributedTo(claim) {
+  const a = claim.attribution || {};
+  if (!a.kind || a.kind === 'none' || !a.source || !a.source.text) return null;
+  return `Attributed to ${a.kind === 'anonymous' ? 'an unnamed source, ' : ''}“${String(a.source.text).trim()}”${a.quote ? ', quoted' : ''}${a.via && a.via.text ? `, via ${a.via.text}` : ''}`;
 }
 
 /**
@@ -232,6 +264,7 @@ export function claimReviews(report, selection) {
         ...(ms.published ? { datePublished: ms.published } : {}),
         identifier: String(ms.id),
         text: mc.text,
+        ...(attributedTo(mc) ? { description: attributedTo(mc) } : {}),
       });
     }
     const dated = appearance.filter((x) => x.datePublished).sort((x, y) => (x.datePublished < y.datePublished ? -1 : x.datePublished > y.datePublished ? 1 : 0));

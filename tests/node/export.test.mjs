@@ -144,6 +144,29 @@ test('ClaimReview: a quoted claim’s claimant is the person quoted, by name', (
   assert.equal(cr3.itemReviewed.author.name, 'Turkish Defence Ministry');
 });
 
+test('ClaimReview: the claimant is the name that heads the attribution, not any name inside it', () => {
+  // Phrases the example's attributions produce: a name in a prepositional phrase or used as a
+  // modifier is not who speaks ("accomplices in Turkey" are not Turkey).
+  const cases = [
+    ['Italy’s defense minister, Roberta Pinotti', [['Italy', 'GPE'], ['Roberta Pinotti', 'PERSON']], { '@type': 'Person', name: 'Roberta Pinotti', description: 'Italy’s defense minister, Roberta Pinotti' }],
+    ['The U.N. refugee organization, UNHCR', [['U.N.', 'ORG'], ['UNHCR', 'ORG']], { '@type': 'Organization', name: 'UNHCR', description: 'The U.N. refugee organization, UNHCR' }],
+    ['political analyst Hamdi Fırat Büyük', [['Hamdi Fırat Büyük', 'PERSON']], { '@type': 'Person', name: 'Hamdi Fırat Büyük', description: 'political analyst Hamdi Fırat Büyük' }],
+    ['Ankara', [['Ankara', 'GPE']], { '@type': 'Organization', name: 'Ankara' }],
+    ['The Turkish president', [['Turkish', 'NORP']], null],
+    ['accomplices in Turkey', [['Turkey', 'GPE']], null],
+    ['Leading members of the Islamic State (ISIS)', [['Islamic State', 'ORG'], ['ISIS', 'ORG']], null],
+    ['The ISIS documents', [['ISIS', 'ORG']], null],
+    ['the Turkish authorities of the arrest of 15 ISIS supporters', [['Turkish', 'NORP'], ['15', 'CARDINAL'], ['ISIS', 'ORG']], null],
+  ];
+  for (const [speaker, ents, want] of cases) {
+    const text = `${speaker} said that 40 fighters crossed the border.`;
+    const [cr] = claimReviews(quoted(text, speaker, ents), [{ source: 'p', claim: 0 }]);
+    assert.deepEqual(cr.itemReviewed.author, want || { '@type': 'Organization', name: 'The Paper' }, speaker);
+    // Whoever the claimant, the appearance says how the outlet attributes the claim.
+    assert.equal(cr.itemReviewed.appearance[0].description, `Attributed to “${speaker}”, quoted`);
+  }
+});
+
 test('ClaimReview: a pronoun or an unnamed source is never the claimant; the outlet is', () => {
   // "he" or "who" is not someone a reader can look up: the outlet vouches for the words.
   for (const pronoun of ['he', 'She', 'they', 'it', 'who', 'He himself']) {
