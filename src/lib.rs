@@ -42,7 +42,9 @@ pub use report::{Offsets, Report};
 
 use std::fmt;
 
-/// One article: an id, a display name (the outlet) and its text.
+/// One article: an id, a display name (the outlet) and its text; optionally where and when it
+/// was published. The analysis reads only the text; `url` and `published` are echoed in the
+/// report for exports (ClaimReview appearances).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
 pub struct Source {
     /// Unique id ("s1").
@@ -52,16 +54,33 @@ pub struct Source {
     pub name: String,
     /// The article as pasted.
     pub text: String,
+    /// The article's address, when known.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// When the article was published, when known: an ISO 8601 date ("2019-10-09") or date and
+    /// time.
+    #[serde(default)]
+    pub published: Option<String>,
 }
 
 impl Source {
-    /// A source from its parts.
+    /// A source from its parts, without address or date.
     pub fn new(id: &str, name: &str, text: &str) -> Source {
         Source {
             id: id.to_string(),
             name: name.to_string(),
             text: text.to_string(),
+            url: None,
+            published: None,
         }
+    }
+
+    /// The same source with its address and publication date (each `None`, or blank, when
+    /// unknown).
+    pub fn with_meta(mut self, url: Option<&str>, published: Option<&str>) -> Source {
+        self.url = url.map(str::to_string);
+        self.published = published.map(str::to_string);
+        self
     }
 }
 
@@ -227,6 +246,7 @@ impl Prepared {
 fn prepare(sources: &[Source]) -> Prepared {
     let mut warnings = Vec::new();
     let ids = unique_ids(sources, &mut warnings);
+    meta_warnings(sources, &ids, &mut warnings);
     // Per source: cruft, sentences, entities.
     let mut stages: Vec<Stage> = each_source(sources, |source| {
         let text = source.text.as_str();
@@ -268,7 +288,7 @@ fn prepare(sources: &[Source]) -> Prepared {
         } else {
             source.name.as_str()
         };
-        let report = report::SourceReport::new(
+        let mut report = report::SourceReport::new(
             id,
             name,
             text,
@@ -277,6 +297,8 @@ fn prepare(sources: &[Source]) -> Prepared {
             &claims,
             &st.boilerplate,
         );
+        report.url = meta(&source.url);
+        report.published = meta(&source.published);
         (claims, report)
     });
     let mut reports = Vec::with_capacity(sources.len());
@@ -332,6 +354,53 @@ pub(crate) fn each_source<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + S
         }
     }
     items.iter().map(f).collect()
+}
+
+/// An optional text field as the report echoes it: trimmed, and absent when blank.
+fn meta(field: &Option<String>) -> Option<String> {
+    field
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// Warnings for addresses and dates that exports cannot use as they are (they are echoed
+/// anyway): an address that is not http(s), a date that is not ISO 8601.
+fn meta_warnings(sources: &[Source], ids: &[String], warnings: &mut Vec<String>) {
+    for (s, id) in sources.iter().zip(ids) {
+        if let Some(url) = meta(&s.url) {
+            let lower = url.to_ascii_lowercase();
+            if !(lower.starts_with("http://") || lower.starts_with("https://"))
+                || url.chars().any(char::is_whitespace)
+            {
+                warnings.push(format!(
+                    "source {id}: url {url:?} is not an http(s) address"
+                ));
+            }
+        }
+        if let Some(date) = meta(&s.published) {
+            if !iso_date(&date) {
+                warnings.push(format!(
+                    "source {id}: published {date:?} is not an ISO 8601 date (2019-10-09)"
+                ));
+            }
+        }
+    }
+}
+
+/// `YYYY-MM-DD`, optionally followed by `T` and a time (not checked further).
+fn iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    b.len() >= 10
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && (b.len() == 10 || b[10] == b'T' || b[10] == b't')
 }
 
 /// Source ids made unique and non-empty, with a warning for each change.

@@ -66,6 +66,12 @@ pub struct SourceReport {
     pub id: String,
     /// Source name.
     pub name: String,
+    /// The article's address, as given (trimmed); absent when not given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When the article was published, as given (trimmed); absent when not given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
     /// Entity mentions, sorted by span.
     pub entities: Vec<EntityOut>,
     /// Claim candidates, sorted by span.
@@ -345,6 +351,8 @@ impl SourceReport {
         SourceReport {
             id: id.to_string(),
             name: name.to_string(),
+            url: None,
+            published: None,
             entities,
             claims,
             boilerplate: boilerplate

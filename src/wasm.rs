@@ -1,5 +1,6 @@
 //! The wasm binding, and the only file that knows about JS. `analyze(sources)` takes an array
-//! of `{id, name, text}` and returns the report with UTF-16 offsets (JS `text.slice`).
+//! of `{id, name, text}` (each optionally with `url` and `published`, echoed on its report) and
+//! returns the report with UTF-16 offsets (JS `text.slice`).
 
 use crate::{offsets, Offsets, Options, Source};
 use wasm_bindgen::prelude::*;
@@ -14,7 +15,7 @@ pub fn analyze(sources: JsValue) -> Result<JsValue, JsError> {
     }
     let sources: Vec<Source> = serde_wasm_bindgen::from_value(sources).map_err(|e| {
         JsError::new(&format!(
-            "analyze expects an array of {{id, name, text}} objects, each with string fields: {e}"
+            "analyze expects an array of {{id, name, text}} objects (url and published optional), each with string fields: {e}"
         ))
     })?;
     let options = Options::default();

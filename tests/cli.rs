@@ -151,6 +151,97 @@ fn stdin_and_jsonl() {
     assert_eq!(r["sources"][1]["name"], "b", "name defaults to the id");
 }
 
+/// A source's address and publication date go in with `--jsonl` and come out on its report,
+/// as given; a report's sources (with their texts) written back as JSONL give the same report
+/// byte for byte, so a report can be re-made from what it holds.
+#[test]
+fn jsonl_url_and_published_round_trip() {
+    let sources = [
+        serde_json::json!({"id": "a", "name": "Alpha", "text": "Turkey said 5 people died in Ankara on Monday.",
+            "url": "https://alpha.example/news/1", "published": "2019-10-09"}),
+        serde_json::json!({"id": "b", "name": "Beta", "text": "Five people died in Ankara, Turkey said.",
+            "published": "2019-10-10T08:30:00Z"}),
+        serde_json::json!({"id": "c", "name": "Gamma", "text": "Ankara: five dead.", "url": null}),
+    ];
+    let lines: String = sources.iter().map(|s| format!("{s}\n")).collect();
+    let out = run(&["analyze", "--jsonl", "-"], Some(lines.as_bytes()));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for (i, s) in sources.iter().enumerate() {
+        let got = &r["sources"][i];
+        for k in ["url", "published"] {
+            // Given: echoed as given; not given (or null): absent, not null or "".
+            match s.get(k).filter(|v| !v.is_null()) {
+                Some(v) => assert_eq!(&got[k], v, "source {i} {k}"),
+                None => assert!(got.get(k).is_none(), "source {i} has {k} {:?}", got.get(k)),
+            }
+        }
+    }
+    assert_eq!(
+        r["warnings"],
+        serde_json::json!([]),
+        "good addresses and dates need no warning"
+    );
+    // The report's sources, each with its text, as JSONL again: the same report.
+    let again: String = r["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(&sources)
+        .map(|(rs, s)| {
+            let mut o = serde_json::Map::new();
+            for k in ["id", "name", "url", "published"] {
+                if let Some(v) = rs.get(k) {
+                    o.insert(k.into(), v.clone());
+                }
+            }
+            o.insert("text".into(), s["text"].clone());
+            format!("{}\n", serde_json::Value::Object(o))
+        })
+        .collect();
+    let out2 = run(&["analyze", "--jsonl", "-"], Some(again.as_bytes()));
+    assert!(out2.status.success());
+    assert!(
+        out2.stdout == out.stdout,
+        "the report made again from its own sources differs"
+    );
+}
+
+/// An address or a date an export cannot use is kept, with a warning saying which source; a
+/// non-string value is refused like any other bad field.
+#[test]
+fn jsonl_bad_url_or_date_warns_and_non_string_is_refused() {
+    let lines = "{\"id\": \"a\", \"text\": \"Turkey said 5 people died.\", \"url\": \"javascript:alert(1)\", \"published\": \"last Monday\"}\n";
+    let out = run(&["analyze", "--jsonl", "-"], Some(lines.as_bytes()));
+    assert!(out.status.success());
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["sources"][0]["url"], "javascript:alert(1)");
+    assert_eq!(r["sources"][0]["published"], "last Monday");
+    let warnings = r["warnings"].to_string();
+    assert!(
+        warnings.contains("source a: url") && warnings.contains("not an http(s) address"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("source a: published") && warnings.contains("ISO 8601"),
+        "{warnings}"
+    );
+    let out = run(
+        &["analyze", "--jsonl", "-"],
+        Some("{\"id\": \"a\", \"text\": \"x y z w.\", \"published\": 2019}\n".as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(":1:") && err.contains("\"published\" must be a string"),
+        "{err}"
+    );
+}
+
 /// (name, args, stdin, words the message must contain, reason)
 #[test]
 fn bad_input_exits_2_with_a_clear_message_and_no_output() {

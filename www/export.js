@@ -1,20 +1,49 @@
-// Report → export formats. Pure functions (no DOM), so they run in Node tests too:
-// CSV (RFC 4180) for claims and entities, ClaimReview JSON-LD drafts for selected claims.
+// Report → export formats. Pure functions (no DOM), so they run in Node tests too: CSV
+// (RFC 4180, UTF-8 BOM, formula-like cells neutralised) for claims and entities, ClaimReview
+// JSON-LD drafts for selected claims.
 
-/** One CSV field, quoted when it holds a comma, quote, CR or LF (RFC 4180); quotes doubled. */
+/**
+ * Cells a spreadsheet would read as a formula or a control start with one of these (OWASP "CSV
+ * injection"): `=`, `+`, `-`, `@`, tab, carriage return.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell made inert for spreadsheets: prefixed with `'` when it starts like a formula, so
+ * `=HYPERLINK(…)` shows as text and runs nothing. Only text is touched: numbers and booleans the
+ * tool writes itself (offsets, scores, counts, values) go out as they are, so a value such as
+ * -5 stays a number; any text cell, even "-2" or a name, is treated per OWASP.
+ */
+export function neutralise(s) {
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+/**
+ * One CSV field: text neutralised against formula injection, then quoted when it holds a comma,
+ * quote, CR or LF (RFC 4180), quotes doubled. Arrays are joined with "; ", objects as JSON.
+ */
 export function csvField(v) {
   if (v === null || v === undefined) return '';
-  const s = Array.isArray(v) ? v.join('; ') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const text = typeof v !== 'number' && typeof v !== 'boolean' && typeof v !== 'bigint';
+  const raw = Array.isArray(v) ? v.join('; ') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const s = text ? neutralise(raw) : raw;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Rows (arrays) → CSV text with CRLF line ends; the first row is the header. */
+/** The byte order mark that opens every CSV file, so spreadsheets read the text as UTF-8. */
+export const BOM = '\uFEFF';
+
+/** Rows (arrays) → CSV text: a UTF-8 BOM, then the rows with CRLF line ends; the first row is the header. */
 export function toCSV(rows) {
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return BOM + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Parse RFC 4180 CSV text into rows (for tests and for anyone re-importing). */
-export function parseCSV(text) {
+/**
+ * Parse RFC 4180 CSV text into rows (for tests and for anyone re-importing); a leading BOM is
+ * dropped. The `'` that neutralised a formula-like cell stays: the text is as the file holds it.
+ */
+export function parseCSV(input) {
+  const text = input.startsWith(BOM) ? input.slice(BOM.length) : input;
   const rows = [];
   let row = [];
   let field = '';
@@ -107,21 +136,106 @@ export function entitiesCSV(report) {
   return toCSV(rows);
 }
 
-/** A claim's author for ClaimReview: the attribution's source, else the outlet that states it. */
-export function claimAuthor(claim, source) {
-  const a = claim.attribution || {};
-  if (a.kind && a.kind !== 'none' && a.source && a.source.text) {
-    const inside = (source.entities || []).filter((e) => e.start >= a.source.start && e.end <= a.source.end);
-    const org = inside.some((e) => e.label === 'ORG' || e.label === 'NORP' || e.label === 'GPE') && !inside.some((e) => e.label === 'PERSON');
-    return { '@type': org ? 'Organization' : 'Person', name: a.source.text };
+// Words that stand for a speaker without naming one: never a claimant.
+const PRONOUNS = new Set([
+  'he', 'she', 'they', 'it', 'who', 'whom', 'which', 'that', 'this', 'these', 'those', 'him', 'her',
+  'them', 'we', 'us', 'i', 'me', 'you', 'one', 'himself', 'herself', 'themselves', 'itself',
+]);
+
+/** True when a speaker's words are only pronouns ("he", "she herself", "who"). */
+export function isPronoun(text) {
+  const words = String(text ?? '').toLowerCase().match(/[\p{L}']+/gu) || [];
+  return words.length > 0 && words.every((w) => PRONOUNS.has(w));
+}
+
+// Who can be a claimant by name: a person, or an organisation or a state ("Ankara said").
+const CLAIMANT_TYPE = { PERSON: 'Person', ORG: 'Organization', GPE: 'Organization' };
+const PREPOSITIONS = new Set(['of', 'in', 'at', 'for', 'from', 'on', 'by', 'with', 'to', 'about', 'near', 'against']);
+
+/**
+ * The name that heads an attribution's phrase: a person's, an organisation's or a state's name that
+ * fills one of its comma-separated parts or ends it ("political analyst Hamdi Fırat Büyük", "The
+ * U.N. refugee organization, UNHCR"), not one inside a prepositional phrase ("accomplices in
+ * Turkey", "members of the Islamic State") or used as a modifier ("The ISIS documents"). A person
+ * is preferred. Null when the phrase names nobody ("The Turkish president", "Turkish officials").
+ */
+export function headName(sp, entities) {
+  const phrase = String(sp.text);
+  const found = [];
+  for (const e of entities || []) {
+    const type = CLAIMANT_TYPE[e.label];
+    if (!type || e.start < sp.start || e.end > sp.end) continue;
+    const from = e.start - sp.start;
+    const to = e.end - sp.start;
+    const partStart = phrase.lastIndexOf(',', from - 1) + 1;
+    const comma = phrase.indexOf(',', to);
+    const after = phrase.slice(to, comma < 0 ? phrase.length : comma).replace(/\s*\([^)]*\)\s*$/, '').trim();
+    if (after) continue; // a modifier: the part goes on after the name
+    const words = phrase.slice(partStart, from).trim().toLowerCase().split(/\s+/);
+    while (['the', 'a', 'an'].includes(words[words.length - 1])) words.pop();
+    const prev = words[words.length - 1] || '';
+    if (PREPOSITIONS.has(prev) || prev.endsWith('(')) continue; // "members of the Islamic State", "(ISIS)"
+    found.push({ type, name: e.text, person: e.label === 'PERSON' });
   }
-  return { '@type': 'Organization', name: source.name || source.id };
+  return found.find((f) => f.person) || found[0] || null;
+}
+
+/** The outlet as a schema.org Organization, with its site (the origin of the article's address). */
+function outlet(source) {
+  let site = null;
+  try {
+    site = source.url ? new URL(source.url).origin : null;
+  } catch {
+    site = null;
+  }
+  return { '@type': 'Organization', name: source.name || source.id, ...(site && site !== 'null' ? { url: site } : {}) };
 }
 
 /**
+ * A claim's claimant for ClaimReview (`itemReviewed.author`): the speaker it is attributed to when
+ * the attribution is named and its phrase is headed by a name (`headName`): a Person or an
+ * Organization by that name, the whole phrase as its description ("Alan Abramowitz" out of "Alan
+ * Abramowitz, a demographer at Emory University"). Otherwise — a claim in the outlet's own voice,
+ * an anonymous source, a pronoun ("he", "who"), a description naming nobody ("the Turkish
+ * president") — the outlet that printed it, which vouches for the words.
+ */
+export function claimAuthor(claim, source) {
+  const a = claim.attribution || {};
+  const sp = a.source;
+  if (a.kind !== 'named' || !sp || !sp.text || !String(sp.text).trim() || isPronoun(sp.text)) return outlet(source);
+  const head = headName(sp, source.entities);
+  if (!head) return outlet(source);
+  const phrase = String(sp.text).trim();
+  return { '@type': head.type, name: head.name, ...(head.name !== phrase ? { description: phrase } : {}) };
+}
+
+/** How an outlet attributes its version of the claim, for its appearance: null in its own voice. */
+function attributedTo(claim) {
+  const a = claim.attribution || {};
+  if (!a.kind || a.kind === 'none' || !a.source || !a.source.text) return null;
+  return `Attributed to ${a.kind === 'anonymous' ? 'an unnamed source, ' : ''}“${String(a.source.text).trim()}”${a.quote ? ', quoted' : ''}${a.via && a.via.text ? `, via ${a.via.text}` : ''}`;
+}
+
+/**
+ * The ClaimReview fields, as Google's fact-check markup (and the Fact Check Markup Tool) asks for
+ * them, and who fills them: `draft` ones come from the report, `reviewer` ones are left empty for
+ * the fact-checker (the verdict, who publishes it, where and when).
+ */
+export const CLAIMREVIEW_FIELDS = {
+  claimReviewed: ['required', 'draft'],
+  reviewRating: ['required', 'reviewer'], // ratingValue, bestRating, worstRating, alternateName
+  url: ['required', 'reviewer'], // the fact-check article
+  author: ['recommended', 'reviewer'], // the fact-checking organisation
+  datePublished: ['recommended', 'reviewer'], // of the fact check
+  itemReviewed: ['recommended', 'draft'], // the Claim: author, datePublished, appearance, firstAppearance
+};
+
+/**
  * ClaimReview JSON-LD drafts for `selection` = [{source, claim}] (source id, claim index). Each
- * draft has claimReviewed, itemReviewed (a Claim with its author and one appearance per source
- * of the claim's group) and an empty reviewRating for the fact-checker to fill.
+ * draft has claimReviewed and itemReviewed (a Claim with its claimant, one appearance per source of
+ * the claim's group — the outlet as publisher, its sentence, and its url and datePublished when the
+ * source has them — the earliest dated one as firstAppearance and its date as the claim's date);
+ * reviewRating, author, url and datePublished are there, empty, for the fact-checker to fill.
  */
 export function claimReviews(report, selection) {
   const byId = new Map((report.sources || []).map((s) => [String(s.id), s]));
@@ -133,9 +247,11 @@ export function claimReviews(report, selection) {
     if (!claim) continue;
     const g = groups.get(`${src.id}\u0000${sel.claim}`);
     const members = g ? g.group.members : [{ source: src.id, claim: sel.claim }];
+    // The selected claim's own source first, then the others in the group's order.
+    const ordered = [...members.filter((m) => String(m.source) === String(src.id)), ...members.filter((m) => String(m.source) !== String(src.id))];
     const seen = new Set();
     const appearance = [];
-    for (const m of members) {
+    for (const m of ordered) {
       if (seen.has(String(m.source))) continue;
       seen.add(String(m.source));
       const ms = byId.get(String(m.source));
@@ -143,14 +259,16 @@ export function claimReviews(report, selection) {
       if (!ms || !mc) continue;
       appearance.push({
         '@type': 'CreativeWork',
-        name: ms.name || ms.id,
+        publisher: outlet(ms),
+        ...(ms.url ? { url: ms.url } : {}),
+        ...(ms.published ? { datePublished: ms.published } : {}),
         identifier: String(ms.id),
         text: mc.text,
-        ...(mc.attribution && mc.attribution.source && mc.attribution.source.text
-          ? { author: { '@type': 'Thing', name: mc.attribution.source.text } }
-          : {}),
+        ...(attributedTo(mc) ? { description: attributedTo(mc) } : {}),
       });
     }
+    const dated = appearance.filter((x) => x.datePublished).sort((x, y) => (x.datePublished < y.datePublished ? -1 : x.datePublished > y.datePublished ? 1 : 0));
+    const first = dated[0];
     out.push({
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
@@ -158,13 +276,66 @@ export function claimReviews(report, selection) {
       itemReviewed: {
         '@type': 'Claim',
         author: claimAuthor(claim, src),
+        datePublished: first ? first.datePublished : '',
         appearance,
+        ...(first && first.url ? { firstAppearance: { '@type': 'CreativeWork', url: first.url, datePublished: first.datePublished } } : {}),
       },
       reviewRating: { '@type': 'Rating', ratingValue: '', bestRating: '', worstRating: '', alternateName: '' },
-      author: { '@type': 'Organization', name: '' },
+      author: { '@type': 'Organization', name: '', url: '' },
       url: '',
       datePublished: '',
     });
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report as a file that can be opened again
+
+/**
+ * The report as the page exports it: each source report with its `text` after its name (and
+ * `url`/`published` as the report has them), so the file holds everything needed to show the
+ * same report again. `sources`: the analysed `{id, text}` list, matched by id.
+ */
+export function reportFile(report, sources) {
+  const texts = new Map((sources || []).map((s) => [String(s.id), s.text]));
+  return {
+    ...report,
+    sources: (report.sources || []).map(({ id, name, ...rest }) => ({ id, name, text: texts.get(String(id)) ?? '', ...rest })),
+  };
+}
+
+/**
+ * Reads a file made by `reportFile` back: `{report, sources}`, the report as it was on the page
+ * (without the texts) and the sources `{id, name, text, url?, published?}` to put back in the
+ * editor. Throws an Error whose message says what is wrong with the file.
+ */
+export function openReportFile(json) {
+  let data;
+  try {
+    data = typeof json === 'string' ? JSON.parse(json) : json;
+  } catch (err) {
+    throw new Error(`this file is not JSON (${err.message})`);
+  }
+  const bad = (why) => new Error(`this file is not a Crosscheck report: ${why}`);
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw bad('it holds no report object');
+  if (data.version !== 1) throw bad(`its version is ${JSON.stringify(data.version)}, this page reads version 1`);
+  if (!Array.isArray(data.sources) || !data.sources.length) throw bad('it has no sources');
+  if (!data.comparison || typeof data.comparison !== 'object') throw bad('it has no comparison');
+  if (data.offsets !== 'utf16') {
+    throw bad(`its offsets are ${JSON.stringify(data.offsets)}; the page opens the reports it exports (utf16), not the command line's`);
+  }
+  const str = (v) => typeof v === 'string';
+  const sources = data.sources.map((s, i) => {
+    const n = i + 1;
+    if (!s || typeof s !== 'object') throw bad(`source ${n} is not an object`);
+    if (!str(s.id) || !str(s.name)) throw bad(`source ${n} has no id or name`);
+    if (!str(s.text)) throw bad(`source ${n} (${s.name}) has no text: export it again from this page to keep the texts`);
+    for (const k of ['url', 'published']) if (k in s && !str(s[k])) throw bad(`source ${n}'s ${k} is not text`);
+    for (const k of ['entities', 'claims']) if (!Array.isArray(s[k])) throw bad(`source ${n} has no ${k} list`);
+    return { id: s.id, name: s.name, text: s.text, ...(str(s.url) ? { url: s.url } : {}), ...(str(s.published) ? { published: s.published } : {}) };
+  });
+  if (new Set(sources.map((s) => s.id)).size !== sources.length) throw bad('two sources have the same id');
+  const report = { ...data, sources: data.sources.map(({ text, ...rest }) => rest) };
+  return { report, sources };
 }

@@ -12,13 +12,17 @@ import {
   STANCE,
   similarityText,
   closestWords,
+  labelWord,
+  labelWithCode,
+  safeLabel,
+  reasonsSentence,
 } from './render.js';
-import { claimsCSV, entitiesCSV, claimReviews, groupIndex } from './export.js';
+import { claimsCSV, entitiesCSV, claimReviews, groupIndex, reportFile, openReportFile } from './export.js';
 
 const $ = (id) => document.getElementById(id);
 
 const state = {
-  /** @type {{id: string, name: string, text: string}[]} */
+  /** @type {{id: string, name: string, text: string, url?: string, published?: string}[]} */
   sources: [],
   nextNum: 1,
   reqId: 0,
@@ -38,9 +42,9 @@ function setStatus(text) {
   $('status').textContent = text;
 }
 
-function showError(msg) {
+function showError(msg, title = 'Analysis failed. ') {
   const el = $('error');
-  el.replaceChildren(h('strong', {}, 'Analysis failed. '), msg, h('span', { class: 'muted' }, ' Your texts are unchanged.'));
+  el.replaceChildren(h('strong', {}, title), msg, h('span', { class: 'muted' }, ' Your texts are unchanged.'));
   el.hidden = false;
 }
 
@@ -72,7 +76,7 @@ function saveNow() {
   clearTimeout(saveTimer);
   saveTimer = 0;
   try {
-    localStorage.setItem(STORE_KEY, JSON.stringify({ version: 1, sources: state.sources.map(({ id, name, text }) => ({ id, name, text })) }));
+    localStorage.setItem(STORE_KEY, JSON.stringify({ version: 1, sources: state.sources.map(({ id, name, text, url, published }) => ({ id, name, text, url, published })) }));
     $('storage-note').textContent = 'Sources are kept in this browser only (local storage) so a reload loses nothing.';
     $('storage-note').classList.remove('warn');
   } catch {
@@ -86,6 +90,13 @@ function persist() {
   saveTimer = setTimeout(saveNow, 250);
 }
 
+/** A source's optional address and date, kept only when they are non-blank text. */
+function meta(x) {
+  const out = {};
+  for (const k of ['url', 'published']) if (typeof x[k] === 'string' && x[k].trim()) out[k] = x[k].trim();
+  return out;
+}
+
 function loadSaved() {
   try {
     const raw = localStorage.getItem(STORE_KEY);
@@ -94,7 +105,7 @@ function loadSaved() {
     if (!data || !Array.isArray(data.sources)) return null;
     return data.sources
       .filter((x) => x && typeof x === 'object')
-      .map((x, i) => ({ id: String(x.id || `s${i + 1}`), name: String(x.name ?? ''), text: String(x.text ?? '') }));
+      .map((x, i) => ({ id: String(x.id || `s${i + 1}`), name: String(x.name ?? ''), text: String(x.text ?? ''), ...meta(x) }));
   } catch {
     return null;
   }
@@ -162,6 +173,21 @@ function sourceCard(src, index) {
   });
   text.value = src.text;
   const count = h('span', { id: countId, class: 'char-count' }, charCount(src.text));
+  // Where and when the article was published: optional, echoed on the report and used by the
+  // ClaimReview drafts (appearance url and datePublished).
+  const urlId = `url-${src.id}`;
+  const dateId = `published-${src.id}`;
+  const url = h('input', { id: urlId, class: 'source-url', type: 'url', autocomplete: 'off', spellcheck: 'false', placeholder: 'Article URL', title: 'Address of the article (optional)' });
+  url.value = src.url || '';
+  const date = h('input', { id: dateId, class: 'source-published', type: 'date', title: 'Publication date (optional)' });
+  date.value = /^\d{4}-\d{2}-\d{2}$/.test(src.published || '') ? src.published : '';
+  const setMeta = (k, v) => {
+    if (v.trim()) src[k] = v.trim();
+    else delete src[k];
+    markEdited();
+  };
+  url.addEventListener('input', () => setMeta('url', url.value));
+  date.addEventListener('input', () => setMeta('published', date.value));
   const remove = h(
     'button',
     { type: 'button', class: 'btn btn-quiet btn-small remove-source', 'aria-label': `Remove source ${src.name || src.id}`, title: 'Remove this source' },
@@ -196,6 +222,14 @@ function sourceCard(src, index) {
       h('label', { for: nameId, class: 'visually-hidden' }, `Name of source ${index + 1}`),
       name,
       remove,
+    ),
+    h(
+      'div',
+      { class: 'card-meta' },
+      h('label', { for: urlId, class: 'visually-hidden' }, `Address of source ${index + 1}`),
+      url,
+      h('label', { for: dateId, class: 'visually-hidden' }, `Publication date of source ${index + 1}`),
+      date,
     ),
     h('label', { for: textId, class: 'visually-hidden' }, `Text of source ${index + 1}`),
     text,
@@ -255,6 +289,36 @@ async function loadExample() {
   renderEditor();
   persist();
   return manifest;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Open report: a JSON file exported by this page (the report and every source's text) shown again
+// as it was, without analysing again; its sources replace the editor's.
+
+async function openReport(file) {
+  let opened;
+  try {
+    opened = openReportFile(await file.text());
+  } catch (err) {
+    showError(`${file.name}: ${err.message}.`, 'Could not open the report. ');
+    return;
+  }
+  clearError();
+  // An analysis still running would replace the report opened.
+  running = null;
+  showProgress(false);
+  $('analyse').removeAttribute('aria-busy');
+  state.sources = opened.sources.map((s) => ({ ...s }));
+  state.edited = true;
+  renderEditor();
+  saveNow();
+  showReport(opened.report, opened.sources);
+  state.analysed = true;
+  state.stale = false;
+  delete document.body.dataset.stale;
+  const n = opened.report.sources.reduce((a, s) => a + (s.claims || []).length, 0);
+  setStatus(`Opened ${file.name}: ${plural(opened.sources.length, 'source')}, ${plural(n, 'claim')}, as exported. Press Analyse to analyse the texts again.`);
+  setPageState('done');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -352,7 +416,7 @@ function showProgress(on) {
 async function analyse() {
   // Store any edit still waiting for the debounced save: a reload during the analysis keeps it.
   if (saveTimer) saveNow();
-  const sources = state.sources.map((s, i) => ({ id: s.id, name: s.name.trim() || `Source ${i + 1}`, text: s.text }));
+  const sources = state.sources.map((s, i) => ({ id: s.id, name: s.name.trim() || `Source ${i + 1}`, text: s.text, ...meta(s) }));
   clearError();
   if (!sources.length) {
     showError('Add at least one source.');
@@ -431,6 +495,7 @@ function showReport(report, sources) {
         { class: 'source-report-head' },
         h('h3', {}, src.name || src.id),
         h('span', { class: 'muted' }, `${plural(text.length, 'character')} · ${plural(src.sentences ?? 0, 'sentence')}`),
+        sourceMeta(src),
       ),
       renderSummary(src.summary, { clusterNames }),
       doc,
@@ -477,6 +542,29 @@ function showReport(report, sources) {
   window.__crosscheckReport = report;
 }
 
+/**
+ * Where and when a source was published, on its card: the date in words and the address, a link
+ * only when it is http(s) (an address from a pasted or opened file is never a script URL).
+ */
+function sourceMeta(src) {
+  if (!src.url && !src.published) return null;
+  const parts = [];
+  if (src.published) {
+    const d = /^\d{4}-\d{2}-\d{2}/.test(src.published) ? new Date(`${src.published.slice(0, 10)}T12:00:00Z`) : null;
+    const words = d && !Number.isNaN(d.getTime()) ? d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : src.published;
+    parts.push(h('span', { class: 'source-date' }, `Published ${words}`));
+  }
+  if (src.url) {
+    const web = /^https?:\/\//i.test(src.url);
+    parts.push(
+      web
+        ? h('a', { class: 'source-link', href: src.url, target: '_blank', rel: 'noopener noreferrer', title: src.url }, src.url)
+        : h('span', { class: 'source-link', title: src.url }, src.url),
+    );
+  }
+  return h('p', { class: 'source-meta' }, parts);
+}
+
 /** A member of the claims board gets a checkbox that selects it for a ClaimReview draft. */
 function addSelectBox(li) {
   const key = `${li.dataset.source}\u0000${li.dataset.claim}`;
@@ -494,6 +582,18 @@ function addSelectBox(li) {
 
 let flashTimer = 0;
 
+/**
+ * The sticky legend's height, kept in --legend-h for the scroll margin of jump targets
+ * (style.css): 0 when it does not stick (phones) or is hidden. Returns it.
+ */
+function legendHeight() {
+  const legend = $('legend-wrap');
+  const sticky = getComputedStyle(legend).position === 'sticky';
+  const px = sticky ? Math.ceil(legend.getBoundingClientRect().height) : 0;
+  $('documents').style.setProperty('--legend-h', `${px}px`);
+  return px;
+}
+
 function jumpToClaim(sourceId, index) {
   const doc = [...$('source-reports').querySelectorAll('.doc')].find((d) => d.dataset.sourceId === String(sourceId));
   if (!doc) return;
@@ -505,7 +605,12 @@ function jumpToClaim(sourceId, index) {
   clearTimeout(flashTimer);
   const hadTabindex = el.hasAttribute('tabindex');
   if (!hadTabindex) el.setAttribute('tabindex', '-1');
-  el.scrollIntoView({ block: 'center', inline: 'nearest' });
+  // Centred when it fits in half of what the sticky legend leaves; a long sentence from its start
+  // (its scroll margin in style.css keeps it below the legend either way).
+  const rects = (pieces.length ? pieces : [el]).flatMap((p) => [...p.getClientRects()]);
+  const height = rects.length ? Math.max(...rects.map((r) => r.bottom)) - Math.min(...rects.map((r) => r.top)) : 0;
+  const legend = legendHeight(); // now that the panel is shown
+  el.scrollIntoView({ block: height > (window.innerHeight - legend) / 2 ? 'start' : 'center', inline: 'nearest' });
   el.focus({ preventScroll: true });
   for (const p of pieces.length ? pieces : [el]) p.classList.add('flash');
   flashTimer = setTimeout(() => {
@@ -525,6 +630,7 @@ function jumpToEntity(key, name) {
   const first = [...$('source-reports').querySelectorAll('mark.ent')].find((el) => el.dataset.key === key);
   if (!first) return;
   selectTab('tab-documents');
+  legendHeight();
   first.scrollIntoView({ block: 'center', inline: 'nearest' });
   first.focus({ preventScroll: true });
 }
@@ -591,7 +697,8 @@ function wireExport() {
   const need = (fn) => () => {
     if (current) fn(current.report);
   };
-  $('export-json').addEventListener('click', need((r) => download('crosscheck-report.json', JSON.stringify(r, null, 2) + '\n', 'application/json')));
+  // The report with each source's text, so Open report can show it again.
+  $('export-json').addEventListener('click', need((r) => download('crosscheck-report.json', JSON.stringify(reportFile(r, current.sources), null, 2) + '\n', 'application/json')));
   $('export-claims-csv').addEventListener('click', need((r) => download('claims.csv', claimsCSV(r), 'text/csv;charset=utf-8')));
   $('export-entities-csv').addEventListener('click', need((r) => download('entities.csv', entitiesCSV(r), 'text/csv;charset=utf-8')));
   $('export-claimreview').addEventListener(
@@ -611,21 +718,21 @@ function numValue(e) {
   return `${v}${e.unit ? ' ' + e.unit : ''}`;
 }
 
-function row(label, value, cls) {
+function row(label, value, cls, title = null) {
   if (value === null || value === undefined || value === '') return null;
-  return h('div', { class: ['d-row', cls] }, h('dt', {}, label), h('dd', {}, value));
+  return h('div', { class: ['d-row', cls], title }, h('dt', {}, label), h('dd', {}, value));
 }
 
 function entityDetails(src, e) {
   const c = current.clusters.get(e.key);
   const rows = [
-    row('label', e.label, 'd-label'),
+    row('label', labelWithCode(e.label), 'd-label'),
     row('value', numValue(e), 'd-value'),
     row('date', e.iso, 'd-iso'),
     row('key', e.key, 'd-key'),
     row('cluster', c ? `${clusterName(c)}${(c.names || []).length > 1 ? ` (also ${c.names.filter((n) => n !== clusterName(c)).join(', ')})` : ''}` : null, 'd-cluster'),
   ];
-  return [h('p', { class: 'd-title' }, h('span', { class: ['chip', `ent-${/^[A-Z_]+$/.test(e.label) ? e.label : 'OTHER'}`] }, e.label), ' ', e.text), h('dl', {}, rows)];
+  return [h('p', { class: 'd-title' }, h('span', { class: ['chip', `ent-${safeLabel(e.label)}`], title: e.label }, labelWord(e.label)), ' ', e.text), h('dl', {}, rows)];
 }
 
 function claimDetails(src, index, c) {
@@ -654,7 +761,7 @@ function claimDetails(src, index, c) {
       'dl',
       {},
       row('score', Number(c.score).toFixed(2), 'd-score'),
-      row('reasons', (c.reasons || []).join(', ') || 'none', 'd-reasons'),
+      row('reasons', reasonsSentence(c, src.entities), 'd-reasons', (c.reasons || []).length ? `In the report: ${c.reasons.join(', ')}` : null),
       row('certainty', c.certainty, 'd-certainty'),
       row('attribution', attr, 'd-attribution'),
       row('group', group, 'd-group'),
@@ -807,6 +914,8 @@ function wire() {
   wireExport();
   wireDetails();
   wireTabs();
+  new ResizeObserver(() => legendHeight()).observe($('legend-wrap'));
+  window.addEventListener('resize', () => legendHeight(), { passive: true });
   // Clear all asks first in a small non-modal alert dialog; focus starts on the safe choice.
   const confirmClear = (open) => {
     $('clear-confirm').hidden = !open;
@@ -832,6 +941,15 @@ function wire() {
     $(`text-${state.sources[0].id}`).focus();
   });
   $('add-source').addEventListener('click', addSource);
+  $('open-report').addEventListener('click', () => $('open-report-file').click());
+  $('open-report-file').addEventListener('change', async (e) => {
+    const input = e.target;
+    const [file] = input.files || [];
+    input.value = ''; // the same file can be opened again
+    if (!file) return;
+    if (state.edited && state.sources.some((x) => x.text.trim()) && !window.confirm('Replace your sources with the ones in this report?')) return;
+    await openReport(file);
+  });
   $('analyse').addEventListener('click', analyse);
   $('load-example').addEventListener('click', async () => {
     if (state.edited && !window.confirm('Replace your sources with the example articles?')) return;

@@ -1,29 +1,53 @@
 // Report → DOM. Everything here builds nodes with createElement / textContent only:
 // pasted text is never parsed as HTML (no HTML-string APIs anywhere in www/).
 
-/** OntoNotes labels, in legend order, with a short description. Colours live in style.css. */
-export const LABELS = [
-  ['PERSON', 'People'],
-  ['NORP', 'Nationalities, religious or political groups'],
-  ['FAC', 'Buildings, airports, highways, bridges'],
-  ['ORG', 'Organisations'],
-  ['GPE', 'Countries, cities, states'],
-  ['LOC', 'Other locations'],
-  ['PRODUCT', 'Products'],
-  ['EVENT', 'Named events'],
-  ['WORK_OF_ART', 'Titles of works'],
-  ['LAW', 'Laws and documents'],
-  ['LANGUAGE', 'Languages'],
-  ['DATE', 'Dates and periods'],
-  ['TIME', 'Times of day'],
-  ['PERCENT', 'Percentages'],
-  ['MONEY', 'Amounts of money'],
-  ['QUANTITY', 'Measurements'],
-  ['ORDINAL', 'Ordinals'],
-  ['CARDINAL', 'Other numbers'],
+/**
+ * OntoNotes labels, in legend order: [code, the word the page shows, a longer description]. The
+ * page shows the word; the code stays in data-label attributes, tooltips and the details popup.
+ * Colours live in style.css.
+ */
+export const LABEL_INFO = [
+  ['PERSON', 'Person', 'People'],
+  ['NORP', 'Nationality or group', 'Nationalities, religious or political groups'],
+  ['FAC', 'Facility', 'Buildings, airports, highways, bridges'],
+  ['ORG', 'Organisation', 'Companies, agencies, institutions'],
+  ['GPE', 'Country or city', 'Countries, cities, states'],
+  ['LOC', 'Place', 'Other locations: regions, mountains, seas'],
+  ['PRODUCT', 'Product', 'Products, vehicles, weapons'],
+  ['EVENT', 'Event', 'Named events: wars, storms, summits'],
+  ['WORK_OF_ART', 'Work of art', 'Titles of books, songs, films'],
+  ['LAW', 'Law', 'Laws and documents'],
+  ['LANGUAGE', 'Language', 'Languages'],
+  ['DATE', 'Date', 'Dates and periods'],
+  ['TIME', 'Time', 'Times of day'],
+  ['PERCENT', 'Percent', 'Percentages'],
+  ['MONEY', 'Money', 'Amounts of money'],
+  ['QUANTITY', 'Quantity', 'Measurements'],
+  ['ORDINAL', 'Ordinal', '“first”, “third”'],
+  ['CARDINAL', 'Number', 'Other numbers'],
 ];
+/** [code, description] pairs, in legend order (as before the plain words were added). */
+export const LABELS = LABEL_INFO.map(([code, , desc]) => [code, desc]);
 const LABEL_DESC = new Map(LABELS);
+const LABEL_WORD = new Map(LABEL_INFO.map(([code, word]) => [code, word]));
 const KNOWN_LABELS = new Set(LABELS.map(([l]) => l));
+
+/** The word the page shows for a label ("Country or city" for GPE); an unknown label as it is. */
+export function labelWord(label) {
+  return LABEL_WORD.get(String(label ?? '')) || String(label ?? '');
+}
+
+/** A label for a tooltip or the details: "Country or city (GPE)"; an unknown label as it is. */
+export function labelWithCode(label) {
+  const word = labelWord(label);
+  return word === String(label ?? '') ? word : `${word} (${label})`;
+}
+
+/** A label's tooltip: its description and its code, "Countries, cities, states (GPE)". */
+function labelTitle(label) {
+  const desc = LABEL_DESC.get(label);
+  return desc ? `${desc} (${label})` : String(label ?? '');
+}
 
 /** Normalise a label for use in a class name / attribute selector. */
 export function safeLabel(label) {
@@ -171,7 +195,7 @@ function fmtNum(n) {
 }
 
 function entityTitle(e) {
-  const lines = [`${e.label} — ${e.text}`];
+  const lines = [`${labelWithCode(e.label)} — ${e.text}`];
   if (e.key !== undefined) lines.push(`key: ${e.key}`);
   if (e.low !== undefined || e.high !== undefined) {
     if (e.low !== null || e.high !== null) {
@@ -183,7 +207,61 @@ function entityTitle(e) {
   return lines.join('\n');
 }
 
-export function claimTitle(c) {
+// What a claim names, by the label of an entity inside it, with its article.
+const NAMED_KIND = {
+  PERSON: 'a person',
+  NORP: 'a nationality or group',
+  FAC: 'a facility',
+  ORG: 'an organisation',
+  GPE: 'a country or city',
+  LOC: 'a place',
+  PRODUCT: 'a product',
+  EVENT: 'an event',
+  WORK_OF_ART: 'a work of art',
+  LAW: 'a law',
+  LANGUAGE: 'a language',
+};
+
+// The other reasons as clauses of a sentence about the claim ("…; makes a comparison").
+const REASON_WORDS = {
+  statistic: 'gives a statistic (a percentage, an amount, a rate or a total)',
+  factual_verb: 'reports an event or a state with a verb such as “killed”, “rose” or “is”',
+  comparison: 'makes a comparison (“more than”, “largest”)',
+  cause: 'says what caused something',
+  attributed: 'is said to come from someone',
+  hedged: 'is hedged (“reportedly”, “could not be ruled out”)',
+  opinion: 'reads as opinion or address (“I think”, “we must”), which lowers the score',
+};
+
+/**
+ * A claim's reasons (the report's codes: named_entity, factual_verb…) as one sentence: "Names a
+ * person and a number; makes a comparison (…)." `entities`: the source's entity list, so the
+ * names are said by kind; without it, "a person, organisation or place". An unknown code is said
+ * in its own words.
+ */
+export function reasonsSentence(c, entities) {
+  const reasons = (c && c.reasons) || [];
+  if (!reasons.length) return 'Nothing that makes a sentence worth checking.';
+  const has = new Set(reasons);
+  const named = [];
+  if (has.has('named_entity')) {
+    const labels = new Set((c.entities || []).map((i) => entities && entities[i] && entities[i].label));
+    for (const [code] of LABEL_INFO) if (NAMED_KIND[code] && labels.has(code)) named.push(NAMED_KIND[code]);
+    if (!named.length) named.push('a person, organisation or place');
+  }
+  if (has.has('number')) named.push('a number');
+  if (has.has('date')) named.push('a date');
+  const clauses = named.length ? [`names ${listWords(named)}`] : [];
+  for (const r of reasons) {
+    if (r === 'named_entity' || r === 'number' || r === 'date') continue;
+    clauses.push(REASON_WORDS[r] || `has the feature “${String(r).replace(/_/g, ' ')}”`);
+  }
+  const text = clauses.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** A claim's tooltip; `src` (its source report), when given, lets the reasons name kinds. */
+export function claimTitle(c, src) {
   const lines = [`Claim${c.checkworthy ? ' (check-worthy)' : ''} — score ${fmtNum(c.score)}`];
   if (c.certainty) lines.push(`certainty: ${c.certainty}`);
   const a = c.attribution;
@@ -195,7 +273,7 @@ export function claimTitle(c) {
     if (a.quote) s += ', quoted';
     lines.push(s);
   }
-  if (c.reasons && c.reasons.length) lines.push(`reasons: ${c.reasons.join(', ')}`);
+  if (c.reasons && c.reasons.length) lines.push(`${reasonsSentence(c, src && src.entities)} (${c.reasons.join(', ')})`);
   return lines.join('\n');
 }
 
@@ -263,7 +341,7 @@ export function renderAnnotatedText(text, src) {
         'data-certainty': c.certainty,
         'data-attribution': c.attribution && c.attribution.kind,
         tabindex: '0',
-        title: claimTitle(c),
+        title: claimTitle(c, src),
       });
     }
     if (s.kind === 'cue') return h('span', { ...common, class: 'cue', title: 'attribution cue' });
@@ -311,7 +389,7 @@ export function renderSummary(summary = {}, { clusterNames = new Map() } = {}) {
     'ul',
     { class: 'label-counts', 'aria-label': 'Entities by label' },
     byLabel.map(([label, n]) =>
-      h('li', { class: ['chip', `ent-${safeLabel(label)}`], 'data-label': label, title: LABEL_DESC.get(label) || label }, `${label} `, h('span', { class: 'n' }, String(n))),
+      h('li', { class: ['chip', `ent-${safeLabel(label)}`], 'data-label': label, title: labelTitle(label) }, `${labelWord(label)} `, h('span', { class: 'n' }, String(n))),
     ),
   );
   const parts = [dl, labels];
@@ -364,8 +442,8 @@ export function renderLegend(report, target) {
   const items = LABELS.filter(([l]) => counts.has(l)).map(([l, desc]) => {
     const btn = h(
       'button',
-      { type: 'button', class: ['chip', 'legend-item', `ent-${l}`], 'data-label': l, 'aria-pressed': 'true', title: `${desc} — click to hide/show` },
-      l,
+      { type: 'button', class: ['chip', 'legend-item', `ent-${l}`], 'data-label': l, 'aria-pressed': 'true', title: `${desc} (${l}) — click to hide/show` },
+      labelWord(l),
       ' ',
       h('span', { class: 'legend-count' }, String(counts.get(l))),
     );
@@ -468,11 +546,11 @@ export function renderMatrix(report, { limit = 25, onFocus } = {}) {
       },
       h(
         'th',
-        { scope: 'row', class: 'col-entity', title: `${name} (${c.label}) — names: ${allNames.join(', ')}` },
+        { scope: 'row', class: 'col-entity', title: `${name} (${labelWithCode(c.label)}) — names: ${allNames.join(', ')}` },
         nameBtn,
         others.length ? h('span', { class: 'aka' }, `also: ${others.join(', ')}`) : null,
       ),
-      h('td', { class: 'col-label' }, h('span', { class: ['chip', `ent-${label}`], title: LABEL_DESC.get(c.label) || c.label }, c.label)),
+      h('td', { class: 'col-label' }, h('span', { class: ['chip', `ent-${label}`], title: labelTitle(c.label) }, labelWord(c.label))),
       sources.map((s) => {
         const n = Number(getOf(c.sources, s.id)) || 0;
         const lvl = n === 0 ? 0 : Math.min(4, 1 + Math.floor((3 * (n - 1)) / Math.max(1, max - 1)));
@@ -504,7 +582,7 @@ export function renderMatrix(report, { limit = 25, onFocus } = {}) {
       h('td', { class: 'col-total' }, String(clusterTotal(c))),
     );
     tbody.append(row);
-    rows.push({ row, i, name, label: String(c.label ?? ''), counts: c.sources, total: clusterTotal(c) });
+    rows.push({ row, i, name, label: labelWord(c.label), counts: c.sources, total: clusterTotal(c) });
   });
   table.append(tbody);
   wireMatrixSort(table, rows, limit);
@@ -663,6 +741,67 @@ function attributionWords(a) {
 }
 
 /**
+ * A drift group's certainty in words, and what drift means for it: ["Stated as fact by WND;
+ * attributed by CNN.", "What one source states as fact, another only reports as someone’s word."].
+ */
+export function driftWords(g, nameOf) {
+  const by = new Map();
+  for (const m of g.members || []) {
+    const cert = m.certainty || 'asserted';
+    if (!by.has(cert)) by.set(cert, []);
+    const n = nameOf(m.source);
+    if (!by.get(cert).includes(n)) by.get(cert).push(n);
+  }
+  const certs = [...by.keys()].sort((a, b) => CERTAINTY_ORDER.indexOf(a) - CERTAINTY_ORDER.indexOf(b));
+  const text = certs.map((c) => `${CERTAINTY_VERB[c] || c} by ${listWords(by.get(c))}`).join('; ');
+  const weaker = certs.filter((c) => c !== 'asserted').map((c) => DRIFT_WEAKER[c] || c);
+  const why = by.has('asserted')
+    ? `What one source states as fact, another only ${orWords(weaker)}: check who stands behind it.`
+    : 'The sources tell it with different certainty: check who stands behind it.';
+  return [`${text.charAt(0).toUpperCase()}${text.slice(1)}.`, why];
+}
+function orWords(xs) {
+  return xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`;
+}
+const DRIFT_WEAKER = { attributed: 'reports as someone’s word', hedged: 'hedges', alleged: 'calls alleged', denied: 'reports as denied' };
+
+/**
+ * Why members of a group count as one origin, in words, for the origins that several sources
+ * share: "WND and Blitz (origin A) both cite “the ministry”." The report does not say which rule
+ * joined them, so the words say what the members have in common: the same cited source, the same
+ * outlet (via), else "the same source or outlet, or copied text". Null when no origin is shared.
+ */
+export function originWords(g, look, letters) {
+  const byOrigin = new Map();
+  for (const m of g.members || []) {
+    if (m.origin === undefined || m.origin === null) continue;
+    if (!byOrigin.has(m.origin)) byOrigin.set(m.origin, []);
+    byOrigin.get(m.origin).push(m);
+  }
+  const fold = (sp) => (sp && sp.text ? String(sp.text).trim().toLowerCase() : '');
+  const out = [];
+  for (const [o, ms] of byOrigin) {
+    if (ms.length < 2) continue;
+    const names = [...new Set(ms.map((m) => look.nameOf(m.source)))];
+    const tag = `(origin ${letters(o)})`;
+    if (names.length === 1) {
+      out.push(`${ms.length} sentences of ${names[0]} ${tag} count once.`);
+      continue;
+    }
+    const attrs = ms.map((m) => (look.claimOf(m) || {}).attribution || {});
+    const same = (f) => {
+      const k = fold(f(attrs[0]));
+      return k && attrs.every((a) => fold(f(a)) === k) ? String(f(attrs[0]).text).trim() : null;
+    };
+    const cited = same((a) => (a.kind && a.kind !== 'none' ? a.source : null));
+    const via = same((a) => a.via);
+    const why = cited ? `all cite “${cited}”` : via ? `all carry it via ${via}` : 'cite the same source or outlet, or share copied text';
+    out.push(`${listWords(names)} ${tag} ${names.length === 2 ? why.replace(/^all /, 'both ') : why}, so they count as one origin.`);
+  }
+  return out.length ? out.join(' ') : null;
+}
+
+/**
  * Claims board: comparison.claims groups in four sections (conflicting, drift, corroborated,
  * single-source). A group from several sources says why it holds together (similarity, names and
  * numbers in common) and each member's stance. Every claim is in a group, so check-worthiness
@@ -741,7 +880,7 @@ export function renderClaimsBoard(report, { onJump, onMember } = {}) {
       // In a one-line compact member the tags follow the outlet's name; side by side, a row below.
       h('div', { class: 'member-head' }, h('span', { class: 'member-id' }, h('span', { class: 'member-source' }, src.name || src.id), single ? tags : null), jump),
       single ? null : h('div', { class: 'member-tags' }, tags),
-      h('p', { class: 'member-text', title: claimTitle(c) }, c.text),
+      h('p', { class: 'member-text', title: claimTitle(c, src) }, c.text),
       h('p', { class: 'member-attr' }, attributionWords(c.attribution)),
       closest,
     );
@@ -759,7 +898,7 @@ export function renderClaimsBoard(report, { onJump, onMember } = {}) {
       const chips = g.entities.map((k) => {
         const c = clusters.get(k);
         const name = c ? clusterName(c) : k;
-        return h('span', { class: ['chip', 'shared-entity', `ent-${safeLabel(c && c.label)}`], 'data-key': k, title: c ? `${name} (${c.label})` : name }, name);
+        return h('span', { class: ['chip', 'shared-entity', `ent-${safeLabel(c && c.label)}`], 'data-key': k, title: c ? `${name} (${labelWithCode(c.label)})` : name }, name);
       });
       rows.push(h('div', { class: 'why-entities', title: 'Named by two or more of these sources' }, h('dt', {}, 'Names in common'), h('dd', {}, chips)));
     }
@@ -794,18 +933,11 @@ export function renderClaimsBoard(report, { onJump, onMember } = {}) {
       extra.push(h('p', { class: 'conflict-detail', 'data-kind': g.conflict.kind, title: String(g.conflict.detail ?? '') }, h('strong', {}, `${kind}: `), detail));
     }
     if (g.drift) {
-      const by = new Map();
-      for (const m of members) {
-        const cert = m.certainty || 'asserted';
-        if (!by.has(cert)) by.set(cert, []);
-        const n = nameOf(m.source);
-        if (!by.get(cert).includes(n)) by.get(cert).push(n);
-      }
-      const certs = [...by.keys()].sort((a, b) => CERTAINTY_ORDER.indexOf(a) - CERTAINTY_ORDER.indexOf(b));
-      const parts = certs.map((c) => `${CERTAINTY_VERB[c] || c} by ${listWords(by.get(c))}`);
-      const text = parts.join('; ');
-      extra.push(h('p', { class: 'drift-detail' }, h('strong', {}, 'Certainty drifts: '), `${text.charAt(0).toUpperCase()}${text.slice(1)}.`));
+      const [head, why] = driftWords(g, nameOf);
+      extra.push(h('p', { class: 'drift-detail' }, h('strong', {}, 'Certainty drifts: '), `${head} `, h('span', { class: 'drift-why' }, why)));
     }
+    const originNote = letters ? originWords(g, look, letters) : null;
+    if (originNote) extra.push(h('p', { class: 'origin-note' }, h('strong', {}, 'Same origin: '), originNote));
     return h(
       'li',
       {

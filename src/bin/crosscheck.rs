@@ -13,7 +13,8 @@ Analyses news articles about one story and prints the report as JSON on stdout
 
   FILE       one source per file (id s1, s2, ... in argument order; name = file stem);
              '-' reads standard input
-  --jsonl    each input line is one source: {\"id\": \"...\", \"name\": \"...\", \"text\": \"...\"}
+  --jsonl    each input line is one source: {\"id\": \"...\", \"name\": \"...\", \"text\": \"...\"},
+             optionally with \"url\" and \"published\" (ISO 8601 date), echoed in the report
   --pretty   indent the JSON
 
 Also:
@@ -121,7 +122,7 @@ fn run(args: &[String]) -> Result<(), String> {
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_else(|| id.clone())
             };
-            sources.push(Source { id, name, text });
+            sources.push(Source::new(&id, &name, &text));
         }
     }
     let options = Options::default();
@@ -179,7 +180,9 @@ fn parse_jsonl(file: &str, text: &str) -> Result<Vec<Source>, String> {
         let id = field("id")?.ok_or_else(|| format!("{at}: missing \"id\""))?;
         let text = field("text")?.ok_or_else(|| format!("{at}: missing \"text\""))?;
         let name = field("name")?.unwrap_or_else(|| id.clone());
-        out.push(Source { id, name, text });
+        let url = field("url")?;
+        let published = field("published")?;
+        out.push(Source::new(&id, &name, &text).with_meta(url.as_deref(), published.as_deref()));
     }
     Ok(out)
 }

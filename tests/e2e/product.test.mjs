@@ -27,12 +27,14 @@ async function download(selector) {
   return { name: dl.suggestedFilename(), text: readFileSync(await dl.path(), 'utf8') };
 }
 
-test('export: the report as JSON parses and equals the report on the page', async () => {
+test('export: the report as JSON parses and equals the report on the page, with each source’s text', async () => {
   const { name, text } = await download('#export-json');
   assert.equal(name, 'crosscheck-report.json');
   const json = JSON.parse(text);
   const onPage = await page.evaluate(() => window.__crosscheckReport);
-  assert.deepEqual(json, JSON.parse(JSON.stringify(onPage)));
+  const texts = await page.$$eval('.source-card .source-text', (els) => els.map((e) => e.value));
+  assert.deepEqual(json.sources.map((s) => s.text), texts);
+  assert.deepEqual({ ...json, sources: json.sources.map(({ text: _, ...rest }) => rest) }, JSON.parse(JSON.stringify(onPage)));
   assert.equal(json.sources.length, 5);
 });
 
@@ -40,6 +42,8 @@ test('export: claims.csv and entities.csv parse with a header and the right colu
   const report = await page.evaluate(() => window.__crosscheckReport);
   const claims = await download('#export-claims-csv');
   assert.equal(claims.name, 'claims.csv');
+  // A UTF-8 BOM first, so a spreadsheet does not read the text in its local code page.
+  assert.equal(claims.text.charCodeAt(0), 0xfeff, 'claims.csv has no BOM');
   const rows = parseCSV(claims.text);
   assert.deepEqual(rows[0], CLAIM_COLUMNS);
   assert.equal(rows.length - 1, report.sources.reduce((n, s) => n + s.claims.length, 0));

@@ -84,3 +84,26 @@ test('input over the 20 MB limit throws an Error naming the limit', () => {
   // The instance is still usable afterwards.
   assert.equal(analyze([{ id: 's1', name: 'a', text: 'Turkey said 5 people died.' }]).sources.length, 1);
 });
+
+test('url and published go in through the wasm API and come out on each source report', () => {
+  // The page's source cards send them; exports (ClaimReview appearances) read them off the report.
+  const [a, b, c] = examples();
+  const report = analyze([
+    { ...a, url: 'https://wnd.example/2019/10/turkey', published: '2019-10-09' },
+    { ...b, url: '', published: null }, // blank and null: not given
+    c, // absent: not given
+  ]);
+  assert.equal(report.sources[0].url, 'https://wnd.example/2019/10/turkey');
+  assert.equal(report.sources[0].published, '2019-10-09');
+  for (const s of report.sources.slice(1)) {
+    assert.equal('url' in s, false, `${s.id} has url ${s.url}`);
+    assert.equal('published' in s, false);
+  }
+  assert.deepEqual(report.warnings, []);
+  // The metadata does not change the analysis.
+  const plain = analyze([a, b, c]);
+  const strip = (r) => JSON.stringify({ ...r, sources: r.sources.map(({ url, published, ...rest }) => rest) });
+  assert.equal(strip(report), strip(plain));
+  // A wrong type is refused with a message, not a crash.
+  assert.throws(() => analyze([{ ...a, url: 42 }]), /url and published optional/);
+});
