@@ -590,7 +590,9 @@ function legendHeight() {
   const legend = $('legend-wrap');
   const sticky = getComputedStyle(legend).position === 'sticky';
   const px = sticky ? Math.ceil(legend.getBoundingClientRect().height) : 0;
-  $('documents').style.setProperty('--legend-h', `${px}px`);
+  // On the root element: no element inside the results carries a style attribute (a test for
+  // injected markup looks for one).
+  document.documentElement.style.setProperty('--legend-h', `${px}px`);
   return px;
 }
 
