@@ -220,6 +220,20 @@ fn denial_conflicts_with_a_statement() {
 }
 
 #[test]
+fn a_denial_agrees_with_a_claim_in_the_negative() {
+    // Reason: "denied any wrongdoing" and "said he had done nothing wrong" say one thing; a
+    // reader who saw them marked as a dispute would stop trusting the board.
+    let r = run(&[
+        "Senator Alan Brooks has denied any wrongdoing in the land deal, his office said on Monday.",
+        "Senator Alan Brooks said on Monday that he had done nothing wrong in the land deal.",
+    ]);
+    let g = group_of(&r, "s1", "denied any wrongdoing");
+    assert!(g.sources >= 2, "the two are one claim: {g:?}");
+    assert_ne!(g.status, GroupStatus::Conflicting, "{g:?}");
+    assert!(g.members.iter().all(|m| m.stance != Stance::Disputes), "{g:?}");
+}
+
+#[test]
 fn two_outlets_relaying_one_agency_are_one_origin() {
     // Reason: both quote the same named source, so five outlets would still be one origin.
     let r = run(&[

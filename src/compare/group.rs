@@ -39,13 +39,9 @@ pub fn build(
     let origin = origins(infos, members);
     let similarity = similarities(infos, grouping, members);
     let stated_elsewhere = |i: usize| {
-        members.iter().any(|&j| {
-            infos[j].source != infos[i].source
-                && matches!(
-                    infos[j].certainty,
-                    Certainty::Asserted | Certainty::Attributed
-                )
-        })
+        members
+            .iter()
+            .any(|&j| infos[j].source != infos[i].source && states_what_is_denied(&infos[j]))
     };
     let mut origin_ids: BTreeMap<usize, usize> = BTreeMap::new();
     let mut out_members = Vec::with_capacity(members.len());
@@ -305,11 +301,7 @@ fn conflict(
         .copied()
         .find(|&i| infos[i].certainty == Certainty::Denied)?;
     let stated = members.iter().copied().find(|&i| {
-        infos[i].source != infos[denied].source
-            && matches!(
-                infos[i].certainty,
-                Certainty::Asserted | Certainty::Attributed
-            )
+        infos[i].source != infos[denied].source && states_what_is_denied(&infos[i])
     })?;
     Some(Conflict {
         kind: ConflictKind::Negation,
@@ -318,6 +310,13 @@ fn conflict(
             sources[infos[denied].source].name, sources[infos[stated].source].name
         ),
     })
+}
+
+/// Whether a claim states what another member denies: it is stated (asserted or attributed)
+/// and not itself in the negative. "He has denied any wrongdoing" and "his lawyer said he had
+/// done nothing wrong" say the same thing.
+fn states_what_is_denied(x: &ClaimInfo) -> bool {
+    matches!(x.certainty, Certainty::Asserted | Certainty::Attributed) && !x.negated
 }
 
 /// The names (entity keys) and numbers (as written first) that members of at least two
