@@ -1,7 +1,7 @@
 // Peak wasm memory for 1 MB of news text, and memory across repeated analyses, in the built
 // browser package (www/pkg, loaded with initSync as tests/node/package.test.mjs does).
 // Wasm memory only grows, so `memory.buffer.byteLength` after a call is the peak so far.
-// Budget (issue 7): ≤ 64 MB for 1 MB of input; repeats must not grow memory without bound.
+// Budget: ≤ 64 MB for 1 MB of input; repeats must not grow memory without bound.
 // Usage: node scripts/bench-memory.mjs [MB=1] [REPEATS=20]   (build first: scripts/build-wasm.sh)
 // Also imported by tests/node/memory.test.mjs.
 import fs from 'node:fs';

@@ -162,11 +162,11 @@ budget(`growth near-linear in size, 1 → 16 MB (worst runtime; ratio ≤ ${f(NE
 budget(`growth near-linear in sources, 10 → 400 at 4 MB (worst runtime; ratio ≤ ${f(NEAR_LINEAR, 2)})`, sourceGrowth === undefined ? undefined : sourceGrowth <= NEAR_LINEAR, f(sourceGrowth, 2));
 const mem1 = max([node, chromium].map((r) => r?.corpora['size-1']?.memory));
 budget('peak wasm memory for 1 MB ≤ 128 MiB (worst of Node and Chromium)', mem1 === undefined ? undefined : mem1 <= 128 * MiB, `${f(mem1 / MiB, 0)} MiB`);
-// Issue 4: the claims stage adds at most half the entity stage's time (native, one thread,
+// The claims stage adds at most half the entity stage's time (native, one thread,
 // the worst of the 1, 4 and 16 MB corpora).
 const claimShares = SIZES.map((n) => native?.corpora[n]).filter(Boolean).map((c) => c.ms.claims / c.ms.entities);
 const claimShare = claimShares.length ? Math.max(...claimShares) : undefined;
-budget('claims stage ≤ 50 % of the entity stage (issue 4; native, one thread, worst of 1, 4, 16 MB)', claimShare === undefined ? undefined : claimShare <= 0.5, `${f(claimShare === undefined ? undefined : 100 * claimShare, 0)} %`);
+budget('claims stage ≤ 50 % of the entity stage (native, one thread, worst of 1, 4, 16 MB)', claimShare === undefined ? undefined : claimShare <= 0.5, `${f(claimShare === undefined ? undefined : 100 * claimShare, 0)} %`);
 out();
 out(native?.quick ? 'Budgets (QUICK run: not meaningful)' : 'Budgets');
 lines.push(...budgets);

@@ -86,7 +86,7 @@ if [ -d "$data" ]; then
   heldout=$(mktemp -d)
   for f in $(ls "$data"/clef2019-checkworthy/training/*.tsv | sort | tail -n 5); do ln -s "$(realpath "$f")" "$heldout/"; done
   check eval-checkworthy ./target/release/crosscheck eval-checkworthy --min-map 0.20 "$heldout"
-  # Issue 4's target: source F1 (overlap) at least 0.80 on PolNeAR dev.
+  # Attribution: source F1 (overlap) at least 0.80 on PolNeAR dev.
   check eval-attribution ./target/release/crosscheck eval-attribution --min-source-f1 0.80 "$data/polnear/dev"
   # One entity across sources: pairwise F1 at least 0.80 on the ECB+ dev topics.
   check eval-coref ./target/release/crosscheck eval-coref --split dev --min-f1 0.80 "$data/ecbplus"
