@@ -1,0 +1,532 @@
+//! The word lists of attribution: the learned cue words, the patterns' trigger words and the
+//! hand-written lists that bound noun phrases and sources.
+
+use crate::claims::list;
+use std::sync::OnceLock;
+
+/// A word at least this often a cue is taken for a verb: it ends a noun phrase.
+pub const SURE: f64 = 0.3;
+
+/// A word less often a cue than this is no candidate.
+pub(super) const UNSURE: f64 = 0.05;
+
+/// Cue words with their share of occurrences that are cues (from PolNeAR train).
+pub(super) fn cue_words() -> &'static Table {
+    static CUES: OnceLock<Table> = OnceLock::new();
+    CUES.get_or_init(|| {
+        include_str!("../attribution_cues.txt")
+            .lines()
+            .filter_map(|line| {
+                let mut cols = line.split_whitespace();
+                let word = cols.next()?;
+                let cue: f64 = cols.next()?.parse().ok()?;
+                let all: f64 = cols.next()?.parse().ok()?;
+                (all > 0.0).then_some((word, cue / all))
+            })
+            .collect()
+    })
+}
+
+/// Words that end a noun phrase when walking away from the cue.
+pub(super) const BOUNDARIES: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "and", "but", "because", "if", "when", "while", "as",
+    "after", "before", "since", "where", "so", "than", "or", "nor", "to", "is", "are", "was",
+    "were", "be", "been", "has", "have", "had", "not", "also", "it", "this", "there", "what",
+    "although", "though", "however", "said", "says", "told", "in", "on", "at", "with", "by",
+    "during", "into", "about", "against", "over", "under", "through", "do", "does", "did", "will",
+    "would", "can", "could", "should", "may", "might", "must", "then", "even", "just", "now",
+    "only", "yet", "why", "how", "whether", "until", "unless", "once", "like", "up", "out", "off",
+    "down", "its",
+];
+
+/// Adverbs and auxiliaries allowed between a source and its verb ("the official further said").
+pub(super) const BETWEEN: &[&str] = &[
+    "also",
+    "further",
+    "reportedly",
+    "allegedly",
+    "recently",
+    "later",
+    "previously",
+    "once",
+    "again",
+    "then",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "earlier",
+    "already",
+    "now",
+    "separately",
+    "specifically",
+    "still",
+    "just",
+    "even",
+    "often",
+    "first",
+    "quickly",
+    "frequently",
+    "always",
+    "initially",
+    "finally",
+    "openly",
+    "explicitly",
+    "long",
+    "been",
+    "being",
+    "all",
+    "both",
+    "well",
+];
+
+/// Auxiliaries that belong to the cue ("has said", "would not say").
+pub(super) const CUE_AUX: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "did", "does", "do", "not",
+    "been", "being", "be", "could", "can", "should", "may", "might", "must",
+];
+
+/// Cue verbs whose source may follow them when nothing precedes ("…,” said the official).
+pub(super) const INVERTIBLE: &[&str] = &[
+    "said",
+    "read",
+    "reads",
+    "declares",
+    "added",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "asked",
+    "asks",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "continued",
+    "continues",
+    "replied",
+    "recalled",
+    "argued",
+    "argues",
+    "insisted",
+    "declared",
+    "told",
+    "tells",
+    "warned",
+    "warns",
+    "countered",
+    "responded",
+    "reported",
+    "reports",
+    "claimed",
+    "claims",
+    "stated",
+    "observed",
+    "remarked",
+    "quipped",
+    "tweeted",
+    "announced",
+    "concluded",
+    "suggested",
+    "joked",
+];
+
+/// Head nouns of unnamed sources.
+pub(super) const ANONYMOUS_HEADS: &[&str] = &[
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "expert",
+    "experts",
+    "analyst",
+    "analysts",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "diplomat",
+    "diplomats",
+    "witness",
+    "witnesses",
+    "resident",
+    "residents",
+    "documents",
+    "document",
+    "report",
+    "reports",
+    "agency",
+    "authorities",
+    "police",
+    "investigators",
+    "observers",
+    "people",
+    "insiders",
+    "aide",
+    "aides",
+    "commander",
+    "commanders",
+    "officer",
+    "officers",
+    "member",
+    "members",
+    "study",
+    "survey",
+    "poll",
+    "polls",
+    "statement",
+    "media",
+    "ministry",
+    "government",
+    "intelligence",
+    "security",
+    "activists",
+    "monitor",
+    "group",
+    "military",
+    "army",
+    "critics",
+    "researchers",
+    "scientists",
+    "data",
+    "figures",
+    "voters",
+];
+
+/// Nouns of reports and statements: "in a new poll", "issued a statement saying".
+pub(super) const REPORT_NOUNS: &[&str] = &[
+    "poll",
+    "survey",
+    "study",
+    "report",
+    "statement",
+    "interview",
+    "letter",
+    "memo",
+    "analysis",
+    "tweet",
+    "post",
+    "speech",
+    "op-ed",
+    "column",
+    "editorial",
+    "email",
+    "e-mail",
+    "release",
+    "filing",
+    "lawsuit",
+    "complaint",
+    "video",
+    "ad",
+    "advertisement",
+    "message",
+    "note",
+    "book",
+    "article",
+    "documents",
+    "document",
+    "testimony",
+    "remarks",
+];
+
+/// Words of time that may stand between a source and its cue ("Trump on Tuesday said").
+pub(super) const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "time",
+    "day",
+    "past",
+    "recent",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Nouns of saying whose possessor is the source: "his promise", "Trump's claim".
+pub(super) const NOUN_CUES: &[&str] = &[
+    "accusation",
+    "accusations",
+    "admission",
+    "advice",
+    "announcement",
+    "argument",
+    "arguments",
+    "assertion",
+    "assessment",
+    "attack",
+    "attacks",
+    "belief",
+    "call",
+    "calls",
+    "claim",
+    "claims",
+    "comment",
+    "comments",
+    "complaint",
+    "complaints",
+    "concern",
+    "concerns",
+    "contention",
+    "criticism",
+    "critique",
+    "decision",
+    "declaration",
+    "demand",
+    "demands",
+    "denial",
+    "description",
+    "endorsement",
+    "explanation",
+    "fear",
+    "fears",
+    "hope",
+    "hopes",
+    "insistence",
+    "message",
+    "opposition",
+    "plan",
+    "pledge",
+    "position",
+    "praise",
+    "prediction",
+    "promise",
+    "promises",
+    "proposal",
+    "refusal",
+    "remarks",
+    "request",
+    "response",
+    "rhetoric",
+    "stance",
+    "statement",
+    "suggestion",
+    "support",
+    "testimony",
+    "threat",
+    "tweet",
+    "view",
+    "views",
+    "vow",
+    "warning",
+    "backing",
+    "reaction",
+    "feeling",
+    "rethinking",
+    "recognition",
+    "words",
+    "rejection",
+    "perception",
+    "perceptions",
+    "determination",
+    "confidence",
+    "enthusiasm",
+    "quip",
+    "endorsements",
+];
+
+/// Reports that are sources themselves: "in a new poll".
+pub(super) const SOURCE_REPORTS: &[&str] = &[
+    "poll",
+    "survey",
+    "study",
+    "report",
+    "analysis",
+    "memo",
+    "documents",
+    "book",
+    "article",
+    "filing",
+    "lawsuit",
+    "complaint",
+    "letter",
+    "ad",
+    "video",
+];
+
+/// Pronouns that stand for a named source.
+/// Verbs whose object does what the infinitive after it says ("prompted voters to
+/// reconsider", "forcing candidates to scramble").
+pub(super) const CONTROL_VERBS: &[&str] = &[
+    "prompt",
+    "prompts",
+    "prompted",
+    "prompting",
+    "force",
+    "forces",
+    "forced",
+    "forcing",
+    "lead",
+    "leads",
+    "led",
+    "leading",
+    "drive",
+    "drives",
+    "drove",
+    "driving",
+    "driven",
+    "require",
+    "requires",
+    "required",
+    "requiring",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "push",
+    "pushes",
+    "pushed",
+    "pushing",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "encourage",
+    "encourages",
+    "encouraged",
+    "encouraging",
+    "allow",
+    "allows",
+    "allowed",
+    "allowing",
+    "persuade",
+    "persuaded",
+    "convince",
+    "convinced",
+    "invite",
+    "invited",
+    "inviting",
+    "tell",
+    "told",
+    "telling",
+    "want",
+    "wants",
+    "wanted",
+    "expect",
+    "expects",
+    "expected",
+    "on",
+];
+
+/// Dashes that may sign a quotation or set off a speaker's name.
+pub(super) const DASHES: &[&str] = &["-", "--", "—", "–", "―"];
+
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you"];
+
+/// Relative pronouns that stand for their antecedent ("Trump, who said").
+pub(super) const RELATIVES: &[&str] = &["who", "which", "that"];
+
+/// Determiners after which a cue word is a noun or an adjective ("a reported 5,000").
+pub(super) const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
+    "your", "some", "any", "no", "every", "each",
+];
+
+/// Words that end a clause subject when looking for the first noun phrase of a sentence.
+pub(super) const OPENERS: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "still",
+    "however",
+    "meanwhile",
+    "instead",
+    "indeed",
+    "now",
+    "then",
+];
+
+pub(super) type Table = crate::claims::WordTable<f64>;
+
+/// Words that start a fixed pattern: "according to", "in a poll", "his promise", "put it".
+pub(super) fn triggers() -> &'static crate::claims::WordTable<bool> {
+    static TRIGGERS: OnceLock<crate::claims::WordTable<bool>> = OnceLock::new();
+    TRIGGERS.get_or_init(|| {
+        [
+            "according",
+            "in",
+            "report",
+            "reports",
+            "via",
+            "source",
+            "put",
+        ]
+        .iter()
+        .map(|&w| (w, false))
+        .chain(NOUN_CUES.iter().map(|&w| (w, true)))
+        .collect()
+    })
+}
+
+pub(super) const IS_BOUNDARY: u16 = list::BOUNDARY;
+pub(super) const IS_BETWEEN: u16 = list::BETWEEN;
+pub(super) const IS_TIME: u16 = list::TIME;
+
+/// The attribution words of the claims stage's lexicon ([`Words`]): each with its list bits
+/// and its share of cue occurrences (-1 when no cue word). Every lexicon and pattern word may
+/// start a cue ([`list::CUE`]).
+pub(in crate::claims) fn lexicon_words() -> impl Iterator<Item = (&'static str, u16, f32)> {
+    let cues = cue_words().iter().map(|(&w, &p)| (w, list::CUE, p as f32));
+    let triggers = triggers().keys().map(|&w| (w, list::CUE, -1.0));
+    let lists = [
+        (BOUNDARIES, IS_BOUNDARY),
+        (BETWEEN, IS_BETWEEN),
+        (TIME_WORDS, IS_TIME),
+    ]
+    .into_iter()
+    .flat_map(|(words, bit)| words.iter().map(move |&w| (w, bit, -1.0)));
+    cues.chain(triggers).chain(lists)
+}
+
+/// True for a mark that may start a cue, a colon or a dash: [`Words`] gives it [`list::CUE`].
+pub(in crate::claims) fn cue_mark(w: &str) -> bool {
+    w == ":" || DASHES.contains(&w)
+}
