@@ -108,8 +108,13 @@ export function claimAuthor(claim, source) {
   const a = claim.attribution || {};
   if (a.kind && a.kind !== 'none' && a.source && a.source.text) {
     const inside = (source.entities || []).filter((e) => e.start >= a.source.start && e.end <= a.source.end);
-    const org = inside.some((e) => e.label === 'ORG' || e.label === 'NORP' || e.label === 'GPE') && !inside.some((e) => e.label === 'PERSON');
-    return { '@type': org ? 'Organization' : 'Person', name: a.source.text };
+    const entity = a.resolved && (source.entities || []).find((e) => e.key === a.resolved.key);
+    const org = entity
+      ? entity.label !== 'PERSON'
+      : inside.some((e) => e.label === 'ORG' || e.label === 'NORP' || e.label === 'GPE') && !inside.some((e) => e.label === 'PERSON');
+    // The entity a pronoun or a description stands for names the author better than "he".
+    const name = a.resolved && a.resolved.name ? a.resolved.name : a.source.text;
+    return { '@type': org ? 'Organization' : 'Person', name };
   }
   return { '@type': 'Organization', name: source.name || source.id };
 }

@@ -109,7 +109,25 @@ pub fn classify(
     let found = lists.iter().fold(0, |m, &bits| m | bits);
     let phrase =
         |start: u16, phrases| found & start != 0 && has_phrase(hashes, lists, start, phrases);
-    if found & list::DENIAL != 0 || phrase(list::DENIAL_START, phrase_list!(DENIAL_PHRASES)) {
+    let denial_phrase = || phrase(list::DENIAL_START, phrase_list!(DENIAL_PHRASES));
+    // "can neither confirm nor deny", "did not deny", "would not confirm or deny": a denial
+    // word itself negated, or the other half of "confirm or deny", leaves the claim open.
+    let open_denial = found & list::DENIAL != 0
+        && (seg.sentences[index].tokens.clone())
+            .filter(|&k| words.lists.get(k).is_some_and(|&b| b & list::DENIAL != 0))
+            .all(|k| {
+                (k.saturating_sub(3).max(seg.sentences[index].tokens.start)..k).any(|j| {
+                    let w = words.lower(j);
+                    matches!(
+                        w,
+                        "not" | "never" | "nor" | "neither" | "cannot" | "confirm"
+                    ) || w.ends_with("n't")
+                        || w.ends_with("n’t")
+                })
+            });
+    if open_denial && !denial_phrase() {
+        Certainty::Hedged
+    } else if found & list::DENIAL != 0 || denial_phrase() {
         Certainty::Denied
     } else if found & list::ALLEGED != 0 {
         Certainty::Alleged

@@ -200,6 +200,7 @@ impl Paragraph<'_> {
                     source: Some(self.span(a, b)),
                     cue: Some(self.span(found.cue.0, found.cue.1)),
                     via: found.via.map(|(x, y)| self.span(x, y)),
+                    resolved: None,
                 },
                 quoted,
                 features: f.names,

@@ -48,6 +48,7 @@ mod features;
 mod lexicon;
 mod phrases;
 mod quotes;
+pub mod resolve;
 #[cfg(test)]
 mod tests;
 
@@ -57,10 +58,11 @@ pub(super) use lexicon::{cue_mark, lexicon_words};
 pub use quotes::quoted_tokens;
 
 use super::Words;
-use crate::entities::Mention;
+use crate::entities::{Label, Mention};
 use crate::segment::Segmented;
 use crate::span::Span;
 use candidates::Paragraph;
+use lexicon::RELATIVES;
 use quotes::quoted_lines;
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -100,6 +102,10 @@ pub struct Attribution {
     pub cue: Option<Span>,
     /// The outlet that carried the words ("CNN" in "told CNN").
     pub via: Option<Span>,
+    /// The name mention of the entity the source stands for: a name inside the source, or
+    /// the speaker a pronoun, a relative pronoun or a description ("he", "who", "the
+    /// company") refers to ([`resolve::Resolver`]); set by the claims stage.
+    pub resolved: Option<Span>,
 }
 
 impl Attribution {
@@ -111,6 +117,7 @@ impl Attribution {
             source: None,
             cue: None,
             via: None,
+            resolved: None,
         }
     }
 }
@@ -199,6 +206,40 @@ const LOOK_BACK: usize = 1000;
 const CONTEXT: usize = 60;
 /// The most tokens looked at after a sentence for the end of a quotation.
 const LOOK_AHEAD: usize = 120;
+/// The most sentences back a quotation of its own is taken for its speaker's ("…,” she said.
+/// “…” “…”).
+const CONTINUED: usize = 8;
+
+/// True when attribution `a` says, shows or believes: its cue is a verb of saying or
+/// believing ([`lexicon::speech_or_belief`]), a fixed pattern ("according to", "in a poll", a
+/// colon or a dash) or a noun of saying ("his claim that"), not of acting or planning ("his
+/// promise", "the decision by").
+pub(crate) fn says(text: &str, a: &Attribution) -> bool {
+    let Some(cue) = a.cue else {
+        return false;
+    };
+    let mut words = text[cue]
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .peekable();
+    if words.peek().is_none() {
+        // A colon or a dash.
+        return true;
+    }
+    words.any(|w| {
+        lexicon::speech_or_belief(&w)
+            || matches!(
+                w.as_str(),
+                "in" | "via" | "report" | "reports" | "source" | "put"
+            )
+            || (lexicon::NOUN_CUES.contains(&w.as_str())
+                && !lexicon::NOUN_ACTS.contains(&w.as_str()))
+    })
+}
 
 impl<'a> Attributions<'a> {
     /// The attributions of every sentence of `text`, found when first asked for.
@@ -357,53 +398,105 @@ impl<'a> Attributions<'a> {
         cell.get_or_init(|| self.paragraph(index).attributions(index, self.mentions))
     }
 
-    /// The first accepted attribution of sentence `index` whose cue is not quoted, as
-    /// [`Attributions::of`] would give it. The candidates after it are not looked at: their
-    /// sources could only matter to it when one overlapped its own and scored better (a
-    /// different span for the same source, rare). When there is none, every candidate was
-    /// looked at, and the sentence's attributions are kept for [`Attributions::of`].
-    fn first_unquoted(&self, index: usize) -> Option<Attribution> {
-        let cell = index
-            .checked_sub(self.first_sentence)
-            .and_then(|k| self.found.get(k))?;
-        if let Some(all) = cell.get() {
-            return all.iter().find(|a| !a.1).map(|(a, _)| a.clone());
-        }
-        let found: Vec<(Attribution, bool)> =
-            decode(
-                self.paragraph(index)
-                    .candidates(index, self.mentions, false, true),
-            )
-            .into_iter()
-            .map(|c| (c.attribution, c.quoted))
-            .collect();
-        match found.iter().find(|a| !a.1) {
-            Some((a, _)) => Some(a.clone()),
-            None => {
-                // Every candidate was scored: these are all the sentence's attributions.
-                let _ = cell.set(found);
-                None
-            }
-        }
-    }
-
     /// Every attribution in sentence `index`, in text order of their cues, including cues
     /// inside quotation marks (someone quoted as saying what someone else said).
     pub fn find_all(&self, index: usize) -> Vec<Attribution> {
         self.of(index).iter().map(|(a, _)| a.clone()).collect()
     }
 
-    /// The attribution of sentence `index`: the first cue outside quotation marks, else the
-    /// attribution of a quotation that runs into or out of the sentence.
+    /// The attribution of sentence `index`: its own cue of saying or believing outside
+    /// quotation marks ([`Attributions::own`]), else the attribution of a quotation that runs
+    /// into or out of the sentence, else that of a quotation the sentence goes on with.
     pub fn find(&self, index: usize) -> Attribution {
-        if let Some(a) = self.first_unquoted(index) {
-            return a;
-        }
         if index >= self.seg.sentences.len() {
             return Attribution::none();
         }
-        // A quotation that runs over several sentences: the source after its end, else before
-        // its start.
+        self.own(index)
+            .or_else(|| self.across_quotation(index))
+            .or_else(|| self.continued_quotation(index))
+            .unwrap_or_else(Attribution::none)
+    }
+
+    /// The sentence's own attribution: of its accepted cues outside quotation marks that say
+    /// or believe ([`says`]), one that closes the sentence after a comma ("Members of the
+    /// group are plotting a resurgence, the head of intelligence told CNN on Monday."): what
+    /// comes before it is what was said, its subject no source; else the first.
+    fn own(&self, index: usize) -> Option<Attribution> {
+        let found = self.of(index);
+        let saying: Vec<&Attribution> = found
+            .iter()
+            .filter(|(a, quoted)| !quoted && says(self.text, a) && !self.dated(a))
+            .map(|(a, _)| a)
+            .collect();
+        // A relative clause about the source ("An official, who asked not to be named,
+        // said") gives way to the source's own cue.
+        let relative = |a: &&Attribution| {
+            a.source
+                .is_some_and(|s| RELATIVES.contains(&self.text[s].to_lowercase().as_str()))
+        };
+        let own: Vec<&Attribution> = match saying.iter().filter(|a| !relative(a)).count() {
+            0 => saying,
+            _ => saying.into_iter().filter(|a| !relative(a)).collect(),
+        };
+        let first = *own.first()?;
+        let trailing = own.iter().skip(1).find(|a| self.closes_sentence(a, index));
+        Some(trailing.copied().unwrap_or(first).clone())
+    }
+
+    /// True when the source of `a` is a date or a time, which speaks for no one ("Aug. 6
+    /// said"; PolNeAR's evaluation keeps them, [`Attributions::find_all`]).
+    fn dated(&self, a: &Attribution) -> bool {
+        let Some(source) = a.source else {
+            return false;
+        };
+        let before = self
+            .mentions
+            .partition_point(|m| m.span.start <= source.start);
+        self.mentions[..before]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|m| matches!(m.label, Label::Date | Label::Time) && m.span.contains(source))
+    }
+
+    /// True when attribution `a` comes after a comma and only a few words (a time, a place)
+    /// follow it up to the end of sentence `index`.
+    fn closes_sentence(&self, a: &Attribution, index: usize) -> bool {
+        let (Some(source), Some(cue)) = (a.source, a.cue) else {
+            return false;
+        };
+        // "X said …, according to Y": Y carried what X said, X remains the source.
+        if self.text[cue].to_lowercase().starts_with("according") {
+            return false;
+        }
+        let sentence = self.seg.sentences[index].span;
+        let start = source.start.min(cue.start);
+        let end = [Some(source), Some(cue), a.via]
+            .into_iter()
+            .flatten()
+            .map(|s| s.end)
+            .max()
+            .unwrap_or(cue.end);
+        if start <= sentence.start || end > sentence.end {
+            return false;
+        }
+        let before = self.text[sentence.start..start].trim_end();
+        let before = before.trim_end_matches(['”', '"', '’']);
+        if !before.ends_with(',') {
+            return false;
+        }
+        let after = &self.text[end..sentence.end];
+        let words = after.split_whitespace().count();
+        words <= 4
+            && !after
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case("that"))
+            && !after.contains(',')
+    }
+
+    /// The attribution of a quotation that runs over several sentences: the source after its
+    /// end, else before its start.
+    fn across_quotation(&self, index: usize) -> Option<Attribution> {
         let para = self.paragraph(index);
         let (lo, hi) = para.local(index);
         let continues_after = hi > 0 && hi < para.toks.len() && para.inside_at(hi);
@@ -417,15 +510,13 @@ impl<'a> Attributions<'a> {
             if close < para.toks.len() {
                 let at = para.toks[close].span.start;
                 if let Some(s) = para.sentence_of(close) {
-                    if let Some((a, _)) = self
-                        .of(s)
-                        .iter()
-                        .find(|(a, quoted)| !quoted && a.cue.is_some_and(|c| c.start >= at))
-                    {
-                        return Attribution {
+                    if let Some((a, _)) = self.of(s).iter().find(|(a, quoted)| {
+                        !quoted && a.cue.is_some_and(|c| c.start >= at) && says(self.text, a)
+                    }) {
+                        return Some(Attribution {
                             quote: true,
                             ..a.clone()
-                        };
+                        });
                     }
                 }
             }
@@ -438,18 +529,52 @@ impl<'a> Attributions<'a> {
             }
             let at = para.toks[open].span.start;
             if let Some(s) = para.sentence_of(open) {
-                if let Some((a, _)) = self
-                    .of(s)
-                    .iter()
-                    .find(|(a, quoted)| !quoted && a.cue.is_some_and(|c| c.end <= at))
-                {
-                    return Attribution {
+                if let Some((a, _)) = self.of(s).iter().find(|(a, quoted)| {
+                    !quoted && a.cue.is_some_and(|c| c.end <= at) && says(self.text, a)
+                }) {
+                    return Some(Attribution {
                         quote: true,
                         ..a.clone()
-                    };
+                    });
                 }
             }
         }
-        Attribution::none()
+        None
+    }
+
+    /// A quotation of its own that goes on from a quoted speaker earlier in the paragraph
+    /// ("“…,” she said. “Second sentence.”"): the same speaker, quoted. Each sentence between
+    /// them must be such a quotation too; at most [`CONTINUED`] sentences back.
+    fn continued_quotation(&self, index: usize) -> Option<Attribution> {
+        if !self.opens_quotation(index) {
+            return None;
+        }
+        let mut s = index;
+        for _ in 0..CONTINUED {
+            let start = self.seg.sentences[s].tokens.start;
+            if s == 0 || self.seg.tokens.get(start)?.newlines_before > 0 {
+                return None;
+            }
+            s -= 1;
+            if let Some(a) = self.own(s).or_else(|| self.across_quotation(s)) {
+                return a.quote.then_some(Attribution { quote: true, ..a });
+            }
+            if !self.opens_quotation(s) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// True when sentence `index` opens with a quotation mark and lies inside the quotation
+    /// up to its last words.
+    fn opens_quotation(&self, index: usize) -> bool {
+        let para = self.paragraph(index);
+        let (lo, hi) = para.local(index);
+        if hi < lo + 3 || !matches!(para.w(lo), "“" | "\"" | "‘" | "``") {
+            return false;
+        }
+        let inside = (lo + 1..hi).filter(|&k| para.inside_at(k)).count();
+        inside + 1 >= hi - lo - 1
     }
 }

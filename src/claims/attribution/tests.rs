@@ -195,3 +195,66 @@ fn a_subject_set_off_by_dashes() {
     let christie = "Gov. Chris Christie — who is being vetted as a running mate —";
     assert!(has(&got, christie, "said"), "{got:?}");
 }
+
+#[test]
+fn speech_and_belief_verbs_are_cues_acts_are_not() {
+    // Reason: a claim's source is who says or believes it; "opened", "sued", "pledged" are
+    // acts of the subject, whatever PolNeAR marks.
+    for w in [
+        "said",
+        "says",
+        "told",
+        "added",
+        "warned",
+        "believes",
+        "thought",
+        "insisted",
+        "noted",
+        "denied",
+        "replies",
+        "testified",
+    ] {
+        assert!(lexicon::speech_or_belief(w), "{w}");
+    }
+    for w in [
+        "opened",
+        "sued",
+        "pledged",
+        "planning",
+        "plotting",
+        "gave",
+        "establishes",
+    ] {
+        assert!(!lexicon::speech_or_belief(w), "{w}");
+    }
+    let text =
+        "Farrow pledged to build it. Farrow has said so. Trump's claim that. His promise to.";
+    let seg = segment(text);
+    let cue = |w: &str| {
+        let t = seg.tokens.iter().find(|t| &text[t.span] == w).unwrap();
+        Attribution {
+            cue: Some(t.span),
+            ..Attribution::none()
+        }
+    };
+    assert!(!says(text, &cue("pledged")));
+    assert!(says(text, &cue("said")));
+    assert!(says(text, &cue("claim")));
+    assert!(!says(text, &cue("promise")));
+}
+
+#[test]
+fn the_trailing_speaker_of_a_sentence_is_its_source() {
+    // Reason: "X are plotting …, Y told Z on Monday." — the earlier cue is inside what Y
+    // says; its subject is the content, not the source.
+    let text = "Rebels are plotting new attacks in the east, the head of intelligence told the \
+                Courier on Monday.";
+    let seg = segment(text);
+    let a = Attributions::new(text, &seg, &[]).find(0);
+    assert_eq!(a.source.map(|s| &text[s]), Some("the head of intelligence"));
+    // Without the comma the first cue stays.
+    let text = "The minister said the head of intelligence told the Courier about it.";
+    let seg = segment(text);
+    let a = Attributions::new(text, &seg, &[]).find(0);
+    assert_eq!(a.source.map(|s| &text[s]), Some("The minister"));
+}
