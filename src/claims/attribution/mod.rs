@@ -33,11 +33,17 @@
 //! **via** is the outlet that carried the words: "told CNN", "told Al Arabiya.net", "in an
 //! interview with Fox News", "according to wnd.com", "Report wnd.com".
 //!
-//! A sentence may hold several attributions ([`Attributions::find_all`]); the claim's
-//! attribution ([`Attributions::find`]) is the first one outside quotation marks. A sentence inside a quotation that runs
-//! over several sentences takes the attribution of the sentence where the quotation ends (a
-//! source named after the quote: "…,” the official added.") or else where it begins ("He said:
-//! “…").
+//! A sentence may hold several attributions ([`Attributions::find_all`], every cue PolNeAR
+//! would mark, acts of intent included: "pledged to", "are planning"). The claim's attribution
+//! ([`Attributions::find`]) is narrower: only a cue of saying, showing or believing (`says`),
+//! outside quotation marks, and never a date as source; of several, the one that closes the
+//! sentence after a comma ("Members of the group are plotting …, the head of intelligence told
+//! CNN."), else the first. A sentence inside a quotation that runs over several sentences takes
+//! the attribution of the sentence where the quotation ends (a source named after the quote:
+//! "…,” the official added.") or else where it begins ("He said: “…"); a quotation of its own
+//! that follows a quoted speaker in the same paragraph ("…,” she said. “…”) is that speaker's.
+//! Who a pronoun, "who" or "the company" stands for, and whether the source is named, is
+//! settled by the claims stage over the whole text ([`resolve`]).
 //!
 //! [`Attributions`] does the work once per text (quotation marks, lower-case words, each
 //! sentence's candidates); [`find`] and [`find_all`] do it for the lines around one sentence.
@@ -405,7 +411,7 @@ impl<'a> Attributions<'a> {
     }
 
     /// The attribution of sentence `index`: its own cue of saying or believing outside
-    /// quotation marks ([`Attributions::own`]), else the attribution of a quotation that runs
+    /// quotation marks (`own`), else the attribution of a quotation that runs
     /// into or out of the sentence, else that of a quotation the sentence goes on with.
     pub fn find(&self, index: usize) -> Attribution {
         if index >= self.seg.sentences.len() {

@@ -241,7 +241,15 @@ impl Paragraph<'_> {
             .or(commas.first())
             .copied();
         let j = open?;
-        let (a, _) = self.np_left(j, lo)?;
+        let (mut a, _) = self.np_left(j, lo)?;
+        // An age between commas belongs to the name before it: "Kemal Aydin, 54, a farmer".
+        let age =
+            a + 1 == j && self.w(a).len() <= 3 && self.w(a).bytes().all(|b| b.is_ascii_digit());
+        if age && a > lo + 1 && self.w(a - 1) == "," {
+            if let Some((name, _)) = self.np_left(a - 1, lo) {
+                a = name;
+            }
+        }
         let inner = self.w(j + 1);
         let clause = RELATIVES.contains(&inner)
             || matches!(

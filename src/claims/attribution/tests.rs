@@ -258,3 +258,13 @@ fn the_trailing_speaker_of_a_sentence_is_its_source() {
     let a = Attributions::new(text, &seg, &[]).find(0);
     assert_eq!(a.source.map(|s| &text[s]), Some("The minister"));
 }
+
+#[test]
+fn an_age_between_commas_belongs_to_the_name_before_it() {
+    // Reason: "Kemal Aydin, 54, a farmer, said" — the source is the man, not his age.
+    let got = proposed("Kemal Aydin, 54, a farmer from the village, said 300 trucks had crossed.");
+    assert!(
+        has(&got, "Kemal Aydin, 54, a farmer from the village", "said"),
+        "{got:?}"
+    );
+}
