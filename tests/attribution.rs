@@ -272,8 +272,10 @@ fn a_pronoun_after_an_unnamed_speaker_stays_anonymous() {
 
 #[test]
 fn a_description_resolves_to_the_organisation_that_spoke() {
-    // Reason: "the company said" after "The Dorland Mining Company said" is that company.
+    // Reason: "the company said" after "The Dorland Mining Company said" is that company;
+    // after an unnamed ministry spoke, "the ministry" is that unnamed one.
     fixture_cases("description_resolves");
+    fixture_cases("description_after");
 }
 
 #[test]

@@ -154,8 +154,9 @@ impl<'a> Resolver<'a> {
             .last()
             .map(|w| w.trim_end_matches('.'))
             .unwrap_or("");
-        let person_head = PERSON_DESCRIPTIONS.contains(&head) || ANONYMOUS_HEADS.contains(&head);
         let org_head = ORG_DESCRIPTIONS.contains(&head);
+        let person_head =
+            PERSON_DESCRIPTIONS.contains(&head) || (ANONYMOUS_HEADS.contains(&head) && !org_head);
         let (speaker, kind) = if let Some(m) = self.name_in(source) {
             (Some(Speaker::Named(m)), AttributionKind::Named)
         } else if lower.len() == 1 && matches!(head, "he" | "she") {
