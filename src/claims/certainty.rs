@@ -98,6 +98,7 @@ pub(super) const PHRASE_LISTS: &[(&[&[&str]], u16)] = &[
 /// Classifies sentence `index`: denied, alleged, hedged, attributed or asserted, in that order.
 #[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
 pub fn classify(
+    text: &str,
     seg: &Segmented,
     words: &Words,
     index: usize,
@@ -131,11 +132,31 @@ pub fn classify(
         Certainty::Denied
     } else if found & list::ALLEGED != 0 {
         Certainty::Alleged
-    } else if found & list::HEDGE != 0 || phrase(list::HEDGE_START, phrase_list!(HEDGE_PHRASES)) {
+    } else if hedge_word(text, seg, words, index)
+        || phrase(list::HEDGE_START, phrase_list!(HEDGE_PHRASES))
+    {
         Certainty::Hedged
     } else if attribution.kind != AttributionKind::None {
         Certainty::Attributed
     } else {
         Certainty::Asserted
     }
+}
+
+/// True when sentence `index` holds a hedge word; "May" capitalised after the first word is
+/// the month ("in May"), not the modal.
+fn hedge_word(text: &str, seg: &Segmented, words: &Words, index: usize) -> bool {
+    let range = seg.sentences[index].tokens.clone();
+    let first = range.start;
+    range
+        .filter(|&k| words.lists.get(k).is_some_and(|&b| b & list::HEDGE != 0))
+        .any(|k| {
+            let month = k > first
+                && words.lower(k) == "may"
+                && seg.tokens.get(k).is_some_and(|t| {
+                    text.get(t.span.start..t.span.end)
+                        .is_some_and(|w| w.starts_with('M'))
+                });
+            !month
+        })
 }

@@ -191,7 +191,7 @@ pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Sp
             .collect();
         let mut attribution = attributions.find(index);
         resolver.resolve(index, &mut attribution);
-        let certainty = certainty::classify(seg, &text_words, index, &attribution);
+        let certainty = certainty::classify(text, seg, &text_words, index, &attribution);
         let (score, reasons) = scorer.score(
             text,
             seg,
