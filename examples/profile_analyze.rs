@@ -132,7 +132,7 @@ fn main() {
                     let a = attrs.find(i);
                     d[2] += t.elapsed();
                     let t = std::time::Instant::now();
-                    let c = certainty::classify(g, &words, i, &a);
+                    let c = certainty::classify(&s.text, g, &words, i, &a);
                     d[3] += t.elapsed();
                     let t = std::time::Instant::now();
                     let span = g.sentences[i].span;

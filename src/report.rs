@@ -186,10 +186,68 @@ pub struct AttributionOut {
     pub cue: Option<TextSpan>,
     /// The outlet that carried the words ("CNN" in "told CNN"), `null` when none is named.
     pub via: Option<TextSpan>,
+    /// The entity the source is or stands for ("he" → the person named before), `null` when
+    /// it names no one.
+    pub resolved: Option<ResolvedOut>,
+}
+
+/// The entity an attribution's source is or stands for.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ResolvedOut {
+    /// The entity's key, as in `entities`.
+    pub key: String,
+    /// Its fullest name in this source.
+    pub name: String,
+    /// The name mention the source was resolved to (in the source itself, or before it).
+    pub mention: TextSpan,
+}
+
+impl ResolvedOut {
+    /// The entity of the name mention at `span`, when there is one.
+    fn new(
+        text: &str,
+        span: Span,
+        mentions: &[Mention],
+        names: &FullestNames,
+    ) -> Option<ResolvedOut> {
+        let k = mentions.partition_point(|m| m.span < span);
+        let m = mentions.get(k).filter(|m| m.span == span)?;
+        Some(ResolvedOut {
+            key: m.key.clone(),
+            name: names.of(text, mentions, &m.key),
+            mention: TextSpan::new(text, span),
+        })
+    }
+}
+
+/// Each entity key's fullest name in one source, found when first asked for.
+#[derive(Default)]
+struct FullestNames(std::cell::RefCell<BTreeMap<String, String>>);
+
+impl FullestNames {
+    fn of(&self, text: &str, mentions: &[Mention], key: &str) -> String {
+        if let Some(name) = self.0.borrow().get(key) {
+            return name.clone();
+        }
+        let name = fullest(text, mentions, key);
+        self.0.borrow_mut().insert(key.to_string(), name.clone());
+        name
+    }
+}
+
+/// The longest mention of entity `key` in `text` (the first of equal ones in byte order).
+fn fullest(text: &str, mentions: &[Mention], key: &str) -> String {
+    mentions
+        .iter()
+        .filter(|m| m.key == key)
+        .map(|m| &text[m.span])
+        .max_by_key(|t| (t.len(), std::cmp::Reverse(*t)))
+        .unwrap_or("")
+        .to_string()
 }
 
 impl ClaimOut {
-    fn new(text: &str, c: &Claim, mentions: &[Mention]) -> ClaimOut {
+    fn new(text: &str, c: &Claim, mentions: &[Mention], names: &FullestNames) -> ClaimOut {
         let a = &c.attribution;
         ClaimOut {
             start: c.span.start,
@@ -205,6 +263,9 @@ impl ClaimOut {
                 source: a.source.map(|s| TextSpan::new(text, s)),
                 cue: a.cue.map(|s| TextSpan::new(text, s)),
                 via: a.via.map(|s| TextSpan::new(text, s)),
+                resolved: a
+                    .resolved
+                    .and_then(|s| ResolvedOut::new(text, s, mentions, names)),
             },
             numbers: c
                 .entities
@@ -252,8 +313,9 @@ pub struct Summary {
     pub omits: Vec<String>,
 }
 
-/// The people, organisations and outlets a source's claims cite: the named entities inside
-/// attribution sources of kind `named`, and `via` outlets, once per entity (its fullest name
+/// The people, organisations and outlets a source's claims cite: the entity each attribution
+/// source of kind `named` is or stands for (else the named entities inside it), and `via`
+/// outlets, once per entity (its fullest name
 /// in this source), in order of first citation. Pronouns and unnamed phrases are not citations.
 fn citations(text: &str, mentions: &[Mention], claims: &[Claim]) -> Vec<String> {
     use crate::claims::AttributionKind;
@@ -261,7 +323,16 @@ fn citations(text: &str, mentions: &[Mention], claims: &[Claim]) -> Vec<String> 
     let mut spans: Vec<Span> = Vec::new();
     for c in claims {
         let a = &c.attribution;
-        let named = a.source.filter(|_| a.kind == AttributionKind::Named);
+        // The entity the source is or stands for ("he" → the person named before).
+        let resolved = a.resolved.filter(|_| a.kind == AttributionKind::Named);
+        if let Some(m) = resolved.and_then(|s| mentions.iter().find(|m| m.span == s)) {
+            if !keys.contains(&m.key.as_str()) {
+                keys.push(&m.key);
+            }
+        }
+        let named = a
+            .source
+            .filter(|_| a.kind == AttributionKind::Named && resolved.is_none());
         for span in [named, a.via].into_iter().flatten() {
             let inside = mentions.iter().filter(|m| {
                 span.contains(m.span)
@@ -283,16 +354,7 @@ fn citations(text: &str, mentions: &[Mention], claims: &[Claim]) -> Vec<String> 
             }
         }
     }
-    let fullest = |key: &str| {
-        mentions
-            .iter()
-            .filter(|m| m.key == key)
-            .map(|m| &text[m.span])
-            .max_by_key(|t| (t.len(), std::cmp::Reverse(*t)))
-            .unwrap_or("")
-            .to_string()
-    };
-    let mut out: Vec<String> = keys.iter().map(|k| fullest(k)).collect();
+    let mut out: Vec<String> = keys.iter().map(|k| fullest(text, mentions, k)).collect();
     for span in spans {
         let t = text[span].to_string();
         if !out.contains(&t) {
@@ -315,9 +377,10 @@ impl SourceReport {
     ) -> SourceReport {
         let entities: Vec<EntityOut> = mentions.iter().map(|m| EntityOut::new(text, m)).collect();
         let claims_in = claims;
+        let names = FullestNames::default();
         let claims: Vec<ClaimOut> = claims
             .iter()
-            .map(|c| ClaimOut::new(text, c, mentions))
+            .map(|c| ClaimOut::new(text, c, mentions, &names))
             .collect();
         let mut summary = Summary {
             entities: entities.len(),
@@ -373,10 +436,12 @@ impl SourceReport {
         for c in &mut self.claims {
             f(&mut c.start);
             f(&mut c.end);
+            let resolved = c.attribution.resolved.as_mut().map(|r| &mut r.mention);
             for s in [
-                &mut c.attribution.source,
-                &mut c.attribution.cue,
-                &mut c.attribution.via,
+                c.attribution.source.as_mut(),
+                c.attribution.cue.as_mut(),
+                c.attribution.via.as_mut(),
+                resolved,
             ]
             .into_iter()
             .flatten()

@@ -101,3 +101,34 @@ fn claims_carry_their_numbers() {
     assert_eq!(numbers[1]["low"], 81_000_000);
     assert_eq!(numbers[1]["unit"], "USD");
 }
+
+/// The certainty of the first claim of `text`.
+fn certainty_of(text: &str) -> Value {
+    let report = analyze(&[Source::new("s1", "t", text)], &Options::default());
+    let report = serde_json::to_value(&report).unwrap();
+    report["sources"][0]["claims"][0]["certainty"].clone()
+}
+
+#[test]
+fn neither_confirm_nor_deny_is_hedged_not_denied() {
+    // Reason: refusing to confirm or deny leaves a claim open; only a denial denies.
+    let text = "“I can neither confirm nor deny that 40 prisoners escaped,” the spokesman said.";
+    assert_eq!(certainty_of(text), "hedged");
+    let text = "The ministry did not deny that 40 prisoners had escaped from the camp.";
+    assert_eq!(certainty_of(text), "hedged");
+    let text = "The ministry denied that 40 prisoners had escaped from the camp.";
+    assert_eq!(certainty_of(text), "denied");
+}
+
+#[test]
+fn the_month_may_is_no_hedge() {
+    // Reason: "in May" names a month; "may" the modal hedges.
+    assert_eq!(
+        certainty_of("The talks will resume in May, the minister said."),
+        "attributed"
+    );
+    assert_eq!(
+        certainty_of("The talks may resume next week, the minister said."),
+        "hedged"
+    );
+}

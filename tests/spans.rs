@@ -13,6 +13,8 @@ const TEXTS: &[(&str, &str)] = &[
     ("cjk", "東京 officials said 300 people fled. 北京 reported about 47 percent turnout in Beijing."),
     ("rtl", "Al Arabiya said القاهرة hosted 12 ministers. \u{202B}مرحبا\u{202C} Turkey confirmed the talks on Friday."),
     ("crlf", "Turkey arrests 20 suspects\r\n\r\nPolice said on Monday that 20 ISIS suspects were held in Istanbul.\r\nLeave a Reply\r\n"),
+    // A resolved source points at a name before it: its span crosses the emoji too.
+    ("resolved_pronoun", "İbrahim Kalın 😀 met reporters in Ankara on Monday. “The border is closed,” he said 👨‍👩‍👧 on Tuesday."),
     ("control_chars", "Turkey\u{0000} said\u{0007} 5 people \u{200B}died in\u{FEFF} Ankara, police said."),
 ];
 

@@ -202,6 +202,13 @@ function outlet(source) {
 export function claimAuthor(claim, source) {
   const a = claim.attribution || {};
   const sp = a.source;
+  // A pronoun or a description the analysis resolved to a named speaker: that speaker.
+  if (a.kind === 'named' && a.resolved && a.resolved.name && String(a.resolved.name).trim() && !isPronoun(a.resolved.name)) {
+    const entity = (source.entities || []).find((e) => e.key === a.resolved.key);
+    const name = String(a.resolved.name).trim();
+    const phrase = sp && sp.text ? String(sp.text).trim() : '';
+    return { '@type': entity && entity.label !== 'PERSON' ? 'Organization' : 'Person', name, ...(phrase && phrase !== name ? { description: phrase } : {}) };
+  }
   if (a.kind !== 'named' || !sp || !sp.text || !String(sp.text).trim() || isPronoun(sp.text)) return outlet(source);
   const head = headName(sp, source.entities);
   if (!head) return outlet(source);

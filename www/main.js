@@ -740,7 +740,7 @@ function entityDetails(src, e) {
 function claimDetails(src, index, c) {
   const a = c.attribution || {};
   const attr = a.kind && a.kind !== 'none'
-    ? [a.kind, a.source && a.source.text ? `: ${a.source.text}` : '', a.cue && a.cue.text ? ` (cue “${a.cue.text}”)` : '', a.via && a.via.text ? `, via ${a.via.text}` : '', a.quote ? ', quoted' : ''].join('')
+    ? [a.kind, a.source && a.source.text ? `: ${a.source.text}` : '', a.resolved && a.resolved.name && (!a.source || a.resolved.name !== a.source.text) ? ` (= ${a.resolved.name})` : '', a.cue && a.cue.text ? ` (cue “${a.cue.text}”)` : '', a.via && a.via.text ? `, via ${a.via.text}` : '', a.quote ? ', quoted' : ''].join('')
     : `none (outlet’s own voice${a.via && a.via.text ? `, via ${a.via.text}` : ''})`;
   const g = current.groups.get(`${src.id}\u0000${index}`);
   const multi = g && (Number(g.group.sources) || 0) > 1;

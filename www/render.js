@@ -268,6 +268,7 @@ export function claimTitle(c, src) {
   if (a) {
     let s = `attribution: ${a.kind}`;
     if (a.source && a.source.text) s += ` — ${a.source.text}`;
+    if (a.resolved && a.resolved.name && (!a.source || a.resolved.name !== a.source.text)) s += ` (= ${a.resolved.name})`;
     if (a.cue && a.cue.text) s += ` (${a.cue.text})`;
     if (a.via && a.via.text) s += `, via ${a.via.text}`;
     if (a.quote) s += ', quoted';
@@ -305,6 +306,8 @@ export function countOffsetMismatches(text, src) {
     if (c.attribution) {
       check(c.attribution.source);
       check(c.attribution.cue);
+      check(c.attribution.via);
+      if (c.attribution.resolved) check(c.attribution.resolved.mention);
     }
   });
   (src.boilerplate || []).forEach(check);

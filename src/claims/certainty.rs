@@ -98,6 +98,7 @@ pub(super) const PHRASE_LISTS: &[(&[&[&str]], u16)] = &[
 /// Classifies sentence `index`: denied, alleged, hedged, attributed or asserted, in that order.
 #[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
 pub fn classify(
+    text: &str,
     seg: &Segmented,
     words: &Words,
     index: usize,
@@ -109,15 +110,53 @@ pub fn classify(
     let found = lists.iter().fold(0, |m, &bits| m | bits);
     let phrase =
         |start: u16, phrases| found & start != 0 && has_phrase(hashes, lists, start, phrases);
-    if found & list::DENIAL != 0 || phrase(list::DENIAL_START, phrase_list!(DENIAL_PHRASES)) {
+    let denial_phrase = || phrase(list::DENIAL_START, phrase_list!(DENIAL_PHRASES));
+    // "can neither confirm nor deny", "did not deny", "would not confirm or deny": a denial
+    // word itself negated, or the other half of "confirm or deny", leaves the claim open.
+    let open_denial = found & list::DENIAL != 0
+        && (seg.sentences[index].tokens.clone())
+            .filter(|&k| words.lists.get(k).is_some_and(|&b| b & list::DENIAL != 0))
+            .all(|k| {
+                (k.saturating_sub(3).max(seg.sentences[index].tokens.start)..k).any(|j| {
+                    let w = words.lower(j);
+                    matches!(
+                        w,
+                        "not" | "never" | "nor" | "neither" | "cannot" | "confirm"
+                    ) || w.ends_with("n't")
+                        || w.ends_with("n’t")
+                })
+            });
+    if open_denial && !denial_phrase() {
+        Certainty::Hedged
+    } else if found & list::DENIAL != 0 || denial_phrase() {
         Certainty::Denied
     } else if found & list::ALLEGED != 0 {
         Certainty::Alleged
-    } else if found & list::HEDGE != 0 || phrase(list::HEDGE_START, phrase_list!(HEDGE_PHRASES)) {
+    } else if hedge_word(text, seg, words, index)
+        || phrase(list::HEDGE_START, phrase_list!(HEDGE_PHRASES))
+    {
         Certainty::Hedged
     } else if attribution.kind != AttributionKind::None {
         Certainty::Attributed
     } else {
         Certainty::Asserted
     }
+}
+
+/// True when sentence `index` holds a hedge word; "May" capitalised after the first word is
+/// the month ("in May"), not the modal.
+fn hedge_word(text: &str, seg: &Segmented, words: &Words, index: usize) -> bool {
+    let range = seg.sentences[index].tokens.clone();
+    let first = range.start;
+    range
+        .filter(|&k| words.lists.get(k).is_some_and(|&b| b & list::HEDGE != 0))
+        .any(|k| {
+            let month = k > first
+                && words.lower(k) == "may"
+                && seg.tokens.get(k).is_some_and(|t| {
+                    text.get(t.span.start..t.span.end)
+                        .is_some_and(|w| w.starts_with('M'))
+                });
+            !month
+        })
 }

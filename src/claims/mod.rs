@@ -164,6 +164,7 @@ pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Sp
     let mut claims = Vec::with_capacity(seg.sentences.len());
     let text_words = Words::new(text, seg);
     let attributions = attribution::Attributions::with_words(text, seg, mentions, &text_words);
+    let mut resolver = attribution::resolve::Resolver::new(text, seg, mentions);
     let mut scorer = checkworthy::Scorer::default();
     let mut m = 0;
     for (index, sentence) in seg.sentences.iter().enumerate() {
@@ -188,8 +189,9 @@ pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Sp
             .take_while(|&k| mentions[k].span.start < span.end)
             .filter(|&k| span.contains(mentions[k].span))
             .collect();
-        let attribution = attributions.find(index);
-        let certainty = certainty::classify(seg, &text_words, index, &attribution);
+        let mut attribution = attributions.find(index);
+        resolver.resolve(index, &mut attribution);
+        let certainty = certainty::classify(text, seg, &text_words, index, &attribution);
         let (score, reasons) = scorer.score(
             text,
             seg,

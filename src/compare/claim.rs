@@ -464,12 +464,26 @@ fn figures(
     out
 }
 
-/// Who a claim cites: the names inside its attribution's source, and the outlet it came via.
+/// Who a claim cites: the entity its attribution's source is or stands for (else the names
+/// inside the source), and the outlet it came via.
 fn cites(src: &Analysed, claim: &Claim) -> Vec<String> {
     let mut cites = Vec::new();
     let a = &claim.attribution;
+    // The entity the source is or stands for ("he" → the person named before), else the
+    // names inside it.
+    let resolved = a
+        .resolved
+        .filter(|_| a.kind == AttributionKind::Named)
+        .and_then(|s| {
+            let k = src.mentions.partition_point(|m| m.span < s);
+            src.mentions.get(k).filter(|m| m.span == s)
+        });
+    if let Some(m) = resolved {
+        cites.push(m.key.clone());
+    }
     if a.kind == AttributionKind::Named {
-        for span in [a.source, a.via].into_iter().flatten() {
+        let source = a.source.filter(|_| resolved.is_none());
+        for span in [source, a.via].into_iter().flatten() {
             // Mentions are sorted by span: only those starting inside `span` can be in it.
             let first = src.mentions.partition_point(|m| m.span.start < span.start);
             for m in src.mentions[first..]

@@ -1,0 +1,586 @@
+//! Attribution: who says a claim, by which cue, through which outlet, and whether in their own
+//! quoted words.
+//!
+//! Each sentence is scanned for **cue candidates**: a word of saying, showing, believing or
+//! wanting ("said", "told", "warned", "accused", "believes"), a fixed pattern ("according to X",
+//! "in a new poll", "his promise to", "as X put it", "Report wnd.com", a headline "X: …"), or a
+//! noun of saying after a possessive. The cue words, with the share of their occurrences outside
+//! quotation marks that are cues, come from the PolNeAR training articles
+//! (`attribution_cues.txt`: `word cue_count occurrences`).
+//!
+//! Each candidate gets a **source** from the words around it:
+//!
+//! - the noun phrase before the verb ("WND reported", "the official further said", "Trump on
+//!   Tuesday said"), with an apposition ("X, a security expert at Y, said") kept in the span and
+//!   a parenthetical clause ("X, who …, said", "X, speaking to reporters, said") left out;
+//! - a relative pronoun ("Trump, who said"), as PolNeAR marks it;
+//! - after the verb when a quotation or a clause precedes it ("…,” said the official", "…,
+//!   said Alan Abramowitz, a demographer at Emory University"), and after "according to";
+//! - the subject for a participle or a second verb ("…, adding that", "X attacked Y and said"):
+//!   the source of the previous cue, else the first noun phrase of the sentence;
+//! - the agent of a passive ("was first reported by the Miami Herald"), and "X was quoted as
+//!   saying".
+//!
+//! A logistic model (`attribution_weights.txt`, learned by
+//! [`attribution_eval::train_weights`](super::attribution_eval::train_weights)) scores each
+//! candidate on its cue word (and its lemma) and how often that word is a cue, how the source
+//! was found, the words around cue and source, where both lie in the sentence and how far
+//! apart, what the cue introduces ("that", a colon, a quotation), whether a verb comes before
+//! the source, whether it is quoted, and the source's kind; candidates at or above
+//! [`THRESHOLD`] are attributions ([`decode`]). Features are hashed from their parts, with no
+//! allocation, into a small open-addressing table of weights.
+//!
+//! **via** is the outlet that carried the words: "told CNN", "told Al Arabiya.net", "in an
+//! interview with Fox News", "according to wnd.com", "Report wnd.com".
+//!
+//! A sentence may hold several attributions ([`Attributions::find_all`], every cue PolNeAR
+//! would mark, acts of intent included: "pledged to", "are planning"). The claim's attribution
+//! ([`Attributions::find`]) is narrower: only a cue of saying, showing or believing (`says`),
+//! outside quotation marks, and never a date as source; of several, the one that closes the
+//! sentence after a comma ("Members of the group are plotting …, the head of intelligence told
+//! CNN."), else the first. A sentence inside a quotation that runs over several sentences takes
+//! the attribution of the sentence where the quotation ends (a source named after the quote:
+//! "…,” the official added.") or else where it begins ("He said: “…"); a quotation of its own
+//! that follows a quoted speaker in the same paragraph ("…,” she said. “…”) is that speaker's.
+//! Who a pronoun, "who" or "the company" stands for, and whether the source is named, is
+//! settled by the claims stage over the whole text ([`resolve`]).
+//!
+//! [`Attributions`] does the work once per text (quotation marks, lower-case words, each
+//! sentence's candidates); [`find`] and [`find_all`] do it for the lines around one sentence.
+
+mod candidates;
+mod decode;
+mod features;
+mod lexicon;
+mod phrases;
+mod quotes;
+pub mod resolve;
+#[cfg(test)]
+mod tests;
+
+pub use decode::decode;
+pub use lexicon::SURE;
+pub(super) use lexicon::{cue_mark, lexicon_words};
+pub use quotes::quoted_tokens;
+
+use super::Words;
+use crate::entities::{Label, Mention};
+use crate::segment::Segmented;
+use crate::span::Span;
+use candidates::Paragraph;
+use lexicon::RELATIVES;
+use quotes::quoted_lines;
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+/// Whether a claim's source is named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AttributionKind {
+    /// A named person, organisation or outlet (or a pronoun standing for one).
+    Named,
+    /// An unnamed source: "an official", "security sources", "the documents".
+    Anonymous,
+    /// No attribution: the outlet's own voice.
+    None,
+}
+
+impl AttributionKind {
+    /// The name used in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttributionKind::Named => "named",
+            AttributionKind::Anonymous => "anonymous",
+            AttributionKind::None => "none",
+        }
+    }
+}
+
+/// Who says a claim.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribution {
+    /// Named, anonymous or none.
+    pub kind: AttributionKind,
+    /// True when the claim quotes its source directly.
+    pub quote: bool,
+    /// The source's noun phrase.
+    pub source: Option<Span>,
+    /// The cue ("said", "according to").
+    pub cue: Option<Span>,
+    /// The outlet that carried the words ("CNN" in "told CNN").
+    pub via: Option<Span>,
+    /// The name mention of the entity the source stands for: a name inside the source, or
+    /// the speaker a pronoun, a relative pronoun or a description ("he", "who", "the
+    /// company") refers to ([`resolve::Resolver`]); set by the claims stage.
+    pub resolved: Option<Span>,
+}
+
+impl Attribution {
+    /// No attribution.
+    pub fn none() -> Attribution {
+        Attribution {
+            kind: AttributionKind::None,
+            quote: false,
+            source: None,
+            cue: None,
+            via: None,
+            resolved: None,
+        }
+    }
+}
+
+/// One cue found in a sentence, before it is accepted or not.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// The attribution it would give.
+    pub attribution: Attribution,
+    /// True when the cue is inside quotation marks.
+    pub quoted: bool,
+    /// The features it was scored on (see `attribution_weights.txt`).
+    pub features: Vec<String>,
+    /// The sum of the features' weights; accepted at [`THRESHOLD`] and above.
+    pub score: f64,
+    /// The index of its sentence.
+    pub sentence: usize,
+}
+
+/// A candidate is an attribution when its score is at least this.
+pub const THRESHOLD: f64 = 0.0;
+
+/// Every cue candidate of sentence `index`, accepted or not, with its features.
+pub fn candidates(
+    text: &str,
+    seg: &Segmented,
+    index: usize,
+    mentions: &[Mention],
+) -> Vec<Candidate> {
+    Attributions::around(text, seg, mentions, index).candidates(index)
+}
+
+/// Finds the attribution of sentence `index` (see [`Attributions::find`]). For many sentences
+/// of one text, [`Attributions`] shares the work between them.
+pub fn find(
+    text: &str,
+    seg: &Segmented,
+    index: usize,
+    mentions: &[Mention],
+    _entities: &[usize],
+) -> Attribution {
+    Attributions::around(text, seg, mentions, index).find(index)
+}
+
+/// Every attribution in sentence `index` (see [`Attributions::find_all`]).
+pub fn find_all(
+    text: &str,
+    seg: &Segmented,
+    index: usize,
+    mentions: &[Mention],
+    _entities: &[usize],
+) -> Vec<Attribution> {
+    Attributions::around(text, seg, mentions, index).find_all(index)
+}
+
+/// The attributions of one text, or of the lines around one sentence. What every sentence
+/// needs is computed once: the quotation marks, each word in lower case (when first looked at)
+/// and each sentence's attributions (when first asked for; a quotation over several sentences
+/// asks for its neighbours').
+pub struct Attributions<'a> {
+    text: &'a str,
+    seg: &'a Segmented,
+    mentions: &'a [Mention],
+    /// Index in `seg.tokens` of the first token covered (the start of a line).
+    base: usize,
+    /// Index in `seg.tokens` after the last token covered.
+    end: usize,
+    /// The claims stage's words: each token in lower case, with what the word lists say of it
+    /// (by index in `seg.tokens` minus `words_base`).
+    words: Cow<'a, Words>,
+    words_base: usize,
+    /// Whether each covered token is inside quotation marks (the marks themselves are not).
+    quoted: Vec<bool>,
+    /// For each covered token, the first token of its line and the token after its line's
+    /// last (indexes in `seg.tokens`): a paragraph's bounds without a walk over its tokens.
+    lines: Vec<(u32, u32)>,
+    /// Index of the first sentence with covered tokens.
+    first_sentence: usize,
+    /// Each sentence's attributions, with whether the cue is quoted.
+    found: Vec<OnceCell<Vec<(Attribution, bool)>>>,
+}
+
+/// The most tokens looked at before a sentence for an open quotation (by [`find`] alone).
+const LOOK_BACK: usize = 1000;
+/// The most tokens before a sentence looked at for its source.
+const CONTEXT: usize = 60;
+/// The most tokens looked at after a sentence for the end of a quotation.
+const LOOK_AHEAD: usize = 120;
+/// The most sentences back a quotation of its own is taken for its speaker's ("…,” she said.
+/// “…” “…”).
+const CONTINUED: usize = 8;
+
+/// True when attribution `a` says, shows or believes: its cue is a verb of saying or
+/// believing ([`lexicon::speech_or_belief`]), a fixed pattern ("according to", "in a poll", a
+/// colon or a dash) or a noun of saying ("his claim that"), not of acting or planning ("his
+/// promise", "the decision by").
+pub(crate) fn says(text: &str, a: &Attribution) -> bool {
+    let Some(cue) = a.cue else {
+        return false;
+    };
+    let mut words = text[cue]
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .peekable();
+    if words.peek().is_none() {
+        // A colon or a dash.
+        return true;
+    }
+    words.any(|w| {
+        lexicon::speech_or_belief(&w)
+            || matches!(
+                w.as_str(),
+                "in" | "via" | "report" | "reports" | "source" | "put"
+            )
+            || (lexicon::NOUN_CUES.contains(&w.as_str())
+                && !lexicon::NOUN_ACTS.contains(&w.as_str()))
+    })
+}
+
+impl<'a> Attributions<'a> {
+    /// The attributions of every sentence of `text`, found when first asked for.
+    pub fn new(text: &'a str, seg: &'a Segmented, mentions: &'a [Mention]) -> Attributions<'a> {
+        let words = Cow::Owned(Words::new(text, seg));
+        Attributions::covering(text, seg, mentions, 0, seg.tokens.len(), words)
+    }
+
+    /// The same, with the text's [`Words`] already made (as the claims stage has them).
+    pub fn with_words(
+        text: &'a str,
+        seg: &'a Segmented,
+        mentions: &'a [Mention],
+        words: &'a Words,
+    ) -> Attributions<'a> {
+        let words = if words.hash.len() == seg.tokens.len() {
+            Cow::Borrowed(words)
+        } else {
+            Cow::Owned(Words::new(text, seg))
+        };
+        Attributions::covering(text, seg, mentions, 0, seg.tokens.len(), words)
+    }
+
+    /// Covers only the line around sentence `index` (up to [`LOOK_BACK`] tokens before it and
+    /// [`LOOK_AHEAD`] after it): enough for that sentence alone.
+    fn around(
+        text: &'a str,
+        seg: &'a Segmented,
+        mentions: &'a [Mention],
+        index: usize,
+    ) -> Attributions<'a> {
+        let Some(range) = seg.sentences.get(index).map(|s| s.tokens.clone()) else {
+            let none = Cow::Owned(Words::for_tokens(text, &[]));
+            return Attributions::covering(text, seg, mentions, 0, 0, none);
+        };
+        let mut line = range.start.min(seg.tokens.len());
+        while line > 0 && range.start - line < LOOK_BACK && seg.tokens[line].newlines_before == 0 {
+            line -= 1;
+        }
+        let mut last = range.end.min(seg.tokens.len());
+        while last < seg.tokens.len()
+            && last - range.end < LOOK_AHEAD
+            && seg.tokens[last].newlines_before == 0
+        {
+            last += 1;
+        }
+        let words = Cow::Owned(Words::for_tokens(text, &seg.tokens[line..last]));
+        Attributions::covering(text, seg, mentions, line, last, words)
+    }
+
+    /// Covers tokens `base..end`; `words` are those of the whole text, or of these tokens.
+    fn covering(
+        text: &'a str,
+        seg: &'a Segmented,
+        mentions: &'a [Mention],
+        base: usize,
+        end: usize,
+        words: Cow<'a, Words>,
+    ) -> Attributions<'a> {
+        let words_base = if words.hash.len() == seg.tokens.len() {
+            0
+        } else {
+            base
+        };
+        let toks = &seg.tokens[base..end];
+        let quoted = quoted_lines(text, toks);
+        let mut lines = vec![(0, 0); toks.len()];
+        let mut start = base;
+        for (k, t) in toks.iter().enumerate() {
+            if t.newlines_before > 0 {
+                start = base + k;
+            }
+            lines[k].0 = start as u32;
+        }
+        let mut after = end;
+        for (k, t) in toks.iter().enumerate().rev() {
+            lines[k].1 = after as u32;
+            if t.newlines_before > 0 {
+                after = base + k;
+            }
+        }
+        let first_sentence = seg.sentences.partition_point(|s| s.tokens.end <= base);
+        let last_sentence = seg.sentences.partition_point(|s| s.tokens.start < end);
+        Attributions {
+            text,
+            seg,
+            mentions,
+            base,
+            end,
+            words,
+            words_base,
+            quoted,
+            lines,
+            first_sentence,
+            found: vec![OnceCell::new(); last_sentence.saturating_sub(first_sentence)],
+        }
+    }
+
+    /// The tokens around sentence `index` that its attributions are looked for in.
+    fn paragraph(&self, index: usize) -> Paragraph<'_> {
+        let range = self.seg.sentences[index].tokens.clone();
+        let start = range.start.clamp(self.base, self.end);
+        let stop = range.end.clamp(start, self.end);
+        // Back to the line's start and on to the next line's, at most CONTEXT and LOOK_AHEAD
+        // tokens.
+        let line = |k: usize| self.lines.get(k - self.base).copied().unwrap_or_default();
+        let mut first = start;
+        if start < self.end {
+            first = (line(start).0 as usize).max(start.saturating_sub(CONTEXT));
+        } else {
+            while first > self.base
+                && start - first < CONTEXT
+                && self.seg.tokens[first].newlines_before == 0
+            {
+                first -= 1;
+            }
+        }
+        let mut last = stop;
+        if stop < self.end {
+            let next = if self.seg.tokens[stop].newlines_before > 0 {
+                stop
+            } else {
+                line(stop).1 as usize
+            };
+            last = next.min(stop + LOOK_AHEAD);
+        }
+        let local = first - self.base..last - self.base;
+        Paragraph {
+            words: &self.words,
+            offset: first - self.words_base,
+            text: self.text,
+            seg: self.seg,
+            first,
+            toks: &self.seg.tokens[first..last],
+            quoted: &self.quoted[local],
+        }
+    }
+
+    /// Every cue candidate of sentence `index`, accepted or not, with its features.
+    pub fn candidates(&self, index: usize) -> Vec<Candidate> {
+        if index >= self.seg.sentences.len() {
+            return Vec::new();
+        }
+        self.paragraph(index)
+            .candidates(index, self.mentions, true, false)
+    }
+
+    /// The accepted attributions of sentence `index`, each with whether its cue is quoted.
+    fn of(&self, index: usize) -> &[(Attribution, bool)] {
+        let Some(cell) = index
+            .checked_sub(self.first_sentence)
+            .and_then(|k| self.found.get(k))
+        else {
+            return &[];
+        };
+        cell.get_or_init(|| self.paragraph(index).attributions(index, self.mentions))
+    }
+
+    /// Every attribution in sentence `index`, in text order of their cues, including cues
+    /// inside quotation marks (someone quoted as saying what someone else said).
+    pub fn find_all(&self, index: usize) -> Vec<Attribution> {
+        self.of(index).iter().map(|(a, _)| a.clone()).collect()
+    }
+
+    /// The attribution of sentence `index`: its own cue of saying or believing outside
+    /// quotation marks (`own`), else the attribution of a quotation that runs
+    /// into or out of the sentence, else that of a quotation the sentence goes on with.
+    pub fn find(&self, index: usize) -> Attribution {
+        if index >= self.seg.sentences.len() {
+            return Attribution::none();
+        }
+        self.own(index)
+            .or_else(|| self.across_quotation(index))
+            .or_else(|| self.continued_quotation(index))
+            .unwrap_or_else(Attribution::none)
+    }
+
+    /// The sentence's own attribution: of its accepted cues outside quotation marks that say
+    /// or believe ([`says`]), one that closes the sentence after a comma ("Members of the
+    /// group are plotting a resurgence, the head of intelligence told CNN on Monday."): what
+    /// comes before it is what was said, its subject no source; else the first.
+    fn own(&self, index: usize) -> Option<Attribution> {
+        let found = self.of(index);
+        let saying: Vec<&Attribution> = found
+            .iter()
+            .filter(|(a, quoted)| !quoted && says(self.text, a) && !self.dated(a))
+            .map(|(a, _)| a)
+            .collect();
+        // A relative clause about the source ("An official, who asked not to be named,
+        // said") gives way to the source's own cue.
+        let relative = |a: &&Attribution| {
+            a.source
+                .is_some_and(|s| RELATIVES.contains(&self.text[s].to_lowercase().as_str()))
+        };
+        let own: Vec<&Attribution> = match saying.iter().filter(|a| !relative(a)).count() {
+            0 => saying,
+            _ => saying.into_iter().filter(|a| !relative(a)).collect(),
+        };
+        let first = *own.first()?;
+        let trailing = own.iter().skip(1).find(|a| self.closes_sentence(a, index));
+        Some(trailing.copied().unwrap_or(first).clone())
+    }
+
+    /// True when the source of `a` is a date or a time, which speaks for no one ("Aug. 6
+    /// said"; PolNeAR's evaluation keeps them, [`Attributions::find_all`]).
+    fn dated(&self, a: &Attribution) -> bool {
+        let Some(source) = a.source else {
+            return false;
+        };
+        let before = self
+            .mentions
+            .partition_point(|m| m.span.start <= source.start);
+        self.mentions[..before]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|m| matches!(m.label, Label::Date | Label::Time) && m.span.contains(source))
+    }
+
+    /// True when attribution `a` comes after a comma and only a few words (a time, a place)
+    /// follow it up to the end of sentence `index`.
+    fn closes_sentence(&self, a: &Attribution, index: usize) -> bool {
+        let (Some(source), Some(cue)) = (a.source, a.cue) else {
+            return false;
+        };
+        // "X said …, according to Y": Y carried what X said, X remains the source.
+        if self.text[cue].to_lowercase().starts_with("according") {
+            return false;
+        }
+        let sentence = self.seg.sentences[index].span;
+        let start = source.start.min(cue.start);
+        let end = [Some(source), Some(cue), a.via]
+            .into_iter()
+            .flatten()
+            .map(|s| s.end)
+            .max()
+            .unwrap_or(cue.end);
+        if start <= sentence.start || end > sentence.end {
+            return false;
+        }
+        let before = self.text[sentence.start..start].trim_end();
+        let before = before.trim_end_matches(['”', '"', '’']);
+        if !before.ends_with(',') {
+            return false;
+        }
+        let after = &self.text[end..sentence.end];
+        let words = after.split_whitespace().count();
+        words <= 4
+            && !after
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case("that"))
+            && !after.contains(',')
+    }
+
+    /// The attribution of a quotation that runs over several sentences: the source after its
+    /// end, else before its start.
+    fn across_quotation(&self, index: usize) -> Option<Attribution> {
+        let para = self.paragraph(index);
+        let (lo, hi) = para.local(index);
+        let continues_after = hi > 0 && hi < para.toks.len() && para.inside_at(hi);
+        let continued_before = lo < para.toks.len() && para.inside_at(lo);
+        if continues_after {
+            // The sentence where the quotation closes, with a cue after the closing mark.
+            let mut close = hi;
+            while close < para.toks.len() && para.inside_at(close) {
+                close += 1;
+            }
+            if close < para.toks.len() {
+                let at = para.toks[close].span.start;
+                if let Some(s) = para.sentence_of(close) {
+                    if let Some((a, _)) = self.of(s).iter().find(|(a, quoted)| {
+                        !quoted && a.cue.is_some_and(|c| c.start >= at) && says(self.text, a)
+                    }) {
+                        return Some(Attribution {
+                            quote: true,
+                            ..a.clone()
+                        });
+                    }
+                }
+            }
+        }
+        if continued_before {
+            // The sentence where the quotation opens, with a cue before the opening mark.
+            let mut open = lo;
+            while open > 0 && para.inside_at(open) {
+                open -= 1;
+            }
+            let at = para.toks[open].span.start;
+            if let Some(s) = para.sentence_of(open) {
+                if let Some((a, _)) = self.of(s).iter().find(|(a, quoted)| {
+                    !quoted && a.cue.is_some_and(|c| c.end <= at) && says(self.text, a)
+                }) {
+                    return Some(Attribution {
+                        quote: true,
+                        ..a.clone()
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// A quotation of its own that goes on from a quoted speaker earlier in the paragraph
+    /// ("“…,” she said. “Second sentence.”"): the same speaker, quoted. Each sentence between
+    /// them must be such a quotation too; at most [`CONTINUED`] sentences back.
+    fn continued_quotation(&self, index: usize) -> Option<Attribution> {
+        if !self.opens_quotation(index) {
+            return None;
+        }
+        let mut s = index;
+        for _ in 0..CONTINUED {
+            let start = self.seg.sentences[s].tokens.start;
+            if s == 0 || self.seg.tokens.get(start)?.newlines_before > 0 {
+                return None;
+            }
+            s -= 1;
+            if let Some(a) = self.own(s).or_else(|| self.across_quotation(s)) {
+                return a.quote.then_some(Attribution { quote: true, ..a });
+            }
+            if !self.opens_quotation(s) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// True when sentence `index` opens with a quotation mark and lies inside the quotation
+    /// up to its last words.
+    fn opens_quotation(&self, index: usize) -> bool {
+        let para = self.paragraph(index);
+        let (lo, hi) = para.local(index);
+        if hi < lo + 3 || !matches!(para.w(lo), "“" | "\"" | "‘" | "``") {
+            return false;
+        }
+        let inside = (lo + 1..hi).filter(|&k| para.inside_at(k)).count();
+        inside + 1 >= hi - lo - 1
+    }
+}

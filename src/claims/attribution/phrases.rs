@@ -1,0 +1,567 @@
+//! Noun phrases around a cue: the subject before it, the phrase after it, appositions,
+//! time phrases, outlets and web addresses, and whether a source is named.
+
+use super::candidates::Paragraph;
+use super::lexicon::*;
+use super::AttributionKind;
+use crate::claims::list;
+use crate::entities::{Label, Mention};
+use crate::segment::TokenKind;
+use crate::span::Span;
+
+impl Paragraph<'_> {
+    /// Token `k` in lower case for a feature: "#" for punctuation and past the end.
+    pub(super) fn word(&self, k: usize) -> &str {
+        if self.is_punct(k) {
+            "#"
+        } else {
+            self.w(k)
+        }
+    }
+
+    /// The last word of the phrase `a..=b`.
+    pub(super) fn head(&self, a: usize, b: usize) -> usize {
+        (a..=b).rev().find(|&k| !self.is_punct(k)).unwrap_or(b)
+    }
+
+    /// False for a token that cannot start a cue: its lower-case form is in no table, and it
+    /// is no [`cue_mark`].
+    pub(super) fn maybe_cue(&self, k: usize) -> bool {
+        self.is(k, list::CUE)
+    }
+
+    /// True when local token `k` is an opening quotation mark, or a dash with space on both
+    /// sides, before a speaker's name ("\"WALLACE:", "TOO EARLY - Mark Blumenthal:").
+    pub(super) fn opens_line_part(&self, k: usize) -> bool {
+        match self.w(k) {
+            "\"" | "“" | "‘" => true,
+            w if DASHES.contains(&w) => {
+                let spaced = |a: usize, b: usize| self.toks[a].span.end < self.toks[b].span.start;
+                k > 0 && k + 1 < self.toks.len() && spaced(k - 1, k) && spaced(k, k + 1)
+            }
+            _ => false,
+        }
+    }
+
+    /// True when local token `k` comes right after a closing quotation mark, on its line or at
+    /// the start of the next one.
+    pub(super) fn after_quotation(&self, k: usize) -> bool {
+        let g = self.first + k;
+        if g == 0 || g >= self.seg.tokens.len() {
+            return false;
+        }
+        // The paragraph starts at a line, so the token before may lie outside it.
+        let before = &self.text[self.seg.tokens[g - 1].span];
+        matches!(before, "”" | "\"" | "’" | "''")
+    }
+
+    /// A coarse class of local token `k` (for features); "end" at or past `hi`.
+    pub(super) fn class_of(&self, k: usize, hi: usize) -> &'static str {
+        if k >= hi || k >= self.toks.len() {
+            return "end";
+        }
+        match self.w(k) {
+            "that" => "that",
+            ":" => "colon",
+            "“" | "\"" | "‘" => "quote",
+            "”" | "’" => "close",
+            "," => "comma",
+            "." | "!" | "?" => "stop",
+            "to" => "to",
+            "of" | "for" | "about" | "on" | "in" | "at" | "with" | "by" => "prep",
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" => "det",
+            "he" | "she" | "they" | "i" | "we" | "it" | "you" => "pronoun",
+            "and" | "but" | "or" => "conj",
+            _ if self.is_punct(k) => "punct",
+            _ if self.capitalised(k) => "cap",
+            _ => "word",
+        }
+    }
+
+    /// True for an adverb or auxiliary allowed between a source and its cue.
+    pub(super) fn is_between(&self, k: usize) -> bool {
+        let w = self.w(k);
+        !self.capitalised(k)
+            && !self.quoted[k]
+            && (self.is(k, IS_BETWEEN)
+                || (w.ends_with("ly") && w.len() > 4)
+                || w.ends_with("n't")
+                || w.ends_with("n’t")
+                || matches!(
+                    w,
+                    "ever"
+                        | "actually"
+                        | "more"
+                        | "less"
+                        | "too"
+                        | "very"
+                        | "however"
+                        | "nevertheless"
+                        | "since"
+                        | "instead"
+                        | "meanwhile"
+                        | "likewise"
+                        | "perhaps"
+                        | "together"
+                        | "almost"
+                ))
+    }
+
+    /// The subject before the cue that starts at `k` (its auxiliaries included).
+    pub(super) fn subject_left(
+        &self,
+        k: usize,
+        lo: usize,
+        cue: usize,
+    ) -> Option<((usize, usize), &'static str)> {
+        let mut k = k;
+        while k > lo && self.is_between(k - 1) {
+            k -= 1;
+        }
+        // "Trump on Monday said", "Trump on Twitter said", "the committee this week announced"
+        if k >= lo + 3 && self.w(k - 2) == "on" && self.capitalised(k - 1) {
+            k -= 2;
+        }
+        k = self.skip_time_left(k, lo);
+        while k > lo && self.is_between(k - 1) {
+            k -= 1;
+        }
+        if k <= lo {
+            return None;
+        }
+        let prev = self.w(k - 1);
+        if RELATIVES.contains(&prev) {
+            // "X, who said": the relative pronoun, as PolNeAR marks it.
+            return (prev != "that" || k - 1 == lo || self.w(k - 2) != ",")
+                .then_some(((k - 1, k - 1), "relative"))
+                .filter(|_| cue > k - 1);
+        }
+        if prev == "," {
+            return self.apposition_left(k - 1, lo).map(|s| (s, "apposition"));
+        }
+        // "Gov. Chris Christie — who is being vetted as a running mate — made": the phrase
+        // before the dashes, with what they set off.
+        if matches!(prev, "—" | "–" | "--") {
+            let open = (k.saturating_sub(30).max(lo)..k - 1)
+                .rev()
+                .find(|&j| self.w(j) == prev)?;
+            let (a, _) = self.np_left(open, lo)?;
+            return Some(((a, k - 1), "apposition"));
+        }
+        if self.is_punct(k - 1)
+            && !matches!(prev, "." | "'s" | "’s" | ")" | "%")
+            && !self.possessive_mark(k - 1)
+        {
+            return None;
+        }
+        let np = self.np_left(k, lo)?;
+        let how = if np.0 == np.1 && PRONOUNS.contains(&self.w(np.0)) {
+            "pronoun"
+        } else if self.capitalised(np.1) || self.w(np.1) == ")" {
+            "name"
+        } else {
+            "np"
+        };
+        Some((np, how))
+    }
+
+    /// The source of a cue in the infinitive, whose "to" is local token `to`.
+    pub(super) fn infinitive_source(
+        &self,
+        to: usize,
+        lo: usize,
+    ) -> (Option<(usize, usize)>, &'static str) {
+        if let Some((a, b)) = self.np_left(to, lo) {
+            // The phrase found may run over the verb: "the win led her".
+            let verb = (a.saturating_sub(1).max(lo)..b)
+                .rev()
+                .find(|&k| CONTROL_VERBS.contains(&self.w(k)));
+            if let Some(v) = verb {
+                return (Some((v + 1, b)), "object_control");
+            }
+        }
+        // Skip auxiliaries and adverbs: "the House is likely to consider".
+        let mut k = to;
+        while k > lo && self.is_between(k - 1) {
+            k -= 1;
+        }
+        // A headline: "AFL-CIO to endorse Clinton".
+        if k == to && self.np_left(to, lo).is_some_and(|np| np.0 == lo) {
+            return (self.np_left(to, lo), "headline_to");
+        }
+        // Before "to" comes the subject (when something was skipped) or a verb ("refused to
+        // say", "is right to note") whose subject it is.
+        let verb = if k < to {
+            k
+        } else if k > lo + 1 && !self.is_punct(k - 1) && !self.capitalised(k - 1) {
+            k - 1
+        } else {
+            return (None, "");
+        };
+        match self.subject_left(verb, lo, to) {
+            Some((np, _)) => (Some(np), "infinitive"),
+            None => (None, ""),
+        }
+    }
+
+    /// "X, a security expert at Y, said": the comma at `comma` closes an apposition or a
+    /// parenthetical; the source is the phrase before it, with an apposition kept.
+    pub(super) fn apposition_left(&self, comma: usize, lo: usize) -> Option<(usize, usize)> {
+        // The comma that opens it: the nearest one followed by a relative pronoun, else the
+        // nearest followed by a determiner, a capitalised word or a participle, else the nearest.
+        let mut commas = Vec::new();
+        let mut j = comma;
+        while j > lo && comma - j < 30 {
+            j -= 1;
+            let w = self.w(j);
+            if w == "," {
+                commas.push(j);
+                continue;
+            }
+            if self.is_punct(j)
+                && !matches!(w, "." | "-" | "'s" | "’s" | "(" | ")")
+                && !self.possessive_mark(j)
+            {
+                break;
+            }
+        }
+        let relative = |j: &usize| matches!(self.w(j + 1), "who" | "which" | "whose");
+        let starter = |j: &usize| {
+            let next = self.w(j + 1);
+            matches!(
+                next,
+                "a" | "an" | "the" | "now" | "himself" | "herself" | "then" | "like"
+            ) || self.capitalised(j + 1)
+                || next.ends_with("ing")
+        };
+        let open = commas
+            .iter()
+            .find(|j| relative(j))
+            .or_else(|| commas.iter().find(|j| starter(j)))
+            .or(commas.first())
+            .copied();
+        let j = open?;
+        let (mut a, _) = self.np_left(j, lo)?;
+        // An age between commas belongs to the name before it: "Kemal Aydin, 54, a farmer".
+        let age =
+            a + 1 == j && self.w(a).len() <= 3 && self.w(a).bytes().all(|b| b.is_ascii_digit());
+        if age && a > lo + 1 && self.w(a - 1) == "," {
+            if let Some((name, _)) = self.np_left(a - 1, lo) {
+                a = name;
+            }
+        }
+        let inner = self.w(j + 1);
+        let clause = RELATIVES.contains(&inner)
+            || matches!(
+                inner,
+                "whose" | "as" | "in" | "on" | "at" | "after" | "when" | "while" | "speaking"
+            )
+            || inner.ends_with("ing")
+            || inner.ends_with("ed");
+        if clause {
+            Some((a, j - 1))
+        } else {
+            Some((a, comma - 1))
+        }
+    }
+
+    /// The noun phrase ending just before local token `end`.
+    pub(super) fn np_left(&self, end: usize, lo: usize) -> Option<(usize, usize)> {
+        if end <= lo {
+            return None;
+        }
+        let last = end - 1;
+        if PRONOUNS.contains(&self.w(last)) || matches!(self.w(last), "it" | "this") {
+            return Some((last, last));
+        }
+        let mut k = end;
+        let mut words = 0;
+        while k > lo && words < 10 {
+            if self.w(k - 1) == ")" {
+                // "Rep. Hank Johnson (D-Ga.)": skip back to the opening parenthesis.
+                let open = (k.saturating_sub(8).max(lo)..k - 1)
+                    .rev()
+                    .find(|&j| self.w(j) == "(");
+                match open {
+                    Some(j) if j > lo => {
+                        k = j;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            if !self.is_np_word(k - 1) {
+                break;
+            }
+            k -= 1;
+            words += 1;
+        }
+        // The phrase starts with a word, not a parenthesis or a mark.
+        while k < end && (self.is_punct(k) && !matches!(self.w(k), "(")) {
+            k += 1;
+        }
+        (k < end && words > 0).then_some((k, last))
+    }
+
+    /// The noun phrase starting at local token `s`.
+    pub(super) fn np_right(&self, s: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut k = s;
+        while k < hi
+            && k - s < 10
+            && (self.is_np_word(k)
+                || (k > s && matches!(self.w(k), "of" | "at" | "for" | "in" | "from")))
+            && self.w(k) != "."
+        {
+            k += 1;
+        }
+        while k > s && matches!(self.w(k - 1), "of" | "at" | "for" | "in" | "from") {
+            k -= 1;
+        }
+        (k > s).then(|| (s, k - 1))
+    }
+
+    /// A noun phrase after its cue extended over an apposition: "Alan Abramowitz, a
+    /// demographer at Emory University" (up to the next comma or the end of the sentence).
+    pub(super) fn with_apposition(&self, np: (usize, usize), hi: usize) -> (usize, usize) {
+        let (a, b) = np;
+        if self.w(b + 1) != "," || b + 2 >= hi {
+            return np;
+        }
+        let next = self.w(b + 2);
+        if !(matches!(next, "a" | "an" | "the" | "former" | "one")
+            || (self.capitalised(b + 2) && !self.is_punct(b + 2)))
+        {
+            return np;
+        }
+        let mut e = b + 2;
+        while e + 1 < hi
+            && e - b < 30
+            && !matches!(self.w(e + 1), "," | "." | ";" | ":" | "”" | "\"" | "—")
+            && !self.quoted[e + 1]
+        {
+            e += 1;
+        }
+        (a, e)
+    }
+
+    /// The first noun phrase of the clause `lo..end` (after openers and an introductory phrase).
+    pub(super) fn first_np(&self, lo: usize, end: usize) -> Option<(usize, usize)> {
+        let mut s = lo;
+        while s < end && (self.is_punct(s) || OPENERS.contains(&self.w(s))) {
+            s += 1;
+        }
+        // Skip an introductory phrase up to its comma ("On Monday, Trump …").
+        if let Some(comma) = (s..end.min(s + 8)).find(|&k| self.w(k) == ",") {
+            if !self.capitalised(s) || matches!(self.w(s), "on" | "in" | "at" | "after" | "last") {
+                s = comma + 1;
+            }
+        }
+        let np = self.np_right(s, end)?;
+        Some(np)
+    }
+
+    /// Skips a time phrase ending before local token `k` ("this week", "on Wednesday morning",
+    /// "at the time", "last month").
+    pub(super) fn skip_time_left(&self, k: usize, lo: usize) -> usize {
+        let mut j = k;
+        let mut timed = false;
+        while j > lo && k - j < 5 {
+            let w = self.w(j - 1);
+            // A year counts as a time: "who in 2010 said".
+            let year = w.len() == 4
+                && (w.starts_with("19") || w.starts_with("20"))
+                && w.bytes().all(|b| b.is_ascii_digit());
+            if self.is(j - 1, IS_TIME) || year {
+                timed = true;
+            } else if !matches!(
+                w,
+                "on" | "last"
+                    | "this"
+                    | "next"
+                    | "early"
+                    | "late"
+                    | "earlier"
+                    | "at"
+                    | "the"
+                    | "that"
+                    | "same"
+                    | "in"
+            ) {
+                break;
+            }
+            j -= 1;
+        }
+        // The phrase starts with its first word, not with a dangling article.
+        while j < k && !timed {
+            j += 1;
+        }
+        if timed && j > lo {
+            j
+        } else {
+            k
+        }
+    }
+
+    /// True when tokens `a..b` open a parenthesis they do not close ("(D-N." before "Y.)").
+    pub(super) fn unclosed_parenthesis(&self, a: usize, b: usize) -> bool {
+        let mut depth = 0i32;
+        for k in a..b {
+            match self.w(k) {
+                "(" => depth += 1,
+                ")" => depth -= 1,
+                _ => {}
+            }
+        }
+        depth > 0
+    }
+
+    /// True for a closing apostrophe that makes a possessive ("Sanders’ campaign").
+    pub(super) fn possessive_mark(&self, k: usize) -> bool {
+        k > 0
+            && k + 1 < self.toks.len()
+            && matches!(self.w(k), "’" | "'")
+            && self.toks[k - 1].span.end == self.toks[k].span.start
+            && self.w(k - 1).ends_with('s')
+            && self.toks[k].span.end < self.toks[k + 1].span.start
+            && !self.is_punct(k + 1)
+    }
+
+    /// True at the start of a sentence or after an opening mark.
+    pub(super) fn at_start(&self, k: usize) -> bool {
+        k == 0
+            || matches!(
+                self.w(k - 1),
+                "." | "“" | "\"" | ":" | "—" | "(" | "!" | "?" | "‘"
+            )
+    }
+
+    pub(super) fn is_np_word(&self, k: usize) -> bool {
+        let w = self.w(k);
+        let boundary = self.is(k, IS_BOUNDARY) && (!self.capitalised(k) || self.at_start(k));
+        (!self.is_punct(k) || matches!(w, "'s" | "’s" | "." | "-" | "%") || self.possessive_mark(k))
+            && !boundary
+            && !self.quoted[k]
+            && !self.sure_cue(k)
+    }
+
+    /// True when tokens `a..=b` hold an outlet: an organisation or a web address.
+    pub(super) fn outlet_in(&self, a: usize, b: usize, mentions: &[Mention]) -> bool {
+        let span = self.span(a, b);
+        (a..=b).any(|k| self.is_web(k))
+            || mentions_in(mentions, span).any(|m| m.label == Label::Org)
+    }
+
+    /// The last token of a web address starting at local token `k` ("wnd.com",
+    /// "Arabiya.net"), which the tokenizer splits at its dots.
+    pub(super) fn web_at(&self, k: usize) -> Option<usize> {
+        let attached = |j: usize| {
+            j + 1 < self.toks.len() && self.toks[j].span.end == self.toks[j + 1].span.start
+        };
+        let mut j = k;
+        if k >= self.toks.len() || self.is_punct(k) {
+            return None;
+        }
+        while attached(j) && self.w(j + 1) == "." && attached(j + 1) && !self.is_punct(j + 2) {
+            j += 2;
+        }
+        (j > k
+            && matches!(
+                self.w(j),
+                "com" | "net" | "org" | "tv" | "news" | "info" | "uk"
+            ))
+        .then_some(j)
+    }
+
+    /// A noun phrase extended to the end of a web address that starts inside it ("Al
+    /// Arabiya" → "Al Arabiya.net").
+    pub(super) fn with_web(&self, np: (usize, usize)) -> (usize, usize) {
+        let end = (np.0..=np.1)
+            .filter_map(|k| self.web_at(k))
+            .max()
+            .unwrap_or(np.1);
+        (np.0, end.max(np.1))
+    }
+
+    /// True when token `k` starts or ends a web address.
+    pub(super) fn is_web(&self, k: usize) -> bool {
+        self.web_at(k).is_some()
+            || (k >= 2 && self.w(k - 1) == "." && self.web_at(k - 2) == Some(k))
+    }
+
+    /// "in an interview with CNN" after the cue: the outlet.
+    pub(super) fn interview_with(
+        &self,
+        s: usize,
+        hi: usize,
+        mentions: &[Mention],
+    ) -> Option<(usize, usize)> {
+        let mut k = s;
+        while k < hi && k < s + 6 {
+            if matches!(self.w(k), "interview" | "appearance")
+                && matches!(self.w(k + 1), "with" | "on")
+            {
+                let np = self.with_web(self.np_right(k + 2, hi)?);
+                return self.outlet_in(np.0, np.1, mentions).then_some(np);
+            }
+            k += 1;
+        }
+        None
+    }
+
+    pub(super) fn kind_of(&self, a: usize, b: usize, mentions: &[Mention]) -> AttributionKind {
+        let source = self.span(a, b);
+        let named = mentions_in(mentions, source).any(|m| {
+            matches!(
+                m.label,
+                Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Fac
+            )
+        });
+        if named || (a..=b).any(|k| self.web_at(k).is_some()) {
+            return AttributionKind::Named;
+        }
+        if a == b
+            && (PRONOUNS.contains(&self.w(a))
+                || matches!(self.w(a), "his" | "her" | "their" | "my" | "our"))
+        {
+            return AttributionKind::Named;
+        }
+        if a == b && RELATIVES.contains(&self.w(a)) {
+            // The antecedent decides: "Trump, who" is named, "an official, who" is not.
+            let mut k = a;
+            while k > 0 && self.w(k - 1) == "," {
+                k -= 1;
+            }
+            return match self.np_left(k, 0) {
+                Some((x, y)) if y < a => self.kind_of(x, y, mentions),
+                _ => AttributionKind::Anonymous,
+            };
+        }
+        let head = (a..=b)
+            .rev()
+            .find(|&k| self.toks[k].kind == TokenKind::Word)
+            .map(|k| self.w(k))
+            .unwrap_or("");
+        if ANONYMOUS_HEADS.contains(&head) {
+            return AttributionKind::Anonymous;
+        }
+        let capitalised = (a..=b).any(|k| {
+            (k > 0 && !matches!(self.w(k - 1), "." | "“" | "\"" | "—" | "–"))
+                && self.capitalised(k)
+                && self.toks[k].kind == TokenKind::Word
+        });
+        if capitalised {
+            AttributionKind::Named
+        } else {
+            AttributionKind::Anonymous
+        }
+    }
+}
+
+/// The mentions inside `span` (mentions are sorted by span).
+pub(super) fn mentions_in(mentions: &[Mention], span: Span) -> impl Iterator<Item = &Mention> {
+    let from = mentions.partition_point(|m| m.span.end <= span.start);
+    mentions[from..]
+        .iter()
+        .take_while(move |m| m.span.start < span.end)
+        .filter(move |m| span.contains(m.span))
+}

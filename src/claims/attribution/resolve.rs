@@ -1,0 +1,407 @@
+//! Who a source stands for, within one text: a name inside it, else the speaker a pronoun
+//! ("he said"), a relative pronoun ("Trump, who said") or a description ("the company said",
+//! "the official added") refers to. Light coreference: the claims stage resolves its claims'
+//! attributions in text order, each looking back at the speakers and names of the sentences
+//! before it.
+//!
+//! - **he/she**: the speaker of the nearest sentence before (a few at most) who is a person,
+//!   else that sentence's first person named outside quotation marks; a gender is used only
+//!   when the text tells it (a title before the name: "Mr.", "Ms.", or a pronoun already
+//!   resolved to that person), else any person fits. An unnamed speaker ("an official …
+//!   he added") leaves the pronoun unnamed: anonymous.
+//! - **who/which/that**: the name just before it ("Trump, who said"); a description before it
+//!   ("an official, who asked not to be named") makes the source anonymous.
+//! - **the official / the company**: the nearest speaker of that sort (a person, an
+//!   organisation) before it; an organisation may also be the nearest one named. A description
+//!   that refers to no one named is anonymous.
+//!
+//! Whether a source is named then follows its span ([`Resolver::resolve`]): a name of a
+//! person, organisation, group or place in it, or an entity it refers to, is named; a bare
+//! description ("an official", "a security expert", "sources") is anonymous.
+
+use super::lexicon::{
+    ANONYMOUS_HEADS, FEMALE_TITLES, MALE_TITLES, ORG_DESCRIPTIONS, PERSON_DESCRIPTIONS, RELATIVES,
+};
+use super::quotes::quoted_tokens;
+use super::{Attribution, AttributionKind};
+use crate::entities::{Label, Mention};
+use crate::hash::FnvMap;
+use crate::segment::{Segmented, TokenKind};
+use crate::span::Span;
+
+/// The most sentences looked back at for the speaker of a pronoun or a description.
+const LOOK_BACK: usize = 6;
+
+/// Who spoke in a sentence, as resolved.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Speaker {
+    /// A name mention (index into the mentions).
+    Named(usize),
+    /// An unnamed person ("an official") or organisation ("a ministry").
+    Anonymous { person: bool },
+}
+
+/// What a person's pronoun says of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+    /// Told both ways: no use.
+    Unknown,
+}
+
+/// Resolves the sources of one text's attributions, sentence after sentence.
+pub struct Resolver<'a> {
+    text: &'a str,
+    seg: &'a Segmented,
+    mentions: &'a [Mention],
+    /// Whether each token lies inside quotation marks.
+    quoted: Vec<bool>,
+    /// Each sentence's speaker, once its attribution was resolved.
+    speakers: Vec<Option<Speaker>>,
+    /// People's genders by entity key, as titles and resolved pronouns tell them.
+    genders: FnvMap<&'a str, Gender>,
+}
+
+/// The labels of names that can speak.
+fn speaks(label: Label) -> bool {
+    matches!(
+        label,
+        Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Fac
+    )
+}
+
+/// The labels of organisations and the places and groups that speak as one.
+fn org_like(label: Label) -> bool {
+    matches!(label, Label::Org | Label::Gpe | Label::Norp | Label::Fac)
+}
+
+impl<'a> Resolver<'a> {
+    /// A resolver for `text`; `mentions` sorted by span, their keys final.
+    pub fn new(text: &'a str, seg: &'a Segmented, mentions: &'a [Mention]) -> Resolver<'a> {
+        let mut r = Resolver {
+            text,
+            seg,
+            mentions,
+            quoted: quoted_tokens(text, seg),
+            speakers: vec![None; seg.sentences.len()],
+            genders: FnvMap::default(),
+        };
+        // A title before a person's name tells their gender: "Mr. Yilmaz", "Ms. Lindqvist".
+        for m in mentions.iter().filter(|m| m.label == Label::Person) {
+            let k = seg.tokens.partition_point(|t| t.span.start < m.span.start);
+            let Some(prev) = k.checked_sub(1).map(|j| &seg.tokens[j]) else {
+                continue;
+            };
+            let mut word = text[prev.span].to_lowercase();
+            if word == "." && k >= 2 {
+                word = text[seg.tokens[k - 2].span].to_lowercase();
+            }
+            let gender = if MALE_TITLES.contains(&word.as_str()) {
+                Gender::Male
+            } else if FEMALE_TITLES.contains(&word.as_str()) {
+                Gender::Female
+            } else {
+                continue;
+            };
+            r.learn(&m.key, gender);
+        }
+        r
+    }
+
+    fn learn(&mut self, key: &'a str, gender: Gender) {
+        let g = self.genders.entry(key).or_insert(gender);
+        if *g != gender {
+            *g = Gender::Unknown;
+        }
+    }
+
+    /// Fills `a.resolved` and sets `a.kind` by its source for the attribution of sentence
+    /// `index`. Sentences are to be resolved in text order.
+    pub fn resolve(&mut self, index: usize, a: &mut Attribution) {
+        let Some(source) = a.source else {
+            return;
+        };
+        if index >= self.speakers.len() || source.end > self.text.len() {
+            return;
+        }
+        let words: Vec<&str> = self.text[source]
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        // The head: the last word before a preposition or a comma ("the head of military
+        // intelligence", "the official, who …").
+        let raw: Vec<&str> = self.text[source].split_whitespace().collect();
+        let mut end = lower.len();
+        for (k, w) in lower.iter().enumerate() {
+            if k > 0
+                && matches!(
+                    w.as_str(),
+                    "of" | "at" | "for" | "from" | "in" | "with" | "on"
+                )
+            {
+                end = k;
+                break;
+            }
+            if raw.get(k).is_some_and(|r| r.ends_with(',')) && raw.len() == lower.len() {
+                end = k + 1;
+                break;
+            }
+        }
+        let head = lower[..end]
+            .last()
+            .map(|w| w.trim_end_matches('.'))
+            .unwrap_or("");
+        let org_head = ORG_DESCRIPTIONS.contains(&head);
+        let person_head =
+            PERSON_DESCRIPTIONS.contains(&head) || (ANONYMOUS_HEADS.contains(&head) && !org_head);
+        let (speaker, kind) = if let Some(m) = self.name_in(source) {
+            (Some(Speaker::Named(m)), AttributionKind::Named)
+        } else if lower.len() == 1 && matches!(head, "he" | "she") {
+            let gender = if head == "he" {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
+            match self.person_before(index, Some(gender), true) {
+                Some(Speaker::Named(m)) => {
+                    self.learn(&self.mentions[m].key, gender);
+                    (Some(Speaker::Named(m)), AttributionKind::Named)
+                }
+                Some(anonymous) => (Some(anonymous), AttributionKind::Anonymous),
+                None => (None, a.kind),
+            }
+        } else if lower.len() == 1 && RELATIVES.contains(&head) {
+            match self.antecedent(source) {
+                Some(m) => (Some(Speaker::Named(m)), AttributionKind::Named),
+                None => (None, AttributionKind::Anonymous),
+            }
+        } else if lower.first().is_some_and(|w| w == "the")
+            && (person_head || org_head)
+            && words[1..end]
+                .iter()
+                .all(|w| !w.starts_with(char::is_uppercase))
+        {
+            // Only a description of no other identity: "the official", "the former senator";
+            // "the Turkish president" may be someone not named before.
+            // "the official", "the company": a speaker named before, else anonymous.
+            let found = if org_head {
+                self.org_before(index)
+            } else {
+                self.person_before(index, None, false)
+            };
+            match found {
+                Some(Speaker::Named(m)) => (Some(Speaker::Named(m)), AttributionKind::Named),
+                _ => (
+                    Some(Speaker::Anonymous { person: !org_head }),
+                    AttributionKind::Anonymous,
+                ),
+            }
+        } else {
+            let kind = self.kind_without_names(&words, &lower, a.kind);
+            let speaker = (kind == AttributionKind::Anonymous && (person_head || org_head))
+                .then_some(Speaker::Anonymous {
+                    person: person_head,
+                });
+            (speaker, kind)
+        };
+        a.kind = kind;
+        a.resolved = match speaker {
+            Some(Speaker::Named(m)) => Some(self.mentions[m].span),
+            _ => None,
+        };
+        self.speakers[index] = speaker;
+    }
+
+    /// The name that makes source `span` named: a person in it, else an organisation, else
+    /// a place or a group that is the whole source ("Turkey said"; "Turkish officials" are
+    /// unnamed).
+    fn name_in(&self, span: Span) -> Option<usize> {
+        let from = self.mentions.partition_point(|m| m.span.end <= span.start);
+        let inside: Vec<usize> = (from..self.mentions.len())
+            .take_while(|&k| self.mentions[k].span.start < span.end)
+            .filter(|&k| span.contains(self.mentions[k].span) && speaks(self.mentions[k].label))
+            .collect();
+        let whole = |k: &usize| {
+            let m = self.mentions[*k].span;
+            let rest = |s: &str| s.trim().is_empty() || s.trim().eq_ignore_ascii_case("the");
+            rest(&self.text[span.start..m.start]) && self.text[m.end..span.end].trim().is_empty()
+        };
+        let by = |labels: &[Label]| {
+            inside
+                .iter()
+                .copied()
+                .find(|&k| labels.contains(&self.mentions[k].label))
+        };
+        by(&[Label::Person])
+            .or_else(|| by(&[Label::Org, Label::Fac]))
+            .or_else(|| inside.iter().copied().find(whole))
+    }
+
+    /// A source without a name in it: named when it is a web address ("wnd.com"), or when
+    /// every word is capitalised like a name the tagger did not know ("Farrow", "WALLACE")
+    /// and none is a description ("Officials"); anonymous when it is a description or a
+    /// phrase with a determiner ("a security expert", "sources", "the documents"); else as
+    /// the candidate had it (a pronoun with no one to refer to, a share of a poll).
+    fn kind_without_names(
+        &self,
+        words: &[&str],
+        lower: &[String],
+        kind: AttributionKind,
+    ) -> AttributionKind {
+        let web = lower.iter().any(|w| {
+            [".com", ".net", ".org", ".tv", ".news", ".info", ".uk"]
+                .iter()
+                .any(|end| w.ends_with(end) && w.len() > end.len())
+        });
+        if web {
+            return AttributionKind::Named;
+        }
+        let described = lower.iter().any(|w| {
+            let w = w.as_str();
+            let singular = w.strip_suffix('s').unwrap_or(w);
+            [w, singular].iter().any(|w| {
+                ANONYMOUS_HEADS.contains(w)
+                    || PERSON_DESCRIPTIONS.contains(w)
+                    || ORG_DESCRIPTIONS.contains(w)
+            })
+        });
+        let determiner = lower.first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "some"
+                    | "many"
+                    | "most"
+                    | "several"
+                    | "two"
+                    | "three"
+                    | "other"
+                    | "another"
+                    | "one"
+                    | "all"
+            )
+        });
+        // A single plural at the start of a sentence is capitalised as any word there
+        // ("Jihadists are urged").
+        let plural = words.len() == 1 && words[0].ends_with('s');
+        let name_like = !words.is_empty()
+            && !plural
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !w.chars().all(|c| c.is_ascii_digit() || c == '.')
+            });
+        if determiner || (described && (words.len() == 1 || !name_like)) {
+            AttributionKind::Anonymous
+        } else if name_like && words.len() <= 4 {
+            AttributionKind::Named
+        } else {
+            kind
+        }
+    }
+
+    /// The name just before a relative pronoun ("Trump, who"), with only commas between.
+    fn antecedent(&self, relative: Span) -> Option<usize> {
+        let k = self
+            .mentions
+            .partition_point(|m| m.span.end <= relative.start);
+        let m = k.checked_sub(1)?;
+        let between = self.text.get(self.mentions[m].span.end..relative.start)?;
+        (speaks(self.mentions[m].label) && between.chars().all(|c| c == ',' || c.is_whitespace()))
+            .then_some(m)
+    }
+
+    /// The token index of byte offset `at`'s token.
+    fn token_at(&self, at: usize) -> usize {
+        self.seg.tokens.partition_point(|t| t.span.end <= at)
+    }
+
+    /// The person a pronoun of `gender` (or a person's description, `gender` None) in
+    /// sentence `index` refers to: the nearest sentence before it whose speaker is a person
+    /// (named, or not: then no name), else, when `mentions`, whose first person named outside
+    /// quotation marks fits.
+    fn person_before(
+        &self,
+        index: usize,
+        gender: Option<Gender>,
+        mentions: bool,
+    ) -> Option<Speaker> {
+        let fits = |m: usize| {
+            let mention = &self.mentions[m];
+            mention.label == Label::Person
+                && match (gender, self.genders.get(mention.key.as_str())) {
+                    (Some(g), Some(&known)) => known == g || known == Gender::Unknown,
+                    _ => true,
+                }
+        };
+        for s in (index.saturating_sub(LOOK_BACK)..index).rev() {
+            match self.speakers[s] {
+                Some(Speaker::Named(m)) if fits(m) => return Some(Speaker::Named(m)),
+                Some(Speaker::Anonymous { person: true }) => {
+                    return Some(Speaker::Anonymous { person: true })
+                }
+                _ => {}
+            }
+            if mentions {
+                if let Some(m) = self.unquoted_in(s).find(|&m| fits(m)) {
+                    return Some(Speaker::Named(m));
+                }
+            }
+        }
+        None
+    }
+
+    /// The organisation a description in sentence `index` refers to: the nearest speaker
+    /// before that is one, else the nearest organisation named outside quotation marks.
+    fn org_before(&self, index: usize) -> Option<Speaker> {
+        let range = index.saturating_sub(LOOK_BACK)..index;
+        for s in range.clone().rev() {
+            match self.speakers[s] {
+                Some(Speaker::Named(m)) if org_like(self.mentions[m].label) => {
+                    return Some(Speaker::Named(m))
+                }
+                Some(Speaker::Anonymous { person: false }) => {
+                    return Some(Speaker::Anonymous { person: false })
+                }
+                _ => {}
+            }
+        }
+        for s in range.rev() {
+            let last = self
+                .unquoted_in(s)
+                .filter(|&m| self.mentions[m].label == Label::Org)
+                .last();
+            if let Some(m) = last {
+                return Some(Speaker::Named(m));
+            }
+        }
+        None
+    }
+
+    /// The name mentions of sentence `s` outside quotation marks, in text order.
+    fn unquoted_in(&self, s: usize) -> impl Iterator<Item = usize> + '_ {
+        let span = self.seg.sentences[s].span;
+        let from = self.mentions.partition_point(|m| m.span.end <= span.start);
+        (from..self.mentions.len())
+            .take_while(move |&k| self.mentions[k].span.start < span.end)
+            .filter(move |&k| {
+                let m = &self.mentions[k];
+                let t = self.token_at(m.span.start);
+                speaks(m.label)
+                    && span.contains(m.span)
+                    && !self.quoted.get(t).copied().unwrap_or(false)
+                    && self
+                        .seg
+                        .tokens
+                        .get(t)
+                        .is_some_and(|t| t.kind == TokenKind::Word)
+            })
+    }
+}
