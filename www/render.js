@@ -738,6 +738,8 @@ function attributionWords(a) {
   }
   let s = a.kind === 'anonymous' ? 'anonymous' : 'named';
   if (a.source && a.source.text) s += `: ${a.source.text}`;
+  // "he", "the official": who the analysis found it stands for.
+  if (a.resolved && a.resolved.name && (!a.source || a.resolved.name !== a.source.text)) s += ` (${a.resolved.name})`;
   if (a.via && a.via.text) s += `, via ${a.via.text}`;
   if (a.quote) s += ' (quoted)';
   return s;
