@@ -230,7 +230,10 @@ fn a_denial_agrees_with_a_claim_in_the_negative() {
     let g = group_of(&r, "s1", "denied any wrongdoing");
     assert!(g.sources >= 2, "the two are one claim: {g:?}");
     assert_ne!(g.status, GroupStatus::Conflicting, "{g:?}");
-    assert!(g.members.iter().all(|m| m.stance != Stance::Disputes), "{g:?}");
+    assert!(
+        g.members.iter().all(|m| m.stance != Stance::Disputes),
+        "{g:?}"
+    );
 }
 
 #[test]

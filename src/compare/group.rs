@@ -300,9 +300,10 @@ fn conflict(
         .iter()
         .copied()
         .find(|&i| infos[i].certainty == Certainty::Denied)?;
-    let stated = members.iter().copied().find(|&i| {
-        infos[i].source != infos[denied].source && states_what_is_denied(&infos[i])
-    })?;
+    let stated = members
+        .iter()
+        .copied()
+        .find(|&i| infos[i].source != infos[denied].source && states_what_is_denied(&infos[i]))?;
     Some(Conflict {
         kind: ConflictKind::Negation,
         detail: format!(
