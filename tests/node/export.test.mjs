@@ -177,6 +177,15 @@ test('ClaimReview: a pronoun or an unnamed source is never the claimant; the out
   assert.deepEqual(anon.itemReviewed.author, { '@type': 'Organization', name: 'The Paper' });
 });
 
+test('ClaimReview: a pronoun the analysis resolved to a named speaker gives that speaker', () => {
+  // "he said", after the text named Ann Lee: the report's attribution.resolved says who he is.
+  const text = 'Ann Lee spoke first. “Turkey is safe,” he said.';
+  const rep = quoted(text, 'he', [['Ann Lee', 'PERSON']]);
+  rep.sources[0].claims[0].attribution.resolved = { key: 'ann lee', name: 'Ann Lee', mention: { start: 0, end: 7, text: 'Ann Lee' } };
+  const [cr] = claimReviews(rep, [{ source: 'p', claim: 0 }]);
+  assert.deepEqual(cr.itemReviewed.author, { '@type': 'Person', name: 'Ann Lee', description: 'he' });
+});
+
 test('ClaimReview drafts carry every field fact-check publishers require and recommend', () => {
   // Google's fact-check markup: ClaimReview requires claimReviewed, reviewRating (alternateName
   // required; ratingValue, bestRating, worstRating recommended) and url; recommends author,
@@ -240,7 +249,9 @@ test('exports of the real example report parse with the right column counts', as
       if (!person) return;
       quotedPeople++;
       const [d] = claimReviews(rep, [{ source: s.id, claim: i }]);
-      assert.deepEqual([d.itemReviewed.author['@type'], d.itemReviewed.author.name], ['Person', person.text], c.text);
+      // The speaker's full name when the analysis resolved the surname ("al-Allaq" → "Saad al-Allaq").
+      const name = a.resolved && a.resolved.name ? a.resolved.name : person.text;
+      assert.deepEqual([d.itemReviewed.author['@type'], d.itemReviewed.author.name], ['Person', name], c.text);
     });
   }
   assert.ok(quotedPeople > 0, 'the example has no quoted claim of a named person');
