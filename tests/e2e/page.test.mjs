@@ -116,6 +116,17 @@ test('highlights and summaries agree with the report from the wasm package', asy
       const cw = doc.querySelectorAll('.claim.checkworthy:not([data-split])').length;
       const cwSplit = new Set([...doc.querySelectorAll('.claim.checkworthy[data-split]')].map((e) => e.dataset.index)).size;
       if (cw + cwSplit !== src.summary.checkworthy) problems.push(`${src.id}: ${cw + cwSplit} check-worthy marks, summary says ${src.summary.checkworthy}`);
+      // Only the check-worthiest few are marked (a solid underline): at most a tenth of the claims,
+      // at least one when any is check-worthy, and never one scoring below another unmarked
+      // check-worthy claim.
+      const marked = new Set([...doc.querySelectorAll('.claim.marked')].map((e) => Number(e.dataset.index)));
+      if (src.summary.checkworthy > 0 && marked.size === 0) problems.push(`${src.id}: no claim marked`);
+      if (marked.size > Math.max(1, Math.ceil(src.claims.length / 10))) problems.push(`${src.id}: ${marked.size} of ${src.claims.length} claims marked`);
+      const lowest = Math.min(...[...marked].map((i) => src.claims[i].score));
+      src.claims.forEach((c, i) => {
+        if (!marked.has(i) && c.checkworthy && c.score > lowest) problems.push(`${src.id} claim ${i} (score ${c.score}) outranks a marked one`);
+        if (marked.has(i) && !c.checkworthy) problems.push(`${src.id} claim ${i} is marked but not check-worthy`);
+      });
       if (doc.querySelectorAll('.boilerplate').length < src.boilerplate.length) problems.push(`${src.id}: boilerplate not marked`);
       // The per-source summary shows the report's numbers.
       const stats = Object.fromEntries(
