@@ -10,6 +10,13 @@
 use crosscheck::compare::{pair, ClaimInfo};
 use crosscheck::Source;
 
+/// The claim without its clauses, to score it as a whole.
+fn strip(c: &ClaimInfo) -> ClaimInfo {
+    let mut c = c.clone();
+    c.clauses.clear();
+    c
+}
+
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut top = 30;
@@ -54,7 +61,21 @@ fn main() {
         println!("{p:.3}  s{} · s{}", a.source + 1, b.source + 1);
         println!("    {}", text(a));
         println!("    {}", text(b));
-        let d = pair::dense(a, b);
+        // The two units (whole claims or clauses) that scored best.
+        let (mut best, mut x, mut y) = (-1f32, a, b);
+        for u in std::iter::once(a).chain(&a.clauses) {
+            for v in std::iter::once(b).chain(&b.clauses) {
+                let q = pair::similarity(&strip(u), &strip(v));
+                if q > best {
+                    (best, x, y) = (q, u, v);
+                }
+            }
+        }
+        if !std::ptr::eq(x, a) || !std::ptr::eq(y, b) {
+            let at = |c: &ClaimInfo| &sources[c.source].text[c.span.start..c.span.end];
+            println!("    clauses: «{}» · «{}»", at(x), at(y));
+        }
+        let d = pair::dense(x, y);
         let shown: Vec<String> = pair::DENSE
             .iter()
             .zip(d)

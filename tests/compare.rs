@@ -439,3 +439,35 @@ fn a_paraphrase_with_no_word_in_common_is_compared() {
     assert_eq!((closest.source.as_str(), closest.claim), ("s2", 0));
     assert!(closest.similarity > 0.2, "{}", closest.similarity);
 }
+
+#[test]
+fn a_statement_inside_a_longer_sentence_is_shared() {
+    // Reason: one outlet packs a statement into a long sentence with another one and an
+    // attribution; another states it alone. Compared whole, the sentences share little;
+    // compared clause by clause, the shared statement is found.
+    let r = run(&[
+        "Firefighters fought the blaze for six hours. \
+         The owner of the warehouse, who bought it from the city in 2019, is demanding an independent \
+         inquiry into the response of the emergency services after the roof collapsed on three \
+         firefighters, the city's fire chief told reporters on Tuesday. \
+         Smoke could be seen across the valley. \
+         Nearby schools closed early. \
+         The warehouse stored paint and solvents.",
+        "The roof collapsed on three firefighters late on Monday. \
+         Residents were told to keep their windows shut. \
+         The warehouse had passed an inspection in May. \
+         Traffic was diverted around the site for most of the night. \
+         Insurance claims are expected to run into millions.",
+    ]);
+    let g = group_of(&r, "s2", "roof collapsed");
+    assert_eq!(g.sources, 2, "{g:?}");
+    let s1 = &r.sources[0];
+    assert!(
+        g.members
+            .iter()
+            .any(|m| m.source == "s1" && s1.claims[m.claim].text.contains("inquiry")),
+        "{g:?}"
+    );
+    // The other statements stay apart.
+    assert_eq!(group_of(&r, "s2", "windows shut").sources, 1);
+}

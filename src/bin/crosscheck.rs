@@ -37,8 +37,10 @@ Also:
       sources; prints F1 of \"the two share a claim group\" against the paraphrase label (MSRP)
       and Spearman's correlation of the pair's similarity with the score (STS-B: the news genre
       and all); exits 1 when F1 is below X or the news (else overall) Spearman below Y.
-      DIR: ECB+ topic folders (--split picks the usual topics): sentence pairs from two
-      documents of a topic, one event or none, F1 of \"same group\" for \"one event\"
+      DIR: ECB+ topic folders (--split picks the usual topics), each analysed whole: sentence
+      pairs from two documents of a topic, F1 of \"same group\" for \"they share a statement\"
+      (the sentences, or a clause of one and the other or its clause, share most of their
+      events and a participant)
   crosscheck eval-fnc [--min-score X] BODIES STANCES
       runs each headline and body of Fake News Challenge (FNC-1) files through the pipeline
       as two sources and reads unrelated/agree/discuss/disagree off the report; prints the

@@ -39,6 +39,9 @@ const NUMBER_FILLERS: &[&str] = &[
     "are",
 ];
 
+/// The fewest content words and names a clause has to be compared on its own.
+const CLAUSE_MIN_WORDS: usize = 3;
+
 /// A number stated in a claim, and what it counts.
 #[derive(Clone, Debug)]
 pub struct Figure {
@@ -104,12 +107,41 @@ pub struct ClaimInfo {
     pub vector: Vec<f32>,
     /// Where each content word is in the source text (bytes), in the order of `content`.
     pub content_at: Vec<(u32, u32)>,
+    /// Its clauses without the attribution, each as a claim of its own (see `super::clauses`);
+    /// empty when the sentence is one clause.
+    pub clauses: Vec<ClaimInfo>,
 }
 
 impl ClaimInfo {
-    /// The information of claim `c` of source `s`.
+    /// The information of claim `c` of source `s`, with its clauses.
     #[inline(never)] // per claim: see `crate::analyze` on wasm tiering
     pub fn new(s: usize, c: usize, src: &Analysed, claim: &Claim) -> ClaimInfo {
+        let mut info = ClaimInfo::of_span(s, c, src, claim);
+        let a = &claim.attribution;
+        let skip: Vec<crate::span::Span> = [a.source, a.cue, a.via].into_iter().flatten().collect();
+        info.clauses = super::clauses::clauses(src.text, claim.span, &skip)
+            .into_iter()
+            .map(|span| {
+                let part = Claim {
+                    span,
+                    entities: claim
+                        .entities
+                        .iter()
+                        .copied()
+                        .filter(|&k| span.contains(src.mentions[k].span))
+                        .collect(),
+                    ..claim.clone()
+                };
+                ClaimInfo::of_span(s, c, src, &part)
+            })
+            // A clause says something when it has a few words that are not stop words.
+            .filter(|x| x.content.len() + x.names.len() >= CLAUSE_MIN_WORDS)
+            .collect();
+        info
+    }
+
+    /// The information of one claim or clause, without clauses.
+    fn of_span(s: usize, c: usize, src: &Analysed, claim: &Claim) -> ClaimInfo {
         let covered: Vec<&Mention> = claim.entities.iter().map(|&k| &src.mentions[k]).collect();
         let mut names = Vec::new();
         let mut dates = BTreeSet::new();
@@ -205,6 +237,7 @@ impl ClaimInfo {
             number_words,
             grams: std::sync::OnceLock::new(),
             vector: model.embed(text),
+            clauses: Vec::new(),
         }
     }
 }
@@ -250,6 +283,7 @@ impl ClaimInfo {
     /// only in a count are one claim in dispute; this is how the comparison sees that.
     pub fn without_numbers(&self) -> ClaimInfo {
         let mut out = self.clone();
+        out.clauses.clear();
         out.grams = std::sync::OnceLock::new();
         out.words = self.masked_words.clone();
         out.word_set = self.masked_words.clone();
@@ -280,7 +314,7 @@ pub fn weigh_words(infos: &mut [ClaimInfo], sources: &[Analysed]) {
     let model = crate::similarity::model();
     let mut weights: FnvMap<u64, f32> = FnvMap::default();
     let mut v = vec![0f32; model.dim()];
-    for x in infos.iter_mut() {
+    let mut weigh = |x: &mut ClaimInfo| {
         let text = sources[x.source].text;
         x.content_weight.clear();
         for (&h, &(a, b)) in x.content.iter().zip(&x.content_at) {
@@ -293,6 +327,10 @@ pub fn weigh_words(infos: &mut [ClaimInfo], sources: &[Analysed]) {
             });
             x.content_weight.push(w);
         }
+    };
+    for x in infos.iter_mut() {
+        weigh(x);
+        x.clauses.iter_mut().for_each(&mut weigh);
     }
 }
 
@@ -405,18 +443,26 @@ impl Context {
             return;
         }
         for x in infos {
-            x.in_context = true;
-            if x.vector.len() == self.topic.len() {
-                for (v, t) in x.vector.iter_mut().zip(&self.topic) {
-                    *v -= t;
-                }
+            self.weigh_one(x);
+            for c in &mut x.clauses {
+                self.weigh_one(c);
             }
-            for (w, h) in x.content_weight.iter_mut().zip(&x.content) {
-                *w *= self.factor(*h);
+        }
+    }
+
+    /// Scales one claim's or clause's weights, and takes the topic from its meaning.
+    fn weigh_one(&self, x: &mut ClaimInfo) {
+        x.in_context = true;
+        if x.vector.len() == self.topic.len() {
+            for (v, t) in x.vector.iter_mut().zip(&self.topic) {
+                *v -= t;
             }
-            for (w, h) in x.name_weight.iter_mut().zip(&x.names) {
-                *w *= self.factor(*h);
-            }
+        }
+        for (w, h) in x.content_weight.iter_mut().zip(&x.content) {
+            *w *= self.factor(*h);
+        }
+        for (w, h) in x.name_weight.iter_mut().zip(&x.names) {
+            *w *= self.factor(*h);
         }
     }
 }

@@ -40,6 +40,40 @@ pub fn same_claim(a: &Annotated, b: &Annotated) -> Option<bool> {
     Some(true)
 }
 
+/// One gold mention of a document as the pair data needs it: where it starts (bytes), whether
+/// it is an event (else a participant), and its instance id.
+pub type Marked = (usize, bool, String);
+
+/// The event and participant mentions of a document, by where they start.
+pub fn marked(doc: &Document) -> Vec<Marked> {
+    let mut out: Vec<Marked> = doc
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let &first = m.tokens.first()?;
+            let event = is_event_kind(&m.kind);
+            (event || is_entity_kind(&m.kind))
+                .then(|| (doc.tokens[first].span.start, event, m.instance.clone()))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// What the mentions starting inside `span` name.
+pub fn annotated_in(marked: &[Marked], span: Span) -> Annotated {
+    let mut a = Annotated::default();
+    let first = marked.partition_point(|m| m.0 < span.start);
+    for (_, event, id) in marked[first..].iter().take_while(|m| m.0 < span.end) {
+        if *event {
+            a.events.insert(id.clone());
+        } else {
+            a.participants.insert(id.clone());
+        }
+    }
+    a
+}
+
 /// The checked sentences of a document (those with mentions), each with its span in the text
 /// and what it mentions, in order.
 pub fn sentences(doc: &Document) -> Vec<(Span, Annotated)> {

@@ -8,7 +8,8 @@
 //!   filters what a reader sees, it does not decide what can be compared. Candidate pairs share
 //!   names, numbers or content words; a learned pair model (`pair`) gives each the probability
 //!   that the two state the same thing, from their words, names, numbers, dates, negation and
-//!   meaning (`crate::similarity`). Average-link clustering joins claims while the mean
+//!   meaning (`crate::similarity`); within a story, also clause by clause (`clauses`), since an
+//!   outlet may pack into one long sentence what another states alone. Average-link clustering joins claims while the mean
 //!   probability over all pairs of two groups reaches the model's threshold, so a group never
 //!   chains unrelated claims through one shared neighbour.
 //! - Each member **agrees** (states it), **reports** it (attributes, hedges or alleges it) or
@@ -22,6 +23,7 @@
 
 mod boost;
 mod claim;
+mod clauses;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ecbplus;
 mod entities;

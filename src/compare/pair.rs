@@ -417,6 +417,25 @@ pub fn plausible(a: &ClaimInfo, b: &ClaimInfo) -> bool {
 /// [`plausible`]. When they give one count values that cannot both hold and, numbers aside,
 /// reach [`DISPUTE`], they are one claim in dispute: that probability.
 pub fn similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
+    let mut p = sentence_similarity(a, b);
+    // Within a story, one statement in common is a claim both make: a clause of one against
+    // the other whole or its clauses. Two sentences given alone are compared whole.
+    if !(a.in_context && b.in_context) || (a.clauses.is_empty() && b.clauses.is_empty()) {
+        return p;
+    }
+    for x in std::iter::once(a).chain(&a.clauses) {
+        for y in std::iter::once(b).chain(&b.clauses) {
+            if std::ptr::eq(x, a) && std::ptr::eq(y, b) {
+                continue;
+            }
+            p = p.max(sentence_similarity(x, y));
+        }
+    }
+    p
+}
+
+/// [`similarity`] of two sentences or clauses as wholes.
+fn sentence_similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
     if !plausible(a, b) {
         return 0.0;
     }

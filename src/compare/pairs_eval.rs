@@ -43,6 +43,8 @@ pub struct EcbTopic {
     pub sources: Vec<Source>,
     /// Pairs of annotated sentences from two documents.
     pub pairs: Vec<EcbPair>,
+    /// Each document's event and participant mentions (see `ecbplus::marked`).
+    pub marked: Vec<Vec<super::ecbplus::Marked>>,
 }
 
 /// Two sentences, each as (document, span in its text), and whether they state the same thing.
@@ -110,6 +112,7 @@ pub fn ecb_topics(
             topic,
             sources,
             pairs,
+            marked: docs.iter().map(super::ecbplus::marked).collect(),
         });
     }
     Ok(out)
@@ -134,8 +137,38 @@ pub fn claim_at(infos: &[super::ClaimInfo], doc: usize, span: Span) -> Option<us
         .map(|(_, i)| i)
 }
 
+/// Whether a clause or claim `x` of one document and `y` of another state the same thing, by
+/// the events and participants mentioned inside each (`ecbplus::same_claim`); `None` when
+/// either mentions no event or the annotation cannot tell.
+pub fn unit_label(
+    marked_x: &[super::ecbplus::Marked],
+    marked_y: &[super::ecbplus::Marked],
+    x: &super::ClaimInfo,
+    y: &super::ClaimInfo,
+) -> Option<bool> {
+    let gx = super::ecbplus::annotated_in(marked_x, x.span);
+    let gy = super::ecbplus::annotated_in(marked_y, y.span);
+    if gx.events.is_empty() || gy.events.is_empty() {
+        return None;
+    }
+    super::ecbplus::same_claim(&gx, &gy)
+}
+
+/// Whether two claims share a statement: the sentences are one claim (`same`), or a clause of
+/// one states what the other or one of its clauses does. This is what a group of a story's
+/// claims means.
+fn shares_statement(t: &EcbTopic, a: &super::ClaimInfo, b: &super::ClaimInfo, same: bool) -> bool {
+    let (ma, mb) = (&t.marked[a.source], &t.marked[b.source]);
+    same || std::iter::once(a).chain(&a.clauses).any(|x| {
+        std::iter::once(b)
+            .chain(&b.clauses)
+            .any(|y| unit_label(ma, mb, x, y) == Some(true))
+    })
+}
+
 /// Runs each ECB+ topic through the pipeline, all its documents at once, and scores its pairs:
-/// whether the two sentences' claims share a group, and their similarity in the topic's context.
+/// whether the two sentences' claims share a group, against whether they share a statement
+/// (see [`shares_statement`]), and their similarity in the topic's context.
 fn eval_ecb(topics: &[EcbTopic]) -> (Vec<Pair>, Vec<Outcome>) {
     let mut pairs = Vec::new();
     let mut outcomes = Vec::new();
@@ -150,10 +183,14 @@ fn eval_ecb(topics: &[EcbTopic]) -> (Vec<Pair>, Vec<Outcome>) {
         }
         let mut out = Vec::new();
         for &((da, sa), (db, sb), same) in &t.pairs {
+            let label = match (claim_at(&infos, da, sa), claim_at(&infos, db, sb)) {
+                (Some(i), Some(j)) => shares_statement(t, &infos[i], &infos[j], same),
+                _ => same,
+            };
             let pair = Pair {
                 a: t.sources[da].text[sa].to_string(),
                 b: t.sources[db].text[sb].to_string(),
-                label: same as u8 as f32,
+                label: label as u8 as f32,
                 set: PairSet::Ecb,
                 genre: format!("ecb+ topic {}", t.topic),
             };

@@ -7,8 +7,9 @@
 
 use super::boost::{self, Forest, Settings};
 use super::pair::{self, N_DENSE};
-use super::pairs_eval::{claim_at, spearman, EcbTopic, Pair, PairSet};
+use super::pairs_eval::{claim_at, spearman, unit_label, EcbTopic, Pair, PairSet};
 use super::text::{fold_word, stem, word_hash, words_of};
+use super::ClaimInfo;
 use crate::Source;
 use std::fmt::Write;
 
@@ -22,6 +23,17 @@ pub struct Example {
     label: f32,
     set: PairSet,
     news: bool,
+    /// Two whole sentences (else a clause of one against the other or its clauses).
+    sentence: bool,
+    /// It has a label to learn from (a clause pair the annotation cannot judge has none, but
+    /// is scored: the comparison takes the best of all of a pair's units).
+    labelled: bool,
+    /// The ECB+ sentence pair it belongs to, with its other units (`usize::MAX` for MSRP and
+    /// STS-B pairs): folds keep a pair's units together.
+    pair: usize,
+    /// For an ECB+ pair's units: whether the two sentences share a statement (the sentences
+    /// are one claim, or a clause of one is a clause or the whole of the other).
+    shares: bool,
 }
 
 /// Runs every pair through the pipeline and takes its features: MSRP and STS-B pairs alone, the
@@ -50,35 +62,79 @@ pub fn examples(pairs: &[Pair], topics: &[EcbTopic]) -> (Vec<Example>, usize) {
             label: p.label,
             set: p.set,
             news: p.genre.starts_with("main-news"),
+            sentence: true,
+            labelled: true,
+            pair: usize::MAX,
+            shares: false,
         })
     });
-    let in_topics: Vec<Vec<Example>> = crate::each_source(topics, |t| {
+    let in_topics: Vec<Vec<Vec<Example>>> = crate::each_source(topics, |t| {
         let infos = crate::claim_infos(&t.sources);
-        t.pairs
-            .iter()
-            .filter_map(|&((da, sa), (db, sb), same)| {
-                let i = claim_at(&infos, da, sa)?;
-                let j = claim_at(&infos, db, sb)?;
-                let mut words = Vec::new();
-                pair::word_features(&infos[i], &infos[j], &mut words);
-                Some(Example {
-                    dense: pair::dense(&infos[i], &infos[j]),
-                    plausible: pair::plausible(&infos[i], &infos[j]),
-                    words,
-                    label: same as u8 as f32,
-                    set: PairSet::Ecb,
-                    news: false,
-                })
-            })
-            .collect()
+        let example = |x: &ClaimInfo, y: &ClaimInfo, label: Option<bool>, sentence: bool| {
+            let mut words = Vec::new();
+            pair::word_features(x, y, &mut words);
+            Example {
+                dense: pair::dense(x, y),
+                plausible: pair::plausible(x, y),
+                words,
+                label: label.unwrap_or(false) as u8 as f32,
+                set: PairSet::Ecb,
+                news: false,
+                sentence,
+                labelled: label.is_some(),
+                pair: 0,
+                shares: false,
+            }
+        };
+        let mut out: Vec<Vec<Example>> = Vec::new();
+        for &((da, sa), (db, sb), same) in &t.pairs {
+            let (Some(i), Some(j)) = (claim_at(&infos, da, sa), claim_at(&infos, db, sb)) else {
+                continue;
+            };
+            let (a, b) = (&infos[i], &infos[j]);
+            let mut units = vec![example(a, b, Some(same), true)];
+            // The clauses, labelled by the events and participants each mentions when both
+            // mention an event: the comparison also scores a clause of one claim against the
+            // other claim and its clauses, and takes the best (`pair::similarity`).
+            for x in std::iter::once(a).chain(&a.clauses) {
+                for y in std::iter::once(b).chain(&b.clauses) {
+                    if std::ptr::eq(x, a) && std::ptr::eq(y, b) {
+                        continue;
+                    }
+                    let label = unit_label(&t.marked[da], &t.marked[db], x, y);
+                    units.push(example(x, y, label, false));
+                }
+            }
+            let shares = units.iter().any(|e| e.labelled && e.label >= 0.5);
+            units.iter_mut().for_each(|e| e.shares = shares);
+            out.push(units);
+        }
+        out
     });
-    let total = pairs.len() + topics.iter().map(|t| t.pairs.len()).sum::<usize>();
+    let mut next_pair = 0;
+    let in_topics: Vec<Vec<Example>> = in_topics
+        .into_iter()
+        .map(|t| {
+            t.into_iter()
+                .flat_map(|mut units| {
+                    units.iter_mut().for_each(|e| e.pair = next_pair);
+                    next_pair += 1;
+                    units
+                })
+                .collect()
+        })
+        .collect();
+    let skipped = alone.iter().filter(|e| e.is_none()).count()
+        + topics.iter().map(|t| t.pairs.len()).sum::<usize>()
+        - in_topics
+            .iter()
+            .map(|t| t.iter().filter(|e| e.sentence).count())
+            .sum::<usize>();
     let out: Vec<Example> = alone
         .into_iter()
         .flatten()
         .chain(in_topics.into_iter().flatten())
         .collect();
-    let skipped = total - out.len();
     (out, skipped)
 }
 
@@ -187,16 +243,18 @@ fn stack_words(data: &mut [Example], folds: usize) -> (Vec<u64>, WordModel) {
         .expect("a words feature");
     let mut held_out = vec![0f32; n];
     for f in 0..folds {
-        let train: Vec<usize> = (0..n).filter(|&i| fold_of(i, folds) != f).collect();
+        let train: Vec<usize> = (0..n)
+            .filter(|&i| fold_of(data, i, folds) != f && data[i].labelled)
+            .collect();
         let model = fit_words(data, &rows, kept.len(), &train);
-        for i in (0..n).filter(|&i| fold_of(i, folds) == f) {
+        for i in (0..n).filter(|&i| fold_of(data, i, folds) == f) {
             held_out[i] = model.logit(&rows[i]);
         }
     }
     for (e, z) in data.iter_mut().zip(held_out) {
         e.dense[at] = z;
     }
-    let all: Vec<usize> = (0..n).collect();
+    let all: Vec<usize> = (0..n).filter(|&i| data[i].labelled).collect();
     let model = fit_words(data, &rows, kept.len(), &all);
     (kept, model)
 }
@@ -219,7 +277,7 @@ fn fit(data: &[Example], train: &[usize], p: Params) -> Forest {
     let train: Vec<usize> = train
         .iter()
         .copied()
-        .filter(|&i| data[i].plausible)
+        .filter(|&i| data[i].plausible && data[i].labelled)
         .collect();
     let rows: Vec<&[f32]> = train.iter().map(|&i| &data[i].dense[..]).collect();
     let labels: Vec<f32> = train.iter().map(|&i| data[i].label).collect();
@@ -320,9 +378,14 @@ pub struct CvResult {
     pub ecb_in_context: (f64, f64),
 }
 
-/// The fold of example `i`: a fixed scramble of its index.
-fn fold_of(i: usize, folds: usize) -> usize {
-    (((i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) % folds as u64) as usize
+/// The fold of example `i`: a fixed scramble of its index, or of its ECB+ pair's, so a pair's
+/// units are held out together.
+fn fold_of(data: &[Example], i: usize, folds: usize) -> usize {
+    let key = match data[i].pair {
+        usize::MAX => i as u64,
+        p => (p as u64) ^ 0x5555_5555_0000_0000,
+    };
+    ((key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) % folds as u64) as usize
 }
 
 /// `folds`-fold cross-validation of one setting.
@@ -330,9 +393,9 @@ pub fn cross_validate(data: &[Example], params: Params, folds: usize) -> CvResul
     let n = data.len();
     let mut held_out = vec![0f32; n];
     for f in 0..folds {
-        let train: Vec<usize> = (0..n).filter(|&i| fold_of(i, folds) != f).collect();
+        let train: Vec<usize> = (0..n).filter(|&i| fold_of(data, i, folds) != f).collect();
         let model = fit(data, &train, params);
-        for i in (0..n).filter(|&i| fold_of(i, folds) == f) {
+        for i in (0..n).filter(|&i| fold_of(data, i, folds) == f) {
             held_out[i] = if data[i].plausible {
                 model.probability(&data[i].dense)
             } else {
@@ -340,17 +403,24 @@ pub fn cross_validate(data: &[Example], params: Params, folds: usize) -> CvResul
             };
         }
     }
-    let of = |set: PairSet| -> Vec<(f32, bool)> {
-        data.iter()
-            .zip(&held_out)
-            .filter(|(e, _)| e.set == set)
-            .map(|(e, &p)| (p, e.label >= 0.5))
-            .collect()
-    };
-    let msrp = of(PairSet::Msrp);
+    let msrp: Vec<(f32, bool)> = data
+        .iter()
+        .zip(&held_out)
+        .filter(|(e, _)| e.set == PairSet::Msrp)
+        .map(|(e, &p)| (p, e.label >= 0.5))
+        .collect();
     let threshold = best_threshold(&msrp, 1.0);
     let (f1, accuracy) = f1_at(&msrp, threshold);
-    let ecb = of(PairSet::Ecb);
+    // An ECB+ sentence pair scores as the comparison scores it, the best of its units, against
+    // whether the two share a statement.
+    let mut by_pair: std::collections::BTreeMap<usize, (f32, bool)> = Default::default();
+    for (e, &p) in data.iter().zip(&held_out) {
+        if e.set == PairSet::Ecb {
+            let x = by_pair.entry(e.pair).or_insert((0.0, e.shares));
+            x.0 = x.0.max(p);
+        }
+    }
+    let ecb: Vec<(f32, bool)> = by_pair.into_values().collect();
     let (ecb_f1, _) = f1_at(&ecb, threshold);
     let threshold_in_context = best_threshold(&ecb, 1.0);
     let ecb_in_context = precision_recall(&ecb, threshold_in_context);

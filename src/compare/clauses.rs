@@ -1,0 +1,213 @@
+//! The clauses of a claim's sentence, without its attribution. News sentences pack several
+//! statements into one ("Leading members of ISIS are plotting a resurgence after taking refuge
+//! in Turkey, the head of Iraqi intelligence told CNN"); another outlet states one of them alone
+//! ("ISIS commanders flee to Turkey"). Compared whole, the two share little; compared clause by
+//! clause, the shared statement shows.
+//!
+//! A clause ends at a semicolon, colon or dash, at a quotation mark next to punctuation, at the
+//! attribution (its source, cue and outlet), and before a word that opens a new clause: a
+//! subordinator ("after", "because", "while") anywhere, a coordinator or relative ("and", "but",
+//! "which", "who") after a comma.
+
+use super::text::{fold_word, words_of};
+use crate::span::Span;
+
+/// Words that open a clause wherever they stand.
+const OPENERS: &[&str] = &[
+    "after",
+    "before",
+    "because",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "since",
+    "until",
+    "unless",
+    "despite",
+    "following",
+    "amid",
+];
+
+/// Words that open a clause after a comma.
+const AFTER_COMMA: &[&str] = &[
+    "and",
+    "but",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "as",
+    "adding",
+    "saying",
+    "if",
+    "so",
+    "yet",
+    "or",
+    "including",
+];
+
+/// The fewest words a clause has; a shorter piece stays with the clause before it.
+const MIN_WORDS: usize = 5;
+
+/// The most clauses taken from one sentence (the rest stay in the last).
+const MAX_CLAUSES: usize = 6;
+
+/// The clauses of `text[span]`, leaving out the `skip` spans (the attribution), as spans of
+/// `text`. Empty when the sentence is one clause: the sentence itself stands for it.
+pub fn clauses(text: &str, span: Span, skip: &[Span]) -> Vec<Span> {
+    let Some(sentence) = text.get(span.start..span.end) else {
+        return Vec::new();
+    };
+    let words = words_of(sentence);
+    // The pieces between breaks, each marked when the attribution came right before it;
+    // skipped words are dropped.
+    let mut pieces: Vec<(bool, Vec<(usize, usize)>)> = vec![(false, Vec::new())];
+    let mut folded = String::new();
+    let mut prev_end = 0;
+    let mut prev_skipped = false;
+    for &(a, b) in &words {
+        let at = Span::new(span.start + a, span.start + b);
+        if skip.iter().any(|s| s.overlaps(at)) {
+            prev_skipped = true;
+            prev_end = b;
+            continue;
+        }
+        let gap = &sentence[prev_end..a];
+        folded.clear();
+        fold_word(&sentence[a..b], &mut folded);
+        // A quotation mark ends a clause where punctuation meets it (“…,” or: “…); inside a
+        // clause it marks a word or two ("the “right” to").
+        let quote = gap.contains(['“', '”', '"']) && gap.contains([',', ':', ';', '.']);
+        let breaks = prev_skipped
+            || quote
+            || gap.contains([';', ':', '—', '–'])
+            || gap.contains(" - ")
+            || OPENERS.contains(&folded.as_str())
+            || (gap.contains(',') && AFTER_COMMA.contains(&folded.as_str()));
+        if breaks && pieces.last().is_some_and(|p| !p.1.is_empty()) {
+            pieces.push((prev_skipped, Vec::new()));
+        } else if prev_skipped {
+            if let Some(p) = pieces.last_mut() {
+                p.0 = true;
+            }
+        }
+        if let Some(p) = pieces.last_mut() {
+            p.1.push((a, b));
+        }
+        prev_end = b;
+        prev_skipped = false;
+    }
+    pieces.retain(|p| !p.1.is_empty());
+    // Short pieces join the clause before them (the first joins the next), except across the
+    // attribution: a few words after it ("on Monday") are left out.
+    let mut merged: Vec<Vec<(usize, usize)>> = Vec::new();
+    for (after_skip, p) in pieces {
+        if after_skip && p.len() < MIN_WORDS {
+            continue;
+        }
+        match merged.last_mut() {
+            Some(last) if !after_skip && (p.len() < MIN_WORDS || last.len() < MIN_WORDS) => {
+                last.extend(p)
+            }
+            _ => merged.push(p),
+        }
+    }
+    while merged.len() > MAX_CLAUSES {
+        if let Some(last) = merged.pop() {
+            if let Some(before) = merged.last_mut() {
+                before.extend(last);
+            }
+        }
+    }
+    if merged.len() < 2 && skip.is_empty() {
+        return Vec::new();
+    }
+    let out: Vec<Span> = merged
+        .iter()
+        .filter(|p| p.len() >= MIN_WORDS)
+        .filter_map(|p| {
+            let (a, _) = *p.first()?;
+            let (_, b) = *p.last()?;
+            Some(Span::new(span.start + a, span.start + b))
+        })
+        .collect();
+    // One clause that is the whole sentence tells nothing new.
+    if out.len() == 1 && out[0].len() + 2 >= span.len() {
+        return Vec::new();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str, skip: &[&str]) -> Vec<String> {
+        let skip: Vec<Span> = skip
+            .iter()
+            .map(|s| {
+                let a = text.find(s).expect("in text");
+                Span::new(a, a + s.len())
+            })
+            .collect();
+        clauses(text, Span::new(0, text.len()), &skip)
+            .iter()
+            .map(|&s| text[s].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_subordinate_clause_and_the_attribution_come_apart() {
+        // Reason: the statement another outlet shares may be the clause after "after"; the
+        // attribution is who says it, not what is said.
+        let text = "Leading members of the group are plotting a resurgence after taking refuge \
+                    in the country, the head of military intelligence told CNN on Monday.";
+        assert_eq!(
+            split(text, &["the head of military intelligence", "told", "CNN"]),
+            [
+                "Leading members of the group are plotting a resurgence",
+                "after taking refuge in the country",
+            ]
+        );
+    }
+
+    #[test]
+    fn and_splits_after_a_comma_only() {
+        // Reason: "fled and hid" is one clause; ", and they returned" starts another.
+        let text = "Many of the leaders fled and hid in the city, and others have returned to \
+                    their country.";
+        assert_eq!(
+            split(text, &[]),
+            [
+                "Many of the leaders fled and hid in the city",
+                "and others have returned to their country",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_one_clause_sentence_has_no_clauses() {
+        // Reason: the sentence stands for itself; a copy would only cost time.
+        assert!(split("Police arrested five men in the city on Friday.", &[]).is_empty());
+        // Short pieces do not make clauses of their own.
+        assert!(split("He left, and wept.", &[]).is_empty());
+    }
+
+    #[test]
+    fn quotes_and_semicolons_end_clauses() {
+        // Reason: a quote inside a sentence is a statement of its own.
+        let text = "The minister spoke at length about it; she said: “the border is closed to \
+                    all traffic now,” and the press wrote that down.";
+        assert_eq!(
+            split(text, &["she", "said"]),
+            [
+                "The minister spoke at length about it",
+                "the border is closed to all traffic now",
+                "and the press wrote that down",
+            ]
+        );
+    }
+}
