@@ -471,3 +471,39 @@ fn a_statement_inside_a_longer_sentence_is_shared() {
     // The other statements stay apart.
     assert_eq!(group_of(&r, "s2", "windows shut").sources, 1);
 }
+
+/// The derailment story: three outlets' articles, written for these tests.
+fn derailment() -> crosscheck::Report {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/derailment/");
+    let texts: Vec<String> = ["wire.txt", "local.txt", "national.txt"]
+        .iter()
+        .map(|f| std::fs::read_to_string(format!("{dir}{f}")).expect("fixture"))
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    run(&refs)
+}
+
+#[test]
+fn the_evacuation_all_three_outlets_report_is_one_group() {
+    // Reason: "forcing about 1,200 residents to leave their homes" (in a long lede), "About
+    // 1,200 people were ordered out of their homes" and "The evacuation order covers roughly
+    // 1,200 people" are one statement in three outlets.
+    let r = derailment();
+    let g = group_of(&r, "s3", "ordered out of their homes");
+    assert_eq!(g.sources, 3, "{g:?}");
+}
+
+#[test]
+fn counts_of_two_different_statements_are_no_dispute() {
+    // Reason: "a small leak in one tank car" and "two tank cars were damaged" count tank cars
+    // in two different statements; both can be true, and a reader would call a conflict
+    // between them wrong.
+    let r = derailment();
+    for g in &r.comparison.claims {
+        if let Some(c) = &g.conflict {
+            assert!(!c.detail.contains("“one”"), "{c:?}");
+        }
+    }
+    let g = group_of(&r, "s2", "small leak");
+    assert!(g.conflict.is_none(), "{g:?}");
+}

@@ -6,8 +6,8 @@
 //!
 //! A clause ends at a semicolon, colon or dash, at a quotation mark next to punctuation, at the
 //! attribution (its source, cue and outlet), and before a word that opens a new clause: a
-//! subordinator ("after", "because", "while") anywhere, a coordinator or relative ("and", "but",
-//! "which", "who") after a comma.
+//! subordinator ("after", "because", "while") anywhere, a coordinator, relative or participle
+//! ("and", "but", "which", "who", "forcing") after a comma.
 
 use super::text::{fold_word, words_of};
 use crate::span::Span;
@@ -52,8 +52,18 @@ const AFTER_COMMA: &[&str] = &[
 /// The fewest words a clause has; a shorter piece stays with the clause before it.
 const MIN_WORDS: usize = 5;
 
+/// The fewest words of a piece the attribution cuts off on its own ("Twelve cars derailed, the
+/// office said").
+const MIN_ALONE: usize = 3;
+
 /// The most clauses taken from one sentence (the rest stay in the last).
 const MAX_CLAUSES: usize = 6;
+
+/// True for a lower-case word in "-ing" that opens a clause after a comma ("…, forcing 1,200
+/// people to leave").
+fn participle(word: &str) -> bool {
+    word.len() > 5 && word.ends_with("ing") && word.starts_with(|c: char| c.is_ascii_lowercase())
+}
 
 /// The clauses of `text[span]`, leaving out the `skip` spans (the attribution), as spans of
 /// `text`. Empty when the sentence is one clause: the sentence itself stands for it.
@@ -86,7 +96,8 @@ pub fn clauses(text: &str, span: Span, skip: &[Span]) -> Vec<Span> {
             || gap.contains([';', ':', '—', '–'])
             || gap.contains(" - ")
             || OPENERS.contains(&folded.as_str())
-            || (gap.contains(',') && AFTER_COMMA.contains(&folded.as_str()));
+            || (gap.contains(',')
+                && (AFTER_COMMA.contains(&folded.as_str()) || participle(&sentence[a..b])));
         if breaks && pieces.last().is_some_and(|p| !p.1.is_empty()) {
             pieces.push((prev_skipped, Vec::new()));
         } else if prev_skipped {
@@ -102,7 +113,8 @@ pub fn clauses(text: &str, span: Span, skip: &[Span]) -> Vec<Span> {
     }
     pieces.retain(|p| !p.1.is_empty());
     // Short pieces join the clause before them (the first joins the next), except across the
-    // attribution: a few words after it ("on Monday") are left out.
+    // attribution: a few words after it ("on Monday") are left out, and a few before it stand
+    // alone.
     let mut merged: Vec<Vec<(usize, usize)>> = Vec::new();
     for (after_skip, p) in pieces {
         if after_skip && p.len() < MIN_WORDS {
@@ -127,7 +139,7 @@ pub fn clauses(text: &str, span: Span, skip: &[Span]) -> Vec<Span> {
     }
     let out: Vec<Span> = merged
         .iter()
-        .filter(|p| p.len() >= MIN_WORDS)
+        .filter(|p| p.len() >= MIN_ALONE)
         .filter_map(|p| {
             let (a, _) = *p.first()?;
             let (_, b) = *p.last()?;
@@ -170,6 +182,31 @@ mod tests {
             [
                 "Leading members of the group are plotting a resurgence",
                 "after taking refuge in the country",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_statement_before_the_attribution_stands_alone() {
+        // Reason: "Twelve cars derailed" is the count another outlet disputes; the attribution
+        // cuts it off from the clause that follows.
+        let text = "Twelve cars derailed, the county office said, and two of them were tank cars.";
+        assert_eq!(
+            split(text, &["the county office", "said"]),
+            ["Twelve cars derailed", "and two of them were tank cars"]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_opens_a_clause() {
+        // Reason: "forcing 1,200 residents to leave" is the statement other outlets make alone.
+        let text = "A freight train derailed near the town on Sunday night, forcing about 1,200 \
+                    residents to leave their homes.";
+        assert_eq!(
+            split(text, &[]),
+            [
+                "A freight train derailed near the town on Sunday night",
+                "forcing about 1,200 residents to leave their homes",
             ]
         );
     }

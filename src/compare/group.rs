@@ -249,11 +249,11 @@ fn numeric_disputes(infos: &[ClaimInfo], members: &[usize]) -> Vec<bool> {
                 Some(true) => {
                     agree.insert(y.source);
                 }
-                Some(false) => {
+                Some(false) if super::pair::in_dispute(x, y) => {
                     differ.insert(y.source);
                     earlier_differs |= b < a;
                 }
-                None => {}
+                _ => {}
             }
         }
         out[a] = differ.len() > agree.len() || (differ.len() == agree.len() && earlier_differs);
@@ -276,7 +276,7 @@ fn conflict(
         let x = &infos[i];
         for &j in members {
             let y = &infos[j];
-            if y.source == x.source || figures_agree(x, y) != Some(false) {
+            if y.source == x.source || !super::pair::in_dispute(x, y) {
                 continue;
             }
             for f in &x.figures {

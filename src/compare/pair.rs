@@ -434,6 +434,25 @@ pub fn similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
     p
 }
 
+/// True when claims `a` and `b` give one counted thing values that cannot both hold, in two
+/// statements that are one claim numbers aside (the wholes, or a clause of either, reach
+/// [`DISPUTE`] without their numbers): "12 dead" / "14 dead", not "a leak in one tank car" /
+/// "two tank cars were damaged".
+pub fn in_dispute(a: &ClaimInfo, b: &ClaimInfo) -> bool {
+    use super::claim::figures_agree;
+    if figures_agree(a, b) != Some(false) {
+        return false;
+    }
+    std::iter::once(a).chain(&a.clauses).any(|x| {
+        std::iter::once(b).chain(&b.clauses).any(|y| {
+            figures_agree(x, y) == Some(false) && plausible(x, y) && {
+                let (x, y) = (x.without_numbers(), y.without_numbers());
+                model().probability(&dense(&x, &y)) >= DISPUTE
+            }
+        })
+    })
+}
+
 /// [`similarity`] of two sentences or clauses as wholes.
 fn sentence_similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
     if !plausible(a, b) {

@@ -251,6 +251,18 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
             let Some((i, j)) = free(taken, i, j) else {
                 continue;
             };
+            if let Some(state) = party_state(t, i, j) {
+                // "R-Texas": a member's party and state; the state is the name.
+                taken[i..j].iter_mut().for_each(|x| *x = true);
+                out.push(Mention {
+                    span: state,
+                    label: Label::Gpe,
+                    key: key_of(&t.text[state]),
+                    value: None,
+                    iso: None,
+                });
+                continue;
+            }
             let (span, label, key) = match hyphen_prefix(t, j - 1) {
                 Some(end) => {
                     // "ISIS-held", "U.S.-led": the name is the part before the hyphen.
@@ -665,6 +677,11 @@ fn trim(
         w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_uppercase)
     };
     let common = |k: usize| gaz(k) & (1 << (2 * list::COMMON)) != 0;
+    let title = |k: usize| gaz(k) & (3 << (2 * list::TITLE)) != 0;
+    if (i..j).all(|k| title(k) || punct(k)) {
+        // "Rep." starting a sentence: a title alone is no name, whatever the tagger says.
+        return None;
+    }
     loop {
         if i >= j {
             return None;
@@ -785,8 +802,9 @@ impl<'a> BodyCapitals<'a> {
 /// tagger's lexicon, by index in the sentence) that the body never capitalises, and what is
 /// left on either side of them are names of their own ("Colts Beat Chiefs": "Colts",
 /// "Chiefs"); small words ("of", "and") stay between two kept words. A name with no word from
-/// the body is left alone: there is nothing to go by (a table of names, a text that is all
-/// headline).
+/// the body is left alone (a table of names, a text that is all headline), unless it is three
+/// or more words, three in four of them of the tagger's lexicon: that is a headline's words run
+/// together.
 #[inline(never)]
 fn split_title<'a>(
     t: &Tokens<'a>,
@@ -832,7 +850,17 @@ fn split_title<'a>(
         while end < tags.len() && tags[end] == inside {
             end += 1;
         }
-        if (k..end).any(in_body) {
+        if !(k..end).any(in_body) {
+            // Only words of the body's vocabulary, none of them a name there ("Wife Indicted On
+            // Campaign Finance Fraud Charges"): a headline's words, not a name.
+            let words: Vec<usize> = (k..end)
+                .filter(|&q| !CONNECTORS.contains(&t.lower(first + q)))
+                .collect();
+            let known = words.iter().filter(|&&q| common(q)).count();
+            if words.len() >= 3 && known * 4 >= words.len() * 3 {
+                tags[k..end].iter_mut().for_each(|x| *x = 0);
+            }
+        } else {
             let mut open = false;
             for (q, tag) in tags.iter_mut().enumerate().take(end).skip(k) {
                 let connector =
@@ -948,6 +976,24 @@ fn free(taken: &[bool], i: usize, j: usize) -> Option<(usize, usize)> {
         }
     }
     best
+}
+
+/// The state in a party-and-state label of one token ("R-Texas", "D-Calif"), as a span.
+fn party_state(t: &Tokens, i: usize, j: usize) -> Option<Span> {
+    if j != i + 1 {
+        return None;
+    }
+    let w = t.text(i);
+    let rest = w
+        .strip_prefix("R-")
+        .or_else(|| w.strip_prefix("D-"))
+        .or_else(|| w.strip_prefix("I-"))?;
+    let mut chars = rest.chars();
+    (chars.next()?.is_uppercase() && chars.clone().count() >= 1 && chars.all(char::is_alphabetic))
+        .then(|| {
+            let start = t.seg.tokens[i].span.start + 2;
+            Span::new(start, t.seg.tokens[i].span.end)
+        })
 }
 
 /// The byte where a lower-case hyphen suffix starts in token `k` ("ISIS-held" → 4).
