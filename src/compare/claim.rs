@@ -113,13 +113,19 @@ pub struct ClaimInfo {
 }
 
 impl ClaimInfo {
-    /// The information of claim `c` of source `s`, with its clauses.
+    /// The information of claim `c` of source `s` (its clauses are added by
+    /// [`ClaimInfo::add_clauses`]).
     #[inline(never)] // per claim: see `crate::analyze` on wasm tiering
     pub fn new(s: usize, c: usize, src: &Analysed, claim: &Claim) -> ClaimInfo {
-        let mut info = ClaimInfo::of_span(s, c, src, claim);
+        ClaimInfo::of_span(s, c, src, claim)
+    }
+
+    /// Its clauses, each as a claim of its own: claim `c` of source `src`, cut by
+    /// `super::clauses`.
+    pub fn clauses_of(&self, src: &Analysed, claim: &Claim) -> Vec<ClaimInfo> {
         let a = &claim.attribution;
         let skip: Vec<crate::span::Span> = [a.source, a.cue, a.via].into_iter().flatten().collect();
-        info.clauses = super::clauses::clauses(src.text, claim.span, &skip)
+        super::clauses::clauses(src.text, claim.span, &skip)
             .into_iter()
             .map(|span| {
                 let part = Claim {
@@ -132,12 +138,11 @@ impl ClaimInfo {
                         .collect(),
                     ..claim.clone()
                 };
-                ClaimInfo::of_span(s, c, src, &part)
+                ClaimInfo::of_span(self.source, self.claim, src, &part)
             })
             // A clause says something when it has a few words that are not stop words.
             .filter(|x| x.content.len() + x.names.len() >= CLAUSE_MIN_WORDS)
-            .collect();
-        info
+            .collect()
     }
 
     /// The information of one claim or clause, without clauses.

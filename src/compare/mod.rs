@@ -82,9 +82,49 @@ pub fn claim_infos(sources: &[Analysed]) -> Vec<ClaimInfo> {
     .into_iter()
     .flatten()
     .collect();
+    add_clauses(&mut infos, sources);
     claim::weigh_words(&mut infos, sources);
     Context::new(&infos).weigh(&mut infos);
     infos
+}
+
+/// Gives each claim its clauses, in a story (clauses are compared only there, see
+/// `pair::similarity`), and only the first claim of each set of copies: the comparison scores
+/// no other (`grouping`), and a long text of repeated wire copy needs no more memory for them.
+fn add_clauses(infos: &mut [ClaimInfo], sources: &[Analysed]) {
+    if infos.len() < claim::CONTEXT_MIN {
+        return;
+    }
+    let mut seen: crate::hash::FnvSet<u64> = Default::default();
+    let first: Vec<bool> = infos
+        .iter()
+        .map(|x| {
+            let h = x
+                .words
+                .iter()
+                .fold(crate::hash::FNV_OFFSET, |h, w| crate::hash::fnv(h, &w.to_le_bytes()));
+            x.words.is_empty() || seen.insert(h)
+        })
+        .collect();
+    // Natively, each source's claims on their own core.
+    let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
+    for (i, x) in infos.iter().enumerate() {
+        if first[i] {
+            by_source[x.source].push(i);
+        }
+    }
+    let done: Vec<Vec<(usize, Vec<ClaimInfo>)>> = crate::each_source(&by_source, |list| {
+        list.iter()
+            .map(|&i| {
+                let x = &infos[i];
+                let src = &sources[x.source];
+                (i, x.clauses_of(src, &src.claims[x.claim]))
+            })
+            .collect()
+    });
+    for (i, clauses) in done.into_iter().flatten() {
+        infos[i].clauses = clauses;
+    }
 }
 
 /// The claim groups, and per source per claim its closest claim in another source.
