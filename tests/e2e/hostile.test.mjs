@@ -65,8 +65,11 @@ for (const [name, reason, pasted] of CASES) {
     const ta = card.locator('textarea');
     // The normal flow: fill the text box as typing/pasting would (insertText into the field).
     await ta.fill(pasted);
-    const expected = textareaNormalise(pasted);
-    assert.equal(await ta.inputValue(), expected, 'the text box changed the pasted text');
+    // Browsers differ on whether a filled text box turns \r\n into \n (the HTML value API
+    // does; some Chromium builds keep \r): either is the pasted text, and the page must show
+    // and analyse exactly what the box holds.
+    const expected = await ta.inputValue();
+    assert.ok(expected === pasted || expected === textareaNormalise(pasted), `the text box changed the pasted text: ${JSON.stringify(expected.slice(0, 120))}`);
     await page.click('#analyse');
     await waitForDone(page);
     await page.waitForTimeout(200); // let any injected handler fire
