@@ -99,10 +99,9 @@ fn add_clauses(infos: &mut [ClaimInfo], sources: &[Analysed]) {
     let first: Vec<bool> = infos
         .iter()
         .map(|x| {
-            let h = x
-                .words
-                .iter()
-                .fold(crate::hash::FNV_OFFSET, |h, w| crate::hash::fnv(h, &w.to_le_bytes()));
+            let h = x.words.iter().fold(crate::hash::FNV_OFFSET, |h, w| {
+                crate::hash::fnv(h, &w.to_le_bytes())
+            });
             x.words.is_empty() || seen.insert(h)
         })
         .collect();
