@@ -53,7 +53,7 @@ pkg.initSync({ module: bytes });
 globalThis.crosscheckInline = { analyze: pkg.analyze, example: EXAMPLE };
 await import(urls['main.js']);
 `;
-const css = www('style.css');
+const css = `${www('style.css')}\n${www('long.css')}`;
 const sha = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 const csp = `default-src 'none'; script-src ${sha(boot)} blob: 'wasm-unsafe-eval'; style-src ${sha(css)}; img-src data:; connect-src 'none'; worker-src 'none'; base-uri 'none'; form-action 'none'`;
 
@@ -64,6 +64,7 @@ const rep = (from, to) => {
 };
 html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 rep('<link rel="stylesheet" href="style.css">', () => `<style>${css}</style>`);
+rep('<link rel="stylesheet" href="long.css">\n', '');
 rep('<script type="module" src="main.js"></script>', '');
 html = html.replace('</body>', () => `<script type="module">${boot}</script>\n</body>`);
 writeFileSync('dist/crosscheck.html', html);

@@ -2,7 +2,9 @@
 // No HTML strings: every node is built by render.js helpers or createElement/textContent.
 import {
   h,
-  renderAnnotatedText,
+  textChunks,
+  renderChunk,
+  markedClaims,
   renderSummary,
   renderLegend,
   renderMatrix,
@@ -207,7 +209,7 @@ function sourceCard(src, index) {
   text.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      analyse();
+      analyse({ focus: true });
     }
   });
   remove.addEventListener('click', () => removeSource(src.id));
@@ -312,7 +314,7 @@ async function openReport(file) {
   state.edited = true;
   renderEditor();
   saveNow();
-  showReport(opened.report, opened.sources);
+  if (!(await showReport(opened.report, opened.sources))) return;
   state.analysed = true;
   state.stale = false;
   delete document.body.dataset.stale;
@@ -341,13 +343,27 @@ function getWorker() {
   if (worker) return worker;
   worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   worker.addEventListener('message', (e) => {
-    const { id, report, error, fatal, ms } = e.data || {};
+    const { id, report, error, fatal, ms, cached, piece } = e.data || {};
     const p = pending.get(id);
     if (fatal) dropWorker(); // a fresh instance next time
     if (!p) return;
+    if (piece) {
+      // A piece of one of the report's long lists: added to its list until the report comes.
+      const key = piece.path.join('\u0000');
+      let list = p.lists.get(key);
+      if (!list) p.lists.set(key, (list = { path: piece.path, items: [] }));
+      for (const x of piece.items) list.items.push(x);
+      return;
+    }
     pending.delete(id);
     if (error !== undefined) p.reject(new Error(error));
-    else p.resolve({ report, ms });
+    else {
+      try {
+        p.resolve({ report: assemble(report, p.lists), ms, cached: !!cached, id });
+      } catch (err) {
+        p.reject(err);
+      }
+    }
   });
   worker.addEventListener('error', (e) => {
     e.preventDefault();
@@ -367,7 +383,22 @@ function getWorker() {
   return worker;
 }
 
-function runInWorker(sources) {
+/** The report with its long lists, which came before it in pieces, put back in place. */
+function assemble(report, lists) {
+  for (const { path, items } of lists.values()) {
+    let obj = report;
+    for (const k of path.slice(0, -1)) obj = obj[k];
+    obj[path[path.length - 1]] = items;
+  }
+  return report;
+}
+
+/** Tell the worker that report `id` is on screen: it stores it for a reload. */
+function storeReport(id) {
+  if (worker && id) worker.postMessage({ store: id });
+}
+
+function runInWorker(sources, { reuse = false } = {}) {
   // The single-file build (scripts/build-single.sh) runs the analysis on the page itself.
   const inline = globalThis.crosscheckInline;
   if (inline && typeof inline.analyze === 'function') {
@@ -384,9 +415,9 @@ function runInWorker(sources) {
   }
   return new Promise((resolve, reject) => {
     const id = ++state.reqId;
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve, reject, lists: new Map() });
     try {
-      getWorker().postMessage({ id, sources });
+      getWorker().postMessage({ id, sources, reuse, pieces: true });
     } catch (err) {
       pending.delete(id);
       dropWorker();
@@ -413,7 +444,14 @@ function showProgress(on) {
   progressTimer = setInterval(tick, 100);
 }
 
-async function analyse() {
+/**
+ * Analyse the sources in the worker and show the report. `reuse`: show the last report instead
+ * when the texts are the ones it was made from (a reload); `focus`: move focus to the results once
+ * they are shown (after Analyse, not on load). The status gives the time from the call to the
+ * results drawn on screen.
+ */
+async function analyse({ reuse = false, focus = false } = {}) {
+  const t0 = performance.now();
   // Store any edit still waiting for the debounced save: a reload during the analysis keeps it.
   if (saveTimer) saveNow();
   const sources = state.sources.map((s, i) => ({ id: s.id, name: s.name.trim() || `Source ${i + 1}`, text: s.text, ...meta(s) }));
@@ -433,23 +471,31 @@ async function analyse() {
   setPageState('analysing');
   $('analyse').setAttribute('aria-busy', 'true');
   const total = sources.reduce((n, s) => n + s.text.length, 0);
-  setStatus(`Analysing ${plural(sources.length, 'source')} (${plural(total, 'character')})…`);
+  setStatus(`${reuse ? 'Looking for the saved results of' : 'Analysing'} ${plural(sources.length, 'source')} (${plural(total, 'character')})…`);
   showProgress(true);
-  const t0 = performance.now();
   try {
-    const { report } = await runInWorker(sources);
+    const { report, ms: analysisMs, cached, id } = await runInWorker(sources, { reuse });
     if (running !== token) return;
-    showReport(report, sources);
+    if (!(await showReport(report, sources, () => running === token))) return;
+    await painted();
+    if (running !== token) return;
     const ms = Math.round(performance.now() - t0);
     const nEnt = report.sources.reduce((a, s) => a + (s.entities || []).length, 0);
     const nClaims = report.sources.reduce((a, s) => a + (s.claims || []).length, 0);
+    const counts = `${plural(nEnt, 'entity mention')}, ${plural(nClaims, 'claim')}`;
     setStatus(
-      `Analysed ${plural(sources.length, 'source')}: ${plural(nEnt, 'entity mention')}, ${plural(nClaims, 'claim')} in ${ms} ms.`,
+      cached
+        ? `Showing the saved results of the last analysis of these ${plural(sources.length, 'source')} (the texts have not changed): ${counts}. Press Analyse to analyse again.`
+        : `Analysed ${plural(sources.length, 'source')}: ${counts} in ${ms.toLocaleString('en-GB')} ms from Analyse to results on screen (the analysis itself ${Math.round(analysisMs || 0).toLocaleString('en-GB')} ms).`,
     );
+    // For the browser tests and the page benchmark: the worker's time and the whole wait.
+    window.__crosscheckTiming = { analysis: cached ? null : analysisMs, total: ms, cached: !!cached };
+    if (!cached) storeReport(id);
     state.analysed = true;
     state.stale = false;
     delete document.body.dataset.stale;
     setPageState('done');
+    if (focus) $('results').focus();
   } catch (err) {
     if (running !== token) return;
     showError(err && err.message ? err.message : String(err));
@@ -464,10 +510,61 @@ async function analyse() {
   }
 }
 
-function showReport(report, sources) {
+/** Resolves once the page has drawn a frame with what is on it now. */
+function painted() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing in slices: work on the main thread yields every SLICE_MS so that no task runs long.
+
+const SLICE_MS = 12;
+let sliceFrom = 0;
+
+function yieldNow() {
+  if (globalThis.scheduler && typeof globalThis.scheduler.yield === 'function') return globalThis.scheduler.yield();
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(null);
+  });
+}
+
+/** Yield to the browser when the current slice has run SLICE_MS (`now`: in any case). */
+async function pace(now = false) {
+  if (!now && performance.now() - sliceFrom < SLICE_MS) return;
+  await yieldNow();
+  sliceFrom = performance.now();
+}
+
+/** Spans of a source whose text is not the text at their offsets, counted in slices. */
+async function offsetMismatches(text, src) {
+  let bad = 0;
+  const lists = ['entities', 'claims', 'boilerplate'];
+  for (const k of lists) {
+    const list = src[k] || [];
+    for (let i = 0; i < list.length; i += 5000) {
+      bad += countOffsetMismatches(text, { [k]: list.slice(i, i + 5000) });
+      await pace();
+    }
+  }
+  return bad;
+}
+
+/**
+ * Put a report on the page, in slices of at most SLICE_MS of work (see `pace`). A long source text
+ * is drawn in chunks, each as plain text (the browser skips laying it out while it is off screen:
+ * long.css `.chunk`) until it comes into view and is drawn with its highlights. Long lists on the
+ * claims board are drawn a batch at a time (render.js `lazyList`). `alive()` says whether this
+ * report is still wanted; returns false when it was not drawn.
+ */
+async function showReport(report, sources, alive = () => true) {
   if (!report || !Array.isArray(report.sources) || report.sources.length !== sources.length) {
     throw new Error('The analysis engine returned a report that does not match the sources.');
   }
+  const gen = ++drawGen;
+  const live = () => gen === drawGen && alive();
+  sliceFrom = performance.now();
   const texts = new Map(sources.map((s) => [s.id, s.text]));
   const clusters = (report.comparison && report.comparison.entities) || [];
   const clusterNames = new Map(clusters.map((c) => [c.key, clusterName(c)]));
@@ -475,9 +572,12 @@ function showReport(report, sources) {
   if (report.offsets && report.offsets !== 'utf16') warnings.push(`Report offsets are ${report.offsets}, expected utf16: highlights may be misplaced.`);
 
   // Per-source annotated text.
-  const docs = report.sources.map((src, i) => {
+  const docs = [];
+  const docState = new Map();
+  for (const [i, src] of report.sources.entries()) {
     const text = texts.get(src.id) ?? sources[i].text;
-    const bad = countOffsetMismatches(text, src);
+    const bad = await offsetMismatches(text, src);
+    if (!live()) return false;
     if (bad) warnings.push(`${src.name}: ${plural(bad, 'span')} do not match the text (offset bug): highlights may be misplaced.`);
     const doc = h('div', {
       class: 'doc',
@@ -486,29 +586,68 @@ function showReport(report, sources) {
       role: 'region',
       'aria-label': `Annotated text of ${src.name}`,
     });
-    doc.append(renderAnnotatedText(text, src));
-    return h(
-      'article',
-      { class: 'source-report', id: `src-${src.id}`, 'data-source-id': src.id },
+    const { chunks, spans } = textChunks(text, src);
+    const d = { doc, src, text, chunks, spans, marked: markedClaims(src), els: [], drawn: new Uint8Array(chunks.length), current: null };
+    if (chunks.length > 1) doc.classList.add('chunked');
+    // Chunks in groups of CHUNK_GROUP: off screen, a group is one element to style and lay out.
+    let group = null;
+    for (const [k, [from, to]] of chunks.entries()) {
+      const el = h('span', { class: 'chunk', 'data-chunk': k });
+      el.append(document.createTextNode(text.slice(from, to)));
+      d.els.push(el);
+      if (chunks.length === 1) doc.append(el);
+      else {
+        if (k % CHUNK_GROUP === 0) doc.append((group = h('span', { class: 'chunk-group' })));
+        group.append(el);
+      }
+      if (k % 200 === 199) await pace();
+    }
+    docState.set(String(src.id), d);
+    // A short text is drawn whole at once; a long one as its chunks come into view.
+    if (chunks.length === 1) drawChunk(d, 0);
+    await pace();
+    if (!live()) return false;
+    docs.push(
       h(
-        'header',
-        { class: 'source-report-head' },
-        h('h3', {}, src.name || src.id),
-        h('span', { class: 'muted' }, `${plural(text.length, 'character')} · ${plural(src.sentences ?? 0, 'sentence')}`),
-        sourceMeta(src),
+        'article',
+        { class: 'source-report', id: `src-${src.id}`, 'data-source-id': src.id },
+        h(
+          'header',
+          { class: 'source-report-head' },
+          h('h3', {}, src.name || src.id),
+          h('span', { class: 'muted' }, `${plural(text.length, 'character')} · ${plural(src.sentences ?? 0, 'sentence')}`),
+          sourceMeta(src),
+        ),
+        renderSummary(src.summary, { clusterNames }),
+        doc,
       ),
-      renderSummary(src.summary, { clusterNames }),
-      doc,
     );
-  });
+  }
+  // Each of these in a task of its own.
+  await pace(true);
+  const groups = groupIndex(report);
+  await pace(true);
+  const legend = renderLegend(report, $('source-reports'));
+  await pace(true);
+  const { table, extra, total } = renderMatrix(report, { onFocus: jumpToEntity });
+  await pace(true);
+  // Claims, each member with a checkbox to select it for a ClaimReview draft. onMember runs for
+  // members built later too (long lists and single-source claims shown on request).
+  const groupOf = (m) => (groups.get(`${m.source}\u0000${m.claim}`) || {}).group;
+  const board = renderClaimsBoard(report, { onJump: jumpToClaim, onMember: addSelectBox, groupOf });
+  await pace(true);
+  if (!live()) return false;
+
+  // From here on the page shows the new report.
+  chunkObserver.disconnect();
   const reportsEl = $('source-reports');
   reportsEl.className = 'source-reports';
   reportsEl.replaceChildren(...docs);
-  $('legend-wrap').replaceChildren(renderLegend(report, reportsEl));
+  $('legend-wrap').replaceChildren(legend);
   clearFocus();
+  for (const d of docState.values()) for (const [k, el] of d.els.entries()) if (!d.drawn[k]) chunkObserver.observe(el);
 
   // Matrix.
-  const { table, extra, total } = renderMatrix(report, { onFocus: jumpToEntity });
   $('matrix-wrap').replaceChildren(
     total ? table : h('p', { class: 'muted' }, 'No named entities found.'),
   );
@@ -518,17 +657,15 @@ function showReport(report, sources) {
   more.setAttribute('aria-expanded', 'false');
   $('matrix-filter').value = '';
 
-  // Claims, each member with a checkbox to select it for a ClaimReview draft.
   current = {
     report,
     sources,
     clusters: new Map(clusters.map((c) => [c.key, c])),
-    groups: groupIndex(report),
+    groups,
     byId: new Map(report.sources.map((s) => [String(s.id), s])),
+    docs: docState,
   };
   selection.clear();
-  // onMember runs for members built later too (single-source claims shown on request).
-  const board = renderClaimsBoard(report, { onJump: jumpToClaim, onMember: addSelectBox });
   $('claims-wrap').replaceChildren(board);
   updateSelection();
 
@@ -540,6 +677,115 @@ function showReport(report, sources) {
   $('results').hidden = false;
   // The report on the page, for the browser tests and for anyone curious in the console.
   window.__crosscheckReport = report;
+  return true;
+}
+
+let drawGen = 0;
+
+/** Chunks of a long text per group (long.css `.chunk-group`). */
+const CHUNK_GROUP = 16;
+
+// ---------------------------------------------------------------------------------------------
+// Chunks of a long text: drawn with their highlights when they come near the screen
+
+/** Draw chunk `k` of a source's text with its highlights (once). */
+function drawChunk(d, k) {
+  if (d.drawn[k]) return d.els[k];
+  d.drawn[k] = 1;
+  const [from, to] = d.chunks[k];
+  const el = d.els[k];
+  el.replaceChildren(renderChunk(d.text, d.src, from, to, d.spans(from, to), d.marked, { tabindex: '-1' }));
+  if (focused !== null) {
+    for (const m of el.querySelectorAll('mark.ent')) if (m.dataset.key === focused) m.classList.add('focused');
+  }
+  // Roving tab stop: the first highlight of the text until another one takes focus.
+  if (!d.current) {
+    const first = el.querySelector(HIGHLIGHT);
+    if (first) setCurrent(d, first);
+  }
+  chunkObserver.unobserve(el);
+  return el;
+}
+
+const HIGHLIGHT = 'mark.ent, .claim';
+
+/** Chunks waiting to be drawn, drawn a slice at a time. */
+const chunkQueue = [];
+let chunkTimer = 0;
+
+function drainChunks() {
+  chunkTimer = 0;
+  const t0 = performance.now();
+  while (chunkQueue.length && performance.now() - t0 < SLICE_MS) {
+    const el = chunkQueue.shift();
+    const d = el.isConnected && current && current.docs.get(el.closest('.doc').dataset.sourceId);
+    if (d) drawChunk(d, Number(el.dataset.chunk));
+  }
+  if (chunkQueue.length) chunkTimer = setTimeout(drainChunks, 0);
+}
+
+const chunkObserver = typeof IntersectionObserver === 'function'
+  ? new IntersectionObserver((entries) => {
+    for (const e of entries) if (e.isIntersecting && !chunkQueue.includes(e.target)) chunkQueue.push(e.target);
+    if (chunkQueue.length && !chunkTimer) drainChunks();
+  }, { rootMargin: '800px 0px', scrollMargin: '800px 0px' })
+  : { observe() {}, unobserve() {}, disconnect() {} };
+
+/** The doc state and chunk index of position `pos` of a source's text. */
+function chunkAt(sourceId, pos) {
+  const d = current && current.docs.get(String(sourceId));
+  if (!d) return null;
+  let lo = 0;
+  let hi = d.chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (d.chunks[mid][0] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return { d, k: lo };
+}
+
+/** Make `el` the one highlight of its text in the Tab order. */
+function setCurrent(d, el) {
+  if (d.current === el) return;
+  if (d.current) d.current.tabIndex = -1;
+  d.current = el;
+  el.tabIndex = 0;
+  // The text itself is a tab stop only while it has no highlight to stop at.
+  d.doc.tabIndex = -1;
+}
+
+/**
+ * Arrow keys inside a text move between its highlights (one tab stop per text): Right/Down to
+ * the next, Left/Up to the previous, Home/End to the first and last.
+ */
+function moveInText(e) {
+  const el = e.target instanceof Element ? e.target.closest(HIGHLIGHT) : null;
+  const docEl = el && el.closest('.doc');
+  const d = docEl && current && current.docs.get(docEl.dataset.sourceId);
+  if (!d || e.altKey || e.ctrlKey || e.metaKey) return;
+  const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: 'first', End: 'last' }[e.key];
+  if (step === undefined) return;
+  e.preventDefault();
+  let k = Number(el.closest('.chunk').dataset.chunk);
+  let to = null;
+  if (step === 'first' || step === 'last') {
+    const dir = step === 'first' ? 1 : -1;
+    for (let j = dir > 0 ? 0 : d.chunks.length - 1; !to && j >= 0 && j < d.chunks.length; j += dir) {
+      const all = drawChunk(d, j).querySelectorAll(HIGHLIGHT);
+      to = all.length ? all[dir > 0 ? 0 : all.length - 1] : null;
+    }
+  } else {
+    const all = [...d.els[k].querySelectorAll(HIGHLIGHT)];
+    to = all[all.indexOf(el) + step] || null;
+    while (!to && (k += step) >= 0 && k < d.chunks.length) {
+      const next = drawChunk(d, k).querySelectorAll(HIGHLIGHT);
+      to = next.length ? next[step > 0 ? 0 : next.length - 1] : null;
+    }
+  }
+  if (!to) return;
+  setCurrent(d, to);
+  to.focus();
 }
 
 /**
@@ -597,6 +843,11 @@ function legendHeight() {
 }
 
 function jumpToClaim(sourceId, index) {
+  // Its chunk of the text may not be drawn yet.
+  const src = current && current.byId.get(String(sourceId));
+  const claim = src && src.claims && src.claims[index];
+  const at = claim && chunkAt(sourceId, Number(claim.start));
+  if (at) drawChunk(at.d, at.k);
   const doc = [...$('source-reports').querySelectorAll('.doc')].find((d) => d.dataset.sourceId === String(sourceId));
   if (!doc) return;
   const pieces = [...doc.querySelectorAll('.claim')].filter((el) => el.dataset.index === String(index));
@@ -629,7 +880,15 @@ let focused = null;
 /** From the matrix: highlight the entity's mentions, show the texts and focus the first one. */
 function jumpToEntity(key, name) {
   if (focused !== key) focusKey(key, name);
-  const first = [...$('source-reports').querySelectorAll('mark.ent')].find((el) => el.dataset.key === key);
+  // The first mention in the texts, in source order; its chunk of the text may not be drawn yet.
+  let first = null;
+  for (const src of current ? current.report.sources : []) {
+    const e = (src.entities || []).reduce((best, x) => (x.key === key && (!best || Number(x.start) < Number(best.start)) ? x : best), null);
+    const at = e && chunkAt(src.id, Number(e.start));
+    if (!at) continue;
+    first = [...drawChunk(at.d, at.k).querySelectorAll('mark.ent')].find((el) => el.dataset.key === key);
+    if (first) break;
+  }
   if (!first) return;
   selectTab('tab-documents');
   legendHeight();
@@ -641,13 +900,12 @@ function focusKey(key, name) {
   if (focused === key) return clearFocus();
   clearFocus();
   focused = key;
-  let n = 0;
+  // Mentions in chunks of the texts not drawn yet are marked when they are drawn.
   for (const el of $('source-reports').querySelectorAll('mark.ent')) {
-    if (el.dataset.key === key) {
-      el.classList.add('focused');
-      n++;
-    }
+    if (el.dataset.key === key) el.classList.add('focused');
   }
+  let n = 0;
+  for (const src of current ? current.report.sources : []) for (const e of src.entities || []) if (e.key === key) n++;
   for (const row of $('matrix-wrap').querySelectorAll('tbody tr')) row.classList.toggle('focused', row.dataset.key === key);
   const note = $('focus-note');
   const clear = h('button', { type: 'button', class: 'btn btn-quiet btn-small' }, 'Clear');
@@ -952,7 +1210,7 @@ function wire() {
     if (state.edited && state.sources.some((x) => x.text.trim()) && !window.confirm('Replace your sources with the ones in this report?')) return;
     await openReport(file);
   });
-  $('analyse').addEventListener('click', analyse);
+  $('analyse').addEventListener('click', () => analyse({ focus: true }));
   $('load-example').addEventListener('click', async () => {
     if (state.edited && !window.confirm('Replace your sources with the example articles?')) return;
     try {
@@ -970,6 +1228,14 @@ function wire() {
     $('matrix-more').setAttribute('aria-expanded', String(all));
     $('matrix-more').textContent = all ? 'Show fewer' : `Show all ${table.tBodies[0].rows.length} entities`;
   });
+  // One tab stop per text: the highlight last focused in it; arrow keys move between highlights.
+  $('source-reports').addEventListener('keydown', moveInText);
+  $('source-reports').addEventListener('focusin', (e) => {
+    const el = e.target instanceof Element ? e.target.closest(HIGHLIGHT) : null;
+    const docEl = el && el.closest('.doc');
+    const d = docEl && current && current.docs.get(docEl.dataset.sourceId);
+    if (d) setCurrent(d, el);
+  });
   $('source-reports').addEventListener('click', (e) => {
     const mark = e.target instanceof Element ? e.target.closest('mark.ent') : null;
     if (mark && mark.dataset.key !== undefined) focusKey(mark.dataset.key, mark.textContent);
@@ -984,7 +1250,8 @@ async function start() {
     state.edited = true;
     renderEditor();
     if (saved.some((x) => x.text.trim())) {
-      await analyse();
+      // The last report is shown again, without analysing, when the texts did not change.
+      await analyse({ reuse: true });
     } else {
       setStatus('Ready.');
       setPageState('idle');

@@ -144,15 +144,16 @@ function insertSpan(node, sp) {
  * text. Spans are inserted outermost kind first (boilerplate, claims, cues, entities; longer
  * before shorter), so contained spans nest; a span that partially overlaps one inserted before it
  * is split at the boundary into pieces, each with `origStart`/`origEnd` of the whole span.
- * Never throws on bad offsets. Returns the root `{start: 0, end: length, children}`.
+ * Never throws on bad offsets. With `from`, the tree covers [from, length) only: spans are clipped
+ * to it. Returns the root `{start: from, end: length, children}`.
  */
-export function buildSpanTree(length, spans) {
+export function buildSpanTree(length, spans, from = 0) {
   const items = [];
   spans.forEach((s, order) => {
     if (!s) return;
     let { start, end } = s;
     if (typeof start !== 'number' || typeof end !== 'number' || !Number.isFinite(start) || !Number.isFinite(end)) return;
-    start = Math.max(0, Math.floor(start));
+    start = Math.max(from, Math.floor(start));
     end = Math.min(length, Math.floor(end));
     if (start >= end) return;
     items.push({ ...s, start, end, origStart: start, origEnd: end, order });
@@ -160,7 +161,7 @@ export function buildSpanTree(length, spans) {
   items.sort(
     (a, b) => (RANK[a.kind] ?? 9) - (RANK[b.kind] ?? 9) || b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order,
   );
-  const root = { start: 0, end: length, children: [] };
+  const root = { start: from, end: length, children: [] };
   for (const it of items) insertSpan(root, { ...it, children: [] });
   return root;
 }
@@ -189,9 +190,11 @@ export function renderSpanTree(text, root, makeEl) {
 // ---------------------------------------------------------------------------------------------
 // Source text
 
+const NUM = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 4 });
+
 function fmtNum(n) {
   if (n === null || n === undefined) return '…';
-  return typeof n === 'number' ? n.toLocaleString('en-GB', { maximumFractionDigits: 4 }) : String(n);
+  return typeof n === 'number' ? NUM.format(n) : String(n);
 }
 
 function entityTitle(e) {
@@ -330,17 +333,41 @@ export const MARKED_SHARE = 0.033;
 export function markedClaims(src) {
   const claims = (src && src.claims) || [];
   const k = Math.max(1, Math.ceil(MARKED_SHARE * claims.length));
-  const order = claims
-    .map((c, i) => [Number(c.score) || 0, i, c.checkworthy])
-    .filter(([, , cw]) => cw)
-    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  return new Set(order.slice(0, k).map(([, i]) => i));
+  const cw = [];
+  for (let i = 0; i < claims.length; i++) if (claims[i] && claims[i].checkworthy) cw.push(i);
+  if (cw.length <= k) return new Set(cw);
+  // The k-th highest score, from a typed sort (a long text has a hundred thousand claims): every
+  // claim above it is marked, and those at it in text order until there are k.
+  const score = (i) => Number(claims[i].score) || 0;
+  const sorted = Float64Array.from(cw, score).sort();
+  const at = sorted[cw.length - k];
+  let above = 0;
+  for (const i of cw) if (score(i) > at) above++;
+  let ties = k - above;
+  const out = new Set();
+  for (const i of cw) {
+    const v = score(i);
+    if (v > at) out.add(i);
+    else if (v === at && ties > 0) {
+      out.add(i);
+      ties--;
+    }
+  }
+  return out;
 }
 
 export function renderAnnotatedText(text, src) {
   const marked = markedClaims(src);
   const tree = buildSpanTree(text.length, sourceSpans(src));
-  return renderSpanTree(text, tree, (s) => {
+  return renderSpanTree(text, tree, spanElement(src, marked));
+}
+
+/**
+ * The element of one span of a source's text. `tabindex`: of every highlight ("0": each is a tab
+ * stop; "-1": the page moves one tab stop per text between them with the arrow keys).
+ */
+export function spanElement(src, marked, { tabindex = '0' } = {}) {
+  return (s) => {
     const split = s.start !== s.origStart || s.end !== s.origEnd;
     const common = { 'data-split': split ? '' : null };
     if (s.kind === 'ent') {
@@ -352,7 +379,7 @@ export function renderAnnotatedText(text, src) {
         'data-label': e.label,
         'data-key': e.key,
         'data-index': s.index,
-        tabindex: '0',
+        tabindex,
         title: entityTitle(e),
       });
     }
@@ -366,13 +393,118 @@ export function renderAnnotatedText(text, src) {
         'data-score': c.score,
         'data-certainty': c.certainty,
         'data-attribution': c.attribution && c.attribution.kind,
-        tabindex: '0',
+        tabindex,
         title: claimTitle(c, src),
       });
     }
     if (s.kind === 'cue') return h('span', { ...common, class: 'cue', title: 'attribution cue' });
     return h('span', { ...common, class: 'boilerplate', title: 'Boilerplate (page cruft) — not analysed as a claim' });
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A long text in chunks: each drawn with its highlights only when it comes into view
+
+/** About how many characters of text one chunk holds; a text of up to TEXT_WHOLE is one chunk. */
+export const CHUNK_CHARS = 3000;
+export const TEXT_WHOLE = 20000;
+
+/** Indexes of `list` in order of `start` (null when the list is in that order already). */
+function startOrder(list) {
+  for (let i = 1; i < list.length; i++) {
+    if (!(Number(list[i - 1].start) <= Number(list[i].start))) {
+      return list.map((_, j) => j).sort((a, b) => Number(list[a].start) - Number(list[b].start) || a - b);
+    }
+  }
+  return null;
+}
+
+/**
+ * The spans of a source in chunks: `textChunks(text, src)` → `{ chunks: [[from, to], …], spans(from,
+ * to) }`. Chunks follow one another, cover the text, end after a line break where one is near,
+ * and never cut a claim, an entity or a boilerplate line, so a chunk is drawn on its own.
+ * `spans(from, to)` gives the spans that start in [from, to), as `sourceSpans` would.
+ */
+export function textChunks(text, src, size = CHUNK_CHARS) {
+  const lists = ['boilerplate', 'claims', 'entities'].map((k) => {
+    const list = (src && Array.isArray(src[k]) && src[k]) || [];
+    return { k, list, order: startOrder(list) };
   });
+  const at = (l, j) => l.list[l.order ? l.order[j] : j];
+  // The first position in `l` whose span starts at or after `p`.
+  const lower = (l, p) => {
+    let lo = 0;
+    let hi = l.list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (Number(at(l, mid).start) < p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // Where a span around `p` ends, or -1 when none of the spans just before `p` covers it.
+  const coveredTo = (p) => {
+    let end = -1;
+    for (const l of lists) {
+      for (let j = lower(l, p) - 1; j >= 0 && j >= lower(l, p) - 4; j--) {
+        const e = Number(at(l, j).end);
+        if (e > p) end = Math.max(end, e);
+      }
+    }
+    return end;
+  };
+  const breakAt = (p) => {
+    const nl = text.indexOf('\n', p);
+    if (nl >= 0 && nl - p < size) return nl + 1;
+    const sp = text.indexOf(' ', p);
+    if (sp >= 0 && sp - p < size) return sp + 1;
+    return p;
+  };
+  const chunks = [];
+  let from = 0;
+  while (text.length > TEXT_WHOLE && text.length - from > 2 * size) {
+    let p = breakAt(from + size);
+    for (let guard = 0; guard < 100; guard++) {
+      const e = coveredTo(p);
+      if (e < 0 || e >= text.length) {
+        if (e >= text.length) p = text.length;
+        break;
+      }
+      p = breakAt(e);
+    }
+    if (p >= text.length - size / 2 || p <= from) break;
+    chunks.push([from, p]);
+    from = p;
+  }
+  chunks.push([from, text.length]);
+  const spans = (a, b) => {
+    const out = [];
+    for (const l of lists) {
+      for (let j = lower(l, a); j < l.list.length; j++) {
+        const i = l.order ? l.order[j] : j;
+        const x = l.list[i];
+        if (!(Number(x.start) < b)) break;
+        if (l.k === 'boilerplate') out.push({ ...x, kind: 'boilerplate', index: i });
+        else if (l.k === 'entities') out.push({ start: x.start, end: x.end, kind: 'ent', index: i, ent: x });
+        else {
+          out.push({ start: x.start, end: x.end, kind: 'claim', index: i, claim: x });
+          const cue = x.attribution && x.attribution.cue;
+          if (cue && Number.isFinite(cue.start)) out.push({ start: cue.start, end: cue.end, kind: 'cue', claim: x });
+        }
+      }
+    }
+    return out;
+  };
+  return { chunks, spans };
+}
+
+/**
+ * One chunk [from, to) of a source's text with its highlights (a DocumentFragment). `spans` and
+ * `marked` from `textChunks` and `markedClaims`; `opts` as for `spanElement`.
+ */
+export function renderChunk(text, src, from, to, spans, marked, opts) {
+  const tree = buildSpanTree(to, spans, from);
+  return renderSpanTree(text, tree, spanElement(src, marked, opts));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -841,8 +973,9 @@ export function originWords(g, look, letters) {
  * orders and filters: single-source claims that are not check-worthy stay hidden until asked for.
  * Each member has a button that calls `onJump(sourceId, claimIndex)` to show it in its text;
  * `onMember(li)` is called with each member's element as it is built (some only on request).
+ * Long lists are drawn a batch at a time (`lazyList`).
  */
-export function renderClaimsBoard(report, { onJump, onMember } = {}) {
+export function renderClaimsBoard(report, { onJump, onMember, groupOf = null } = {}) {
   const byId = new Map((report.sources || []).map((s) => [s.id, s]));
   const nameOf = (id) => {
     const s = byId.get(id);
@@ -854,10 +987,22 @@ export function renderClaimsBoard(report, { onJump, onMember } = {}) {
   };
   const clusters = new Map(((report.comparison && report.comparison.entities) || []).map((c) => [c.key, c]));
   const groups = (report.comparison && report.comparison.claims) || [];
-  const groupByClaim = new Map();
-  for (const g of groups) for (const m of g.members || []) groupByClaim.set(`${m.source}\u0000${m.claim}`, g);
-  const look = { nameOf, claimOf, groupOf: (m) => groupByClaim.get(`${m.source}\u0000${m.claim}`) };
-  const topScore = (g) => (g.members || []).reduce((a, m) => Math.max(a, Number((claimOf(m) || {}).score) || 0), 0);
+  // A claim's group: `groupOf({source, claim})` when the caller has an index of them already.
+  let look = { nameOf, claimOf, groupOf };
+  if (!groupOf) {
+    const groupByClaim = new Map();
+    for (const g of groups) for (const m of g.members || []) groupByClaim.set(`${m.source}\u0000${m.claim}`, g);
+    look = { nameOf, claimOf, groupOf: (m) => groupByClaim.get(`${m.source}\u0000${m.claim}`) };
+  }
+  const tops = new Map();
+  const topScore = (g) => {
+    let t = tops.get(g);
+    if (t === undefined) {
+      t = (g.members || []).reduce((a, m) => Math.max(a, Number((claimOf(m) || {}).score) || 0), 0);
+      tops.set(g, t);
+    }
+    return t;
+  };
   const checkworthy = (g) => (g.members || []).some((m) => (claimOf(m) || {}).checkworthy);
 
   const memberEl = (g, m, { letters = null, single = false } = {}) => {
@@ -992,11 +1137,12 @@ export function renderClaimsBoard(report, { onJump, onMember } = {}) {
         ),
       compact ? null : whyEl(g),
       extra,
-      h('ul', { class: ['members', !compact && 'side-by-side'] }, members.map((m) => memberEl(g, m, { letters: compact ? null : letters, single: compact }))),
+      lazyList(h('ul', { class: ['members', !compact && 'side-by-side'] }), members, (m) => memberEl(g, m, { letters: compact ? null : letters, single: compact }), MEMBER_BATCH),
     );
   };
 
-  const wrap = h('div', { class: 'claims-board', id: 'claims-board' });
+  // A long board: groups off screen are not laid out (long.css).
+  const wrap = h('div', { class: ['claims-board', groups.length > LIST_WHOLE && 'long'], id: 'claims-board' });
   if (!groups.length) {
     wrap.append(h('p', { class: 'muted' }, 'No claims found that are worth comparing.'));
     return wrap;
@@ -1032,7 +1178,7 @@ export function renderClaimsBoard(report, { onJump, onMember } = {}) {
     } else if (sec.id === 'single') {
       section.append(...singleSection(list).filter(Boolean));
     } else {
-      section.append(h('p', { class: 'section-note' }, sec.note), h('ol', { class: 'groups' }, list.map((g) => groupEl(g))));
+      section.append(h('p', { class: 'section-note' }, sec.note), lazyList(h('ol', { class: 'groups' }), list, (g) => groupEl(g), LIST_BATCH, groupWeight, LIST_WHOLE));
     }
     wrap.append(section);
   }
@@ -1045,14 +1191,14 @@ export function renderClaimsBoard(report, { onJump, onMember } = {}) {
     const note = rest.length
       ? `Made by one source only. ${shown.length ? `The ${plural(shown.length, 'check-worthy claim')} first; ${plural(rest.length, 'claim')} that ${rest.length === 1 ? 'is' : 'are'} not check-worthy ${rest.length === 1 ? 'is' : 'are'} hidden.` : `None is check-worthy; ${plural(rest.length, 'claim')} hidden.`}`
       : 'Made by one source only.';
-    const list1 = shown.length ? h('ol', { class: 'groups single-checkworthy' }, shown.map((g) => groupEl(g, true))) : null;
+    const list1 = shown.length ? lazyList(h('ol', { class: 'groups single-checkworthy' }), shown, (g) => groupEl(g, true), LIST_BATCH, groupWeight, LIST_WHOLE) : null;
     if (!rest.length) return [h('p', { class: 'section-note' }, note), list1];
     const more = h('ol', { class: 'groups single-rest', id: 'claims-single-rest', hidden: true });
     const showText = `Show all single-source claims (${rest.length.toLocaleString('en-GB')} hidden)`;
     const btn = h('button', { type: 'button', class: 'btn btn-quiet btn-small show-all-single', 'aria-expanded': 'false', 'aria-controls': 'claims-single-rest' }, showText);
     btn.addEventListener('click', () => {
       const open = more.hidden;
-      if (open && !more.childElementCount) more.append(...rest.map((g) => groupEl(g, true)));
+      if (open && !more.childElementCount) lazyList(more, rest, (g) => groupEl(g, true), LIST_BATCH, groupWeight, LIST_WHOLE);
       more.hidden = !open;
       btn.setAttribute('aria-expanded', String(open));
       btn.textContent = open ? `Show check-worthy claims only (hide ${rest.length.toLocaleString('en-GB')})` : showText;
@@ -1060,6 +1206,66 @@ export function renderClaimsBoard(report, { onJump, onMember } = {}) {
     // The button sits by the note, where the hidden count is said; the rest follow the list.
     return [h('div', { class: 'single-tools' }, h('p', { class: 'section-note' }, note), btn), list1, more];
   }
+}
+
+/**
+ * How much of a long list is drawn at a time: items (a claim group counts one and one more for
+ * each member drawn with it, see `groupWeight`), and members of one group. A list of up to
+ * LIST_WHOLE is drawn whole.
+ */
+export const LIST_BATCH = 30;
+export const LIST_WHOLE = 400;
+export const MEMBER_BATCH = 10;
+
+/** A group's share of a batch: itself and the members drawn with it. */
+function groupWeight(g) {
+  return 1 + Math.min(MEMBER_BATCH, (g.members || []).length);
+}
+
+/**
+ * Append `items` to the list `el`, each made by `make(item)`: all of them when they weigh up to
+ * `whole` (by `weight(item)`, one each unless given), else the first `batch` at once and the rest
+ * a batch at a time when the list's end comes near the screen, or on the “Show more” button at its
+ * end (for the keyboard). Returns `el`.
+ */
+export function lazyList(el, items, make, batch = LIST_BATCH, weight = () => 1, whole = batch) {
+  let next = 0;
+  let total = 0;
+  for (const x of items) if ((total += weight(x)) > whole) break;
+  if (total <= whole) batch = Infinity;
+  const more = h('li', { class: 'list-more' });
+  const btn = h('button', { type: 'button', class: 'btn btn-quiet btn-small' });
+  more.append(btn);
+  let io = null;
+  const draw = () => {
+    const frag = document.createDocumentFragment();
+    for (let w = 0; next < items.length && (w === 0 || w + weight(items[next]) <= batch); next++) {
+      w += weight(items[next]);
+      frag.append(make(items[next]));
+    }
+    more.remove();
+    el.append(frag);
+    if (next < items.length) {
+      btn.textContent = `Show more (${(items.length - next).toLocaleString('en-GB')} not shown yet)`;
+      el.append(more);
+    } else if (io) io.disconnect();
+  };
+  btn.addEventListener('click', () => {
+    const focusNext = next;
+    draw();
+    // The keyboard goes on from the first item drawn.
+    const first = el.children[focusNext];
+    const target = first && first.querySelector('button, input');
+    if (target) target.focus();
+  });
+  draw();
+  if (next < items.length && typeof IntersectionObserver === 'function') {
+    io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting) && more.isConnected) draw();
+    }, { rootMargin: '600px 0px', scrollMargin: '600px 0px' });
+    io.observe(more);
+  }
+  return el;
 }
 
 function plural(n, word) {

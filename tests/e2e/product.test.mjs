@@ -112,7 +112,8 @@ test('details on keyboard focus: a claim shows score, reasons, certainty, attrib
   const m = g.members[0];
   const claim = page.locator(`#claim-${m.source}-${m.claim}`);
   await selectTab(page, 'documents', { keyboard: true });
-  assert.equal(await claim.getAttribute('tabindex'), '0', 'claims are focusable');
+  // Focusable; one tab stop per text (the highlight last focused in it), so it may be -1.
+  assert.match(String(await claim.getAttribute('tabindex')), /^(0|-1)$/, 'claims are focusable');
   // Reach it by keyboard: focus the element before it and press Tab until it has focus.
   await claim.evaluate((el) => el.focus());
   await page.keyboard.press('Shift+Tab');
