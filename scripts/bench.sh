@@ -5,10 +5,14 @@
 #   Node     scripts/bench-wasm.mjs         the nodejs build: instantiate, model load, MB/s, memory
 #   Chromium scripts/bench-browser.mjs      bench/bench.html on www/pkg; the real page's transfer
 #   compromise scripts/bench-compromise.mjs the same 1 MB of text, for comparison
+#   page     scripts/bench-page.mjs         the page with 2 MB and 20 MB pasted: longest main-thread
+#                                           task, results on screen against the analysis time
+#   batch    scripts/bench-batch.sh         `crosscheck batch` on 100 MB of stories, and Spark
+#                                           local mode on the same (its time as a ratio)
 # and prints one report with each budget PASS or MISS (scripts/bench-report.mjs). Results and
 # logs go to target/bench/ (target/bench-quick/ with --quick), the nodejs build to
-# target/bench-pkg-node/. Measuring takes about 3 minutes on 2 busy cores; rebuilding after a
-# change to src/ adds up to 3 more.
+# target/bench-pkg-node/. Measuring takes about 3 minutes on 2 busy cores, the batch step about
+# 4 more; rebuilding after a change to src/ adds up to 3 more.
 #   --quick   tiny corpora: a smoke check that the bench scripts still run (well under a minute
 #             once built); its figures are not measurements.
 # Not part of scripts/test.sh: benchmarks are not timed tests. Exits non-zero if a step failed.
@@ -38,7 +42,7 @@ chromium=${CHROMIUM:-/usr/bin/chromium}
 
 mkdir -p "$dir"
 # Old results must not show up in this report if a step fails.
-rm -rf "$dir"/{native,node,chromium,compromise}.json "$dir"/*.log "$dir/corpus" "$dir/native-bin"
+rm -rf "$dir"/{native,node,chromium,compromise,page}.json "$dir/page.txt" "$dir"/*.log "$dir/corpus" "$dir/native-bin"
 failed=0
 
 # step NAME COMMAND...: runs one step into $dir/NAME.log, prints its time, its log on failure.
@@ -94,8 +98,14 @@ if [ -f "$dir/corpus/index.json" ]; then
   step chromium node scripts/bench-browser.mjs "$dir"
   step compromise node scripts/bench-compromise.mjs "$dir"
 fi
+# The page with 2 MB and 20 MB pasted: longest main-thread task, time to results on screen.
+step page node scripts/bench-page.mjs "$dir" "${quick[@]}"
 echo
 node scripts/bench-report.mjs "$dir" || failed=1
+[ -f "$dir/page.txt" ] && { echo; cat "$dir/page.txt"; }
+echo
+# Many stories at once: `crosscheck batch`, and Spark local mode on the same corpus.
+bash scripts/bench-batch.sh "${quick[@]}" "$dir" || failed=1
 echo
 echo "bench.sh: $((SECONDS - start)) s in all; results and logs in $dir/$([ "$failed" -ne 0 ] && echo '; SOME STEPS FAILED')"
 exit "$failed"

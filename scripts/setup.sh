@@ -39,8 +39,15 @@ if [ "$have" != "$want" ] || ! command -v wasm-bindgen-test-runner >/dev/null; t
     || cargo install wasm-bindgen-cli --version "$want"
 fi
 
+# wasm-pack drives the build (scripts/build-wasm.sh) with the wasm-bindgen CLI above.
+wasm_pack=0.15.1
+if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}' || true)" != "$wasm_pack" ]; then
+  step "installing wasm-pack $wasm_pack (about 2 minutes)"
+  cargo install wasm-pack --version "$wasm_pack" --locked
+fi
+
 if [ ! -d node_modules ] || ! cmp -s package-lock.json node_modules/.crosscheck-lock; then
-  step "installing npm packages (binaryen, playwright-core)"
+  step "installing npm packages (binaryen, playwright-core, esbuild, typescript)"
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.crosscheck-lock
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: set-up first (scripts/setup.sh --no-serve, Chromium from
 # Debian), then lints, native tests, wasm tests in Node and in headless Chromium, the built
-# package in Node, and the page end to end. Exits non-zero on any failure; the last line says
+# package in Node, the Python wheel and Spark (scripts/test-python.sh; Java from Debian), the npm
+# package as a user installs it, and the page end to end. Exits non-zero on any failure; the last line says
 # how many tests ran: "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -23,11 +24,12 @@ passed=0
 failed=0
 summary=()
 
-# Adds the counts a runner printed: cargo's "test result: ... N passed; M failed" lines, or
-# node's TAP "# pass N" / "# fail M".
+# Adds the counts a runner printed: cargo's "test result: ... N passed; M failed" lines,
+# node's TAP "# pass N" / "# fail M", or pytest's "==== N passed, M failed in 2.1s ====".
 count() {
   awk '
     /^test result: / { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+    /^=+ .* in [0-9.]+s/ { for (i = 2; i < NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^(failed|errors?)/) f += $i } }
     /^# pass [0-9]+/ { p += $3 }
     /^# fail [0-9]+/ { f += $3 }
     END { print p + 0, f + 0 }' "$1"
@@ -72,6 +74,16 @@ suite wasm-chromium env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromed
 grep -q "Running headless tests in Chrome" "$logs/wasm-chromium.log" \
   || { echo "test.sh: the wasm-chromium suite did not run in Chromium"; failed=$((failed + 1)); }
 suite package-node node --test --test-reporter=tap tests/node/
+# The Python package: its wheel in a fresh venv (pytest), and on Spark in local mode.
+suite python bash scripts/test-python.sh
+if ! command -v java >/dev/null; then
+  echo "== test: installing Debian openjdk-17-jre-headless (for Spark)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null \
+    || echo "test.sh: could not install java"
+fi
+suite spark bash scripts/test-python.sh --spark
+# The npm package as a user gets it: npm pack, install, Node import, esbuild bundle, tsc.
+suite npm-package node --test --test-reporter=tap --test-concurrency=1 tests/package/
 suite e2e node --test --test-reporter=tap --test-concurrency=1 tests/e2e/
 # The benchmark command still runs end to end (tiny corpora; its figures are not judged here).
 check bench-quick bash scripts/bench.sh --quick

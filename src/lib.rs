@@ -22,6 +22,8 @@
 //! ```
 #![deny(missing_docs)]
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod batch;
 pub mod claims;
 pub mod clean;
 pub mod compare;
@@ -314,6 +316,19 @@ fn prepare(sources: &[Source]) -> Prepared {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    /// Set on a thread that already runs beside others (one story each in `batch`): its
+    /// sources then go one after another.
+    static ONE_THREAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether `each_source` on this thread keeps to this thread.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn set_one_thread(on: bool) {
+    ONE_THREAD.with(|c| c.set(on));
+}
+
 /// `f` of every item, in order. Natively the items are shared out among the machine's cores
 /// (sources are independent until they are compared); in wasm, and for one source, one after
 /// another. The order of the output never depends on the threads.
@@ -324,7 +339,7 @@ pub(crate) fn each_source<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + S
         let threads = std::thread::available_parallelism()
             .map_or(1, usize::from)
             .min(items.len());
-        if threads > 1 && items.len() >= 2 {
+        if threads > 1 && items.len() >= 2 && !ONE_THREAD.with(std::cell::Cell::get) {
             let next = AtomicUsize::new(0);
             let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
                 let workers: Vec<_> = (0..threads)

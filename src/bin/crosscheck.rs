@@ -1,5 +1,6 @@
 //! The `crosscheck` command: `crosscheck analyze [--jsonl] [--pretty] FILE...` prints the report
-//! as JSON, with offsets in Unicode code points. Bad input: a message on stderr, exit code 2.
+//! as JSON, with offsets in Unicode code points; `crosscheck batch FILE` one report per story.
+//! Bad input: a message on stderr, exit code 2.
 
 use crosscheck::{analyze, check, offsets, Offsets, Options, Source};
 use std::io::{Read, Write};
@@ -16,6 +17,14 @@ Analyses news articles about one story and prints the report as JSON on stdout
   --jsonl    each input line is one source: {\"id\": \"...\", \"name\": \"...\", \"text\": \"...\"},
              optionally with \"url\" and \"published\" (ISO 8601 date), echoed in the report
   --pretty   indent the JSON
+
+  crosscheck batch [--threads N] FILE
+      many stories in one JSONL file: each line is one source as for --jsonl plus a
+      \"story\" field (lines of a story need not be together); prints one line per story,
+      {\"story\": ..., \"report\": {...}}, in the order of each story's first line, the report
+      as analyze --jsonl prints it for the story's sources; N stories at once (default: all
+      cores). A bad line gets a message (\"line N: ...\") on stderr and is skipped, and so is
+      a story over the limits; the rest is written, and the exit code is 1
 
 Also:
   crosscheck eval-ner [--min-f1 X] [--mistakes] FILE...
@@ -67,6 +76,8 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("analyze") => {}
+        #[cfg(not(target_arch = "wasm32"))]
+        Some("batch") => return batch(&args[1..]),
         #[cfg(not(target_arch = "wasm32"))]
         Some("eval-ner") => return ner::eval(&args[1..]),
         #[cfg(not(target_arch = "wasm32"))]
@@ -189,7 +200,51 @@ fn parse_jsonl(file: &str, text: &str) -> Result<Vec<Source>, String> {
     Ok(out)
 }
 
-/// The error that means "measured, but below the required figure": exit code 1.
+/// `crosscheck batch`: one report per story (`crosscheck::batch`). Skipped lines or stories:
+/// exit code 1, after the rest is written.
+#[cfg(not(target_arch = "wasm32"))]
+fn batch(args: &[String]) -> Result<(), String> {
+    let mut threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut file = None;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--threads" => {
+                i += 1;
+                threads = args
+                    .get(i)
+                    .and_then(|n| n.parse().ok())
+                    .filter(|&n| n > 0)
+                    .ok_or("--threads needs a number above 0")?;
+            }
+            f if f.starts_with("--") => return Err(format!("unknown option {f:?}\n{USAGE}")),
+            f if file.is_none() => file = Some(f.to_string()),
+            _ => return Err(format!("batch reads one file\n{USAGE}")),
+        }
+        i += 1;
+    }
+    let file = file.ok_or_else(|| format!("no input file\n{USAGE}"))?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut messages = std::io::stderr().lock();
+    let open = || -> std::io::Result<Box<dyn crosscheck::batch::Input>> {
+        Ok(Box::new(std::fs::File::open(&file)?))
+    };
+    let summary = crosscheck::batch::run(&open, threads, &mut out, &mut messages)
+        .map_err(|e| format!("{file}: {e}"))?;
+    drop(out);
+    let skipped = summary.bad_lines + summary.bad_stories;
+    if skipped > 0 {
+        eprintln!(
+            "crosscheck: {file}: {} stories written; {} lines and {} stories skipped",
+            summary.stories, summary.bad_lines, summary.bad_stories
+        );
+        return Err(BELOW_TARGET.to_string());
+    }
+    Ok(())
+}
+
+/// The error that means "measured, but below the required figure" (or, for `batch`, "some
+/// input skipped"): exit code 1, no further message.
 const BELOW_TARGET: &str = "\0below target";
 
 /// Names: evaluation, training and speed of the tagger (native only).
