@@ -507,3 +507,36 @@ fn counts_of_two_different_statements_are_no_dispute() {
     let g = group_of(&r, "s2", "small leak");
     assert!(g.conflict.is_none(), "{g:?}");
 }
+
+#[test]
+fn a_country_and_its_peoples_adjective_are_one_name() {
+    // Reason: "fled to Turkish territory" and "took refuge in Turkey" name one place; matched
+    // by entity key alone they share no name, and a shared statement is missed.
+    let infos = crosscheck::claim_infos(&[
+        Source::new(
+            "s1",
+            "a",
+            "Its leaders fled to Turkish territory last year, an official said.",
+        ),
+        Source::new(
+            "s2",
+            "b",
+            "Its leaders took refuge in Turkey last year, an official said.",
+        ),
+        Source::new(
+            "s3",
+            "c",
+            "Its leaders fled to Syrian territory last year, an official said.",
+        ),
+    ]);
+    let names = |s: usize| {
+        infos
+            .iter()
+            .find(|x| x.source == s)
+            .map(|x| x.names.clone())
+            .expect("a claim in each source")
+    };
+    assert!(!names(0).is_empty());
+    assert_eq!(names(0), names(1), "Turkish = Turkey");
+    assert_ne!(names(0), names(2), "Turkish ≠ Syrian");
+}

@@ -153,7 +153,7 @@ impl ClaimInfo {
         for m in &covered {
             if m.label.is_name() {
                 if !m.key.is_empty() {
-                    names.push(word_hash(&m.key));
+                    names.push(name_hash(&m.key));
                 }
             } else if let Some(iso) = &m.iso {
                 dates.insert(iso.clone());
@@ -513,6 +513,15 @@ fn figures(
         });
     }
     out
+}
+
+/// A name as the comparison matches it: by its entity key, except that a country and its
+/// people's adjective are one ("Turkish territory" and "Turkey" name one place).
+fn name_hash(key: &str) -> u64 {
+    match crate::entities::gazetteer::country(key) {
+        Some(n) => fnv(FNV_OFFSET ^ 0x636f756e74727900, &n.to_le_bytes()),
+        None => word_hash(key),
+    }
 }
 
 /// Who a claim cites: the entity its attribution's source is or stands for (else the names

@@ -8,6 +8,28 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+/// The country a name or its people's adjective stands for, by the name's key (`key::name_key`):
+/// "Turkish", "Turks" and "Türkiye" → the line of "Turkey" in `countries_peoples.txt`. The
+/// comparison counts both as naming one place; the entity list keeps them apart.
+pub fn country(key: &str) -> Option<u32> {
+    static T: OnceLock<HashMap<String, u32>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = HashMap::new();
+        let data = include_str!("../../data/gazetteers/countries_peoples.txt");
+        let lines = data
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+        for (n, line) in lines.enumerate() {
+            for name in line.split('|') {
+                t.insert(super::key::name_key(name.trim()), n as u32);
+            }
+        }
+        t
+    })
+    .get(key)
+    .copied()
+}
+
 /// The lists a token sequence can match, as bit positions in [`Gazetteer::mark`]'s output.
 pub mod list {
     /// Titles and roles (titles.txt).

@@ -233,7 +233,7 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
                 j
             };
             if j == i + 1
-                && lexical(i)
+                && (lexical(i) || gaz(i) & (1 << (2 * list::COMMON)) != 0)
                 && t.text(i).chars().any(char::is_lowercase)
                 && (i == r.start
                     || matches!(
