@@ -20,7 +20,8 @@ struct Spec {
     name: &'static str,
     bytes: usize,
     sources: usize,
-    /// What the report uses it for: "size", "sources" or "budget" (100 × 5 KB).
+    /// What the report uses it for: "size", "sources", "budget" (100 × 5 KB) or "one" (one long
+    /// source: native only, for the growth of a single text).
     group: &'static str,
 }
 
@@ -42,6 +43,8 @@ fn specs(quick: bool) -> Vec<Spec> {
             s("sources-10", MB / 5, 2, "sources"),
             s("sources-400", MB / 5, 40, "sources"),
             s("100x5kb", 20 * 5_000, 20, "budget"),
+            s("one-1", MB / 20, 1, "one"),
+            s("one-16", MB * 4 / 5, 1, "one"),
         ];
     }
     vec![
@@ -51,6 +54,9 @@ fn specs(quick: bool) -> Vec<Spec> {
         s("sources-10", 4 * MB, 10, "sources"),
         s("sources-400", 4 * MB, 400, "sources"),
         s("100x5kb", 100 * 5_000, 100, "budget"),
+        s("one-1", MB, 1, "one"),
+        s("one-4", 4 * MB, 1, "one"),
+        s("one-16", 16 * MB, 1, "one"),
     ]
 }
 

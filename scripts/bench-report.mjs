@@ -133,6 +133,13 @@ for (const [r, ms] of Object.entries(runtimes)) {
       `4 MB in 400 sources ÷ in 10: ${f(sources, 2)}`);
 }
 
+// One long text in one source (native): growth and speed.
+const one = (n) => native?.corpora[n]?.ms.total;
+const oneGrowth = one('one-1') && one('one-16')
+  ? (one('one-16') / native.corpora['one-16'].bytes) / (one('one-1') / native.corpora['one-1'].bytes) : undefined;
+out(`  native, one source  time per MB at 16 MB ÷ at 1 MB: ${f(oneGrowth, 2)}; ` +
+    ['one-1', 'one-4', 'one-16'].map((n) => `${n} ${f(mbs(n, one(n)), 2)} MB/s`).join(', '));
+
 // Budgets.
 const wasmRates = [node, chromium].flatMap((r) => SIZES.map((n) => (r?.corpora[n] ? mbs(n, r.corpora[n].ms) : undefined)));
 const nativeRates = SIZES.map((n) => mbs(n, runtimes.native(n)));
@@ -160,6 +167,9 @@ const sizeGrowth = max(Object.values(growth).map((g) => g.size));
 const sourceGrowth = max(Object.values(growth).map((g) => g.sources));
 budget(`growth near-linear in size, 1 → 16 MB (worst runtime; ratio ≤ ${f(NEAR_LINEAR, 2)})`, sizeGrowth === undefined ? undefined : sizeGrowth <= NEAR_LINEAR, f(sizeGrowth, 2));
 budget(`growth near-linear in sources, 10 → 400 at 4 MB (worst runtime; ratio ≤ ${f(NEAR_LINEAR, 2)})`, sourceGrowth === undefined ? undefined : sourceGrowth <= NEAR_LINEAR, f(sourceGrowth, 2));
+const oneRate = mbs('one-16', one('one-16'));
+budget('single source 16 MB: native ≥ 15 MB/s', oneRate === undefined ? undefined : oneRate >= 15, `${f(oneRate, 2)} MB/s`);
+budget('single source: time per MB at 16 MB ÷ at 1 MB ≤ 1.3 (native)', oneGrowth === undefined ? undefined : oneGrowth <= 1.3, f(oneGrowth, 2));
 const mem1 = max([node, chromium].map((r) => r?.corpora['size-1']?.memory));
 budget('peak wasm memory for 1 MB ≤ 128 MiB (worst of Node and Chromium)', mem1 === undefined ? undefined : mem1 <= 128 * MiB, `${f(mem1 / MiB, 0)} MiB`);
 // The claims stage adds at most half the entity stage's time (native, one thread,

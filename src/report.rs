@@ -5,7 +5,7 @@ use crate::claims::{Claim, Reason, CHECKWORTHY_THRESHOLD};
 use crate::entities::{Label, Mention, Value};
 use crate::span::Span;
 use serde::{Serialize, Serializer};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The report's version; bumped only when an existing field changes meaning.
 pub const VERSION: u32 = 1;
@@ -208,46 +208,68 @@ impl ResolvedOut {
         text: &str,
         span: Span,
         mentions: &[Mention],
-        names: &FullestNames,
+        names: &FullestNames<'_>,
     ) -> Option<ResolvedOut> {
-        let k = mentions.partition_point(|m| m.span < span);
-        let m = mentions.get(k).filter(|m| m.span == span)?;
+        let m = mention_at(mentions, span)?;
         Some(ResolvedOut {
             key: m.key.clone(),
-            name: names.of(text, mentions, &m.key),
+            name: names.of(&m.key),
             mention: TextSpan::new(text, span),
         })
     }
 }
 
-/// Each entity key's fullest name in one source, found when first asked for.
-#[derive(Default)]
-struct FullestNames(std::cell::RefCell<BTreeMap<String, String>>);
+/// Each entity key's longest mention in one source (the first of equal ones in byte order),
+/// found in one pass over the mentions when first asked for: asking mention by mention would
+/// cost the mentions times the keys on a long text.
+struct FullestNames<'a> {
+    text: &'a str,
+    mentions: &'a [Mention],
+    by_key: std::cell::OnceCell<HashMap<&'a str, &'a str>>,
+}
 
-impl FullestNames {
-    fn of(&self, text: &str, mentions: &[Mention], key: &str) -> String {
-        if let Some(name) = self.0.borrow().get(key) {
-            return name.clone();
+impl<'a> FullestNames<'a> {
+    fn new(text: &'a str, mentions: &'a [Mention]) -> Self {
+        FullestNames {
+            text,
+            mentions,
+            by_key: std::cell::OnceCell::new(),
         }
-        let name = fullest(text, mentions, key);
-        self.0.borrow_mut().insert(key.to_string(), name.clone());
-        name
+    }
+
+    fn of(&self, key: &str) -> String {
+        let by_key = self.by_key.get_or_init(|| {
+            let mut by_key: HashMap<&str, &str> = HashMap::new();
+            for m in self.mentions {
+                let t = &self.text[m.span];
+                let best = by_key.entry(m.key.as_str()).or_insert(t);
+                if (t.len(), std::cmp::Reverse(t)) > (best.len(), std::cmp::Reverse(*best)) {
+                    *best = t;
+                }
+            }
+            by_key
+        });
+        by_key.get(key).copied().unwrap_or("").to_string()
     }
 }
 
-/// The longest mention of entity `key` in `text` (the first of equal ones in byte order).
-fn fullest(text: &str, mentions: &[Mention], key: &str) -> String {
-    mentions
+/// The mentions inside `span`, by binary search over mentions sorted by span.
+fn mentions_in(mentions: &[Mention], span: Span) -> impl Iterator<Item = &Mention> {
+    let k = mentions.partition_point(|m| m.span.start < span.start);
+    mentions[k..]
         .iter()
-        .filter(|m| m.key == key)
-        .map(|m| &text[m.span])
-        .max_by_key(|t| (t.len(), std::cmp::Reverse(*t)))
-        .unwrap_or("")
-        .to_string()
+        .take_while(move |m| m.span.start < span.end)
+        .filter(move |m| span.contains(m.span))
+}
+
+/// The mention at exactly `span`, by binary search over mentions sorted by span.
+fn mention_at(mentions: &[Mention], span: Span) -> Option<&Mention> {
+    let k = mentions.partition_point(|m| m.span < span);
+    mentions.get(k).filter(|m| m.span == span)
 }
 
 impl ClaimOut {
-    fn new(text: &str, c: &Claim, mentions: &[Mention], names: &FullestNames) -> ClaimOut {
+    fn new(text: &str, c: &Claim, mentions: &[Mention], names: &FullestNames<'_>) -> ClaimOut {
         let a = &c.attribution;
         ClaimOut {
             start: c.span.start,
@@ -317,16 +339,22 @@ pub struct Summary {
 /// source of kind `named` is or stands for (else the named entities inside it), and `via`
 /// outlets, once per entity (its fullest name
 /// in this source), in order of first citation. Pronouns and unnamed phrases are not citations.
-fn citations(text: &str, mentions: &[Mention], claims: &[Claim]) -> Vec<String> {
+fn citations(
+    text: &str,
+    mentions: &[Mention],
+    claims: &[Claim],
+    names: &FullestNames<'_>,
+) -> Vec<String> {
     use crate::claims::AttributionKind;
     let mut keys: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut spans: Vec<Span> = Vec::new();
     for c in claims {
         let a = &c.attribution;
         // The entity the source is or stands for ("he" → the person named before).
         let resolved = a.resolved.filter(|_| a.kind == AttributionKind::Named);
-        if let Some(m) = resolved.and_then(|s| mentions.iter().find(|m| m.span == s)) {
-            if !keys.contains(&m.key.as_str()) {
+        if let Some(m) = resolved.and_then(|s| mention_at(mentions, s)) {
+            if seen.insert(m.key.as_str()) {
                 keys.push(&m.key);
             }
         }
@@ -334,17 +362,16 @@ fn citations(text: &str, mentions: &[Mention], claims: &[Claim]) -> Vec<String> 
             .source
             .filter(|_| a.kind == AttributionKind::Named && resolved.is_none());
         for span in [named, a.via].into_iter().flatten() {
-            let inside = mentions.iter().filter(|m| {
-                span.contains(m.span)
-                    && matches!(
-                        m.label,
-                        Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Fac
-                    )
+            let inside = mentions_in(mentions, span).filter(|m| {
+                matches!(
+                    m.label,
+                    Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Fac
+                )
             });
             let mut any = false;
             for m in inside {
                 any = true;
-                if !keys.contains(&m.key.as_str()) {
+                if seen.insert(m.key.as_str()) {
                     keys.push(&m.key);
                 }
             }
@@ -354,11 +381,12 @@ fn citations(text: &str, mentions: &[Mention], claims: &[Claim]) -> Vec<String> 
             }
         }
     }
-    let mut out: Vec<String> = keys.iter().map(|k| fullest(text, mentions, k)).collect();
+    let mut out: Vec<String> = keys.iter().map(|k| names.of(k)).collect();
+    let mut written: HashSet<String> = out.iter().cloned().collect();
     for span in spans {
-        let t = text[span].to_string();
-        if !out.contains(&t) {
-            out.push(t);
+        let t = &text[span];
+        if written.insert(t.to_string()) {
+            out.push(t.to_string());
         }
     }
     out
@@ -377,7 +405,7 @@ impl SourceReport {
     ) -> SourceReport {
         let entities: Vec<EntityOut> = mentions.iter().map(|m| EntityOut::new(text, m)).collect();
         let claims_in = claims;
-        let names = FullestNames::default();
+        let names = FullestNames::new(text, mentions);
         let claims: Vec<ClaimOut> = claims
             .iter()
             .map(|c| ClaimOut::new(text, c, mentions, &names))
@@ -400,7 +428,7 @@ impl SourceReport {
             summary.anonymous += (c.attribution.kind == "anonymous") as usize;
             summary.hedged += matches!(c.certainty, "hedged" | "alleged") as usize;
         }
-        summary.cites = citations(text, mentions, claims_in);
+        summary.cites = citations(text, mentions, claims_in, &names);
         let share = |x: usize| {
             if claims.is_empty() {
                 0.0

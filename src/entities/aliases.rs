@@ -40,7 +40,7 @@ use super::names;
 use super::tagger::Model;
 use super::{Label, Mention};
 use crate::segment::Segmented;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// What alias resolution needs of one source.
@@ -305,7 +305,15 @@ fn add_defined_acronyms(s: &mut SourceNames) {
         if k + 2 < toks.len() && &s.text[toks[k].span] == "(" && &s.text[toks[k + 2].span] == ")" {
             let inner = toks[k + 1].span;
             let t = &s.text[inner];
-            if is_acronym_text(t) && !s.mentions.iter().any(|x| x.span.overlaps(inner)) {
+            // Mentions do not overlap one another: only the last few starting before the
+            // acronym's end can overlap it (a search, not a scan, on a long text).
+            let before = s.mentions.partition_point(|x| x.span.start < inner.end);
+            let taken = s.mentions[..before]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|x| x.span.overlaps(inner));
+            if is_acronym_text(t) && !taken {
                 added.push(Mention {
                     span: inner,
                     label: m.label,
@@ -356,7 +364,8 @@ fn definitions(s: &SourceNames, uf: &mut UnionFind) {
 
 /// Acronyms that spell the initials of a multi-word name in the same source.
 fn acronyms(s: &SourceNames, uf: &mut UnionFind) {
-    let mut long: HashMap<String, Vec<Node>> = HashMap::new();
+    // Each expansion once, however often the text repeats it: the work stays linear in the text.
+    let mut long: HashMap<String, BTreeSet<Node>> = HashMap::new();
     for m in s
         .mentions
         .iter()
@@ -364,7 +373,7 @@ fn acronyms(s: &SourceNames, uf: &mut UnionFind) {
     {
         long.entry(initials(&m.key))
             .or_default()
-            .push((m.key.clone(), class(m.label)));
+            .insert((m.key.clone(), class(m.label)));
     }
     for m in s
         .mentions
