@@ -419,16 +419,22 @@ pub(crate) fn repeat_names(
     // Which of their first words the text also writes in lower case: one pass over the
     // tokens, each looked up once among the first words (lengths and first bytes first: most
     // tokens are neither).
-    let mut firsts: crate::hash::FnvMap<String, Vec<usize>> = Default::default();
-    for (f, &(i, _, _)) in found.iter().enumerate() {
-        firsts.entry(word(i).to_lowercase()).or_default().push(f);
-    }
+    // Each distinct first word once (an id per word), so that a word the text writes in lower
+    // case many times costs one mark, not one per name it starts.
+    let mut firsts: crate::hash::FnvMap<String, usize> = Default::default();
+    let first_of: Vec<usize> = found
+        .iter()
+        .map(|&(i, _, _)| {
+            let n = firsts.len();
+            *firsts.entry(word(i).to_lowercase()).or_insert(n)
+        })
+        .collect();
     let lengths: u64 = firsts.keys().fold(0, |m, w| m | 1 << w.len().min(63));
     let mut leads = [false; 256];
     for w in firsts.keys() {
         leads[usize::from(w.as_bytes()[0])] = true;
     }
-    let mut lower_too = vec![false; found.len()];
+    let mut lower_word = vec![false; firsts.len()];
     for token in &seg.tokens {
         let len = token.span.end - token.span.start;
         if lengths & (1 << len.min(63)) == 0
@@ -440,12 +446,11 @@ pub(crate) fn repeat_names(
         if !w.starts_with(|c: char| c.is_lowercase()) {
             continue;
         }
-        if let Some(fs) = firsts.get(w) {
-            for &f in fs {
-                lower_too[f] = true;
-            }
+        if let Some(&id) = firsts.get(w) {
+            lower_word[id] = true;
         }
     }
+    let lower_too: Vec<bool> = first_of.iter().map(|&id| lower_word[id]).collect();
     let mut added = Vec::new();
     for (&(k, j, label), _) in found.iter().zip(&lower_too).filter(|(_, &l)| !l) {
         let span = span(k, j);
