@@ -540,3 +540,68 @@ fn a_country_and_its_peoples_adjective_are_one_name() {
     assert_eq!(names(0), names(1), "Turkish = Turkey");
     assert_ne!(names(0), names(2), "Turkish ≠ Syrian");
 }
+
+/// The dam-breach story: three outlets' articles, written for these tests.
+fn dam() -> crosscheck::Report {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/dam/");
+    let texts: Vec<String> = ["regional.txt", "wire.txt", "national.txt"]
+        .iter()
+        .map(|f| std::fs::read_to_string(format!("{dir}{f}")).expect("fixture"))
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    run(&refs)
+}
+
+#[test]
+fn a_death_toll_in_other_words_is_one_claim_across_outlets() {
+    // Reason: "Four people died", "Six people were killed" and "At least four people were
+    // killed" give one toll in three outlets; a reader compares them side by side.
+    let r = dam();
+    let g = group_of(&r, "s1", "Four people died");
+    assert_eq!(g.sources, 3, "{g:?}");
+    assert!(std::ptr::eq(
+        g,
+        group_of(&r, "s2", "Six people were killed")
+    ));
+    assert!(std::ptr::eq(g, group_of(&r, "s3", "At least four people")));
+}
+
+#[test]
+fn two_tolls_that_cannot_both_hold_conflict_beside_one_that_fits_both() {
+    // Reason: "at least four" fits both "four" and "six", but four and six dead cannot both
+    // be right: the group conflicts and the later account disputes.
+    let r = dam();
+    let g = group_of(&r, "s1", "Four people died");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+    let c = g.conflict.as_ref().expect("a conflict");
+    assert!(
+        c.detail.contains("Four") && c.detail.contains("Six"),
+        "{c:?}"
+    );
+    assert_eq!(member(g, "s2").stance, Stance::Disputes);
+    assert_ne!(member(g, "s3").stance, Stance::Disputes);
+}
+
+#[test]
+fn a_death_toll_does_not_join_the_evacuation() {
+    // Reason: "At least four people were killed when the dam broke" shares the dam's breaking
+    // with the lede on the evacuation, as background; its claim is the toll.
+    let r = dam();
+    let toll = group_of(&r, "s3", "At least four people");
+    let evacuation = group_of(&r, "s3", "Some 3,000 people were evacuated");
+    assert!(!std::ptr::eq(toll, evacuation), "{toll:?}");
+    assert!(evacuation.sources >= 2, "{evacuation:?}");
+}
+
+#[test]
+fn deaths_and_injuries_are_two_tolls() {
+    // Reason: the dead and the injured are two counts; "four died" and "six were injured"
+    // are no dispute.
+    let r = run(&[
+        "Four people died in the fire at the warehouse on Monday, the fire brigade said.",
+        "Six people were injured in the fire at the warehouse on Monday, the fire brigade said.",
+    ]);
+    for g in &r.comparison.claims {
+        assert!(g.conflict.is_none(), "{g:?}");
+    }
+}

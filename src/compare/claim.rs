@@ -4,6 +4,7 @@
 use super::text::{
     fold_word, is_negation, is_numeral, is_stopword, stem, word_hash, word_weight, words_of,
 };
+use super::toll::Toll;
 use super::Analysed;
 use crate::claims::{AttributionKind, Certainty, Claim};
 use crate::entities::{Label, Mention};
@@ -57,6 +58,8 @@ pub struct Figure {
     pub noun: u64,
     /// That word's vector (empty when there is none or no model).
     pub noun_vector: Vec<f32>,
+    /// The toll it gives ("four people died": the dead), if it counts one.
+    pub toll: Option<Toll>,
     /// The text, for a person to read.
     pub text: String,
 }
@@ -346,6 +349,10 @@ const SAME_NOUN: f32 = 0.5;
 /// True when two figures count the same thing: the same label and unit, and the same counted
 /// word or one like it in meaning (or a unit and no word).
 pub fn same_thing(f: &Figure, g: &Figure) -> bool {
+    // Two tolls are one thing when they are one toll, whatever words count them.
+    if let (Some(a), Some(b)) = (f.toll, g.toll) {
+        return a == b && f.label == g.label && f.unit == g.unit;
+    }
     let nouns = f.noun == g.noun
         || (f.noun != 0
             && g.noun != 0
@@ -369,6 +376,25 @@ pub fn figures_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
     }
     let mut agree = None;
     for f in &x.figures {
+        for g in y.figures.iter().filter(|g| same_thing(f, g)) {
+            if disjoint(f, g) {
+                return Some(false);
+            }
+            agree = Some(true);
+        }
+    }
+    agree
+}
+
+/// Whether two claims give one toll ("four people died" / "six were killed"), for one moment
+/// (neither gives a date the other lacks): `Some(true)` when their values agree, `Some(false)`
+/// when they cannot both be right, `None` when they give no common toll.
+pub fn tolls_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
+    if x.dates != y.dates {
+        return None;
+    }
+    let mut agree = None;
+    for f in x.figures.iter().filter(|f| f.toll.is_some()) {
         for g in y.figures.iter().filter(|g| same_thing(f, g)) {
             if disjoint(f, g) {
                 return Some(false);
@@ -491,6 +517,19 @@ fn figures(
             .iter()
             .position(|&(a, _)| base + a >= m.span.end)
             .unwrap_or(spans.len());
+        let first = spans
+            .iter()
+            .position(|&(_, b)| base + b > m.span.start)
+            .unwrap_or(spans.len())
+            .min(after);
+        // Punctuation that ends a clause between two words.
+        let gap_before = |k: usize| {
+            k > 0
+                && k < spans.len()
+                && src.text[base + spans[k - 1].1..base + spans[k].0]
+                    .contains([',', ';', ':', '.', '(', ')', '—', '–'])
+        };
+        let toll = super::toll::of_number(folded, first, after, gap_before);
         let counted = folded[after..]
             .iter()
             .take(4)
@@ -509,6 +548,7 @@ fn figures(
             unit: v.unit,
             noun,
             noun_vector,
+            toll,
             text: src.text[m.span].to_string(),
         });
     }

@@ -258,6 +258,19 @@ fn numeric_disputes(infos: &[ClaimInfo], members: &[usize]) -> Vec<bool> {
         }
         out[a] = differ.len() > agree.len() || (differ.len() == agree.len() && earlier_differs);
     }
+    // A figure that agrees with both sides ("at least four" beside "four" and "six") settles
+    // nothing: two accounts that cannot both hold still conflict, the later disputing.
+    if !out.iter().any(|&d| d) {
+        for (i, &a) in with.iter().enumerate() {
+            let x = &infos[members[a]];
+            out[a] = with[..i].iter().any(|&b| {
+                let y = &infos[members[b]];
+                y.source != x.source
+                    && figures_agree(x, y) == Some(false)
+                    && super::pair::in_dispute(x, y)
+            });
+        }
+    }
     out
 }
 

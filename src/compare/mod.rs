@@ -37,6 +37,7 @@ pub mod pairs_eval;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod pairs_train;
 mod text;
+mod toll;
 
 pub use claim::{ClaimInfo, Context};
 

@@ -443,6 +443,9 @@ pub fn in_dispute(a: &ClaimInfo, b: &ClaimInfo) -> bool {
     if figures_agree(a, b) != Some(false) {
         return false;
     }
+    if a.in_context && b.in_context && super::claim::tolls_agree(a, b) == Some(false) {
+        return true;
+    }
     std::iter::once(a).chain(&a.clauses).any(|x| {
         std::iter::once(b).chain(&b.clauses).any(|y| {
             figures_agree(x, y) == Some(false) && plausible(x, y) && {
@@ -455,10 +458,11 @@ pub fn in_dispute(a: &ClaimInfo, b: &ClaimInfo) -> bool {
 
 /// [`similarity`] of two sentences or clauses as wholes.
 fn sentence_similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
+    let toll = if one_toll(a, b) { TOLL } else { 0.0 };
     if !plausible(a, b) {
-        return 0.0;
+        return toll;
     }
-    let p = model().probability(&dense(a, b));
+    let p = model().probability(&dense(a, b)).max(toll);
     if super::claim::figures_agree(a, b) == Some(false) {
         let (a, b) = (a.without_numbers(), b.without_numbers());
         let q = model().probability(&dense(&a, &b));
@@ -467,6 +471,16 @@ fn sentence_similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
         }
     }
     p
+}
+
+/// Within a story, two claims that give one toll ("four people died" / "six were killed") are
+/// one claim with at least this probability, whether their figures agree or not: that is the
+/// figure a reader wants compared across outlets.
+const TOLL: f32 = 0.7;
+
+/// True when claims `a` and `b`, within a story, give one toll (see [`super::toll`]).
+fn one_toll(a: &ClaimInfo, b: &ClaimInfo) -> bool {
+    a.in_context && b.in_context && super::claim::tolls_agree(a, b).is_some()
 }
 
 #[cfg(test)]
