@@ -79,11 +79,11 @@ pub fn of_number(
     end: usize,
     gap_before: impl Fn(usize) -> bool,
 ) -> Option<Toll> {
-    for k in end..folded.len().min(end + AFTER) {
-        if gap_before(k) || ends_stretch(&folded[k]) {
+    for (k, word) in folded.iter().enumerate().skip(end).take(AFTER) {
+        if gap_before(k) || ends_stretch(word) {
             break;
         }
-        if let Some(t) = toll_of(&folded[k]) {
+        if let Some(t) = toll_of(word) {
             return Some(t);
         }
     }
