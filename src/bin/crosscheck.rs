@@ -31,7 +31,9 @@ Also:
       scores names on CoNLL-2003 files (PER/LOC/ORG/MISC, exact match); exits 1 when the
       PER/LOC/ORG micro F1 is below X; --mistakes lists every wrong and missed entity
   crosscheck train-ner --train FILE --dev FILE --out FILE [--epochs N] [--bits N] [--min-weight N]
-      trains the name tagger (see scripts/train-ner.sh)
+                       [--codes N]
+      trains the name tagger (see scripts/train-ner.sh); --codes 0 leaves out the word-vector
+      codes (default 16 bits)
   crosscheck bench-entities [--mb N] [--cold] FILE...
       entity extraction speed on the files repeated to about N MB (default 5); --cold forgets
       the words met before each file
@@ -331,6 +333,7 @@ mod ner {
                 "--lexicon-bits" => cfg.lexicon_bits = number(value(args, &mut i, a)?, a)?,
                 "--unit" => cfg.unit = number(value(args, &mut i, a)?, a)?,
                 "--seed" => cfg.seed = number(value(args, &mut i, a)?, a)?,
+                "--codes" => cfg.codes = number(value(args, &mut i, a)?, a)?,
                 _ => return Err(format!("unknown argument {a:?}")),
             }
             i += 1;

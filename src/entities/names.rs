@@ -616,8 +616,14 @@ fn mend_people(t: &Tokens, first: usize, tags: &mut [u8]) {
         // (U.S.) Motorola" is a table).
         let nickname = next > end + 1
             && (word(end) != "(" || (next == end + 3 && matches!(tags[end + 1], 1 | 2)));
-        let person_next =
-            next < n && (matches!(tags[next], 1 | 2) || (nickname && t.capitalised(first + next)));
+        // After a given name and an initial, a one-word surname of any type will do too
+        // ("Frederick C. LaRue", LaRue typed a place).
+        let one_word =
+            next < n && tags[next] % 2 == 1 && (next + 1 >= n || tags[next + 1] != tags[next] + 1);
+        let given = end - k == 2 && initial(end - 1) && one_word;
+        let person_next = next < n
+            && (matches!(tags[next], 1 | 2)
+                || ((nickname || given) && t.capitalised(first + next)));
         if next == end || !person_next {
             k = end;
             continue;

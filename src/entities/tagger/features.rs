@@ -15,7 +15,7 @@ use std::ops::Range;
 
 /// Changes whenever a template or the hashing changes: a model trained with other features is
 /// refused.
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 
 /// The splitmix64 finaliser: spreads a feature hash over all bits.
 #[inline]
@@ -58,6 +58,9 @@ const PREV1: u64 = 30;
 const PREV2: u64 = 31;
 const PREV1_W: u64 = 32;
 const PREV1_SH: u64 = 33;
+const CODE: u64 = 34; // word-vector code prefixes of the token
+const CODE_M1: u64 = 35;
+const CODE_P1: u64 = 36;
 
 // Token flags.
 const INIT_CAP: u32 = 0;
@@ -91,6 +94,8 @@ struct Info {
     lists: u32,
     /// In the lexicon of lower-case words (not a feature: see `names`).
     lex: bool,
+    /// See [`Projection::code`].
+    code: u32,
 }
 
 /// Lower-case words of the training text, as a bitset of hashed words: tells a capitalised
@@ -100,6 +105,148 @@ struct Info {
 pub struct Lexicon {
     bits: u32,
     set: Vec<u64>,
+    /// Codes of word vectors, for words the training text never had.
+    pub projection: Projection,
+}
+
+/// The most bits a word's code has: one per direction.
+pub const CODE_BITS: usize = 16;
+
+/// The code of a word: the signs of its word vector (see `crate::similarity`: any word has one,
+/// seen in training or not) on the top principal directions of the training vocabulary's
+/// vectors, their mean subtracted. Related words tend to share the leading bits ("tuesday" and
+/// "friday", "germany" and "ukraine" their first four), as Brown-cluster prefixes do. Empty (no
+/// codes) in a model without one.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Projection {
+    /// The mean, `dim` numbers, then one direction of `dim` per bit.
+    rows: Vec<f32>,
+    dim: usize,
+    bits: u32,
+    /// A hash of `rows`: which projection the thread's cache of codes belongs to.
+    id: u64,
+}
+
+/// How many words the per-thread cache of codes keeps (a power of two), and the longest.
+const CODE_CACHE: usize = 32768;
+const CODE_CACHE_BYTES: usize = 23;
+
+/// A word and its code, as the cache keeps them; `len` 0 is an empty slot.
+#[derive(Clone, Copy, Default)]
+struct CodeSlot {
+    len: u8,
+    word: [u8; CODE_CACHE_BYTES],
+    code: u32,
+}
+
+thread_local! {
+    /// Codes of recent words, direct-mapped by hash, with the id of the projection they are of:
+    /// a word's vector costs far more than its lookup, and texts share most of their words.
+    static CODES: std::cell::RefCell<(u64, Vec<CodeSlot>)> = Default::default();
+}
+
+impl Projection {
+    /// A projection from its rows (the mean, then the directions); one that does not fit the
+    /// similarity model's dimension gives no codes.
+    pub fn new(rows: Vec<f32>) -> Projection {
+        let d = crate::similarity::model().dim();
+        let n = rows.len() / d.max(1);
+        if d == 0 || rows.len() % d != 0 || !(2..=CODE_BITS + 1).contains(&n) {
+            return Projection::default();
+        }
+        let id = rows
+            .iter()
+            .fold(FNV_OFFSET, |h, x| fnv(h, &x.to_le_bytes()))
+            | 1;
+        Projection {
+            rows,
+            dim: d,
+            bits: (n - 1) as u32,
+            id,
+        }
+    }
+
+    /// The mean, then the directions.
+    pub fn rows(&self) -> &[f32] {
+        &self.rows
+    }
+
+    /// How many bits its codes have (0: none).
+    pub fn bits(&self) -> u32 {
+        self.bits
+    }
+
+    /// The unit vector of a word (lower case), or `None` for a word with no pieces.
+    pub fn vector(word: &str, out: &mut [f32]) -> Option<()> {
+        crate::similarity::model().word_into(word, out);
+        let norm = out.iter().map(|x| x * x).sum::<f32>().sqrt();
+        if norm.is_nan() || norm <= 0.0 {
+            return None;
+        }
+        out.iter_mut().for_each(|x| *x /= norm);
+        Some(())
+    }
+
+    /// The code of a word (lower case): bit `k` set when it lies on the positive side of
+    /// direction `k`, and bit `CODE_BITS` set to say it has one; 0 when it has none.
+    pub fn code(&self, word: &str) -> u32 {
+        if self.bits == 0 {
+            return 0;
+        }
+        let b = word.as_bytes();
+        let at = {
+            let h = fnv(FNV_OFFSET, b);
+            (h ^ h >> 29) as usize & (CODE_CACHE - 1)
+        };
+        let cached = CODES.with(|c| {
+            let c = c.try_borrow().ok()?;
+            let slot = c.1.get(at).filter(|_| c.0 == self.id)?;
+            (usize::from(slot.len) == b.len() && slot.word.get(..b.len()) == Some(b))
+                .then_some(slot.code)
+        });
+        if let Some(code) = cached {
+            return code;
+        }
+        let code = self.compute(word);
+        if (1..=CODE_CACHE_BYTES).contains(&b.len()) {
+            CODES.with(|c| {
+                let Ok(mut c) = c.try_borrow_mut() else {
+                    return;
+                };
+                if c.0 != self.id || c.1.is_empty() {
+                    *c = (self.id, vec![CodeSlot::default(); CODE_CACHE]);
+                }
+                let mut slot = CodeSlot {
+                    len: b.len() as u8,
+                    code,
+                    ..CodeSlot::default()
+                };
+                slot.word[..b.len()].copy_from_slice(b);
+                c.1[at] = slot;
+            });
+        }
+        code
+    }
+
+    fn compute(&self, word: &str) -> u32 {
+        let dim = self.dim;
+        let mut v = [0f32; 512];
+        let Some(v) = v.get_mut(..dim) else {
+            return 0;
+        };
+        if Projection::vector(word, v).is_none() {
+            return 0;
+        }
+        let (mean, dirs) = self.rows.split_at(dim);
+        v.iter_mut().zip(mean).for_each(|(x, m)| *x -= m);
+        let mut code = 1 << CODE_BITS;
+        for (k, d) in dirs.chunks_exact(dim).enumerate() {
+            if dot(v, d) > 0.0 {
+                code |= 1 << k;
+            }
+        }
+        code
+    }
 }
 
 impl Lexicon {
@@ -108,6 +255,7 @@ impl Lexicon {
         Lexicon {
             bits,
             set: vec![0; (1usize << bits).div_ceil(64)],
+            projection: Projection::default(),
         }
     }
 
@@ -169,6 +317,8 @@ struct Entry {
     own: Range<usize>,
     /// The gazetteer lists the token alone is in.
     gaz_bits: u16,
+    /// Its word-vector code, once asked for (see [`sentence`]).
+    code: Option<u32>,
 }
 
 /// Reusable buffers for the sentences of one text, with a cache of the distinct token strings
@@ -191,6 +341,8 @@ pub struct Scratch {
     pub feats: Vec<u64>,
     /// The sentence is a headline in capitals (see [`is_all_caps`]).
     pub caps: bool,
+    /// Bits of the codes (see [`Projection`]).
+    code_bits: u32,
 }
 
 impl Scratch {
@@ -222,7 +374,7 @@ impl Scratch {
     }
 
     /// Looks a token string up in the cache, computing its entry the first time.
-    fn intern(&mut self, raw: &str, lower: impl FnOnce() -> String, lex: &Lexicon) -> u32 {
+    fn intern(&mut self, raw: &str, lower: &str, lex: &Lexicon) -> u32 {
         let key = fnv(FNV_OFFSET, raw.as_bytes());
         if let Some(&id) = self.cache.get(&key) {
             return id;
@@ -230,7 +382,7 @@ impl Scratch {
         let mut inf = if raw.is_ascii() {
             info_ascii(raw)
         } else {
-            info(raw, &lower())
+            info(raw, lower)
         };
         inf.lex = lex.contains(inf.word);
         let start = self.own.len();
@@ -260,11 +412,34 @@ impl Scratch {
             info: inf,
             own: start..self.own.len(),
             gaz_bits,
+            code: None,
         });
         self.own_scores.push(None);
         self.cache.insert(key, id);
         id
     }
+}
+
+/// The dot product, in eight running sums that the compiler makes vector instructions.
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let mut acc = [0f32; 8];
+    let (ac, bc) = (a.chunks_exact(8), b.chunks_exact(8));
+    let mut rest = 0.0;
+    for (x, y) in ac.remainder().iter().zip(bc.remainder()) {
+        rest += x * y;
+    }
+    for (x, y) in ac.zip(bc) {
+        for k in 0..8 {
+            acc[k] += x[k] * y[k];
+        }
+    }
+    rest + acc.iter().sum::<f32>()
+}
+
+/// The first `n` bits of a code, with `n` itself: prefixes of different lengths differ.
+#[inline]
+fn prefix(code: u32, n: u32) -> u64 {
+    u64::from(n) << 32 | u64::from(code & ((1 << n) - 1))
 }
 
 /// A headline in capitals: capitalisation says nothing there.
@@ -475,7 +650,7 @@ pub fn sentence(t: &Tokens, r: Range<usize>, lex: &Lexicon, s: &mut Scratch) {
     let mut after_quote = false;
     for k in r.clone() {
         let raw = t.text(k);
-        let id = s.intern(raw, || t.lower(k).to_string(), lex);
+        let id = s.intern(raw, t.lower(k), lex);
         let mut inf = s.entries[id as usize].info;
         // Position flags are not the token's own: they are features of the context.
         if k == r.start {
@@ -523,6 +698,22 @@ pub fn sentence(t: &Tokens, r: Range<usize>, lex: &Lexicon, s: &mut Scratch) {
     });
     let caps = words >= 3 && upper * 10 >= words * 8;
     s.caps = caps;
+    // Codes only from one token before to two after a token that may start a name: elsewhere
+    // tokens are rarely scored, and a code costs a word vector. Training has the same rule.
+    s.code_bits = lex.projection.bits();
+    if s.code_bits > 0 {
+        for i in 0..n {
+            let near = (i.saturating_sub(1)..(i + 3).min(n)).any(|j| may_start(s, j));
+            if !near || s.info[i].letters == 0 {
+                continue;
+            }
+            let e = &mut s.entries[s.ids[i] as usize];
+            let code = *e
+                .code
+                .get_or_insert_with(|| lex.projection.code(t.lower(r.start + i)));
+            s.info[i].code = code;
+        }
+    }
 }
 
 /// True when token `i` of the sentence may start a name: it has a capital letter (or letters
@@ -570,6 +761,18 @@ pub fn context(s: &Scratch, i: usize, f: &mut Vec<u64>) {
     }
     if i + 1 < n {
         f.push(feature(RAW_P1, info[i + 1].raw));
+    }
+    if inf.code != 0 {
+        // Coarse to fine, as Brown-cluster prefixes (6/10/16 measured better than 4/8/12/16).
+        for n in [6, 10, 16].into_iter().filter(|&n| n <= s.code_bits) {
+            f.push(feature(CODE, prefix(inf.code, n)));
+        }
+    }
+    for (j, template) in [(i.wrapping_sub(1), CODE_M1), (i + 1, CODE_P1)] {
+        if let Some(c) = info.get(j).map(|x| x.code).filter(|&c| c != 0) {
+            f.push(feature(template, prefix(c, 4)));
+            f.push(feature(template, prefix(c, 8)));
+        }
     }
     for b in [FIRST, AFTER_QUOTE] {
         if inf.flags & (1 << b) != 0 {
@@ -659,6 +862,34 @@ mod tests {
             "",
         ] {
             assert_eq!(info_ascii(w), info(w, &w.to_lowercase()), "{w}");
+        }
+    }
+
+    #[test]
+    fn codes_come_from_the_projection_and_are_cached_exactly() {
+        let dim = crate::similarity::model().dim();
+        assert_eq!(Projection::new(vec![0.5; dim]).bits(), 0, "no directions");
+        assert_eq!(
+            Projection::new(vec![0.5; dim * 3 + 1]).bits(),
+            0,
+            "not whole rows"
+        );
+        let mut rows = vec![0.0; dim * 3];
+        rows[dim] = 1.0; // first direction: dimension 0
+        rows[2 * dim + 1] = -1.0; // second: minus dimension 1
+        let p = Projection::new(rows);
+        assert_eq!(p.bits(), 2);
+        assert_eq!(p.code(""), 0);
+        for w in [
+            "tuesday",
+            "smith",
+            "a-very-long-hyphenated-word-past-the-cache",
+        ] {
+            let mut v = vec![0.0; dim];
+            Projection::vector(w, &mut v).unwrap();
+            let want = 1 << CODE_BITS | u32::from(v[0] > 0.0) | u32::from(v[1] < 0.0) << 1;
+            assert_eq!(p.code(w), want, "{w}");
+            assert_eq!(p.code(w), want, "{w}, cached");
         }
     }
 }

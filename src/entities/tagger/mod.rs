@@ -5,8 +5,9 @@
 //! `scripts/train-ner.sh`) and compiled into the binary; they are parsed once, on first use.
 //! The file: magic `CCNER2`, the table's bit width, the class count, the feature version (u32),
 //! the weight unit (f32), the lexicon's bit width; then, range coded (see [`coder`]), the `i8`
-//! rows (index gaps, then each class: zero or not, sign, magnitude), the few `i16` rows, and the
-//! lexicon's set bits.
+//! rows (index gaps, then each class: zero or not, sign, magnitude), the few `i16` rows, the
+//! lexicon's set bits, and the word-vector projection (rows, dimension, then each row: its scale
+//! as f32 bits and its `i8` codes; see `features::Projection`).
 
 pub mod coder;
 pub mod features;
@@ -160,6 +161,7 @@ struct Contexts {
     magnitude: [coder::Gamma; CLASSES],
     heavy: coder::Gamma,
     lexicon: coder::Gamma,
+    projection: coder::Gamma,
 }
 
 /// 0, -1, 1, -2, … from 0, 1, 2, 3, …
@@ -245,6 +247,23 @@ impl Model {
                 return Err("bad lexicon".into());
             }
         }
+        let prows = d.gamma(&mut cx.count) as usize - 1;
+        let dim = d.gamma(&mut cx.count) as usize - 1;
+        if prows.saturating_mul(dim) > 1 << 16 {
+            return Err("bad projection".into());
+        }
+        let mut projection = Vec::with_capacity(prows * dim);
+        for _ in 0..prows {
+            let scale = f32::from_bits(d.gamma(&mut cx.count).wrapping_sub(1));
+            if !scale.is_finite() {
+                return Err("bad projection".into());
+            }
+            for _ in 0..dim {
+                let q = unzigzag(d.gamma(&mut cx.projection) - 1);
+                projection.push(f32::from(q) * scale);
+            }
+        }
+        lexicon.projection = features::Projection::new(projection);
         if d.overrun() {
             return Err("model file is truncated".into());
         }

@@ -36,6 +36,8 @@ pub struct Config {
     pub lexicon_bits: u32,
     /// Words written in lower case at least this often go into the lexicon.
     pub lexicon_min: usize,
+    /// Bits of the word-vector codes (see `features::Projection`), 0 for none.
+    pub codes: usize,
 }
 
 impl Default for Config {
@@ -48,6 +50,7 @@ impl Default for Config {
             seed: 2003,
             lexicon_bits: 18,
             lexicon_min: 1,
+            codes: features::CODE_BITS,
         }
     }
 }
@@ -292,7 +295,9 @@ pub fn train(
     log(&format!(
         "train: {ns} sentences, {nt} tokens; dev: {ds} sentences, {dt} tokens (our segmentation)"
     ));
-    let lex = lexicon(train, cfg.lexicon_bits, cfg.lexicon_min);
+    let mut lex = lexicon(train, cfg.lexicon_bits, cfg.lexicon_min);
+    let (projection, quantised) = projection(train, cfg.codes.min(features::CODE_BITS));
+    lex.projection = projection;
     log(&format!(
         "lexicon: {} of 2^{} bits set by lower-case words of the training text",
         lex.count(),
@@ -348,7 +353,7 @@ pub fn train(
         .chunks(CLASSES)
         .filter(|r| r.iter().any(|&x| x != 0.0))
         .count();
-    let bytes = quantise(&avg, &lex, cfg);
+    let bytes = quantise(&avg, &lex, &quantised, cfg);
     let model = Model::parse(&bytes)?;
     let kept = model
         .rows
@@ -372,7 +377,7 @@ pub fn train(
 
 /// Quantises averaged weights linearly in units of `cfg.unit`: rows that round to all zeros are
 /// dropped, rows within ±127 units are `i8`, the rest `i16`. Encodes the model file.
-fn quantise(avg: &[f32], lex: &Lexicon, cfg: &Config) -> Vec<u8> {
+fn quantise(avg: &[f32], lex: &Lexicon, projection: &Quantised, cfg: &Config) -> Vec<u8> {
     let unit = cfg.unit;
     let (mut index, mut heavy_index) = (Vec::new(), Vec::new());
     let mut cols: Vec<Vec<u8>> = vec![Vec::new(); CLASSES];
@@ -444,6 +449,14 @@ fn quantise(avg: &[f32], lex: &Lexicon, cfg: &Config) -> Vec<u8> {
         e.gamma(&mut cx.lexicon, k.wrapping_sub(at));
         at = k;
     }
+    e.gamma(&mut cx.count, projection.rows.len() as u32 + 1);
+    e.gamma(&mut cx.count, projection.dim as u32 + 1);
+    for (scale, row) in &projection.rows {
+        e.gamma(&mut cx.count, scale.to_bits() + 1);
+        for &q in row {
+            e.gamma(&mut cx.projection, zigzag(i16::from(q)) + 1);
+        }
+    }
     out.extend_from_slice(&e.finish());
     out
 }
@@ -469,4 +482,106 @@ fn lexicon(c: &Corpus, bits: u32, min: usize) -> Lexicon {
         }
     }
     lex
+}
+
+/// The projection as stored: each row's scale and `i8` codes.
+#[derive(Default)]
+struct Quantised {
+    dim: usize,
+    rows: Vec<(f32, Vec<i8>)>,
+}
+
+/// The word-vector projection (see `features::Projection`) of the training text's distinct
+/// lower-case words: their mean and top principal directions, by block power iteration from a
+/// fixed start, quantised to `i8` per row. Returns it as tagging will read it, and as stored.
+fn projection(c: &Corpus, k: usize) -> (features::Projection, Quantised) {
+    let dim = crate::similarity::model().dim();
+    let t = Tokens::new(&c.conll.text, &c.seg);
+    let mut words: Vec<&str> = (0..c.seg.tokens.len())
+        .map(|k| t.lower(k))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let mut vectors: Vec<f32> = Vec::with_capacity(words.len() * dim);
+    let mut v = vec![0f32; dim];
+    for w in &words {
+        if features::Projection::vector(w, &mut v).is_some() {
+            vectors.extend_from_slice(&v);
+        }
+    }
+    let n = vectors.len() / dim.max(1);
+    if k == 0 || n < 2 * k {
+        return (features::Projection::default(), Quantised::default());
+    }
+    let mut mean = vec![0f64; dim];
+    for x in vectors.chunks_exact(dim) {
+        mean.iter_mut()
+            .zip(x)
+            .for_each(|(m, &a)| *m += f64::from(a));
+    }
+    mean.iter_mut().for_each(|m| *m /= n as f64);
+    let mut cov = vec![0f64; dim * dim];
+    let mut y = vec![0f64; dim];
+    for x in vectors.chunks_exact(dim) {
+        y.iter_mut()
+            .zip(x)
+            .zip(&mean)
+            .for_each(|((y, &a), m)| *y = f64::from(a) - m);
+        for i in 0..dim {
+            let yi = y[i];
+            for (c, &yj) in cov[i * dim..(i + 1) * dim].iter_mut().zip(&y) {
+                *c += yi * yj;
+            }
+        }
+    }
+    // Block power iteration: q ← orthonormalised cov · q.
+    let mut state = 2003u64;
+    let mut q: Vec<f64> = (0..k * dim)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64 - 0.5
+        })
+        .collect();
+    for _ in 0..300 {
+        let mut z = vec![0f64; k * dim];
+        for (zr, qr) in z.chunks_exact_mut(dim).zip(q.chunks_exact(dim)) {
+            for (i, zi) in zr.iter_mut().enumerate() {
+                *zi = cov[i * dim..(i + 1) * dim]
+                    .iter()
+                    .zip(qr)
+                    .map(|(a, b)| a * b)
+                    .sum();
+            }
+        }
+        for r in 0..k {
+            let (done, rest) = z.split_at_mut(r * dim);
+            let zr = &mut rest[..dim];
+            for p in done.chunks_exact(dim) {
+                let d: f64 = zr.iter().zip(p).map(|(a, b)| a * b).sum();
+                zr.iter_mut().zip(p).for_each(|(a, b)| *a -= d * b);
+            }
+            let norm = zr.iter().map(|a| a * a).sum::<f64>().sqrt().max(1e-300);
+            zr.iter_mut().for_each(|a| *a /= norm);
+        }
+        q = z;
+    }
+    let mut stored = Quantised {
+        dim,
+        rows: Vec::new(),
+    };
+    let mut rows = Vec::with_capacity((k + 1) * dim);
+    for row in std::iter::once(&mean[..]).chain(q.chunks_exact(dim)) {
+        let max = row.iter().fold(0f64, |m, a| m.max(a.abs()));
+        let scale = (max / 127.0).max(1e-12) as f32;
+        let codes: Vec<i8> = row
+            .iter()
+            .map(|&a| (a / f64::from(scale)).round().clamp(-127.0, 127.0) as i8)
+            .collect();
+        rows.extend(codes.iter().map(|&c| f32::from(i16::from(c)) * scale));
+        stored.rows.push((scale, codes));
+    }
+    (features::Projection::new(rows), stored)
 }
