@@ -102,6 +102,8 @@ pub struct ClaimInfo {
     pub number_words: Vec<u64>,
     /// Its word n-grams, made when first asked for (see [`ClaimInfo::grams`]).
     grams: std::sync::OnceLock<Grams>,
+    /// What pair scoring reads of it alone, made when first scored (see [`ClaimInfo::prep`]).
+    prep: std::sync::OnceLock<super::pair::Prep>,
     /// Its meaning, L2-normalised (empty when there is no model); in a context, less the
     /// story's topic (see [`Context`]).
     pub vector: Vec<f32>,
@@ -113,15 +115,15 @@ pub struct ClaimInfo {
 }
 
 impl ClaimInfo {
-    /// The information of claim `c` of source `s` (its clauses are added by
-    /// [`ClaimInfo::add_clauses`]).
+    /// The information of claim `c` of source `s`, without its meaning (`vector`, filled by
+    /// [`embed_all`]) or its clauses ([`ClaimInfo::clauses_of`]).
     #[inline(never)] // per claim: see `crate::analyze` on wasm tiering
     pub fn new(s: usize, c: usize, src: &Analysed, claim: &Claim) -> ClaimInfo {
         ClaimInfo::of_span(s, c, src, claim)
     }
 
     /// Its clauses, each as a claim of its own: claim `c` of source `src`, cut by
-    /// `super::clauses`.
+    /// `super::clauses` (without their meaning, as in [`ClaimInfo::new`]).
     pub fn clauses_of(&self, src: &Analysed, claim: &Claim) -> Vec<ClaimInfo> {
         let a = &claim.attribution;
         let skip: Vec<crate::span::Span> = [a.source, a.cue, a.via].into_iter().flatten().collect();
@@ -213,7 +215,6 @@ impl ClaimInfo {
             .collect();
         let content: Vec<u64> = content.into_iter().map(|c| c.0).collect();
         let content_weight = vec![word_weight(""); content.len()];
-        let model = crate::similarity::model();
         let figures = figures(src, &covered, &spans, &folded_words, base);
         let shingles = shingles(&words);
         let name_weight = vec![1.0; names.len()];
@@ -241,8 +242,43 @@ impl ClaimInfo {
             masked_words,
             number_words,
             grams: std::sync::OnceLock::new(),
-            vector: model.embed(text),
+            prep: std::sync::OnceLock::new(),
+            vector: Vec::new(),
             clauses: Vec::new(),
+        }
+    }
+}
+
+/// Gives each claim and clause its meaning: each distinct text embedded once (natively, on all
+/// cores), so copies of a wire story cost one embedding.
+pub fn embed_all(infos: &mut [ClaimInfo], sources: &[Analysed]) {
+    let text = |x: &ClaimInfo| sources[x.source].text.get(x.span.start..x.span.end);
+    let mut index: FnvMap<&str, usize> = FnvMap::default();
+    let mut texts: Vec<&str> = Vec::new();
+    for x in infos
+        .iter()
+        .flat_map(|x| std::iter::once(x).chain(&x.clauses))
+    {
+        let t = text(x).unwrap_or("");
+        index.entry(t).or_insert_with(|| {
+            texts.push(t);
+            texts.len() - 1
+        });
+    }
+    let model = crate::similarity::model();
+    let vectors = crate::each_source(&texts, |t| model.embed(t));
+    let vector_of = |x: &ClaimInfo| {
+        let t = text(x).unwrap_or("");
+        index
+            .get(t)
+            .and_then(|&i| vectors.get(i))
+            .cloned()
+            .unwrap_or_default()
+    };
+    for x in infos.iter_mut() {
+        x.vector = vector_of(x);
+        for c in &mut x.clauses {
+            c.vector = vector_of(c);
         }
     }
 }
@@ -283,6 +319,12 @@ impl ClaimInfo {
         })
     }
 
+    /// What pair scoring reads of it alone, made once, when first scored: it is scored against
+    /// many others.
+    pub fn prep(&self) -> &super::pair::Prep {
+        self.prep.get_or_init(|| super::pair::Prep::new(self))
+    }
+
     /// The claim as it would read if its numbers agreed with any other's: numbers as their
     /// labels, number words out of its content, every value the same. Two claims that differ
     /// only in a count are one claim in dispute; this is how the comparison sees that.
@@ -290,6 +332,7 @@ impl ClaimInfo {
         let mut out = self.clone();
         out.clauses.clear();
         out.grams = std::sync::OnceLock::new();
+        out.prep = std::sync::OnceLock::new();
         out.words = self.masked_words.clone();
         out.word_set = self.masked_words.clone();
         out.word_set.sort_unstable();
@@ -458,6 +501,8 @@ impl Context {
     /// Scales one claim's or clause's weights, and takes the topic from its meaning.
     fn weigh_one(&self, x: &mut ClaimInfo) {
         x.in_context = true;
+        // Its vector changes: what was read of it goes.
+        x.prep = std::sync::OnceLock::new();
         if x.vector.len() == self.topic.len() {
             for (v, t) in x.vector.iter_mut().zip(&self.topic) {
                 *v -= t;
@@ -581,16 +626,11 @@ fn shingles(words: &[u64]) -> Vec<u64> {
 /// How many items two sorted, unique lists share.
 pub fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+    // Steps without branches: which list moves on is data the processor cannot predict.
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     n
 }

@@ -285,6 +285,10 @@ fn nearest_by_meaning(
             list.truncate(MEANING_NEAREST);
         }
     };
+    // Each vector's squares summed once, not once per pair (the same cosine to the bit).
+    let squares: Vec<f32> = (0..k)
+        .map(|a| crate::similarity::squares(vector(a)))
+        .collect();
     for a in 0..k {
         let va = vector(a);
         if va.is_empty() {
@@ -295,7 +299,11 @@ fn nearest_by_meaning(
             if vb.len() != va.len() || cross_pairs(&sources_of[a], &sources_of[b]) == 0.0 {
                 continue;
             }
-            let c = crate::similarity::cosine(va, vb);
+            let c = crate::similarity::cosine_of(
+                crate::similarity::dot(va, vb),
+                squares[a],
+                squares[b],
+            );
             if c >= MEANING_MIN {
                 offer(&mut near[a], c, b as u32);
                 offer(&mut near[b], c, a as u32);

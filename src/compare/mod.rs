@@ -83,6 +83,7 @@ pub fn claim_infos(sources: &[Analysed]) -> Vec<ClaimInfo> {
     .flatten()
     .collect();
     add_clauses(&mut infos, sources);
+    claim::embed_all(&mut infos, sources);
     claim::weigh_words(&mut infos, sources);
     Context::new(&infos).weigh(&mut infos);
     infos
