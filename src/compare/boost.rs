@@ -149,6 +149,16 @@ pub struct Flat {
     splits: Vec<(u32, f32)>,
     /// Per tree, `2^depth` leaves.
     leaves: Vec<f32>,
+    /// The same trees in fixed arrays, when they are at most 4 deep over at most 32 features:
+    /// every index is in range by its type, so the walk checks none.
+    four: Vec<Four>,
+}
+
+/// One tree made full to depth 4: 15 splits (and one unused), 16 leaves.
+#[derive(Clone, Debug, PartialEq)]
+struct Four {
+    splits: [(u32, f32); 16],
+    leaves: [f32; 16],
 }
 
 impl Forest {
@@ -202,6 +212,14 @@ impl Forest {
         for t in &self.trees {
             d = d.max(depth(t, 0, 0)?);
         }
+        let narrow = self.trees.iter().flat_map(|t| &t.nodes).all(|n| match n {
+            Node::Split { feature, .. } => *feature < 32,
+            Node::Leaf(_) => true,
+        });
+        // Shallower trees are made 4 deep too, for the fixed layout.
+        if d <= 4 && narrow && !self.trees.is_empty() {
+            d = 4;
+        }
         let mut flat = Flat {
             base: self.base,
             depth: d,
@@ -213,6 +231,23 @@ impl Forest {
             flat.leaves.extend(std::iter::repeat_n(0.0, 1 << d));
             fill(t, 0, 0, 0, d, &mut flat);
         }
+        if d == 4 && narrow {
+            let trees = flat
+                .splits
+                .chunks_exact(15)
+                .zip(flat.leaves.chunks_exact(16));
+            flat.four = trees
+                .map(|(s, l)| {
+                    let mut four = Four {
+                        splits: [(0, 0.0); 16],
+                        leaves: [0.0; 16],
+                    };
+                    four.splits[..15].copy_from_slice(s);
+                    four.leaves.copy_from_slice(l);
+                    four
+                })
+                .collect();
+        }
         Some(flat)
     }
 }
@@ -220,6 +255,9 @@ impl Forest {
 impl Flat {
     /// The log-odds for features `x`, as [`Forest::logit`] gives it.
     pub fn logit(&self, x: &[f32]) -> f32 {
+        if !self.four.is_empty() {
+            return self.walk_four(x);
+        }
         // The depth known when compiled unrolls the walk down each tree.
         match self.depth {
             3 => self.walk::<3>(x),
@@ -227,6 +265,32 @@ impl Flat {
             5 => self.walk::<5>(x),
             d => self.walk_any(x, d),
         }
+    }
+
+    fn walk_four(&self, x: &[f32]) -> f32 {
+        // Features past `x` read 0, as in `Forest::logit`.
+        let mut v = [0f32; 32];
+        for (v, x) in v.iter_mut().zip(x) {
+            *v = *x;
+        }
+        let mut z = self.base;
+        // Sixteen trees a level at a time: their walks are independent, so the processor
+        // overlaps them instead of waiting on each load of one walk. Their leaves are then
+        // added in order, as in `Forest::logit`.
+        for trees in self.four.chunks(16) {
+            let mut at = [0usize; 16];
+            for _ in 0..4 {
+                for (i, t) in at.iter_mut().zip(trees) {
+                    let (f, th) = t.splits[*i & 15];
+                    // `v < th` goes left, else (NaN too) right, as in `Forest::logit`.
+                    *i = 2 * *i + 2 - usize::from(v[(f & 31) as usize] < th);
+                }
+            }
+            for (i, t) in at.iter().zip(trees) {
+                z += t.leaves[(*i - 15) & 15];
+            }
+        }
+        z
     }
 
     fn walk<const D: usize>(&self, x: &[f32]) -> f32 {

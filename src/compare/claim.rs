@@ -104,6 +104,8 @@ pub struct ClaimInfo {
     grams: std::sync::OnceLock<Grams>,
     /// What pair scoring reads of it alone, made when first scored (see [`ClaimInfo::prep`]).
     prep: std::sync::OnceLock<super::pair::Prep>,
+    /// It without its numbers, made when first asked for (see [`ClaimInfo::numberless`]).
+    numberless: std::sync::OnceLock<Box<ClaimInfo>>,
     /// Its meaning, L2-normalised (empty when there is no model); in a context, less the
     /// story's topic (see [`Context`]).
     pub vector: Vec<f32>,
@@ -243,6 +245,7 @@ impl ClaimInfo {
             number_words,
             grams: std::sync::OnceLock::new(),
             prep: std::sync::OnceLock::new(),
+            numberless: std::sync::OnceLock::new(),
             vector: Vec::new(),
             clauses: Vec::new(),
         }
@@ -325,6 +328,13 @@ impl ClaimInfo {
         self.prep.get_or_init(|| super::pair::Prep::new(self))
     }
 
+    /// [`ClaimInfo::without_numbers`], made once: a claim in dispute is compared so with
+    /// several others.
+    pub fn numberless(&self) -> &ClaimInfo {
+        self.numberless
+            .get_or_init(|| Box::new(self.without_numbers()))
+    }
+
     /// The claim as it would read if its numbers agreed with any other's: numbers as their
     /// labels, number words out of its content, every value the same. Two claims that differ
     /// only in a count are one claim in dispute; this is how the comparison sees that.
@@ -333,6 +343,7 @@ impl ClaimInfo {
         out.clauses.clear();
         out.grams = std::sync::OnceLock::new();
         out.prep = std::sync::OnceLock::new();
+        out.numberless = std::sync::OnceLock::new();
         out.words = self.masked_words.clone();
         out.word_set = self.masked_words.clone();
         out.word_set.sort_unstable();
@@ -364,6 +375,7 @@ pub fn weigh_words(infos: &mut [ClaimInfo], sources: &[Analysed]) {
     let mut v = vec![0f32; model.dim()];
     let mut weigh = |x: &mut ClaimInfo| {
         let text = sources[x.source].text;
+        x.numberless = std::sync::OnceLock::new();
         x.content_weight.clear();
         for (&h, &(a, b)) in x.content.iter().zip(&x.content_at) {
             let w = *weights.entry(h).or_insert_with(|| {
@@ -501,8 +513,9 @@ impl Context {
     /// Scales one claim's or clause's weights, and takes the topic from its meaning.
     fn weigh_one(&self, x: &mut ClaimInfo) {
         x.in_context = true;
-        // Its vector changes: what was read of it goes.
+        // Its vector and weights change: what was read of it goes.
         x.prep = std::sync::OnceLock::new();
+        x.numberless = std::sync::OnceLock::new();
         if x.vector.len() == self.topic.len() {
             for (v, t) in x.vector.iter_mut().zip(&self.topic) {
                 *v -= t;

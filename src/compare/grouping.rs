@@ -277,6 +277,15 @@ fn nearest_by_meaning(
     let k = nodes.len();
     let vector = |a: usize| &infos[nodes[a][0]].vector;
     let mut near: Vec<Vec<(f32, u32)>> = vec![Vec::new(); k];
+    // Two nodes make no pair of claims from different sources only when all their claims
+    // come from one and the same source: each node's only source, if it has one.
+    let only: Vec<Option<u32>> = sources_of
+        .iter()
+        .map(|s| match s.as_slice() {
+            [(src, _)] => Some(*src),
+            _ => None,
+        })
+        .collect();
     let offer = |list: &mut Vec<(f32, u32)>, c: f32, b: u32| {
         // Keep the closest few, the earlier node first on a tie.
         let at = list.partition_point(|&(x, y)| x > c || (x == c && y < b));
@@ -296,7 +305,7 @@ fn nearest_by_meaning(
         }
         for b in a + 1..k {
             let vb = vector(b);
-            if vb.len() != va.len() || cross_pairs(&sources_of[a], &sources_of[b]) == 0.0 {
+            if vb.len() != va.len() || (only[a].is_some() && only[a] == only[b]) {
                 continue;
             }
             let c = crate::similarity::cosine_of(

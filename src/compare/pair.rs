@@ -145,6 +145,10 @@ pub struct Prep {
     /// Per word of `word_set`, its word features (`UNMATCHED`, `MATCHED`) with their weights
     /// in the word model, when it has them.
     word_weights: Vec<[(u64, Option<f32>); 2]>,
+    /// Of the words whose features have weights, the indexes into `word_set`, by the hash of
+    /// their `UNMATCHED` feature and of their `MATCHED` one: a pair's features come out of
+    /// these already in the order they are summed in.
+    by_feature: [Vec<u32>; 2],
 }
 
 impl Prep {
@@ -168,17 +172,25 @@ impl Prep {
             let f = word_feature(kind, h);
             (f, m.words.get(&f).copied())
         };
-        let word_weights = x
+        let word_weights: Vec<[(u64, Option<f32>); 2]> = x
             .word_set
             .iter()
             .map(|&h| [weight(UNMATCHED, h), weight(MATCHED, h)])
             .collect();
+        let by_feature = [0, 1].map(|kind| {
+            let mut order: Vec<u32> = (0..word_weights.len() as u32)
+                .filter(|&i| word_weights[i as usize][kind].1.is_some())
+                .collect();
+            order.sort_unstable_by_key(|&i| word_weights[i as usize][kind].0);
+            order
+        });
         Prep {
             values,
             squares: crate::similarity::squares(&x.vector),
             distinct,
             ids,
             word_weights,
+            by_feature,
         }
     }
 }
@@ -202,49 +214,73 @@ fn positions(words: &[u64]) -> (Vec<(u64, u64)>, Vec<u8>) {
 }
 
 /// The word model's log-odds for a pair (`Model::word_logit` of their [`word_features`]): the
-/// same weights summed in the same order, each claim's words looked up once, not per pair.
+/// same weights summed in the same order, each claim's words looked up and ordered once, not
+/// per pair.
 fn word_logit(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
     let m = model();
     if m.words.is_empty() {
         return 0.0;
     }
-    let (wa, wb) = (&a.prep().word_weights, &b.prep().word_weights);
-    let (sa, sb) = (&a.word_set, &b.word_set);
-    WEIGHTS.with(|w| {
-        let mut w = w.borrow_mut();
-        w.clear();
-        let mut keep = |f: Option<&(u64, Option<f32>)>| {
-            if let Some(&(h, Some(v))) = f {
-                w.push((h, v));
-            }
-        };
+    let (pa, pb) = (a.prep(), b.prep());
+    WORDS.with(|cell| {
+        let (in_a, in_b, w) = &mut *cell.borrow_mut();
+        // Which words of each the other has.
+        in_a.clear();
+        in_a.resize(a.word_set.len(), false);
+        in_b.clear();
+        in_b.resize(b.word_set.len(), false);
         let (mut i, mut j) = (0, 0);
+        while let (Some(x), Some(y)) = (a.word_set.get(i), b.word_set.get(j)) {
+            if x == y {
+                if let (Some(p), Some(q)) = (in_a.get_mut(i), in_b.get_mut(j)) {
+                    (*p, *q) = (true, true);
+                }
+            }
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
+        }
+        // The pair's weighted features, each list in feature order (`a`'s words `b` lacks,
+        // `b`'s words `a` lacks, the words both have), merged in feature order.
+        let mut lists = [
+            features(pa, 0, in_a, false).peekable(),
+            features(pb, 0, in_b, false).peekable(),
+            features(pa, 1, in_a, true).peekable(),
+        ];
+        w.clear();
         loop {
-            match (sa.get(i), sb.get(j)) {
-                (Some(x), Some(y)) if x == y => {
-                    keep(wa.get(i).map(|f| &f[1]));
-                    i += 1;
-                    j += 1;
+            let mut best: Option<(usize, u64)> = None;
+            for (k, l) in lists.iter_mut().enumerate() {
+                if let Some(&(h, _)) = l.peek() {
+                    if best.is_none_or(|(_, b)| h < b) {
+                        best = Some((k, h));
+                    }
                 }
-                (Some(x), Some(y)) if x < y => {
-                    keep(wa.get(i).map(|f| &f[0]));
-                    i += 1;
-                }
-                (Some(_), None) => {
-                    keep(wa.get(i).map(|f| &f[0]));
-                    i += 1;
-                }
-                (_, Some(_)) => {
-                    keep(wb.get(j).map(|f| &f[0]));
-                    j += 1;
-                }
-                (None, None) => break,
+            }
+            let Some((k, _)) = best else { break };
+            if let Some((_, v)) = lists[k].next() {
+                w.push(v);
             }
         }
-        // The order of `word_features` (by feature hash), so that the sum is the same.
-        w.sort_unstable_by_key(|x| x.0);
-        let z: f32 = m.word_bias + w.iter().map(|x| &x.1).sum::<f32>();
+        let z: f32 = m.word_bias + w.iter().sum::<f32>();
         z.clamp(-WORD_LOGIT_LIMIT, WORD_LOGIT_LIMIT)
+    })
+}
+
+/// A claim's weighted word features of one kind (`0`: `UNMATCHED`, `1`: `MATCHED`) in feature
+/// order, of the words whose mark in `shared` is `want`.
+fn features<'a>(
+    p: &'a Prep,
+    kind: usize,
+    shared: &'a [bool],
+    want: bool,
+) -> impl Iterator<Item = (u64, f32)> + 'a {
+    let order = p.by_feature.get(kind).map_or(&[][..], |o| o.as_slice());
+    order.iter().filter_map(move |&i| {
+        let i = i as usize;
+        match (p.word_weights.get(i).map(|f| f[kind & 1]), shared.get(i)) {
+            (Some((h, Some(v))), Some(&s)) if s == want => Some((h, v)),
+            _ => None,
+        }
     })
 }
 
@@ -350,9 +386,10 @@ fn name_weights(a: &ClaimInfo, b: &ClaimInfo) -> (f32, f32) {
 }
 
 thread_local! {
-    /// A buffer reused from pair to pair: a story's comparison scores thousands.
-    static WEIGHTS: std::cell::RefCell<Vec<(u64, f32)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
+    /// Buffers reused from pair to pair (a story's comparison scores thousands): which words
+    /// of each claim the other has, and the weights of the pair's word features.
+    static WORDS: std::cell::RefCell<(Vec<bool>, Vec<bool>, Vec<f32>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
 }
 
 /// How many items two sorted lists share, repeats counted as often as both have them.
@@ -586,8 +623,7 @@ pub fn in_dispute(a: &ClaimInfo, b: &ClaimInfo) -> bool {
     std::iter::once(a).chain(&a.clauses).any(|x| {
         std::iter::once(b).chain(&b.clauses).any(|y| {
             figures_agree(x, y) == Some(false) && plausible(x, y) && {
-                let (x, y) = (x.without_numbers(), y.without_numbers());
-                model().probability(&dense(&x, &y)) >= DISPUTE
+                model().probability(&dense(x.numberless(), y.numberless())) >= DISPUTE
             }
         })
     })
@@ -601,8 +637,7 @@ fn sentence_similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
     }
     let p = model().probability(&dense_given(a, b, m));
     if super::claim::figures_agree(a, b) == Some(false) {
-        let (a, b) = (a.without_numbers(), b.without_numbers());
-        let q = model().probability(&dense(&a, &b));
+        let q = model().probability(&dense(a.numberless(), b.numberless()));
         if q >= DISPUTE {
             return p.max(q);
         }
