@@ -124,6 +124,28 @@ impl ClaimInfo {
         ClaimInfo::of_span(s, c, src, claim)
     }
 
+    /// Claim `c` of source `s` made from `self`, the information of a claim that [`reading`]
+    /// finds alike: all but its place, certainty and citations are the same.
+    pub fn copy_as(&self, s: usize, c: usize, src: &Analysed, claim: &Claim) -> ClaimInfo {
+        let mut out = self.clone();
+        let (from, to) = (self.span.start as i64, claim.span.start as i64);
+        for at in &mut out.content_at {
+            *at = (
+                (at.0 as i64 - from + to) as u32,
+                (at.1 as i64 - from + to) as u32,
+            );
+        }
+        out.source = s;
+        out.claim = c;
+        out.span = claim.span;
+        out.certainty = claim.certainty;
+        out.cites = cites(src, claim);
+        out.grams = std::sync::OnceLock::new();
+        out.prep = std::sync::OnceLock::new();
+        out.numberless = std::sync::OnceLock::new();
+        out
+    }
+
     /// Its clauses, each as a claim of its own: claim `c` of source `src`, cut by
     /// `super::clauses` (without their meaning, as in [`ClaimInfo::new`]).
     pub fn clauses_of(&self, src: &Analysed, claim: &Claim) -> Vec<ClaimInfo> {
@@ -250,6 +272,53 @@ impl ClaimInfo {
             clauses: Vec::new(),
         }
     }
+}
+
+/// A mention as [`ClaimInfo::new`] reads it: where it is from the sentence's start, its label,
+/// key, value (as bits), date and text.
+type MentionRead<'a> = (
+    i64,
+    i64,
+    Label,
+    &'a str,
+    Option<(Option<u64>, Option<u64>, Option<&'static str>)>,
+    Option<&'a str>,
+    &'a str,
+);
+
+/// All that [`ClaimInfo::new`] reads of a claim but its place, certainty and citations: its
+/// sentence and the mentions it covers, in order. Two claims that read alike (a wire story
+/// printed by many outlets) have the same information but for those (`ClaimInfo::copy_as`).
+/// `None` when a mention is not in its source.
+#[derive(PartialEq)]
+pub struct Reading<'a> {
+    /// The sentence.
+    pub text: &'a str,
+    mentions: Vec<MentionRead<'a>>,
+}
+
+/// How claim `claim` of `src` reads (see [`Reading`]).
+pub fn reading<'a>(src: &Analysed<'a>, claim: &Claim) -> Option<Reading<'a>> {
+    let text = src.text.get(claim.span.start..claim.span.end)?;
+    let base = claim.span.start as i64;
+    let mut mentions = Vec::with_capacity(claim.entities.len());
+    for &k in &claim.entities {
+        let m = src.mentions.get(k)?;
+        let value = m
+            .value
+            .as_ref()
+            .map(|v| (v.low.map(f64::to_bits), v.high.map(f64::to_bits), v.unit));
+        mentions.push((
+            m.span.start as i64 - base,
+            m.span.end as i64 - base,
+            m.label,
+            m.key.as_str(),
+            value,
+            m.iso.as_deref(),
+            src.text.get(m.span.start..m.span.end)?,
+        ));
+    }
+    Some(Reading { text, mentions })
 }
 
 /// Gives each claim and clause its meaning: each distinct text embedded once (natively, on all
@@ -646,4 +715,42 @@ pub fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
         j += usize::from(y <= x);
     }
     n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_copy_is_what_reading_it_again_gives() {
+        // Reason: a claim that reads like an earlier one is made from it (`copy_as`); it must
+        // equal the claim read on its own, at its own place in another text.
+        let story = "Twelve cars derailed near the town on Sunday, the county office said. \
+                     About 1,200 residents were told to leave their homes, officials said. \
+                     Police arrested five men in Ankara on Friday.";
+        let sources = [
+            crate::Source::new("a", "A", story),
+            crate::Source::new(
+                "b",
+                "B",
+                &format!("A longer opening comes first here. {story}"),
+            ),
+        ];
+        let prepared = crate::prepare(&sources);
+        let analysed = prepared.analysed(&sources);
+        let (a, b) = (&analysed[0], &analysed[1]);
+        let mut copies = 0;
+        for (c, claim) in b.claims.iter().enumerate() {
+            let Some(r) = reading(b, claim) else { continue };
+            for (k, earlier) in a.claims.iter().enumerate() {
+                if reading(a, earlier).is_some_and(|e| e == r) {
+                    let copy = ClaimInfo::new(0, k, a, earlier).copy_as(1, c, b, claim);
+                    let again = ClaimInfo::new(1, c, b, claim);
+                    assert_eq!(format!("{copy:?}"), format!("{again:?}"));
+                    copies += 1;
+                }
+            }
+        }
+        assert!(copies >= 2, "{copies}");
+    }
 }
