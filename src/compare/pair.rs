@@ -142,13 +142,10 @@ pub struct Prep {
     distinct: Vec<(u64, u64)>,
     /// ... and each position's index into `distinct`.
     ids: Vec<u8>,
-    /// Per word of `word_set`, its word features (`UNMATCHED`, `MATCHED`) with their weights
-    /// in the word model, when it has them.
-    word_weights: Vec<[(u64, Option<f32>); 2]>,
-    /// Of the words whose features have weights, the indexes into `word_set`, by the hash of
-    /// their `UNMATCHED` feature and of their `MATCHED` one: a pair's features come out of
-    /// these already in the order they are summed in.
-    by_feature: [Vec<u32>; 2],
+    /// Its words' weighted `UNMATCHED` features and `MATCHED` ones, each with the word's index
+    /// into `word_set`, by feature hash: a pair's features come out of these already in the
+    /// order they are summed in.
+    by_feature: [Vec<(u64, f32, u32)>; 2],
 }
 
 impl Prep {
@@ -178,18 +175,20 @@ impl Prep {
             .map(|&h| [weight(UNMATCHED, h), weight(MATCHED, h)])
             .collect();
         let by_feature = [0, 1].map(|kind| {
-            let mut order: Vec<u32> = (0..word_weights.len() as u32)
-                .filter(|&i| word_weights[i as usize][kind].1.is_some())
-                .collect();
-            order.sort_unstable_by_key(|&i| word_weights[i as usize][kind].0);
-            order
+            let mut list: Vec<(u64, f32, u32)> = Vec::new();
+            for (i, w) in word_weights.iter().enumerate() {
+                if let (h, Some(v)) = w[kind] {
+                    list.push((h, v, i as u32));
+                }
+            }
+            list.sort_unstable_by_key(|x| x.0);
+            list
         });
         Prep {
             values,
             squares: crate::similarity::squares(&x.vector),
             distinct,
             ids,
-            word_weights,
             by_feature,
         }
     }
@@ -240,47 +239,47 @@ fn word_logit(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
             j += usize::from(y <= x);
         }
         // The pair's weighted features, each list in feature order (`a`'s words `b` lacks,
-        // `b`'s words `a` lacks, the words both have), merged in feature order.
-        let mut lists = [
-            features(pa, 0, in_a, false).peekable(),
-            features(pb, 0, in_b, false).peekable(),
-            features(pa, 1, in_a, true).peekable(),
-        ];
+        // `b`'s words `a` lacks, the words both have), merged in feature order. Plain loops:
+        // the browser build is optimised for size, and iterator chains cost there.
+        let [ua, ma] = &pa.by_feature;
+        let ub = &pb.by_feature[0];
+        let has = |flags: &[bool], x: &(u64, f32, u32)| flags.get(x.2 as usize) == Some(&true);
+        let (mut i, mut j, mut k) = (0, 0, 0);
         w.clear();
         loop {
-            let mut best: Option<(usize, u64)> = None;
-            for (k, l) in lists.iter_mut().enumerate() {
-                if let Some(&(h, _)) = l.peek() {
-                    if best.is_none_or(|(_, b)| h < b) {
-                        best = Some((k, h));
-                    }
-                }
+            while i < ua.len() && has(in_a, &ua[i]) {
+                i += 1;
             }
-            let Some((k, _)) = best else { break };
-            if let Some((_, v)) = lists[k].next() {
-                w.push(v);
+            while j < ub.len() && has(in_b, &ub[j]) {
+                j += 1;
+            }
+            while k < ma.len() && !has(in_a, &ma[k]) {
+                k += 1;
+            }
+            let (x, y, z) = (ua.get(i), ub.get(j), ma.get(k));
+            let below = |p: Option<&(u64, f32, u32)>, q: Option<&(u64, f32, u32)>| match (p, q) {
+                (Some(p), Some(q)) => p.0 <= q.0,
+                (p, _) => p.is_some(),
+            };
+            if below(x, y) && below(x, z) {
+                if let Some(x) = x {
+                    w.push(x.1);
+                }
+                i += 1;
+            } else if below(y, z) {
+                if let Some(y) = y {
+                    w.push(y.1);
+                }
+                j += 1;
+            } else if let Some(z) = z {
+                w.push(z.1);
+                k += 1;
+            } else {
+                break;
             }
         }
         let z: f32 = m.word_bias + w.iter().sum::<f32>();
         z.clamp(-WORD_LOGIT_LIMIT, WORD_LOGIT_LIMIT)
-    })
-}
-
-/// A claim's weighted word features of one kind (`0`: `UNMATCHED`, `1`: `MATCHED`) in feature
-/// order, of the words whose mark in `shared` is `want`.
-fn features<'a>(
-    p: &'a Prep,
-    kind: usize,
-    shared: &'a [bool],
-    want: bool,
-) -> impl Iterator<Item = (u64, f32)> + 'a {
-    let order = p.by_feature.get(kind).map_or(&[][..], |o| o.as_slice());
-    order.iter().filter_map(move |&i| {
-        let i = i as usize;
-        match (p.word_weights.get(i).map(|f| f[kind & 1]), shared.get(i)) {
-            (Some((h, Some(v))), Some(&s)) if s == want => Some((h, v)),
-            _ => None,
-        }
     })
 }
 
