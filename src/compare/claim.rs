@@ -709,7 +709,8 @@ fn shingles(words: &[u64]) -> Vec<u64> {
 pub fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     // Steps without branches: which list moves on is data the processor cannot predict.
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+    while i < a.len() && j < b.len() {
+        let (x, y) = (&a[i], &b[j]);
         n += usize::from(x == y);
         i += usize::from(x <= y);
         j += usize::from(y <= x);

@@ -395,7 +395,8 @@ thread_local! {
 fn merge_count(x: &[u32], y: &[u32]) -> usize {
     let (mut i, mut j, mut m) = (0, 0, 0);
     // Steps without branches: which list moves on is data the processor cannot predict.
-    while let (Some(&a), Some(&b)) = (x.get(i), y.get(j)) {
+    while i < x.len() && j < y.len() {
+        let (a, b) = (x[i], y[j]);
         m += usize::from(a == b);
         i += usize::from(a <= b);
         j += usize::from(b <= a);
