@@ -157,10 +157,83 @@ fn main() {
                 eprintln!("{name}: {} ms", d.as_millis());
             }
         }
+        "compare" => {
+            // The compare stage alone, as `benches/scale.rs` times it: the fastest of five.
+            use crosscheck::entities::aliases::{self, SourceNames};
+            let mut ms: Vec<_> = sources
+                .iter()
+                .zip(&segs)
+                .map(|(s, g)| crosscheck::entities::find(&s.text, g))
+                .collect();
+            let mut names: Vec<SourceNames> = sources
+                .iter()
+                .zip(&segs)
+                .zip(ms.iter_mut())
+                .map(|((s, seg), m)| SourceNames {
+                    text: &s.text,
+                    seg,
+                    mentions: m,
+                })
+                .collect();
+            aliases::resolve(&mut names);
+            let cs: Vec<_> = sources
+                .iter()
+                .zip(&segs)
+                .zip(&ms)
+                .zip(&cruft)
+                .map(|(((s, g), m), c)| crosscheck::claims::find(&s.text, g, m, c))
+                .collect();
+            let analysed: Vec<crosscheck::compare::Analysed> = sources
+                .iter()
+                .zip(&ms)
+                .zip(&cs)
+                .map(|((s, m), c)| crosscheck::compare::Analysed {
+                    id: &s.id,
+                    name: &s.name,
+                    text: &s.text,
+                    mentions: m,
+                    claims: c,
+                })
+                .collect();
+            let runs = std::env::var("RUNS").map_or(5, |r| r.parse().unwrap_or(5));
+            let mut best = std::time::Duration::MAX;
+            let mut n = 0;
+            let cpu = cpu_ms();
+            for _ in 0..runs {
+                let t = std::time::Instant::now();
+                n = crosscheck::compare::compare(&analysed).claims.len();
+                best = best.min(t.elapsed());
+            }
+            // CPU time as well: on a machine shared with other work, it varies less.
+            let cpu = (cpu_ms() - cpu) / runs as f64;
+            eprintln!(
+                "{n} groups, compare in {} ms (fastest of {runs}), {cpu:.0} ms of CPU per run",
+                best.as_millis()
+            );
+        }
         _ => {
             let r = analyze(&sources, &Options::default());
             eprintln!("{} groups", r.comparison.claims.len());
+            // REPORT=FILE keeps the report, to check that a change leaves it as it was.
+            if let Ok(path) = std::env::var("REPORT") {
+                std::fs::write(path, serde_json::to_string_pretty(&r).unwrap()).unwrap();
+            }
         }
     }
     eprintln!("{stage}: {} ms", t.elapsed().as_millis());
+}
+
+/// The CPU time this process has used, in ms (Linux; 0 elsewhere).
+fn cpu_ms() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name, which is in parentheses: utime and stime are the
+    // 12th and 13th, in clock ticks (100 a second).
+    let rest = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    f.iter().sum::<f64>() * 10.0
 }

@@ -134,6 +134,219 @@ impl Forest {
     }
 }
 
+/// The deepest trees [`Forest::flatten`] lays out in full (2^6 leaves each).
+const FLAT_DEPTH: usize = 6;
+
+/// A forest laid out for scoring many pairs: every tree made full to one depth (a leaf above
+/// it repeated below), its splits and leaves in arrays, so that each level is a compare and an
+/// index, not a branch on the node's kind. Sums the same leaves in the same order as
+/// [`Forest::logit`], so the log-odds is the same to the bit.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Flat {
+    base: f32,
+    depth: usize,
+    /// Per tree, `2^depth - 1` splits in breadth-first order: feature and threshold.
+    splits: Vec<(u32, f32)>,
+    /// Per tree, `2^depth` leaves.
+    leaves: Vec<f32>,
+    /// The same trees in fixed arrays, when they are at most 4 deep over at most 32 features:
+    /// every index is in range by its type, so the walk checks none.
+    four: Vec<Four>,
+}
+
+/// One tree made full to depth 4: 15 splits (and one unused), 16 leaves.
+#[derive(Clone, Debug, PartialEq)]
+struct Four {
+    splits: [(u32, f32); 16],
+    leaves: [f32; 16],
+}
+
+impl Forest {
+    /// The forest as a [`Flat`] one, or `None` when a tree is deeper than [`FLAT_DEPTH`] or
+    /// not a tree (a child index out of range).
+    pub fn flatten(&self) -> Option<Flat> {
+        fn depth(t: &Tree, i: usize, d: usize) -> Option<usize> {
+            if d > FLAT_DEPTH {
+                return None;
+            }
+            match t.nodes.get(i)? {
+                Node::Split { left, right, .. } => {
+                    Some(depth(t, *left as usize, d + 1)?.max(depth(t, *right as usize, d + 1)?))
+                }
+                Node::Leaf(_) => Some(d),
+            }
+        }
+        // Fills the full subtree at breadth-first position `at` (level `d`) from node `i`.
+        fn fill(t: &Tree, i: usize, at: usize, d: usize, depth: usize, flat: &mut Flat) {
+            let (splits, leaves) = (flat.splits.len(), flat.leaves.len());
+            let inner = (1 << depth) - 1;
+            if d == depth {
+                let slot = flat.leaves.get_mut(leaves - (1 << depth) + at - inner);
+                if let (Some(Node::Leaf(v)), Some(slot)) = (t.nodes.get(i), slot) {
+                    *slot = *v;
+                }
+                return;
+            }
+            match t.nodes.get(i) {
+                Some(&Node::Split {
+                    feature,
+                    threshold,
+                    left,
+                    right,
+                }) => {
+                    if let Some(slot) = flat.splits.get_mut(splits - inner + at) {
+                        *slot = (u32::from(feature), threshold);
+                    }
+                    fill(t, left as usize, 2 * at + 1, d + 1, depth, flat);
+                    fill(t, right as usize, 2 * at + 2, d + 1, depth, flat);
+                }
+                // A leaf above the last level: both ways lead to it.
+                Some(Node::Leaf(_)) => {
+                    fill(t, i, 2 * at + 1, d + 1, depth, flat);
+                    fill(t, i, 2 * at + 2, d + 1, depth, flat);
+                }
+                None => {}
+            }
+        }
+        let mut d = 0;
+        for t in &self.trees {
+            d = d.max(depth(t, 0, 0)?);
+        }
+        let narrow = self.trees.iter().flat_map(|t| &t.nodes).all(|n| match n {
+            Node::Split { feature, .. } => *feature < 32,
+            Node::Leaf(_) => true,
+        });
+        // Shallower trees are made 4 deep too, for the fixed layout.
+        if d <= 4 && narrow && !self.trees.is_empty() {
+            d = 4;
+        }
+        let mut flat = Flat {
+            base: self.base,
+            depth: d,
+            ..Flat::default()
+        };
+        for t in &self.trees {
+            let inner = (1 << d) - 1;
+            flat.splits.extend(std::iter::repeat_n((0, 0.0), inner));
+            flat.leaves.extend(std::iter::repeat_n(0.0, 1 << d));
+            fill(t, 0, 0, 0, d, &mut flat);
+        }
+        if d == 4 && narrow {
+            let trees = flat
+                .splits
+                .chunks_exact(15)
+                .zip(flat.leaves.chunks_exact(16));
+            flat.four = trees
+                .map(|(s, l)| {
+                    let mut four = Four {
+                        splits: [(0, 0.0); 16],
+                        leaves: [0.0; 16],
+                    };
+                    four.splits[..15].copy_from_slice(s);
+                    four.leaves.copy_from_slice(l);
+                    four
+                })
+                .collect();
+        }
+        Some(flat)
+    }
+}
+
+impl Flat {
+    /// The log-odds for features `x`, as [`Forest::logit`] gives it.
+    pub fn logit(&self, x: &[f32]) -> f32 {
+        if !self.four.is_empty() {
+            return self.walk_four(x);
+        }
+        // The depth known when compiled unrolls the walk down each tree.
+        match self.depth {
+            3 => self.walk::<3>(x),
+            4 => self.walk::<4>(x),
+            5 => self.walk::<5>(x),
+            d => self.walk_any(x, d),
+        }
+    }
+
+    fn walk_four(&self, x: &[f32]) -> f32 {
+        // Features past `x` read 0, as in `Forest::logit`.
+        let mut v = [0f32; 32];
+        for (v, x) in v.iter_mut().zip(x) {
+            *v = *x;
+        }
+        let mut z = self.base;
+        // Four trees a level at a time: their walks are independent, so the processor
+        // overlaps them instead of waiting on each load of one walk. Their leaves are then
+        // added in order, as in `Forest::logit`.
+        let step = |t: &Four, i: usize| {
+            let (f, th) = t.splits[i & 15];
+            // `v < th` goes left, else (NaN too) right, as in `Forest::logit`.
+            2 * i + 2 - usize::from(v[(f & 31) as usize] < th)
+        };
+        let mut fours = self.four.chunks_exact(4);
+        for t in &mut fours {
+            let (mut i0, mut i1, mut i2, mut i3) = (0, 0, 0, 0);
+            for _ in 0..4 {
+                i0 = step(&t[0], i0);
+                i1 = step(&t[1], i1);
+                i2 = step(&t[2], i2);
+                i3 = step(&t[3], i3);
+            }
+            z += t[0].leaves[(i0 - 15) & 15];
+            z += t[1].leaves[(i1 - 15) & 15];
+            z += t[2].leaves[(i2 - 15) & 15];
+            z += t[3].leaves[(i3 - 15) & 15];
+        }
+        for t in fours.remainder() {
+            let mut i = 0;
+            for _ in 0..4 {
+                i = step(t, i);
+            }
+            z += t.leaves[(i - 15) & 15];
+        }
+        z
+    }
+
+    fn walk<const D: usize>(&self, x: &[f32]) -> f32 {
+        let inner = (1 << D) - 1;
+        let mut z = self.base;
+        let trees = self
+            .splits
+            .chunks_exact(inner)
+            .zip(self.leaves.chunks_exact(1 << D));
+        for (splits, leaves) in trees {
+            let mut i = 0;
+            for _ in 0..D {
+                let (f, t) = splits.get(i).copied().unwrap_or((0, 0.0));
+                let v = x.get(f as usize).copied().unwrap_or(0.0);
+                // `v < t` goes left, else (NaN too) right, as in `Forest::logit`.
+                i = 2 * i + 2 - usize::from(v < t);
+            }
+            z += leaves.get(i - inner).copied().unwrap_or(0.0);
+        }
+        z
+    }
+
+    fn walk_any(&self, x: &[f32], depth: usize) -> f32 {
+        let inner = (1 << depth) - 1;
+        let mut z = self.base;
+        for (t, leaves) in self.leaves.chunks_exact(1 << depth).enumerate() {
+            let mut i = 0;
+            for _ in 0..depth {
+                let (f, t) = self.splits.get(t * inner + i).copied().unwrap_or((0, 0.0));
+                let v = x.get(f as usize).copied().unwrap_or(0.0);
+                i = 2 * i + 2 - usize::from(v < t);
+            }
+            z += leaves.get(i - inner).copied().unwrap_or(0.0);
+        }
+        z
+    }
+
+    /// The probability for features `x`.
+    pub fn probability(&self, x: &[f32]) -> f32 {
+        1.0 / (1.0 + (-self.logit(x)).exp())
+    }
+}
+
 /// How a forest is grown.
 #[cfg(not(target_arch = "wasm32"))]
 #[derive(Clone, Copy, Debug)]
@@ -318,5 +531,36 @@ mod tests {
                 .unwrap());
         }
         assert_eq!(back, f);
+    }
+
+    #[test]
+    fn the_flat_forest_gives_the_same_log_odds() {
+        // Reason: the pair model scores with the flat layout; it must sum the very same leaves,
+        // trees of uneven depth and NaN features included.
+        let data: Vec<[f32; 3]> = (0..300)
+            .map(|i| {
+                let x = (i * 37 % 101) as f32 / 101.0;
+                [x, (i % 7) as f32 / 7.0, ((i * 13) % 17) as f32 / 17.0]
+            })
+            .collect();
+        let rows: Vec<&[f32]> = data.iter().map(|r| &r[..]).collect();
+        let labels: Vec<f32> = data
+            .iter()
+            .map(|r| (r[0] + r[1] * r[2] > 0.6) as u8 as f32)
+            .collect();
+        let s = Settings {
+            trees: 30,
+            depth: 4,
+            rate: 0.3,
+            lambda: 1.0,
+            min_child: 3.0,
+        };
+        let f = train(&rows, &labels, &vec![1.0; 300], s);
+        let flat = f.flatten().expect("shallow enough");
+        for r in &data {
+            assert_eq!(flat.logit(r).to_bits(), f.logit(r).to_bits());
+        }
+        let odd = [f32::NAN, 0.5, f32::INFINITY];
+        assert_eq!(flat.logit(&odd).to_bits(), f.logit(&odd).to_bits());
     }
 }

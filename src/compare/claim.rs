@@ -105,6 +105,10 @@ pub struct ClaimInfo {
     pub number_words: Vec<u64>,
     /// Its word n-grams, made when first asked for (see [`ClaimInfo::grams`]).
     grams: std::sync::OnceLock<Grams>,
+    /// What pair scoring reads of it alone, made when first scored (see [`ClaimInfo::prep`]).
+    prep: std::sync::OnceLock<super::pair::Prep>,
+    /// It without its numbers, made when first asked for (see [`ClaimInfo::numberless`]).
+    numberless: std::sync::OnceLock<Box<ClaimInfo>>,
     /// Its meaning, L2-normalised (empty when there is no model); in a context, less the
     /// story's topic (see [`Context`]).
     pub vector: Vec<f32>,
@@ -116,15 +120,37 @@ pub struct ClaimInfo {
 }
 
 impl ClaimInfo {
-    /// The information of claim `c` of source `s` (its clauses are added by
-    /// [`ClaimInfo::add_clauses`]).
+    /// The information of claim `c` of source `s`, without its meaning (`vector`, filled by
+    /// [`embed_all`]) or its clauses ([`ClaimInfo::clauses_of`]).
     #[inline(never)] // per claim: see `crate::analyze` on wasm tiering
     pub fn new(s: usize, c: usize, src: &Analysed, claim: &Claim) -> ClaimInfo {
         ClaimInfo::of_span(s, c, src, claim)
     }
 
+    /// Claim `c` of source `s` made from `self`, the information of a claim that [`reading`]
+    /// finds alike: all but its place, certainty and citations are the same.
+    pub fn copy_as(&self, s: usize, c: usize, src: &Analysed, claim: &Claim) -> ClaimInfo {
+        let mut out = self.clone();
+        let (from, to) = (self.span.start as i64, claim.span.start as i64);
+        for at in &mut out.content_at {
+            *at = (
+                (at.0 as i64 - from + to) as u32,
+                (at.1 as i64 - from + to) as u32,
+            );
+        }
+        out.source = s;
+        out.claim = c;
+        out.span = claim.span;
+        out.certainty = claim.certainty;
+        out.cites = cites(src, claim);
+        out.grams = std::sync::OnceLock::new();
+        out.prep = std::sync::OnceLock::new();
+        out.numberless = std::sync::OnceLock::new();
+        out
+    }
+
     /// Its clauses, each as a claim of its own: claim `c` of source `src`, cut by
-    /// `super::clauses`.
+    /// `super::clauses` (without their meaning, as in [`ClaimInfo::new`]).
     pub fn clauses_of(&self, src: &Analysed, claim: &Claim) -> Vec<ClaimInfo> {
         let a = &claim.attribution;
         let skip: Vec<crate::span::Span> = [a.source, a.cue, a.via].into_iter().flatten().collect();
@@ -216,7 +242,6 @@ impl ClaimInfo {
             .collect();
         let content: Vec<u64> = content.into_iter().map(|c| c.0).collect();
         let content_weight = vec![word_weight(""); content.len()];
-        let model = crate::similarity::model();
         let figures = figures(src, &covered, &spans, &folded_words, base);
         let shingles = shingles(&words);
         let name_weight = vec![1.0; names.len()];
@@ -244,8 +269,91 @@ impl ClaimInfo {
             masked_words,
             number_words,
             grams: std::sync::OnceLock::new(),
-            vector: model.embed(text),
+            prep: std::sync::OnceLock::new(),
+            numberless: std::sync::OnceLock::new(),
+            vector: Vec::new(),
             clauses: Vec::new(),
+        }
+    }
+}
+
+/// A mention as [`ClaimInfo::new`] reads it: where it is from the sentence's start, its label,
+/// key, value (as bits), date and text.
+type MentionRead<'a> = (
+    i64,
+    i64,
+    Label,
+    &'a str,
+    Option<(Option<u64>, Option<u64>, Option<&'static str>)>,
+    Option<&'a str>,
+    &'a str,
+);
+
+/// All that [`ClaimInfo::new`] reads of a claim but its place, certainty and citations: its
+/// sentence and the mentions it covers, in order. Two claims that read alike (a wire story
+/// printed by many outlets) have the same information but for those (`ClaimInfo::copy_as`).
+/// `None` when a mention is not in its source.
+#[derive(PartialEq)]
+pub struct Reading<'a> {
+    /// The sentence.
+    pub text: &'a str,
+    mentions: Vec<MentionRead<'a>>,
+}
+
+/// How claim `claim` of `src` reads (see [`Reading`]).
+pub fn reading<'a>(src: &Analysed<'a>, claim: &Claim) -> Option<Reading<'a>> {
+    let text = src.text.get(claim.span.start..claim.span.end)?;
+    let base = claim.span.start as i64;
+    let mut mentions = Vec::with_capacity(claim.entities.len());
+    for &k in &claim.entities {
+        let m = src.mentions.get(k)?;
+        let value = m
+            .value
+            .as_ref()
+            .map(|v| (v.low.map(f64::to_bits), v.high.map(f64::to_bits), v.unit));
+        mentions.push((
+            m.span.start as i64 - base,
+            m.span.end as i64 - base,
+            m.label,
+            m.key.as_str(),
+            value,
+            m.iso.as_deref(),
+            src.text.get(m.span.start..m.span.end)?,
+        ));
+    }
+    Some(Reading { text, mentions })
+}
+
+/// Gives each claim and clause its meaning: each distinct text embedded once (natively, on all
+/// cores), so copies of a wire story cost one embedding.
+pub fn embed_all(infos: &mut [ClaimInfo], sources: &[Analysed]) {
+    let text = |x: &ClaimInfo| sources[x.source].text.get(x.span.start..x.span.end);
+    let mut index: FnvMap<&str, usize> = FnvMap::default();
+    let mut texts: Vec<&str> = Vec::new();
+    for x in infos
+        .iter()
+        .flat_map(|x| std::iter::once(x).chain(&x.clauses))
+    {
+        let t = text(x).unwrap_or("");
+        index.entry(t).or_insert_with(|| {
+            texts.push(t);
+            texts.len() - 1
+        });
+    }
+    let model = crate::similarity::model();
+    let vectors = crate::each_source(&texts, |t| model.embed(t));
+    let vector_of = |x: &ClaimInfo| {
+        let t = text(x).unwrap_or("");
+        index
+            .get(t)
+            .and_then(|&i| vectors.get(i))
+            .cloned()
+            .unwrap_or_default()
+    };
+    for x in infos.iter_mut() {
+        x.vector = vector_of(x);
+        for c in &mut x.clauses {
+            c.vector = vector_of(c);
         }
     }
 }
@@ -286,6 +394,19 @@ impl ClaimInfo {
         })
     }
 
+    /// What pair scoring reads of it alone, made once, when first scored: it is scored against
+    /// many others.
+    pub fn prep(&self) -> &super::pair::Prep {
+        self.prep.get_or_init(|| super::pair::Prep::new(self))
+    }
+
+    /// [`ClaimInfo::without_numbers`], made once: a claim in dispute is compared so with
+    /// several others.
+    pub fn numberless(&self) -> &ClaimInfo {
+        self.numberless
+            .get_or_init(|| Box::new(self.without_numbers()))
+    }
+
     /// The claim as it would read if its numbers agreed with any other's: numbers as their
     /// labels, number words out of its content, every value the same. Two claims that differ
     /// only in a count are one claim in dispute; this is how the comparison sees that.
@@ -293,6 +414,8 @@ impl ClaimInfo {
         let mut out = self.clone();
         out.clauses.clear();
         out.grams = std::sync::OnceLock::new();
+        out.prep = std::sync::OnceLock::new();
+        out.numberless = std::sync::OnceLock::new();
         out.words = self.masked_words.clone();
         out.word_set = self.masked_words.clone();
         out.word_set.sort_unstable();
@@ -324,6 +447,7 @@ pub fn weigh_words(infos: &mut [ClaimInfo], sources: &[Analysed]) {
     let mut v = vec![0f32; model.dim()];
     let mut weigh = |x: &mut ClaimInfo| {
         let text = sources[x.source].text;
+        x.numberless = std::sync::OnceLock::new();
         x.content_weight.clear();
         for (&h, &(a, b)) in x.content.iter().zip(&x.content_at) {
             let w = *weights.entry(h).or_insert_with(|| {
@@ -484,6 +608,9 @@ impl Context {
     /// Scales one claim's or clause's weights, and takes the topic from its meaning.
     fn weigh_one(&self, x: &mut ClaimInfo) {
         x.in_context = true;
+        // Its vector and weights change: what was read of it goes.
+        x.prep = std::sync::OnceLock::new();
+        x.numberless = std::sync::OnceLock::new();
         if x.vector.len() == self.topic.len() {
             for (v, t) in x.vector.iter_mut().zip(&self.topic) {
                 *v -= t;
@@ -621,16 +748,50 @@ fn shingles(words: &[u64]) -> Vec<u64> {
 /// How many items two sorted, unique lists share.
 pub fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
+    // Steps without branches: which list moves on is data the processor cannot predict.
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (&a[i], &b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_copy_is_what_reading_it_again_gives() {
+        // Reason: a claim that reads like an earlier one is made from it (`copy_as`); it must
+        // equal the claim read on its own, at its own place in another text.
+        let story = "Twelve cars derailed near the town on Sunday, the county office said. \
+                     About 1,200 residents were told to leave their homes, officials said. \
+                     Police arrested five men in Ankara on Friday.";
+        let sources = [
+            crate::Source::new("a", "A", story),
+            crate::Source::new(
+                "b",
+                "B",
+                &format!("A longer opening comes first here. {story}"),
+            ),
+        ];
+        let prepared = crate::prepare(&sources);
+        let analysed = prepared.analysed(&sources);
+        let (a, b) = (&analysed[0], &analysed[1]);
+        let mut copies = 0;
+        for (c, claim) in b.claims.iter().enumerate() {
+            let Some(r) = reading(b, claim) else { continue };
+            for (k, earlier) in a.claims.iter().enumerate() {
+                if reading(a, earlier).is_some_and(|e| e == r) {
+                    let copy = ClaimInfo::new(0, k, a, earlier).copy_as(1, c, b, claim);
+                    let again = ClaimInfo::new(1, c, b, claim);
+                    assert_eq!(format!("{copy:?}"), format!("{again:?}"));
+                    copies += 1;
+                }
+            }
+        }
+        assert!(copies >= 2, "{copies}");
+    }
 }

@@ -283,6 +283,15 @@ fn nearest_by_meaning(
     let k = nodes.len();
     let vector = |a: usize| &infos[nodes[a][0]].vector;
     let mut near: Vec<Vec<(f32, u32)>> = vec![Vec::new(); k];
+    // Two nodes make no pair of claims from different sources only when all their claims
+    // come from one and the same source: each node's only source, if it has one.
+    let only: Vec<Option<u32>> = sources_of
+        .iter()
+        .map(|s| match s.as_slice() {
+            [(src, _)] => Some(*src),
+            _ => None,
+        })
+        .collect();
     let offer = |list: &mut Vec<(f32, u32)>, c: f32, b: u32| {
         // Keep the closest few, the earlier node first on a tie.
         let at = list.partition_point(|&(x, y)| x > c || (x == c && y < b));
@@ -291,6 +300,10 @@ fn nearest_by_meaning(
             list.truncate(MEANING_NEAREST);
         }
     };
+    // Each vector's squares summed once, not once per pair (the same cosine to the bit).
+    let squares: Vec<f32> = (0..k)
+        .map(|a| crate::similarity::squares(vector(a)))
+        .collect();
     for a in 0..k {
         let va = vector(a);
         if va.is_empty() {
@@ -298,10 +311,14 @@ fn nearest_by_meaning(
         }
         for b in a + 1..k {
             let vb = vector(b);
-            if vb.len() != va.len() || cross_pairs(&sources_of[a], &sources_of[b]) == 0.0 {
+            if vb.len() != va.len() || (only[a].is_some() && only[a] == only[b]) {
                 continue;
             }
-            let c = crate::similarity::cosine(va, vb);
+            let c = crate::similarity::cosine_of(
+                crate::similarity::dot(va, vb),
+                squares[a],
+                squares[b],
+            );
             if c >= MEANING_MIN {
                 offer(&mut near[a], c, b as u32);
                 offer(&mut near[b], c, a as u32);

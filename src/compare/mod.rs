@@ -43,6 +43,7 @@ pub use claim::{ClaimInfo, Context};
 
 use crate::claims::Claim;
 use crate::entities::Mention;
+use crate::hash::FnvMap;
 use crate::report::{ClaimGroup, Closest, Comparison};
 
 /// What compare needs of one analysed source.
@@ -72,18 +73,63 @@ pub fn compare(sources: &[Analysed]) -> Comparison {
 /// Every claim of every source, as the comparison sees it, in source order (natively, each
 /// source's claims on their own core), its words weighed in the context of them all.
 pub fn claim_infos(sources: &[Analysed]) -> Vec<ClaimInfo> {
-    let numbered: Vec<(usize, &Analysed)> = sources.iter().enumerate().collect();
-    let mut infos: Vec<ClaimInfo> = crate::each_source(&numbered, |&(s, src)| {
+    // A claim that reads like an earlier one (wire copy) is made from it, not read again.
+    let mut first_of: FnvMap<&str, Vec<(claim::Reading, usize)>> = FnvMap::default();
+    let mut copy_of: Vec<Option<usize>> = Vec::new();
+    for src in sources {
+        for claim in src.claims {
+            let at = copy_of.len();
+            let mut copy = None;
+            if let Some(r) = claim::reading(src, claim) {
+                let seen = first_of.entry(r.text).or_default();
+                match seen.iter().find(|(x, _)| *x == r) {
+                    Some(&(_, k)) => copy = Some(k),
+                    None => seen.push((r, at)),
+                }
+            }
+            copy_of.push(copy);
+        }
+    }
+    let numbered: Vec<(usize, &Analysed, usize)> = sources
+        .iter()
+        .enumerate()
+        .scan(0, |at, (s, src)| {
+            let first = *at;
+            *at += src.claims.len();
+            Some((s, src, first))
+        })
+        .collect();
+    let made: Vec<Option<ClaimInfo>> = crate::each_source(&numbered, |&(s, src, first)| {
         src.claims
             .iter()
             .enumerate()
-            .map(|(c, claim)| ClaimInfo::new(s, c, src, claim))
+            .map(|(c, claim)| match copy_of.get(first + c) {
+                Some(Some(_)) => None,
+                _ => Some(ClaimInfo::new(s, c, src, claim)),
+            })
             .collect::<Vec<_>>()
     })
     .into_iter()
     .flatten()
     .collect();
+    let mut infos: Vec<ClaimInfo> = Vec::with_capacity(made.len());
+    let places = sources
+        .iter()
+        .enumerate()
+        .flat_map(|(s, src)| src.claims.iter().enumerate().map(move |(c, cl)| (s, c, cl)));
+    for ((x, (s, c, claim)), copy) in made.into_iter().zip(places).zip(&copy_of) {
+        let x = match (x, copy) {
+            (Some(x), _) => x,
+            (None, Some(k)) => match infos.get(*k) {
+                Some(y) => y.copy_as(s, c, &sources[s], claim),
+                None => ClaimInfo::new(s, c, &sources[s], claim),
+            },
+            (None, None) => ClaimInfo::new(s, c, &sources[s], claim),
+        };
+        infos.push(x);
+    }
     add_clauses(&mut infos, sources);
+    claim::embed_all(&mut infos, sources);
     claim::weigh_words(&mut infos, sources);
     Context::new(&infos).weigh(&mut infos);
     infos

@@ -8,7 +8,7 @@
 //! they were weighed in the context of a story (`claim::Context`); and what a logistic model over the words one has and
 //! the other lacks makes of them (`words`).
 
-use super::boost::Forest;
+use super::boost::{Flat, Forest};
 use super::claim::{shared, ClaimInfo};
 use crate::hash::{fnv, FnvMap, FNV_OFFSET};
 use std::sync::OnceLock;
@@ -56,7 +56,13 @@ const MAX_WORDS: usize = 64;
 
 /// The dense features of a pair, in the order of [`DENSE`].
 pub fn dense(a: &ClaimInfo, b: &ClaimInfo) -> [f32; N_DENSE] {
+    dense_given(a, b, meaning(a, b))
+}
+
+/// [`dense`], their meanings' cosine already known.
+fn dense_given(a: &ClaimInfo, b: &ClaimInfo, meaning: Option<f32>) -> [f32; N_DENSE] {
     let mut f = [0f32; N_DENSE];
+    let (pa, pb) = (a.prep(), b.prep());
     let min_max = |x: f32, y: f32| (x.min(y), x.max(y));
     // Content words.
     let shared_content = shared(&a.content, &b.content) as f32;
@@ -78,29 +84,14 @@ pub fn dense(a: &ClaimInfo, b: &ClaimInfo) -> [f32; N_DENSE] {
     let (la_, lb_) = (a.words.len().min(MAX_WORDS), b.words.len().min(MAX_WORDS));
     let longer = la_.max(lb_) as f32;
     let shorter = la_.min(lb_) as f32;
-    let (edit, l) = edit_and_lcs(&a.words, &b.words);
+    let (edit, l) = edit_and_lcs(pa, pb);
     f[14] = ratio(edit as f32, longer);
     let l = l as f32;
     f[15] = ratio(l, longer);
     f[16] = ratio(l, shorter);
     // Numbers.
-    let values = |x: &ClaimInfo| {
-        let mut v: Vec<(u64, u64)> = x
-            .figures
-            .iter()
-            .map(|g| {
-                (
-                    g.low.map_or(u64::MAX, f64::to_bits),
-                    g.high.map_or(u64::MAX, f64::to_bits),
-                )
-            })
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    let (va, vb) = (values(a), values(b));
-    let vs = shared(&va, &vb);
+    let (va, vb) = (&pa.values, &pb.values);
+    let vs = shared(va, vb);
     f[17] = (!va.is_empty() && !vb.is_empty()) as u8 as f32;
     f[18] = (!va.is_empty() && va == vb) as u8 as f32;
     f[19] = (f[17] > 0.0 && (vs == va.len() || vs == vb.len())) as u8 as f32;
@@ -120,15 +111,176 @@ pub fn dense(a: &ClaimInfo, b: &ClaimInfo) -> [f32; N_DENSE] {
         (!a.dates.is_empty() && !b.dates.is_empty() && a.dates.is_disjoint(&b.dates)) as u8 as f32;
     f[26] = (a.in_context && b.in_context) as u8 as f32;
     // Meaning.
-    if !a.vector.is_empty() && a.vector.len() == b.vector.len() {
-        f[27] = crate::similarity::cosine(&a.vector, &b.vector);
-    }
-    WORDS.with(|w| {
-        let mut w = w.borrow_mut();
-        word_features(a, b, &mut w);
-        f[28] = model().word_logit(&w);
-    });
+    f[27] = meaning.unwrap_or(0.0);
+    f[28] = word_logit(a, b);
     f
+}
+
+/// The cosine of two claims' meanings, `None` when either has no vector.
+fn meaning(a: &ClaimInfo, b: &ClaimInfo) -> Option<f32> {
+    if a.vector.is_empty() || a.vector.len() != b.vector.len() {
+        return None;
+    }
+    let ab = crate::similarity::dot(&a.vector, &b.vector);
+    Some(crate::similarity::cosine_of(
+        ab,
+        a.prep().squares,
+        b.prep().squares,
+    ))
+}
+
+/// What scoring a pair reads of one claim or clause that does not depend on the other: made
+/// once, when it is first scored, not once per pair (a clause is scored against dozens).
+#[derive(Clone, Debug, Default)]
+pub struct Prep {
+    /// Its figures' value ranges (as bits; open ends as `u64::MAX`), sorted, each once.
+    values: Vec<(u64, u64)>,
+    /// The sum of its vector's squares (`similarity::squares`).
+    squares: f32,
+    /// Its first [`MAX_WORDS`] words: each distinct one, sorted, with the positions it is at
+    /// as bits ...
+    distinct: Vec<(u64, u64)>,
+    /// ... and each position's index into `distinct`.
+    ids: Vec<u8>,
+    /// Its words' weighted `UNMATCHED` features and `MATCHED` ones, each with the word's index
+    /// into `word_set`, by feature hash: a pair's features come out of these already in the
+    /// order they are summed in.
+    by_feature: [Vec<(u64, f32, u32)>; 2],
+}
+
+impl Prep {
+    /// What pairs read of `x`.
+    pub fn new(x: &ClaimInfo) -> Prep {
+        let mut values: Vec<(u64, u64)> = x
+            .figures
+            .iter()
+            .map(|g| {
+                (
+                    g.low.map_or(u64::MAX, f64::to_bits),
+                    g.high.map_or(u64::MAX, f64::to_bits),
+                )
+            })
+            .collect();
+        values.sort_unstable();
+        values.dedup();
+        let (distinct, ids) = positions(&x.words);
+        let m = model();
+        let weight = |kind: u8, h: u64| {
+            let f = word_feature(kind, h);
+            (f, m.words.get(&f).copied())
+        };
+        let word_weights: Vec<[(u64, Option<f32>); 2]> = x
+            .word_set
+            .iter()
+            .map(|&h| [weight(UNMATCHED, h), weight(MATCHED, h)])
+            .collect();
+        let by_feature = [0, 1].map(|kind| {
+            let mut list: Vec<(u64, f32, u32)> = Vec::new();
+            for (i, w) in word_weights.iter().enumerate() {
+                if let (h, Some(v)) = w[kind] {
+                    list.push((h, v, i as u32));
+                }
+            }
+            list.sort_unstable_by_key(|x| x.0);
+            list
+        });
+        Prep {
+            values,
+            squares: crate::similarity::squares(&x.vector),
+            distinct,
+            ids,
+            by_feature,
+        }
+    }
+}
+
+/// The first [`MAX_WORDS`] words: each distinct one, sorted, with the positions it is at as
+/// bits; and each position's index into them.
+fn positions(words: &[u64]) -> (Vec<(u64, u64)>, Vec<u8>) {
+    let words = &words[..words.len().min(MAX_WORDS)];
+    let mut distinct: Vec<(u64, u64)> = words.iter().map(|&w| (w, 0)).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let mut ids = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let k = distinct.partition_point(|d| d.0 < *w);
+        if let Some(d) = distinct.get_mut(k) {
+            d.1 |= 1 << i;
+        }
+        ids.push(k as u8);
+    }
+    (distinct, ids)
+}
+
+/// The word model's log-odds for a pair (`Model::word_logit` of their [`word_features`]): the
+/// same weights summed in the same order, each claim's words looked up and ordered once, not
+/// per pair.
+fn word_logit(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
+    let m = model();
+    if m.words.is_empty() {
+        return 0.0;
+    }
+    let (pa, pb) = (a.prep(), b.prep());
+    WORDS.with(|cell| {
+        let (in_a, in_b, w) = &mut *cell.borrow_mut();
+        // Which words of each the other has.
+        in_a.clear();
+        in_a.resize(a.word_set.len(), false);
+        in_b.clear();
+        in_b.resize(b.word_set.len(), false);
+        let (mut i, mut j) = (0, 0);
+        while let (Some(x), Some(y)) = (a.word_set.get(i), b.word_set.get(j)) {
+            if x == y {
+                if let (Some(p), Some(q)) = (in_a.get_mut(i), in_b.get_mut(j)) {
+                    (*p, *q) = (true, true);
+                }
+            }
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
+        }
+        // The pair's weighted features, each list in feature order (`a`'s words `b` lacks,
+        // `b`'s words `a` lacks, the words both have), merged in feature order. Plain loops:
+        // the browser build is optimised for size, and iterator chains cost there.
+        let [ua, ma] = &pa.by_feature;
+        let ub = &pb.by_feature[0];
+        let has = |flags: &[bool], x: &(u64, f32, u32)| flags.get(x.2 as usize) == Some(&true);
+        let (mut i, mut j, mut k) = (0, 0, 0);
+        w.clear();
+        loop {
+            while i < ua.len() && has(in_a, &ua[i]) {
+                i += 1;
+            }
+            while j < ub.len() && has(in_b, &ub[j]) {
+                j += 1;
+            }
+            while k < ma.len() && !has(in_a, &ma[k]) {
+                k += 1;
+            }
+            let (x, y, z) = (ua.get(i), ub.get(j), ma.get(k));
+            let below = |p: Option<&(u64, f32, u32)>, q: Option<&(u64, f32, u32)>| match (p, q) {
+                (Some(p), Some(q)) => p.0 <= q.0,
+                (p, _) => p.is_some(),
+            };
+            if below(x, y) && below(x, z) {
+                if let Some(x) = x {
+                    w.push(x.1);
+                }
+                i += 1;
+            } else if below(y, z) {
+                if let Some(y) = y {
+                    w.push(y.1);
+                }
+                j += 1;
+            } else if let Some(z) = z {
+                w.push(z.1);
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let z: f32 = m.word_bias + w.iter().sum::<f32>();
+        z.clamp(-WORD_LOGIT_LIMIT, WORD_LOGIT_LIMIT)
+    })
 }
 
 /// The word features of a pair: a hash per stem one claim has and the other lacks ("u"), and
@@ -191,18 +343,14 @@ fn weighted(a: &ClaimInfo, b: &ClaimInfo) -> (f32, f32, f32, f32, f32, f32) {
         cb += w * w;
     }
     let (mut i, mut j) = (0, 0);
-    while i < a.content.len() && j < b.content.len() {
-        match a.content[i].cmp(&b.content[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                let w = a.content_weight[i];
-                ws += w;
-                cs += w * w;
-                i += 1;
-                j += 1;
-            }
+    while let (Some(&x), Some(&y)) = (a.content.get(i), b.content.get(j)) {
+        if x == y {
+            let w = a.content_weight.get(i).copied().unwrap_or(0.0);
+            ws += w;
+            cs += w * w;
         }
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     (wa, wb, ws, ca, cb, cs)
 }
@@ -237,62 +385,84 @@ fn name_weights(a: &ClaimInfo, b: &ClaimInfo) -> (f32, f32) {
 }
 
 thread_local! {
-    /// A buffer reused from pair to pair: a story's comparison scores thousands.
-    static WORDS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Buffers reused from pair to pair (a story's comparison scores thousands): which words
+    /// of each claim the other has, and the weights of the pair's word features.
+    static WORDS: std::cell::RefCell<(Vec<bool>, Vec<bool>, Vec<f32>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
 }
 
 /// How many items two sorted lists share, repeats counted as often as both have them.
 fn merge_count(x: &[u32], y: &[u32]) -> usize {
     let (mut i, mut j, mut m) = (0, 0, 0);
+    // Steps without branches: which list moves on is data the processor cannot predict.
     while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
+        let (a, b) = (x[i], y[j]);
+        m += usize::from(a == b);
+        i += usize::from(a <= b);
+        j += usize::from(b <= a);
+    }
+    m
+}
+
+/// Word-level Levenshtein distance and the length of the longest common subsequence of the
+/// first [`MAX_WORDS`] words of each, bit-parallel: one machine word holds a column of the
+/// dynamic programme (Myers 1999 for the distance, Hyyrö 2004 for the subsequence), so a pair
+/// costs a few operations per word of `b`, not one per pair of words.
+fn edit_and_lcs(a: &Prep, b: &Prep) -> (usize, usize) {
+    let (m, n) = (a.ids.len(), b.ids.len());
+    if m == 0 || n == 0 {
+        return (m.max(n), 0);
+    }
+    // Per distinct word of `b`, the positions of `a` where it is.
+    let mut eq = [0u64; MAX_WORDS];
+    let (mut i, mut j) = (0, 0);
+    while i < a.distinct.len() && j < b.distinct.len() {
+        match a.distinct[i].0.cmp(&b.distinct[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                m += 1;
+                if let Some(e) = eq.get_mut(j) {
+                    *e = a.distinct[i].1;
+                }
                 i += 1;
                 j += 1;
             }
         }
     }
-    m
-}
-
-/// Word-level Levenshtein distance and the length of the longest common subsequence, of at
-/// most [`MAX_WORDS`] words each, in one pass over two rows kept on the stack.
-fn edit_and_lcs(a: &[u64], b: &[u64]) -> (usize, usize) {
-    let (a, b) = (&a[..a.len().min(MAX_WORDS)], &b[..b.len().min(MAX_WORDS)]);
-    let mut edit_prev = [0u16; MAX_WORDS + 1];
-    let mut edit_cur = [0u16; MAX_WORDS + 1];
-    let mut lcs_prev = [0u16; MAX_WORDS + 1];
-    let mut lcs_cur = [0u16; MAX_WORDS + 1];
-    for (j, e) in edit_prev.iter_mut().enumerate().take(b.len() + 1) {
-        *e = j as u16;
-    }
-    for (i, x) in a.iter().enumerate() {
-        edit_cur[0] = i as u16 + 1;
-        lcs_cur[0] = 0;
-        for (j, y) in b.iter().enumerate() {
-            let same = x == y;
-            edit_cur[j + 1] = (edit_prev[j + 1] + 1)
-                .min(edit_cur[j] + 1)
-                .min(edit_prev[j] + u16::from(!same));
-            lcs_cur[j + 1] = if same {
-                lcs_prev[j] + 1
-            } else {
-                lcs_prev[j + 1].max(lcs_cur[j])
-            };
+    let mask = if m == 64 { u64::MAX } else { (1u64 << m) - 1 };
+    let high = 1u64 << (m - 1);
+    let (mut pv, mut mv, mut edit) = (mask, 0u64, m);
+    let mut v = u64::MAX;
+    for &id in &b.ids {
+        let e = eq.get(id as usize).copied().unwrap_or(0);
+        // Distance: the vertical deltas of the column, +1 in `pv`, -1 in `mv`.
+        let xv = e | mv;
+        let xh = ((e & pv).wrapping_add(pv) ^ pv) | e;
+        let ph = mv | !(xh | pv);
+        let mh = pv & xh;
+        if ph & high != 0 {
+            edit += 1;
+        } else if mh & high != 0 {
+            edit -= 1;
         }
-        std::mem::swap(&mut edit_prev, &mut edit_cur);
-        std::mem::swap(&mut lcs_prev, &mut lcs_cur);
+        // The first row grows by one per word of `b`.
+        let ph = (ph << 1) | 1;
+        let mh = mh << 1;
+        pv = mh | !(xv | ph);
+        mv = ph & xv;
+        // Subsequence: each zero bit of `v` is one more word in common.
+        let u = v & e;
+        v = v.wrapping_add(u) | (v - u);
     }
-    (edit_prev[b.len()] as usize, lcs_prev[b.len()] as usize)
+    (edit, m - (v & mask).count_ones() as usize)
 }
 
 /// The learned pair model: a boosted forest over [`DENSE`], and the threshold at which two
 /// claims are one.
 pub struct Model {
     forest: Forest,
+    /// The same forest laid out for speed, when its trees are shallow enough.
+    flat: Option<Flat>,
     /// The word model: its bias and each word feature's weight.
     word_bias: f32,
     words: FnvMap<u64, f32>,
@@ -311,6 +481,7 @@ impl Model {
     pub fn parse(text: &str) -> Result<Model, String> {
         let mut m = Model {
             forest: Forest::default(),
+            flat: None,
             word_bias: 0.0,
             words: FnvMap::default(),
             threshold: 0.5,
@@ -354,12 +525,16 @@ impl Model {
                 return Err(format!("line {}: cannot read {line:?}", n + 1));
             }
         }
+        m.flat = m.forest.flatten();
         Ok(m)
     }
 
     /// The probability that two claims with these features state the same thing.
     pub fn probability(&self, dense: &[f32; N_DENSE]) -> f32 {
-        self.forest.probability(dense)
+        match &self.flat {
+            Some(f) => f.probability(dense),
+            None => self.forest.probability(dense),
+        }
     }
 
     /// The word model's log-odds for a pair's word features (0 without a word model).
@@ -398,10 +573,12 @@ const PLAUSIBLE_NAMES: f32 = 0.3;
 /// True when two claims have enough in common for the whole model to be worth running: a
 /// cheap test of three of its features, most pairs of a story failing it.
 pub fn plausible(a: &ClaimInfo, b: &ClaimInfo) -> bool {
-    if !a.vector.is_empty()
-        && a.vector.len() == b.vector.len()
-        && crate::similarity::cosine(&a.vector, &b.vector) >= PLAUSIBLE_MEANING
-    {
+    plausible_given(a, b, meaning(a, b))
+}
+
+/// [`plausible`], their meanings' cosine already known.
+fn plausible_given(a: &ClaimInfo, b: &ClaimInfo, meaning: Option<f32>) -> bool {
+    if meaning.is_some_and(|c| c >= PLAUSIBLE_MEANING) {
         return true;
     }
     let (wa, wb, ws, _, _, _) = weighted(a, b);
@@ -449,8 +626,7 @@ pub fn in_dispute(a: &ClaimInfo, b: &ClaimInfo) -> bool {
     std::iter::once(a).chain(&a.clauses).any(|x| {
         std::iter::once(b).chain(&b.clauses).any(|y| {
             figures_agree(x, y) == Some(false) && plausible(x, y) && {
-                let (x, y) = (x.without_numbers(), y.without_numbers());
-                model().probability(&dense(&x, &y)) >= DISPUTE
+                model().probability(&dense(x.numberless(), y.numberless())) >= DISPUTE
             }
         })
     })
@@ -459,13 +635,13 @@ pub fn in_dispute(a: &ClaimInfo, b: &ClaimInfo) -> bool {
 /// [`similarity`] of two sentences or clauses as wholes.
 fn sentence_similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
     let toll = if one_toll(a, b) { TOLL } else { 0.0 };
-    if !plausible(a, b) {
+    let m = meaning(a, b);
+    if !plausible_given(a, b, m) {
         return toll;
     }
-    let p = model().probability(&dense(a, b)).max(toll);
+    let p = model().probability(&dense_given(a, b, m)).max(toll);
     if super::claim::figures_agree(a, b) == Some(false) {
-        let (a, b) = (a.without_numbers(), b.without_numbers());
-        let q = model().probability(&dense(&a, &b));
+        let q = model().probability(&dense(a.numberless(), b.numberless()));
         if q >= DISPUTE {
             return p.max(q);
         }
@@ -496,6 +672,123 @@ mod tests {
         assert!(m.threshold_in_context > 0.0 && m.threshold_in_context < 1.0);
         assert!(!m.words.is_empty());
         assert_ne!(m.forest, Forest::default());
+    }
+
+    /// Word-level Levenshtein distance and longest common subsequence by the full table, as
+    /// the pair features were first computed.
+    fn table(a: &[u64], b: &[u64]) -> (usize, usize) {
+        let (a, b) = (&a[..a.len().min(MAX_WORDS)], &b[..b.len().min(MAX_WORDS)]);
+        let mut edit = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (j, e) in edit[0].iter_mut().enumerate() {
+            *e = j;
+        }
+        for i in 1..=a.len() {
+            edit[i][0] = i;
+            for j in 1..=b.len() {
+                let same = a[i - 1] == b[j - 1];
+                edit[i][j] = (edit[i - 1][j] + 1)
+                    .min(edit[i][j - 1] + 1)
+                    .min(edit[i - 1][j - 1] + usize::from(!same));
+                lcs[i][j] = if same {
+                    lcs[i - 1][j - 1] + 1
+                } else {
+                    lcs[i - 1][j].max(lcs[i][j - 1])
+                };
+            }
+        }
+        (edit[a.len()][b.len()], lcs[a.len()][b.len()])
+    }
+
+    fn prep_of(words: &[u64]) -> Prep {
+        let (distinct, ids) = positions(words);
+        Prep {
+            distinct,
+            ids,
+            ..Prep::default()
+        }
+    }
+
+    #[test]
+    fn bit_parallel_distance_and_subsequence_match_the_table() {
+        // Reason: the bit-parallel forms must give the table's numbers for every pair,
+        // repeated words, empty claims and claims past `MAX_WORDS` included.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let alphabet = 1 + next() % 12;
+            let mut words = |max: u64| -> Vec<u64> {
+                let n = next() % max;
+                (0..n).map(|_| next() % alphabet).collect()
+            };
+            let (a, b) = (words(90), words(90));
+            assert_eq!(
+                edit_and_lcs(&prep_of(&a), &prep_of(&b)),
+                table(&a, &b),
+                "{a:?} {b:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn pair_features_are_those_of_the_plain_computation() {
+        // Reason: each claim's lookups made once and the flat forest must change no pair's
+        // score by a bit: the word model summed in the same order, the cosine from the same
+        // sums, the same leaves.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/www/examples");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .expect("examples")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        files.sort();
+        let sources: Vec<crate::Source> = files
+            .iter()
+            .take(4)
+            .enumerate()
+            .map(|(i, p)| {
+                let text = std::fs::read_to_string(p).expect("an example");
+                crate::Source::new(&format!("s{i}"), "n", &text)
+            })
+            .collect();
+        let infos = crate::claim_infos(&sources);
+        let all: Vec<&ClaimInfo> = infos
+            .iter()
+            .flat_map(|x| std::iter::once(x).chain(&x.clauses))
+            .take(120)
+            .collect();
+        assert!(all.len() > 50, "{}", all.len());
+        let m = model();
+        let mut words = Vec::new();
+        for (k, a) in all.iter().enumerate() {
+            for b in &all[k + 1..] {
+                let d = dense(a, b);
+                assert_eq!((d[14], d[15], d[16]), {
+                    let (e, l) = table(&a.words, &b.words);
+                    let longer = a.words.len().max(b.words.len()).min(MAX_WORDS) as f32;
+                    let shorter = a.words.len().min(b.words.len()).min(MAX_WORDS) as f32;
+                    let r = |n: f32, d: f32| if d > 0.0 { n / d } else { 0.0 };
+                    (
+                        r(e as f32, longer),
+                        r(l as f32, longer),
+                        r(l as f32, shorter),
+                    )
+                });
+                word_features(a, b, &mut words);
+                assert_eq!(d[28].to_bits(), m.word_logit(&words).to_bits());
+                let c = crate::similarity::cosine(&a.vector, &b.vector);
+                assert_eq!(d[27].to_bits(), c.to_bits());
+                assert_eq!(
+                    m.probability(&d).to_bits(),
+                    m.forest.probability(&d).to_bits()
+                );
+            }
+        }
     }
 
     #[test]

@@ -36,6 +36,40 @@ pub fn model() -> &'static Model {
     MODEL.get_or_init(|| Model::parse(ARTEFACT).unwrap_or_else(Model::empty))
 }
 
+/// The dot product of two vectors summed exactly as [`cosine`] sums it, so that
+/// `cosine_of(dot(a, b), squares(a), squares(b))` is `cosine(a, b)` to the bit: the squares of
+/// a vector compared with many others are summed once.
+pub fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
+    let mut ab8 = [0f32; 8];
+    let (ac, bc) = (a.chunks_exact(8), b.chunks_exact(8));
+    let mut ab = 0.0f32;
+    for (&x, &y) in ac.remainder().iter().zip(bc.remainder()) {
+        ab += x * y;
+    }
+    for (x, y) in ac.zip(bc) {
+        for k in 0..8 {
+            ab8[k] += x[k] * y[k];
+        }
+    }
+    ab + ab8.iter().sum::<f32>()
+}
+
+/// The sum of a vector's squares, as [`cosine`] sums it (see [`dot`]).
+pub fn squares(a: &[f32]) -> f32 {
+    dot(a, a)
+}
+
+/// The cosine from [`dot`] and the two [`squares`].
+pub fn cosine_of(ab: f32, aa: f32, bb: f32) -> f32 {
+    if aa > 0.0 && bb > 0.0 {
+        ab / (aa.sqrt() * bb.sqrt())
+    } else {
+        0.0
+    }
+}
+
 /// The cosine of two vectors: 1 same direction, 0 unrelated (or either is all zeros). Only
 /// the common length counts.
 pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
