@@ -471,10 +471,11 @@ pub fn weigh_words(infos: &mut [ClaimInfo], sources: &[Analysed]) {
 const SAME_NOUN: f32 = 0.5;
 
 /// True when two figures count the same thing: the same label and unit, and the same counted
-/// word or one like it in meaning (or a unit and no word).
-pub fn same_thing(f: &Figure, g: &Figure) -> bool {
-    // Two tolls are one thing when they are one toll, whatever words count them.
-    if let (Some(a), Some(b)) = (f.toll, g.toll) {
+/// word or one like it in meaning (or a unit and no word). Within a story (`story`), two tolls
+/// are one thing when they are one toll, whatever words count them; two sentences compared
+/// alone ("5 killed in Iraq" / "7 dead in Syria") may tell of two events.
+pub fn same_thing(f: &Figure, g: &Figure, story: bool) -> bool {
+    if let (true, Some(a), Some(b)) = (story, f.toll, g.toll) {
         return a == b && f.label == g.label && f.unit == g.unit;
     }
     let nouns = f.noun == g.noun
@@ -498,9 +499,10 @@ pub fn figures_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
     if !x.dates.is_empty() && !y.dates.is_empty() && x.dates.is_disjoint(&y.dates) {
         return None;
     }
+    let story = x.in_context && y.in_context;
     let mut agree = None;
     for f in &x.figures {
-        for g in y.figures.iter().filter(|g| same_thing(f, g)) {
+        for g in y.figures.iter().filter(|g| same_thing(f, g, story)) {
             if disjoint(f, g) {
                 return Some(false);
             }
@@ -519,7 +521,7 @@ pub fn tolls_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
     }
     let mut agree = None;
     for f in x.figures.iter().filter(|f| f.toll.is_some()) {
-        for g in y.figures.iter().filter(|g| same_thing(f, g)) {
+        for g in y.figures.iter().filter(|g| same_thing(f, g, true)) {
             if disjoint(f, g) {
                 return Some(false);
             }

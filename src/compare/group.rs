@@ -296,7 +296,7 @@ fn conflict(
                 if let Some(g) = y
                     .figures
                     .iter()
-                    .find(|g| same_thing(f, g) && disjoint(f, g))
+                    .find(|g| same_thing(f, g, x.in_context && y.in_context) && disjoint(f, g))
                 {
                     return Some(Conflict {
                         kind: ConflictKind::Numeric,

@@ -166,7 +166,7 @@ fn closest(
     best
 }
 
-/// What claims are indexed by: content stems, names, number values and tolls. A feature is a hash of
+/// What claims are indexed by: content stems, names and number values. A feature is a hash of
 /// its kind and its value.
 fn index_features(info: &ClaimInfo, out: &mut Vec<u64>) {
     out.clear();
@@ -176,12 +176,6 @@ fn index_features(info: &ClaimInfo, out: &mut Vec<u64>) {
     for f in &info.figures {
         let v = f.low.or(f.high).map_or(0, f64::to_bits);
         out.push(tagged(b'#', v));
-        // A toll is indexed twice, so that one shared toll makes a candidate pair: outlets
-        // give it in other words and other figures ("four died" / "six were killed").
-        if let Some(t) = f.toll {
-            out.push(tagged(b't', t as u64));
-            out.push(tagged(b'T', t as u64));
-        }
     }
     out.sort_unstable();
     out.dedup();

@@ -655,8 +655,11 @@ fn sentence_similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
 const TOLL: f32 = 0.7;
 
 /// True when claims `a` and `b`, within a story, give one toll (see [`super::toll`]).
+/// Two that name others (places, people) and none in common may tell of two events.
 fn one_toll(a: &ClaimInfo, b: &ClaimInfo) -> bool {
-    a.in_context && b.in_context && super::claim::tolls_agree(a, b).is_some()
+    let apart =
+        !a.names.is_empty() && !b.names.is_empty() && super::claim::shared(&a.names, &b.names) == 0;
+    a.in_context && b.in_context && !apart && super::claim::tolls_agree(a, b).is_some()
 }
 
 #[cfg(test)]
