@@ -301,6 +301,10 @@ export function analyze(sources: SourceInput[]): Report & { offsets: 'utf16' };
 /** The engine's version, e.g. `"0.1.0"`. */
 export function version(): string;
 
+/** This build of the engine: its version and a hash of its code and models, e.g.
+ * `"0.1.0-3f2a…"`. Builds that can give different reports have different names. */
+export function engine(): string;
+
 /** What `init` accepts: a URL or request to fetch, a response, the bytes, or a compiled module. */
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 

@@ -35,3 +35,10 @@ pub fn analyze(sources: JsValue) -> Result<JsValue, JsError> {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// This build of the engine: the version and a hash of its code and models (`build.rs`). Two
+/// builds that can give different reports have different names.
+#[wasm_bindgen]
+pub fn engine() -> String {
+    env!("CROSSCHECK_ENGINE").to_string()
+}

@@ -8,11 +8,11 @@
 // then the report without them: the page reads each message in a task of its own, so no one task
 // has to read a report of a hundred megabytes.
 //
-// The last report is kept in IndexedDB with a hash of its sources, once the page says it is on
+// The last report is kept in IndexedDB with a hash of its sources and the engine's build, once the page says it is on
 // screen ({store: id}: storing it meanwhile would slow the page drawing it). {id, sources,
 // reuse: true} answers with that report ({cached: true}) when the sources hash the same, without
 // analysing.
-import init, { analyze } from './pkg/crosscheck.js';
+import init, { analyze, engine } from './pkg/crosscheck.js';
 
 const ready = init();
 ready.catch(() => {}); // reported per request below, not as an unhandled rejection
@@ -63,7 +63,9 @@ function openDb() {
 }
 
 async function hashOf(sources) {
-  const data = new TextEncoder().encode(JSON.stringify([CACHE_VERSION, sources.map(({ id, name, text, url, published }) => [id, name, text, url ?? null, published ?? null])]));
+  // The engine's build is part of the key: after an update, a kept report is not this build's.
+  await ready;
+  const data = new TextEncoder().encode(JSON.stringify([CACHE_VERSION, engine(), sources.map(({ id, name, text, url, published }) => [id, name, text, url ?? null, published ?? null])]));
   const digest = await crypto.subtle.digest('SHA-256', data);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = path.join(root, 'www/pkg/crosscheck.js');
 if (!fs.existsSync(pkg)) throw new Error('www/pkg is missing: run scripts/setup.sh --no-serve first');
-const { initSync, analyze } = await import(pkg);
+const { initSync, analyze, engine, version } = await import(pkg);
 initSync({ module: fs.readFileSync(path.join(root, 'www/pkg/crosscheck_bg.wasm')) });
 
 function examples() {
@@ -106,4 +106,10 @@ test('url and published go in through the wasm API and come out on each source r
   assert.equal(strip(report), strip(plain));
   // A wrong type is refused with a message, not a crash.
   assert.throws(() => analyze([{ ...a, url: 42 }]), /url and published optional/);
+});
+
+test('the engine names its build: version and a hash of its code and models', () => {
+  // Reason: the page keys its reload cache by this name; a bare version would let a report from
+  // an earlier build of the same version be shown as this build's.
+  assert.match(engine(), new RegExp(`^${version().replace(/\./g, '\\.')}-[0-9a-f]{16}$`));
 });
