@@ -472,15 +472,20 @@ fn a_statement_inside_a_longer_sentence_is_shared() {
     assert_eq!(group_of(&r, "s2", "windows shut").sources, 1);
 }
 
-/// The derailment story: three outlets' articles, written for these tests.
-fn derailment() -> crosscheck::Report {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/derailment/");
-    let texts: Vec<String> = ["wire.txt", "local.txt", "national.txt"]
+/// A story of three outlets' articles under tests/fixtures/, written for these tests.
+fn story(dir: &str, files: [&str; 3]) -> crosscheck::Report {
+    let dir = format!("{}/tests/fixtures/{dir}/", env!("CARGO_MANIFEST_DIR"));
+    let texts: Vec<String> = files
         .iter()
         .map(|f| std::fs::read_to_string(format!("{dir}{f}")).expect("fixture"))
         .collect();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     run(&refs)
+}
+
+/// The derailment story.
+fn derailment() -> crosscheck::Report {
+    story("derailment", ["wire.txt", "local.txt", "national.txt"])
 }
 
 #[test]
@@ -541,15 +546,9 @@ fn a_country_and_its_peoples_adjective_are_one_name() {
     assert_ne!(names(0), names(2), "Turkish ≠ Syrian");
 }
 
-/// The dam-breach story: three outlets' articles, written for these tests.
+/// The dam-breach story.
 fn dam() -> crosscheck::Report {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/dam/");
-    let texts: Vec<String> = ["regional.txt", "wire.txt", "national.txt"]
-        .iter()
-        .map(|f| std::fs::read_to_string(format!("{dir}{f}")).expect("fixture"))
-        .collect();
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    run(&refs)
+    story("dam", ["regional.txt", "wire.txt", "national.txt"])
 }
 
 #[test]
