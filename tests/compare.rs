@@ -604,3 +604,15 @@ fn deaths_and_injuries_are_two_tolls() {
         assert!(g.conflict.is_none(), "{g:?}");
     }
 }
+
+#[test]
+fn a_toll_of_another_year_is_another_event() {
+    // Reason: "a dam failed in 2015, killing two people" gives a toll of an earlier event; it
+    // joins neither today's toll nor disputes it.
+    let r = dam();
+    let toll = group_of(&r, "s1", "Four people died");
+    let earlier = group_of(&r, "s3", "in 2015");
+    assert!(!std::ptr::eq(toll, earlier), "{earlier:?}");
+    let c = toll.conflict.as_ref().expect("a conflict");
+    assert!(!c.detail.contains("two"), "{c:?}");
+}
