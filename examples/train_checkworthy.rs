@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --release --example train_checkworthy -- train DIR [OUT]   # writes OUT (default data/model/checkworthy.txt)
 //! cargo run --release --example train_checkworthy -- eval DIR
+//! cargo run --release --example train_checkworthy -- cv DIR          # leave-one-transcript-out over all of DIR
 //! cargo run --release --example train_checkworthy -- explain < TEXT   # each claim's score and weights
 //! ```
 
@@ -27,13 +28,18 @@ fn main() -> ExitCode {
         Some("eval") if args.len() == 2 => {
             checkworthy_eval::eval_checkworthy(Path::new(&args[1])).map(|e| print!("{e}"))
         }
+        Some("cv") if args.len() == 2 => {
+            checkworthy_train::cross_validate(Path::new(&args[1])).map(|c| print!("{c}"))
+        }
         Some("explain") => {
             let mut text = String::new();
             std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
                 .map_err(|e| e.to_string())
                 .map(|_| print!("{}", checkworthy_train::explain(&text)))
         }
-        _ => Err("usage: train_checkworthy train DIR [OUT] | eval DIR | explain < TEXT".into()),
+        _ => Err(
+            "usage: train_checkworthy train DIR [OUT] | eval DIR | cv DIR | explain < TEXT".into(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

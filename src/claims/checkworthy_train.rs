@@ -22,6 +22,7 @@ use super::checkworthy_eval::{measure_scores, read_transcripts, CheckworthyEval,
 use crate::span::Span;
 use crate::{claims, clean, entities, segment};
 use std::collections::HashMap;
+use std::fmt;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -340,6 +341,207 @@ const POSITIVE_WEIGHTS: [f64; 2] = [4.0, 8.0];
 /// The blends tried; 0 is the prior alone.
 const BLENDS: [f64; 8] = [0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 8.0];
 
+/// The settings chosen by [`recipe`] and the weights it wrote.
+struct Fitted {
+    params: Params,
+    data: Indexed,
+    weights: Vec<f64>,
+}
+
+/// The training recipe on transcripts `train_set`: the settings (L2, positive weight, blend)
+/// chosen by grouped cross-validation over them ([`FOLDS`] folds, fold k testing the `i`-th of
+/// them with `i % FOLDS == k`; MAP), then a fit on all of them blended into the prior. Writes
+/// the settings tried and the choice to `report`.
+fn recipe(
+    transcripts: &[Transcript],
+    examples: &[Vec<Example>],
+    prior: &HashMap<String, f64>,
+    train_set: &[usize],
+    report: &mut String,
+) -> Result<Fitted, String> {
+    let in_fold = |k: usize, held: bool| -> Vec<usize> {
+        train_set
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| (i % FOLDS == k) == held)
+            .map(|(_, &t)| t)
+            .collect()
+    };
+    let folds: Vec<(Vec<usize>, Vec<usize>)> = (0..FOLDS)
+        .map(|k| (in_fold(k, false), in_fold(k, true)))
+        .collect();
+    let fold_data: Vec<Indexed> = folds
+        .iter()
+        .map(|(train, _)| index(transcripts, examples, train, prior))
+        .collect();
+    let mut best: Option<(f64, Params)> = None;
+    for l2 in L2S {
+        for positive_weight in POSITIVE_WEIGHTS {
+            let fitted: Vec<Vec<f64>> = folds
+                .iter()
+                .zip(&fold_data)
+                .map(|((train, _), data)| fit(data, train, l2, positive_weight))
+                .collect();
+            let mut line = format!("cv l2 {l2:<5} positive_weight {positive_weight}  MAP by blend");
+            for blend in BLENDS {
+                let mut sum = 0.0;
+                for (((train, test), data), w) in folds.iter().zip(&fold_data).zip(&fitted) {
+                    let w = combine(data, train, w, blend);
+                    sum += ap_sum(transcripts, data, &w, test);
+                }
+                let map = sum / train_set.len() as f64;
+                let _ = write!(line, "  {blend}: {map:.4}");
+                let p = Params {
+                    l2,
+                    positive_weight,
+                    blend,
+                };
+                if best.is_none_or(|(b, _)| map > b + 1e-12) {
+                    best = Some((map, p));
+                }
+            }
+            let _ = writeln!(report, "{line}");
+        }
+    }
+    let (cv_map, p) = best.ok_or("no settings")?;
+    let _ = writeln!(
+        report,
+        "chosen: l2 {} positive_weight {} blend {} (cv MAP {cv_map:.4})",
+        p.l2, p.positive_weight, p.blend
+    );
+    let data = index(transcripts, examples, train_set, prior);
+    let learned = fit(&data, train_set, p.l2, p.positive_weight);
+    let weights = combine(&data, train_set, &learned, p.blend);
+    Ok(Fitted {
+        params: p,
+        data,
+        weights,
+    })
+}
+
+/// What [`cross_validate`] measured.
+pub struct CrossValidated {
+    /// Each transcript's figures when held out: the recipe run on all the others.
+    pub model: CheckworthyEval,
+    /// Each transcript's figures under the hand-set prior alone.
+    pub prior: CheckworthyEval,
+    /// The settings the recipe chose with each transcript held out, in transcript order.
+    pub chosen: Vec<Params>,
+}
+
+impl CrossValidated {
+    /// The standard error of the MAP: the standard deviation of the held-out transcripts'
+    /// average precision over the square root of their number.
+    pub fn map_std_error(&self) -> f64 {
+        std_error(self.model.transcripts.iter().map(|t| t.measures.ap))
+    }
+
+    /// The mean gain in average precision over the prior alone and its standard error (paired
+    /// by transcript).
+    pub fn gain_over_prior(&self) -> (f64, f64) {
+        let d: Vec<f64> = self
+            .model
+            .transcripts
+            .iter()
+            .zip(&self.prior.transcripts)
+            .map(|(m, p)| m.measures.ap - p.measures.ap)
+            .collect();
+        let mean = d.iter().sum::<f64>() / d.len().max(1) as f64;
+        (mean, std_error(d.into_iter()))
+    }
+}
+
+/// The standard error of the mean of `x` (sample standard deviation over the square root of n).
+fn std_error(x: impl Iterator<Item = f64>) -> f64 {
+    let x: Vec<f64> = x.collect();
+    if x.len() < 2 {
+        return 0.0;
+    }
+    let n = x.len() as f64;
+    let mean = x.iter().sum::<f64>() / n;
+    let var = x.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n - 1.0);
+    (var / n).sqrt()
+}
+
+impl fmt::Display for CrossValidated {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "leave-one-transcript-out over {} transcripts: each held out, the training recipe \
+             (settings by {FOLDS}-fold grouped CV, fit, blend) run on the others",
+            self.model.transcripts.len()
+        )?;
+        for ((t, p), c) in self
+            .model
+            .transcripts
+            .iter()
+            .zip(&self.prior.transcripts)
+            .zip(&self.chosen)
+        {
+            writeln!(
+                f,
+                "{:<28} selected {:>3}  AP {:.3} R-prec {:.3} P@10 {:.3}  prior AP {:.3}  chosen l2 {} pw {} blend {}",
+                t.name,
+                t.positives,
+                t.measures.ap,
+                t.measures.r_prec,
+                t.measures.p_at_10,
+                p.measures.ap,
+                c.l2,
+                c.positive_weight,
+                c.blend
+            )?;
+        }
+        let (gain, gain_se) = self.gain_over_prior();
+        writeln!(f, "prior alone  {}", self.prior.summary())?;
+        writeln!(
+            f,
+            "gain over the prior: MAP {gain:+.3} (standard error {gain_se:.3}, paired by transcript)"
+        )?;
+        writeln!(
+            f,
+            "cv {} (MAP standard error {:.3})",
+            self.model.summary(),
+            self.map_std_error()
+        )
+    }
+}
+
+/// Grouped cross-validation over all transcripts in `dir`, leave-one-transcript-out: each
+/// transcript is scored by the model the training recipe ([`recipe`], as [`train`] runs it)
+/// makes from all the others. Deterministic.
+pub fn cross_validate(dir: &Path) -> Result<CrossValidated, String> {
+    let transcripts = read_transcripts(dir)?;
+    if transcripts.len() < FOLDS + 1 {
+        return Err(format!(
+            "{} transcripts: need at least {}",
+            transcripts.len(),
+            FOLDS + 1
+        ));
+    }
+    let prior: HashMap<String, f64> = checkworthy::parse_weights(checkworthy::PRIOR_MODEL)?
+        .into_iter()
+        .collect();
+    let examples: Vec<Vec<Example>> = transcripts.iter().map(transcript_examples).collect();
+    let mut model_scores = Vec::with_capacity(transcripts.len());
+    let mut prior_scores = Vec::with_capacity(transcripts.len());
+    let mut chosen = Vec::with_capacity(transcripts.len());
+    for held in 0..transcripts.len() {
+        let train_set: Vec<usize> = (0..transcripts.len()).filter(|&t| t != held).collect();
+        let mut ignored = String::new();
+        let fitted = recipe(&transcripts, &examples, &prior, &train_set, &mut ignored)?;
+        let lines = transcripts[held].lines.len();
+        model_scores.push(scores(&fitted.data, &fitted.weights, held, lines));
+        prior_scores.push(scores(&fitted.data, &fitted.data.prior, held, lines));
+        chosen.push(fitted.params);
+    }
+    Ok(CrossValidated {
+        model: CheckworthyEval::new(&transcripts, &model_scores),
+        prior: CheckworthyEval::new(&transcripts, &prior_scores),
+        chosen,
+    })
+}
+
 /// What [`train`] did.
 pub struct Trained {
     /// The model file's text.
@@ -408,53 +610,11 @@ pub fn train(dir: &Path) -> Result<Trained, String> {
             .collect::<Vec<_>>()
             .join(" ")
     );
-    // Cross-validation over the training transcripts: fold k tests transcripts i, i % FOLDS == k.
-    let folds: Vec<(Vec<usize>, Vec<usize>)> = (0..FOLDS)
-        .map(|k| train_set.iter().partition(|&&t| t % FOLDS != k))
-        .collect();
-    let fold_data: Vec<Indexed> = folds
-        .iter()
-        .map(|(train, _)| index(&transcripts, &examples, train, &prior))
-        .collect();
-    let mut best: Option<(f64, Params)> = None;
-    for l2 in L2S {
-        for positive_weight in POSITIVE_WEIGHTS {
-            let fitted: Vec<Vec<f64>> = folds
-                .iter()
-                .zip(&fold_data)
-                .map(|((train, _), data)| fit(data, train, l2, positive_weight))
-                .collect();
-            let mut line = format!("cv l2 {l2:<5} positive_weight {positive_weight}  MAP by blend");
-            for blend in BLENDS {
-                let mut sum = 0.0;
-                for (((train, test), data), w) in folds.iter().zip(&fold_data).zip(&fitted) {
-                    let w = combine(data, train, w, blend);
-                    sum += ap_sum(&transcripts, data, &w, test);
-                }
-                let map = sum / n_train as f64;
-                let _ = write!(line, "  {blend}: {map:.4}");
-                let p = Params {
-                    l2,
-                    positive_weight,
-                    blend,
-                };
-                if best.is_none_or(|(b, _)| map > b + 1e-12) {
-                    best = Some((map, p));
-                }
-            }
-            let _ = writeln!(report, "{line}");
-        }
-    }
-    let (cv_map, p) = best.ok_or("no settings")?;
-    let _ = writeln!(
-        report,
-        "chosen: l2 {} positive_weight {} blend {} (cv MAP {cv_map:.4})",
-        p.l2, p.positive_weight, p.blend
-    );
-    // The final model: all training transcripts.
-    let data = index(&transcripts, &examples, &train_set, &prior);
-    let learned = fit(&data, &train_set, p.l2, p.positive_weight);
-    let w = combine(&data, &train_set, &learned, p.blend);
+    let Fitted {
+        params: p,
+        data,
+        weights: w,
+    } = recipe(&transcripts, &examples, &prior, &train_set, &mut report)?;
     let _ = writeln!(
         report,
         "claims flagged (score >= {}) in the training transcripts: prior {:.1}%, model {:.1}%",
