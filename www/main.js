@@ -9,6 +9,8 @@ import {
   renderLegend,
   renderMatrix,
   renderClaimsBoard,
+  listsDrawn,
+  dropLaterLists,
   countOffsetMismatches,
   clusterName,
   STANCE,
@@ -175,6 +177,14 @@ function sourceCard(src, index) {
   });
   text.value = src.text;
   const count = h('span', { id: countId, class: 'char-count' }, charCount(src.text));
+  // A text of megabytes is folded away: a text box that holds it makes every change on the page
+  // slow (the browser keeps one box per line of it). It is kept whole and can be shown again.
+  const show = h('button', { type: 'button', class: 'btn btn-quiet btn-small show-text', 'aria-controls': textId }, 'Show the text');
+  const fold = h('p', { class: 'fold-note', hidden: true }, 'A long text, folded to keep the page quick. ', show);
+  show.addEventListener('click', () => {
+    setFolded(text, false);
+    text.focus();
+  });
   // Where and when the article was published: optional, echoed on the report and used by the
   // ClaimReview drafts (appearance url and datePublished).
   const urlId = `url-${src.id}`;
@@ -202,6 +212,8 @@ function sourceCard(src, index) {
     markEdited();
   });
   text.addEventListener('input', () => {
+    // A long text pasted is folded in the same task, before the browser lays its lines out.
+    if (src.text.length < FOLD_CHARS && text.value.length >= FOLD_CHARS) setFolded(text, true);
     src.text = text.value;
     count.textContent = charCount(src.text);
     markEdited();
@@ -235,12 +247,29 @@ function sourceCard(src, index) {
     ),
     h('label', { for: textId, class: 'visually-hidden' }, `Text of source ${index + 1}`),
     text,
+    fold,
     h('div', { class: 'card-foot' }, count, h('span', { class: 'source-id' }, `id ${src.id}`)),
   );
 }
 
+/** Characters from which a source's text is folded away (see `sourceCard`). */
+const FOLD_CHARS = 200_000;
+
+function setFolded(textarea, on) {
+  textarea.hidden = on;
+  textarea.nextElementSibling.hidden = !on;
+}
+
+/** Fold the text boxes of long texts (when analysing, and when texts are loaded or pasted). */
+function foldLongTexts() {
+  for (const ta of document.querySelectorAll('#source-list .source-text')) {
+    if (ta.value.length >= FOLD_CHARS && !ta.hidden) setFolded(ta, true);
+  }
+}
+
 function renderEditor() {
   $('source-list').replaceChildren(...state.sources.map(sourceCard));
+  foldLongTexts();
 }
 
 function addSource() {
@@ -315,6 +344,7 @@ async function openReport(file) {
   renderEditor();
   saveNow();
   if (!(await showReport(opened.report, opened.sources))) return;
+  await listsDrawn();
   state.analysed = true;
   state.stale = false;
   delete document.body.dataset.stale;
@@ -466,6 +496,7 @@ async function analyse({ reuse = false, focus = false } = {}) {
     setPageState('error');
     return;
   }
+  foldLongTexts();
   const token = {};
   running = token;
   setPageState('analysing');
@@ -477,6 +508,8 @@ async function analyse({ reuse = false, focus = false } = {}) {
     const { report, ms: analysisMs, cached, id } = await runInWorker(sources, { reuse });
     if (running !== token) return;
     if (!(await showReport(report, sources, () => running === token))) return;
+    // The results are on screen with the first frame drawn; the board's lists below it go on
+    // being drawn a batch per frame before the page says it is done.
     await painted();
     if (running !== token) return;
     const ms = Math.round(performance.now() - t0);
@@ -490,12 +523,14 @@ async function analyse({ reuse = false, focus = false } = {}) {
     );
     // For the browser tests and the page benchmark: the worker's time and the whole wait.
     window.__crosscheckTiming = { analysis: cached ? null : analysisMs, total: ms, cached: !!cached };
-    if (!cached) storeReport(id);
     state.analysed = true;
     state.stale = false;
     delete document.body.dataset.stale;
-    setPageState('done');
     if (focus) $('results').focus();
+    await listsDrawn();
+    if (running !== token) return;
+    if (!cached) storeReport(id);
+    setPageState('done');
   } catch (err) {
     if (running !== token) return;
     showError(err && err.message ? err.message : String(err));
@@ -634,7 +669,8 @@ async function showReport(report, sources, alive = () => true) {
   // Claims, each member with a checkbox to select it for a ClaimReview draft. onMember runs for
   // members built later too (long lists and single-source claims shown on request).
   const groupOf = (m) => (groups.get(`${m.source}\u0000${m.claim}`) || {}).group;
-  const board = renderClaimsBoard(report, { onJump: jumpToClaim, onMember: addSelectBox, groupOf });
+  dropLaterLists();
+  const board = renderClaimsBoard(report, { onJump: jumpToClaim, onMember: addSelectBox, groupOf, gradual: true });
   await pace(true);
   if (!live()) return false;
 
@@ -837,8 +873,10 @@ function legendHeight() {
   const sticky = getComputedStyle(legend).position === 'sticky';
   const px = sticky ? Math.ceil(legend.getBoundingClientRect().height) : 0;
   // On the root element: no element inside the results carries a style attribute (a test for
-  // injected markup looks for one).
-  document.documentElement.style.setProperty('--legend-h', `${px}px`);
+  // injected markup looks for one). Only when it changes: a change restyles the whole page, the
+  // pasted texts' boxes too.
+  const root = document.documentElement.style;
+  if (root.getPropertyValue('--legend-h') !== `${px}px`) root.setProperty('--legend-h', `${px}px`);
   return px;
 }
 

@@ -973,9 +973,12 @@ export function originWords(g, look, letters) {
  * orders and filters: single-source claims that are not check-worthy stay hidden until asked for.
  * Each member has a button that calls `onJump(sourceId, claimIndex)` to show it in its text;
  * `onMember(li)` is called with each member's element as it is built (some only on request).
- * Long lists are drawn a batch at a time (`lazyList`).
+ * Long lists are drawn a batch at a time (`lazyList`). `gradual`: the board's first LIST_BATCH is
+ * drawn at once and the rest of the lists meant to be whole a batch per frame (`listsDrawn`), so
+ * no one frame lays out the whole board.
  */
-export function renderClaimsBoard(report, { onJump, onMember, groupOf = null } = {}) {
+export function renderClaimsBoard(report, { onJump, onMember, groupOf = null, gradual = false } = {}) {
+  const first = gradual ? { left: LIST_BATCH } : null;
   const byId = new Map((report.sources || []).map((s) => [s.id, s]));
   const nameOf = (id) => {
     const s = byId.get(id);
@@ -1178,7 +1181,7 @@ export function renderClaimsBoard(report, { onJump, onMember, groupOf = null } =
     } else if (sec.id === 'single') {
       section.append(...singleSection(list).filter(Boolean));
     } else {
-      section.append(h('p', { class: 'section-note' }, sec.note), lazyList(h('ol', { class: 'groups' }), list, (g) => groupEl(g), LIST_BATCH, groupWeight, LIST_WHOLE));
+      section.append(h('p', { class: 'section-note' }, sec.note), lazyList(h('ol', { class: 'groups' }), list, (g) => groupEl(g), LIST_BATCH, groupWeight, LIST_WHOLE, first));
     }
     wrap.append(section);
   }
@@ -1191,7 +1194,7 @@ export function renderClaimsBoard(report, { onJump, onMember, groupOf = null } =
     const note = rest.length
       ? `Made by one source only. ${shown.length ? `The ${plural(shown.length, 'check-worthy claim')} first; ${plural(rest.length, 'claim')} that ${rest.length === 1 ? 'is' : 'are'} not check-worthy ${rest.length === 1 ? 'is' : 'are'} hidden.` : `None is check-worthy; ${plural(rest.length, 'claim')} hidden.`}`
       : 'Made by one source only.';
-    const list1 = shown.length ? lazyList(h('ol', { class: 'groups single-checkworthy' }), shown, (g) => groupEl(g, true), LIST_BATCH, groupWeight, LIST_WHOLE) : null;
+    const list1 = shown.length ? lazyList(h('ol', { class: 'groups single-checkworthy' }), shown, (g) => groupEl(g, true), LIST_BATCH, groupWeight, LIST_WHOLE, first) : null;
     if (!rest.length) return [h('p', { class: 'section-note' }, note), list1];
     const more = h('ol', { class: 'groups single-rest', id: 'claims-single-rest', hidden: true });
     const showText = `Show all single-source claims (${rest.length.toLocaleString('en-GB')} hidden)`;
@@ -1227,29 +1230,41 @@ function groupWeight(g) {
  * `whole` (by `weight(item)`, one each unless given), else the first `batch` at once and the rest
  * a batch at a time when the list's end comes near the screen, or on the “Show more” button at its
  * end (for the keyboard). Returns `el`.
+ *
+ * `first` ({left}, shared by the lists of one view): a list meant to be whole draws at once only
+ * what is left of that budget, and the rest a batch per frame after (`listsDrawn`).
  */
-export function lazyList(el, items, make, batch = LIST_BATCH, weight = () => 1, whole = batch) {
+export function lazyList(el, items, make, batch = LIST_BATCH, weight = () => 1, whole = batch, first = null) {
   let next = 0;
   let total = 0;
   for (const x of items) if ((total += weight(x)) > whole) break;
-  if (total <= whole) batch = Infinity;
+  const gradual = total <= whole && first !== null;
+  if (total <= whole && !gradual) batch = Infinity;
   const more = h('li', { class: 'list-more' });
   const btn = h('button', { type: 'button', class: 'btn btn-quiet btn-small' });
   more.append(btn);
   let io = null;
-  const draw = () => {
+  /** Draw up to `limit` of weight (at least one item unless `limit` is 0). */
+  const draw = (limit = batch) => {
     const frag = document.createDocumentFragment();
-    for (let w = 0; next < items.length && (w === 0 || w + weight(items[next]) <= batch); next++) {
+    let w = 0;
+    for (; next < items.length && (w === 0 ? limit > 0 : w + weight(items[next]) <= limit); next++) {
       w += weight(items[next]);
       frag.append(make(items[next]));
     }
     more.remove();
     el.append(frag);
+    if (gradual) return w;
     if (next < items.length) {
       btn.textContent = `Show more (${(items.length - next).toLocaleString('en-GB')} not shown yet)`;
       el.append(more);
     } else if (io) io.disconnect();
   };
+  if (gradual) {
+    first.left -= draw(Math.max(0, first.left));
+    if (next < items.length) drawLater(() => (draw(), next < items.length));
+    return el;
+  }
   btn.addEventListener('click', () => {
     const focusNext = next;
     draw();
@@ -1266,6 +1281,37 @@ export function lazyList(el, items, make, batch = LIST_BATCH, weight = () => 1, 
     io.observe(more);
   }
   return el;
+}
+
+/** Lists being drawn a batch per frame, in turn: each step draws one and says whether more remain. */
+const laterSteps = [];
+let laterRun = null;
+
+function drawLater(step) {
+  laterSteps.push(step);
+  if (laterRun) return;
+  laterRun = (async () => {
+    try {
+      while (laterSteps.length) {
+        // After the next frame is painted: each batch is laid out in a frame of its own.
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        if (laterSteps.length && !laterSteps[0]()) laterSteps.shift();
+      }
+    } finally {
+      laterSteps.length = 0;
+      laterRun = null;
+    }
+  })();
+}
+
+/** Forget the lists still to be drawn (their view is being replaced). */
+export function dropLaterLists() {
+  laterSteps.length = 0;
+}
+
+/** Resolves when every list drawn a batch per frame is whole. */
+export async function listsDrawn() {
+  while (laterRun) await laterRun;
 }
 
 function plural(n, word) {

@@ -191,3 +191,42 @@ test('keyboard in a long text: arrow keys, Home and End cross into chunks not dr
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
+
+test('a long text pasted folds its box (a box of megabytes slows every change on the page); the text is kept whole and can be shown again', { timeout: 90_000 }, async () => {
+  const { page, context, log } = await newPage(env.browser);
+  await page.goto(env.url);
+  await waitForDone(page);
+  const [long] = await exampleTexts(page, [300_000]);
+  await page.locator('#text-s1').evaluate((ta, t) => {
+    ta.value = t;
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+  }, long);
+  const card = page.locator('.source-card[data-source-id="s1"]');
+  assert.equal(await page.isVisible('#text-s1'), false, 'the box of a 300,000-character text is not folded');
+  assert.equal(await card.locator('.fold-note').isVisible(), true, 'no note says the text is folded');
+  assert.match(await card.locator('.char-count').textContent(), /^300,000 characters/);
+  // A short text keeps its box.
+  await page.fill('#text-s2', 'The minister said 40 people were hurt in Ankara on Monday.');
+  assert.equal(await page.isVisible('#text-s2'), true, 'a short text is folded');
+  // Analysed whole, and kept whole across a reload, folded again.
+  await page.click('#analyse');
+  await waitForDone(page, 60_000);
+  const lastEnd = await page.evaluate(() => Math.max(...window.__crosscheckReport.sources[0].claims.map((c) => c.end)));
+  assert.ok(lastEnd > long.length - 2000, `the claims end at ${lastEnd} of ${long.length} characters`);
+  await page.waitForTimeout(600); // the save is debounced
+  await page.reload();
+  await waitForDone(page, 60_000);
+  assert.equal(await page.isVisible('#text-s1'), false, 'a long text loaded again is not folded');
+  assert.equal(await page.locator('#text-s1').inputValue(), long, 'the folded text is not the text pasted');
+  // Shown again on request, with focus in it to edit.
+  await card.getByRole('button', { name: 'Show the text' }).click();
+  assert.equal(await page.isVisible('#text-s1'), true);
+  assert.equal(await card.locator('.fold-note').isVisible(), false);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'text-s1');
+  // Typing in a text shown on request does not fold it under the cursor.
+  await page.keyboard.press('End');
+  await page.keyboard.type(' More.');
+  assert.equal(await page.isVisible('#text-s1'), true, 'the text folded while typing in it');
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
