@@ -1282,6 +1282,8 @@ function wire() {
 
 async function start() {
   wire();
+  // The engine loads (fetch, compile, instantiate) while the texts are read or fetched.
+  if (!globalThis.crosscheckInline) getWorker();
   const saved = loadSaved();
   if (saved && saved.length) {
     state.sources = saved;

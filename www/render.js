@@ -973,12 +973,12 @@ export function originWords(g, look, letters) {
  * orders and filters: single-source claims that are not check-worthy stay hidden until asked for.
  * Each member has a button that calls `onJump(sourceId, claimIndex)` to show it in its text;
  * `onMember(li)` is called with each member's element as it is built (some only on request).
- * Long lists are drawn a batch at a time (`lazyList`). `gradual`: the board's first LIST_BATCH is
- * drawn at once and the rest of the lists meant to be whole a batch per frame (`listsDrawn`), so
- * no one frame lays out the whole board.
+ * Long lists are drawn a batch at a time (`lazyList`). `gradual`: what FIRST_MS of work builds is
+ * drawn at once and the rest of the lists meant to be whole in later frames (`listsDrawn`), so no
+ * one frame lays out the whole board (the browser's layout takes a few times the building).
  */
 export function renderClaimsBoard(report, { onJump, onMember, groupOf = null, gradual = false } = {}) {
-  const first = gradual ? { left: LIST_BATCH } : null;
+  const first = gradual ? { until: performance.now() + FIRST_MS } : null;
   const byId = new Map((report.sources || []).map((s) => [s.id, s]));
   const nameOf = (id) => {
     const s = byId.get(id);
@@ -1231,8 +1231,9 @@ function groupWeight(g) {
  * a batch at a time when the list's end comes near the screen, or on the “Show more” button at its
  * end (for the keyboard). Returns `el`.
  *
- * `first` ({left}, shared by the lists of one view): a list meant to be whole draws at once only
- * what is left of that budget, and the rest a batch per frame after (`listsDrawn`).
+ * `first` ({until}, a time shared by the lists of one view): a list meant to be whole draws at once
+ * what can be built until then, and the rest in later frames, STEP_MS of building each
+ * (`listsDrawn`).
  */
 export function lazyList(el, items, make, batch = LIST_BATCH, weight = () => 1, whole = batch, first = null) {
   let next = 0;
@@ -1244,25 +1245,28 @@ export function lazyList(el, items, make, batch = LIST_BATCH, weight = () => 1, 
   const btn = h('button', { type: 'button', class: 'btn btn-quiet btn-small' });
   more.append(btn);
   let io = null;
-  /** Draw up to `limit` of weight (at least one item unless `limit` is 0). */
-  const draw = (limit = batch) => {
+  const draw = () => {
     const frag = document.createDocumentFragment();
-    let w = 0;
-    for (; next < items.length && (w === 0 ? limit > 0 : w + weight(items[next]) <= limit); next++) {
+    for (let w = 0; next < items.length && (w === 0 || w + weight(items[next]) <= batch); next++) {
       w += weight(items[next]);
       frag.append(make(items[next]));
     }
     more.remove();
     el.append(frag);
-    if (gradual) return w;
     if (next < items.length) {
       btn.textContent = `Show more (${(items.length - next).toLocaleString('en-GB')} not shown yet)`;
       el.append(more);
     } else if (io) io.disconnect();
   };
   if (gradual) {
-    first.left -= draw(Math.max(0, first.left));
-    if (next < items.length) drawLater(() => (draw(), next < items.length));
+    /** Draw items until the clock says `until` (at least one when `one`); true while more remain. */
+    const drawUntil = (until, one) => {
+      const frag = document.createDocumentFragment();
+      for (; next < items.length && ((one && !frag.childNodes.length) || performance.now() < until); next++) frag.append(make(items[next]));
+      el.append(frag);
+      return next < items.length;
+    };
+    if (drawUntil(first.until, false)) drawLater(() => drawUntil(performance.now() + STEP_MS, true));
     return el;
   }
   btn.addEventListener('click', () => {
@@ -1283,7 +1287,11 @@ export function lazyList(el, items, make, batch = LIST_BATCH, weight = () => 1, 
   return el;
 }
 
-/** Lists being drawn a batch per frame, in turn: each step draws one and says whether more remain. */
+/** Building time (ms) for the first frame of a view drawn gradually, and for each frame after. */
+const FIRST_MS = 8;
+const STEP_MS = 4;
+
+/** Lists being drawn a step per frame, in turn: each step draws some and says whether more remain. */
 const laterSteps = [];
 let laterRun = null;
 
