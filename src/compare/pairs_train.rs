@@ -376,7 +376,12 @@ pub struct CvResult {
     pub threshold_in_context: f32,
     /// ECB+: precision and recall at that threshold.
     pub ecb_in_context: (f64, f64),
+    /// ECB+: precision and recall at each threshold of [`CURVE`].
+    pub ecb_curve: [(f64, f64); CURVE.len()],
 }
+
+/// The thresholds at which the cross-validation reports ECB+ precision and recall.
+pub const CURVE: [f32; 9] = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
 
 /// The fold of example `i`: a fixed scramble of its index, or of its ECB+ pair's, so a pair's
 /// units are held out together.
@@ -439,6 +444,7 @@ pub fn cross_validate(data: &[Example], params: Params, folds: usize) -> CvResul
         ecb_f1,
         threshold_in_context,
         ecb_in_context,
+        ecb_curve: CURVE.map(|t| precision_recall(&ecb, t)),
     }
 }
 
@@ -540,6 +546,13 @@ pub fn ablate(pairs: &[Pair], topics: &[EcbTopic], groups: &[String]) -> String 
             r.ecb_in_context.0,
             r.ecb_in_context.1
         );
+        if g.is_empty() {
+            out.push_str("  ECB+ in a story, threshold: precision recall F1 F0.5\n");
+            for (t, (p, r)) in CURVE.iter().zip(r.ecb_curve) {
+                let f = |b2: f64| (1.0 + b2) * p * r / (b2 * p + r).max(1e-9);
+                let _ = writeln!(out, "    {t:.2}: {p:.3} {r:.3} {:.3} {:.3}", f(1.0), f(0.25));
+            }
+        }
         for (e, d) in data.iter_mut().zip(saved) {
             e.dense = d;
         }
