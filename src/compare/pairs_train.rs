@@ -550,7 +550,12 @@ pub fn ablate(pairs: &[Pair], topics: &[EcbTopic], groups: &[String]) -> String 
             out.push_str("  ECB+ in a story, threshold: precision recall F1 F0.5\n");
             for (t, (p, r)) in CURVE.iter().zip(r.ecb_curve) {
                 let f = |b2: f64| (1.0 + b2) * p * r / (b2 * p + r).max(1e-9);
-                let _ = writeln!(out, "    {t:.2}: {p:.3} {r:.3} {:.3} {:.3}", f(1.0), f(0.25));
+                let _ = writeln!(
+                    out,
+                    "    {t:.2}: {p:.3} {r:.3} {:.3} {:.3}",
+                    f(1.0),
+                    f(0.25)
+                );
             }
         }
         for (e, d) in data.iter_mut().zip(saved) {
