@@ -500,16 +500,7 @@ pub fn figures_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
         return None;
     }
     let story = x.in_context && y.in_context;
-    let mut agree = None;
-    for f in &x.figures {
-        for g in y.figures.iter().filter(|g| same_thing(f, g, story)) {
-            if disjoint(f, g) {
-                return Some(false);
-            }
-            agree = Some(true);
-        }
-    }
-    agree
+    agree_over(&x.figures, &y.figures, |f, g| same_thing(f, g, story))
 }
 
 /// Whether two claims give one toll ("four people died" / "six were killed"), for one moment
@@ -519,13 +510,34 @@ pub fn tolls_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
     if x.dates != y.dates {
         return None;
     }
+    agree_over(&x.figures, &y.figures, |f, g| {
+        f.toll.is_some() && same_thing(f, g, true)
+    })
+}
+
+/// Whether figures `fs` and `gs`, paired where `same` says they count one thing, can both hold.
+/// A claim may give one thing twice ("killed 89 people (130 in all)"): a value that fits one of
+/// the other claim's is matched, so only a value that fits none of them, against one that fits
+/// none of the first claim's, cannot be right; one sentence in two outlets never disputes itself.
+fn agree_over(
+    fs: &[Figure],
+    gs: &[Figure],
+    same: impl Fn(&Figure, &Figure) -> bool,
+) -> Option<bool> {
+    let fits = |f: &Figure, others: &[Figure], f_first: bool| {
+        others.iter().any(|o| {
+            let one = if f_first { same(f, o) } else { same(o, f) };
+            one && !disjoint(f, o)
+        })
+    };
     let mut agree = None;
-    for f in x.figures.iter().filter(|f| f.toll.is_some()) {
-        for g in y.figures.iter().filter(|g| same_thing(f, g, true)) {
-            if disjoint(f, g) {
+    for f in fs {
+        for g in gs.iter().filter(|g| same(f, g)) {
+            if !disjoint(f, g) {
+                agree = Some(true);
+            } else if !fits(f, gs, true) && !fits(g, fs, false) {
                 return Some(false);
             }
-            agree = Some(true);
         }
     }
     agree
