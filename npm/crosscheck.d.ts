@@ -264,8 +264,9 @@ export interface ClaimGroup {
 
 /** Why a group's members cannot all be right. */
 export interface Conflict {
-  /** numeric (a number in dispute) or negation (one source denies what another states). */
-  kind: 'numeric' | 'negation';
+  /** numeric (a number in dispute), negation (one source denies what another states) or date
+   *  (one event given days that cannot both be right). */
+  kind: 'numeric' | 'negation' | 'date';
   /** A sentence a person can read, naming the sources. */
   detail: string;
 }

@@ -643,12 +643,14 @@ pub enum ConflictKind {
     Numeric,
     /// One source denies what another states.
     Negation,
+    /// Two sources give one event days that cannot both be right.
+    Date,
 }
 
 /// Why a group's members cannot all be right.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Conflict {
-    /// numeric | negation.
+    /// numeric | negation | date.
     pub kind: ConflictKind,
     /// A sentence a person can read.
     pub detail: String,

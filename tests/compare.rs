@@ -636,3 +636,64 @@ fn one_sentence_giving_the_dead_twice_does_not_dispute_itself() {
     assert_ne!(g.status, GroupStatus::Conflicting, "{g:?}");
     assert!(g.conflict.is_none(), "{:?}", g.conflict);
 }
+
+/// The pilots' strike story.
+fn strike() -> crosscheck::Report {
+    story("strike", ["business.txt", "wire.txt", "daily.txt"])
+}
+
+#[test]
+fn one_event_on_two_days_conflicts() {
+    // Reason: "talks are due to resume on Thursday" and "talks are expected to restart on
+    // Wednesday" cannot both be right; a reader checking the story wants that flagged.
+    let r = strike();
+    let g = group_of(&r, "s1", "resume on Thursday");
+    assert_eq!(g.sources, 2, "{g:?}");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+    let c = g.conflict.as_ref().expect("a conflict");
+    assert_eq!(c.kind, crosscheck::report::ConflictKind::Date);
+    assert!(
+        c.detail.contains("Thursday") && c.detail.contains("Wednesday"),
+        "{c:?}"
+    );
+    assert_eq!(member(g, "s3").stance, Stance::Disputes, "{g:?}");
+}
+
+#[test]
+fn a_denial_of_another_statement_disputes_nothing() {
+    // Reason: "she denied that pilots were underpaid" does not deny "the walkout was
+    // irresponsible", though one person says both on one topic; "denies what b states" there
+    // is wrong in a way a reader sees at once.
+    let r = strike();
+    let g = group_of(&r, "s3", "denied that pilots were underpaid");
+    assert!(
+        g.conflict
+            .as_ref()
+            .is_none_or(|c| c.kind != crosscheck::report::ConflictKind::Negation),
+        "{g:?}"
+    );
+    assert!(
+        g.members.iter().all(|m| m.stance != Stance::Disputes),
+        "{g:?}"
+    );
+}
+
+#[test]
+fn the_day_a_thing_was_said_is_not_the_day_it_happened() {
+    // Reason: "police said Saturday" dates the statement, "on Friday" the blast; datelines
+    // ("Posted: Thursday, July 29") and a day given as "today" date the writing. None of them
+    // disputes a day.
+    let r = run(&[
+        "A bomb exploded at a bank in Woodburn on Friday, killing two police officers, police said.\n\nPosted: Thursday, July 29, 2004\n\nThe team signed Wynn on Tuesday and Bell today.",
+        "A bomb exploded at a bank in Woodburn, killing two police officers, police said Saturday.\n\nPublished: Wednesday, July 28, 2004\n\nOn Wednesday the team signed Bell.",
+    ]);
+    for g in &r.comparison.claims {
+        assert!(
+            g.conflict
+                .as_ref()
+                .is_none_or(|c| c.kind != crosscheck::report::ConflictKind::Date),
+            "{g:?}"
+        );
+    }
+    assert!(group_of(&r, "s1", "bomb exploded").sources == 2);
+}

@@ -1107,7 +1107,7 @@ export function renderClaimsBoard(report, { onJump, onMember, groupOf = null, gr
     }
     const extra = [];
     if (g.conflict) {
-      const kind = g.conflict.kind === 'numeric' ? 'Numbers disagree' : g.conflict.kind === 'negation' ? 'Denied' : 'Conflict';
+      const kind = g.conflict.kind === 'numeric' ? 'Numbers disagree' : g.conflict.kind === 'negation' ? 'Denied' : g.conflict.kind === 'date' ? 'Days disagree' : 'Conflict';
       // The detail names sources by id, "(s2)": show their names instead.
       let detail = String(g.conflict.detail ?? '');
       for (const id of new Set(members.map((m) => String(m.source)))) detail = detail.split(`(${id})`).join(`(${nameOf(id)})`);

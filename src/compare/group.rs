@@ -27,8 +27,12 @@ pub fn build(
     let mut source_ids: Vec<usize> = members.iter().map(|&i| infos[i].source).collect();
     source_ids.sort_unstable();
     source_ids.dedup();
-    let disputes = numeric_disputes(infos, members);
-    let conflict = conflict(sources, infos, members, &disputes);
+    let mut disputes = numeric_disputes(infos, members);
+    let days = day_disputes(sources, infos, members);
+    if !disputes.iter().any(|&d| d) {
+        disputes.clone_from(&days.disputes);
+    }
+    let conflict = conflict(sources, infos, members, &disputes).or(days.conflict);
     let status = if conflict.is_some() {
         GroupStatus::Conflicting
     } else if source_ids.len() >= 2 {
@@ -38,11 +42,7 @@ pub fn build(
     };
     let origin = origins(infos, members);
     let similarity = similarities(infos, grouping, members);
-    let stated_elsewhere = |i: usize| {
-        members
-            .iter()
-            .any(|&j| infos[j].source != infos[i].source && states_what_is_denied(&infos[j]))
-    };
+    let stated_elsewhere = |i: usize| members.iter().any(|&j| contradicts(&infos[i], &infos[j]));
     let mut origin_ids: BTreeMap<usize, usize> = BTreeMap::new();
     let mut out_members = Vec::with_capacity(members.len());
     for (a, &i) in members.iter().enumerate() {
@@ -274,6 +274,117 @@ fn numeric_disputes(infos: &[ClaimInfo], members: &[usize]) -> Vec<bool> {
     out
 }
 
+/// Members that give another day than an earlier member of another source for what both say,
+/// and the first such pair in words.
+struct DayDisputes {
+    disputes: Vec<bool>,
+    conflict: Option<Conflict>,
+}
+
+/// "Talks resume on Thursday" beside "talks restart on Wednesday": two members of different
+/// sources that say one thing (as sure as a numeric dispute needs) on days that cannot both be
+/// right. Days compare as days of one kind: ISO dates with ISO dates, weekdays with weekdays
+/// ("Thursday" may be 7 March). A member that gives either day of the other is no dispute:
+/// "began on Monday and resumes Thursday" tells of two moments.
+fn day_disputes(sources: &[Analysed], infos: &[ClaimInfo], members: &[usize]) -> DayDisputes {
+    let k = members.len();
+    let mut out = DayDisputes {
+        disputes: vec![false; k],
+        conflict: None,
+    };
+    // Each member's days: (the day, as written).
+    let days: Vec<Vec<(&str, &str)>> = members
+        .iter()
+        .map(|&i| event_days(&sources[infos[i].source], &infos[i]))
+        .collect();
+    let with: Vec<usize> = (0..k).filter(|&a| !days[a].is_empty()).collect();
+    if with.len() < 2 || with.len() > MAX_SCORED {
+        return out;
+    }
+    let iso = |d: &str| d.len() == 10;
+    for (n, &a) in with.iter().enumerate() {
+        for &b in &with[..n] {
+            let (x, y) = (&infos[members[a]], &infos[members[b]]);
+            if x.source == y.source {
+                continue;
+            }
+            let clash = days[a].iter().find_map(|&(d, text)| {
+                let others: Vec<_> = days[b].iter().filter(|o| iso(o.0) == iso(d)).collect();
+                let shared = days[a].iter().any(|m| others.iter().any(|o| o.0 == m.0));
+                (!others.is_empty() && !shared).then(|| (text, others[0].1))
+            });
+            let Some((text, other)) = clash else { continue };
+            // Whole sentences: a clause in common ("a mother of 12 was killed") says nothing
+            // of the day the rest gives ("went on trial Wednesday", "a video released Thursday").
+            if super::pair::sentence_similarity(x, y) < super::pair::DISPUTE {
+                continue;
+            }
+            out.disputes[a] = true;
+            out.conflict.get_or_insert_with(|| Conflict {
+                kind: ConflictKind::Date,
+                detail: format!(
+                    "“{}” ({}) and “{}” ({}) cannot both be right",
+                    other, sources[y.source].name, text, sources[x.source].name
+                ),
+            });
+            break;
+        }
+    }
+    out
+}
+
+/// The days a claim gives for what it states: (the day, as written). None when it gives a day
+/// that could be any ("today", "yesterday": the day of its writing), or when the claim is little
+/// more than a date (a dateline, "Posted: Thursday, July 29"). A day right after the speech
+/// verb ("officials said Saturday") is when it was said, not when it happened: left out.
+fn event_days<'a>(src: &'a Analysed, x: &ClaimInfo) -> Vec<(&'a str, &'a str)> {
+    use crate::entities::Label;
+    let claim = &src.claims[x.claim];
+    let dates: Vec<&crate::entities::Mention> = claim
+        .entities
+        .iter()
+        .map(|&e| &src.mentions[e])
+        .filter(|m| matches!(m.label, Label::Date | Label::Time))
+        .collect();
+    let inside = |at: (u32, u32)| {
+        dates
+            .iter()
+            .any(|m| m.span.start <= at.0 as usize && at.1 as usize <= m.span.end)
+    };
+    let stated = x.content_at.iter().filter(|&&at| !inside(at)).count();
+    if stated < DAY_CLAIM_MIN_WORDS {
+        return Vec::new();
+    }
+    let said_on = |m: &crate::entities::Mention| {
+        claim.attribution.cue.is_some_and(|cue| {
+            let between = src.text.get(cue.end..m.span.start).unwrap_or("x").trim();
+            m.span.start >= cue.end && (between.is_empty() || between.eq_ignore_ascii_case("on"))
+        })
+    };
+    let mut out = Vec::new();
+    for m in dates {
+        let key = m.key.as_str();
+        if RELATIVE_DAYS
+            .iter()
+            .any(|d| key.split(' ').any(|w| w == *d))
+        {
+            return Vec::new();
+        }
+        if m.label == Label::Date && !said_on(m) {
+            if let Some(day) = crate::entities::dates::one_day(key, m.iso.as_deref()) {
+                out.push((day, &src.text[m.span]));
+            }
+        }
+    }
+    out
+}
+
+/// Words that name a day only from when the text was written.
+const RELATIVE_DAYS: &[&str] = &["today", "tonight", "yesterday", "tomorrow"];
+
+/// A claim gives a day for what it states when it has this many content words besides its dates.
+const DAY_CLAIM_MIN_WORDS: usize = 3;
+
 /// Why a group's members cannot all be right: a number that disputes the others, or a denial of
 /// what another source states.
 fn conflict(
@@ -316,7 +427,7 @@ fn conflict(
     let stated = members
         .iter()
         .copied()
-        .find(|&i| infos[i].source != infos[denied].source && states_what_is_denied(&infos[i]))?;
+        .find(|&i| contradicts(&infos[denied], &infos[i]))?;
     Some(Conflict {
         kind: ConflictKind::Negation,
         detail: format!(
@@ -324,6 +435,16 @@ fn conflict(
             sources[infos[denied].source].name, sources[infos[stated].source].name
         ),
     })
+}
+
+/// Whether `stated`, of another source, states what `denied` denies: it states something, and
+/// the two say one thing (as sure as a numeric dispute needs). A group holds claims that share
+/// a topic ("the chief executive said the walkout was irresponsible" beside "she denied that
+/// pilots were underpaid"); only a denial of the same statement disputes it.
+fn contradicts(denied: &ClaimInfo, stated: &ClaimInfo) -> bool {
+    stated.source != denied.source
+        && states_what_is_denied(stated)
+        && super::pair::similarity(denied, stated) >= super::pair::DISPUTE
 }
 
 /// Whether a claim states what another member denies: it is stated (asserted or attributed)

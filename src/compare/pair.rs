@@ -633,7 +633,7 @@ pub fn in_dispute(a: &ClaimInfo, b: &ClaimInfo) -> bool {
 }
 
 /// [`similarity`] of two sentences or clauses as wholes.
-fn sentence_similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
+pub fn sentence_similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
     let toll = if one_toll(a, b) { TOLL } else { 0.0 };
     let m = meaning(a, b);
     if !plausible_given(a, b, m) {

@@ -59,6 +59,20 @@ fn month(lower: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// The one day a date's key names, to tell two accounts of one event apart: its ISO date when
+/// that gives the day ("2024-03-07"), else the weekday it names ("thursday" in "thursday
+/// morning"). None for a month, a year, a span, or a key naming two weekdays.
+pub fn one_day<'a>(key: &'a str, iso: Option<&'a str>) -> Option<&'a str> {
+    if let Some(iso) = iso.filter(|d| d.len() == 10) {
+        return Some(iso);
+    }
+    let mut days = key.split(' ').filter(|w| WEEKDAYS.contains(w));
+    match (days.next(), days.next()) {
+        (Some(d), None) => Some(d),
+        _ => None,
+    }
+}
+
 fn day(word: &str) -> Option<u32> {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..];
