@@ -164,77 +164,82 @@ impl Vocab {
 }
 
 /// Every prefix of every piece (a prefix ends at a character boundary), by FNV-1a hash, open
-/// addressing with linear probing. A slot holds the hash, the piece (+ 1; 0 marks an empty
-/// slot), whether the prefix is the whole piece, and then its score: one cache line per
-/// lookup. Building checks the bytes, so no two prefixes share a hash; a lookup trusts the
-/// hash (a string that is no prefix would have to hit one of the 64-bit hashes: about one
-/// chance in 2^47 per lookup).
+/// addressing with linear probing. A slot holds the hash, then the piece (+ 1; 0 marks an empty
+/// slot) with whether the prefix is the whole piece, and its score: one cache line per lookup.
+/// Slots are plain words so that the table starts as zeroed memory (no pass to fill it), and
+/// the table is at most two thirds full, so it is built quickly on the first analysis. Building
+/// checks the bytes, so no two prefixes share a hash; a lookup trusts the hash (a string that
+/// is no prefix would have to hit one of the 64-bit hashes: about one chance in 2^46 per lookup).
 #[derive(Default)]
 struct PrefixTable {
-    slots: Vec<Slot>,
+    /// Per slot: the hash, and `entry | score bits << 32`.
+    slots: Vec<[u64; 2]>,
     mask: usize,
 }
 
-#[derive(Clone, Copy, Default)]
+/// A prefix found in the table.
+#[derive(Clone, Copy)]
 struct Slot {
-    hash: u64,
     /// The piece's score, when the prefix is the whole piece.
     score: f32,
-    /// Piece index + 1 (0 marks an empty slot), with [`WHOLE`] set when the prefix is the
-    /// whole piece.
+    /// Piece index + 1, with [`WHOLE`] set when the prefix is the whole piece.
     entry: u32,
 }
 
 const WHOLE: u32 = 1 << 31;
+
+/// The bytes of piece `i` (empty out of range).
+fn piece_bytes(vocab: &Vocab, i: usize) -> &'static [u8] {
+    let bytes: &'static [u8] = vocab.bytes;
+    match (vocab.offsets.get(i), vocab.offsets.get(i + 1)) {
+        (Some(&a), Some(&b)) => bytes.get(a as usize..b as usize).unwrap_or(&[]),
+        _ => &[],
+    }
+}
 
 impl PrefixTable {
     fn new(vocab: &Vocab) -> Option<PrefixTable> {
         if vocab.len() >= WHOLE as usize - 1 {
             return None;
         }
+        let piece = |i: usize| piece_bytes(vocab, i);
+        let boundary = |b: &u8| b & 0xc0 != 0x80;
         let prefixes: usize = (0..vocab.len())
-            .map(|i| vocab.piece(i).chars().count())
+            .map(|i| piece(i).iter().filter(|b| boundary(b)).count())
             .sum();
-        let size = (2 * prefixes).next_power_of_two().max(2);
+        let size = (prefixes * 3 / 2).next_power_of_two().max(2);
         let mut table = PrefixTable {
-            slots: vec![Slot::default(); size],
+            slots: vec![[0; 2]; size],
             mask: size - 1,
         };
         for i in 0..vocab.len() {
-            let piece = vocab.piece(i).as_bytes();
+            let piece = piece(i);
             let mut h = FNV_OFFSET;
             let mut start = 0;
-            for end in (1..=piece.len()).filter(|&e| e == piece.len() || piece[e] & 0xc0 != 0x80) {
+            for end in (1..=piece.len()).filter(|&e| e == piece.len() || boundary(&piece[e])) {
                 h = fnv(h, &piece[start..end]);
                 start = end;
                 let new = if end == piece.len() {
-                    Slot {
-                        hash: h,
-                        score: vocab.score(i) as f32,
-                        entry: (i as u32 + 1) | WHOLE,
-                    }
+                    let score = vocab.score(i) as f32;
+                    u64::from((i as u32 + 1) | WHOLE) | u64::from(score.to_bits()) << 32
                 } else {
-                    Slot {
-                        hash: h,
-                        score: 0.0,
-                        entry: i as u32 + 1,
-                    }
+                    u64::from(i as u32 + 1)
                 };
                 let mut p = h as usize & table.mask;
                 loop {
                     let slot = &mut table.slots[p];
-                    if slot.entry == 0 {
-                        *slot = new;
+                    if slot[1] == 0 {
+                        *slot = [h, new];
                         break;
                     }
-                    if slot.hash == h {
-                        let other = vocab.piece((slot.entry & !WHOLE) as usize - 1).as_bytes();
+                    if slot[0] == h {
+                        let other = piece_bytes(vocab, (slot[1] as u32 & !WHOLE) as usize - 1);
                         if other.get(..end) != Some(&piece[..end]) {
                             return None; // two prefixes with one hash: refuse the model
                         }
-                        if new.entry & WHOLE != 0 {
+                        if new as u32 & WHOLE != 0 {
                             // a longer piece's prefix that is this piece: now it is a piece
-                            *slot = new;
+                            slot[1] = new;
                         }
                         break;
                     }
@@ -253,12 +258,15 @@ impl PrefixTable {
         }
         let mut p = h as usize & self.mask;
         loop {
-            let slot = self.slots[p];
-            if slot.entry == 0 {
+            let [hash, packed] = self.slots[p];
+            if packed == 0 {
                 return None;
             }
-            if slot.hash == h {
-                return Some(slot);
+            if hash == h {
+                return Some(Slot {
+                    score: f32::from_bits((packed >> 32) as u32),
+                    entry: packed as u32,
+                });
             }
             p = (p + 1) & self.mask;
         }
