@@ -29,6 +29,51 @@ use crate::hash::FnvMap;
 use crate::segment::{Segmented, TokenKind};
 use crate::span::Span;
 
+/// Heads of a description that may stand for any business named before ("the company").
+const BUSINESS_HEADS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "bank",
+    "airline",
+    "carrier",
+    "network",
+    "newspaper",
+    "paper",
+    "corporation",
+    "corp",
+    "manufacturer",
+    "maker",
+    "retailer",
+    "insurer",
+    "lender",
+    "broadcaster",
+    "channel",
+    "magazine",
+    "outlet",
+    "site",
+    "website",
+];
+
+/// Last words of an organisation's name that make it an institution, not a business.
+const INSTITUTION_WORDS: &[&str] = &[
+    "ministry",
+    "department",
+    "agency",
+    "police",
+    "council",
+    "committee",
+    "court",
+    "party",
+    "union",
+    "association",
+    "army",
+    "government",
+    "commission",
+    "office",
+    "parliament",
+];
+
 /// The most sentences looked back at for the speaker of a pronoun or a description.
 const LOOK_BACK: usize = 6;
 
@@ -188,7 +233,7 @@ impl<'a> Resolver<'a> {
             // "the Turkish president" may be someone not named before.
             // "the official", "the company": a speaker named before, else anonymous.
             let found = if org_head {
-                self.org_before(index)
+                self.org_before(index, source.start, head)
             } else {
                 self.person_before(index, None, false)
             };
@@ -360,7 +405,27 @@ impl<'a> Resolver<'a> {
 
     /// The organisation a description in sentence `index` refers to: the nearest speaker
     /// before that is one, else the nearest organisation named outside quotation marks.
-    fn org_before(&self, index: usize) -> Option<Speaker> {
+    fn org_before(&self, index: usize, source_start: usize, head: &str) -> Option<Speaker> {
+        // An organisation named earlier in the same sentence is the nearest ("Pilots at
+        // Nordair began a strike …, the company said") when it can be what the head says:
+        // its name has the head ("the ministry": the Foreign Ministry), or the head says
+        // "business" and the name is not an institution's ("Police raided Dorland Mining
+        // Company, the ministry said" is the ministry of no one named).
+        let fits = |m: usize| {
+            let key = &self.mentions[m].key;
+            let last = key.rsplit(' ').next().unwrap_or("");
+            key.split(' ').any(|w| w == head)
+                || BUSINESS_HEADS.contains(&head) && !INSTITUTION_WORDS.contains(&last)
+        };
+        let here = self
+            .unquoted_in(index)
+            .filter(|&m| self.mentions[m].label == Label::Org)
+            .filter(|&m| self.mentions[m].span.end <= source_start)
+            .last()
+            .filter(|&m| fits(m));
+        if let Some(m) = here {
+            return Some(Speaker::Named(m));
+        }
         let range = index.saturating_sub(LOOK_BACK)..index;
         for s in range.clone().rev() {
             match self.speakers[s] {
