@@ -853,7 +853,7 @@ const SECTIONS = [
   {
     id: 'conflicting',
     title: 'Conflicting',
-    note: 'Sources give numbers that cannot both be right, or one denies what another states.',
+    note: 'Sources give numbers or days that cannot both be right, or one denies what another states.',
     empty: 'No conflicting numbers or denials found.',
   },
   {
