@@ -216,8 +216,10 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
             let org_word =
                 |k: usize| features::gazetteer_bits(scratch, k) & (3 << (2 * list::ORG_WORD)) != 0;
             let lower = &*lower_words.get_or_insert_with(|| written_lower(t));
+            // A word of the language (`is_word`: also one the text writes in lower case, or
+            // the similarity vocabulary has in lower case), unless a given name ("Will").
             let common = |k: usize| {
-                is_word(scratch, lower, t, r.start, k)
+                (features::in_lexicon(scratch, k) || is_word(scratch, lower, t, r.start, k))
                     && !org_word(k)
                     && !(k + 1 < r.len() && org_word(k + 1))
             };
@@ -985,10 +987,10 @@ fn capitalised_count<'a>(
     counts.get(t.text(i)).copied().unwrap_or(0)
 }
 
-/// True when token `k` of the sentence from `first` is a word of the language: in the tagger's
-/// lexicon or the gazetteer of common words, written in lower case somewhere in the text
-/// (`lower`), or in lower case a whole word of the similarity model's vocabulary (cased: most
-/// surnames have a piece only capitalised).
+/// True when token `k` of the sentence from `first` is a word of the language, not a given
+/// name: in the tagger's lexicon or the gazetteer of common words, written in lower case
+/// somewhere in the text (`lower`), or in lower case a whole word of the similarity model's
+/// vocabulary (cased: most surnames have a piece only capitalised).
 fn is_word(
     s: &features::Scratch,
     lower: &FnvSet<&str>,
@@ -997,6 +999,11 @@ fn is_word(
     k: usize,
 ) -> bool {
     let w = t.lower(first + k);
+    if !w.chars().any(char::is_alphabetic)
+        || features::gazetteer_bits(s, k) & (3 << (2 * list::FIRST_NAME)) != 0
+    {
+        return false;
+    }
     features::in_lexicon(s, k)
         || features::gazetteer_bits(s, k) & (1 << (2 * list::COMMON)) != 0
         || lower.contains(w)
@@ -1087,7 +1094,24 @@ fn split_title<'a>(
         .map(|k| t.capitalised(first + k) && body.has(t, t.text(first + k)))
         .collect();
     let in_body = |k: usize| capitalised[k];
-    let named = |k: usize| in_body(k) || !common(k);
+    // A nickname between quotation marks inside a name ("Vincent 'Chin' Gigante") stays, even
+    // when the body writes the word in lower case.
+    let quote = |k: usize| matches!(t.text(first + k), "\"" | "“" | "”" | "'" | "‘" | "’");
+    let word = |k: usize| t.capitalised(first + k) || t.lower(first + k) == "the";
+    let quoted: Vec<bool> = (0..tags.len())
+        .map(|k| {
+            let mut a = k;
+            while a > 0 && word(a - 1) {
+                a -= 1;
+            }
+            let mut b = k + 1;
+            while b < tags.len() && word(b) {
+                b += 1;
+            }
+            a > 0 && quote(a - 1) && b < tags.len() && quote(b) && tags[a - 1] != 0
+        })
+        .collect();
+    let named = |k: usize| in_body(k) || !common(k) || quoted[k];
     // A headline says something in common words; a line of a table lists names and numbers.
     let plain = (0..tags.len())
         .filter(|&k| t.capitalised(first + k) && !named(k))
