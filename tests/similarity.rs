@@ -263,3 +263,18 @@ fn embed_into_is_embed() {
     m.embed_into(text, &mut out);
     assert_eq!(out, m.embed(text));
 }
+
+#[test]
+fn common_words_have_a_piece_in_lower_case() {
+    // The entity stage reads a word with a whole piece of its own in lower case as a word of the
+    // language ("humanity"), not a name: the vocabulary is cased, so a surname has one only
+    // capitalised.
+    let m = model();
+    for w in ["humanity", "life", "doctors"] {
+        assert!(m.is_word(w), "{w}");
+    }
+    for w in ["smith", "farenthold", "Humanity x", ""] {
+        assert!(!m.is_word(w), "{w}");
+    }
+    assert!(m.is_word("Smith"));
+}

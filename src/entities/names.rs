@@ -6,13 +6,16 @@
 //! by dates and numbers are left out; a person split at an initial or a quoted nickname is made
 //! whole ("Frederick C. LaRue", "Vincent "The Chin" Gigante"); in a title-case headline a name
 //! loses the common words the body never capitalises ("Tara Reid Finally Checks Into Rehab" →
-//! "Tara Reid"). A name found once is found again where the text repeats it and the tagger
-//! missed it ("Manning" opening a sentence), unless the text also writes the word in lower case.
+//! "Tara Reid"), and a word of the language alone there is no name ("Congressman Resigns"); a
+//! name the tagger splits at "for" or "of" is made whole when its parts are common words, not
+//! people ("Smiles for Life", "Habitat for Humanity"). A name found once is found again where
+//! the text repeats it and the tagger missed it ("Manning" opening a sentence), unless the text also writes the word in lower case.
 //! Labels: PER → PERSON, or ORG/FAC when the name ends as an institution or a building does
 //! ("Betty Ford Center"); ORG → ORG; LOC → GPE for countries, cities and places not known to be
 //! otherwise, LOC for regions and natural features, FAC for airports, bridges, streets; MISC →
 //! NORP for nationalities and groups, EVENT, LAW or LANGUAGE where the words say so, PRODUCT
-//! otherwise.
+//! otherwise; whatever the type, "Pledge of Allegiance" is a WORK_OF_ART and "Bill of Rights" a
+//! LAW (`DOCUMENT_HEADS`).
 
 use super::gazetteer::{fold_hash, list, Gazetteer, Kind};
 use super::key::{fold, name_key};
@@ -196,6 +199,8 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
     let mut in_caps = Vec::with_capacity(t.seg.sentences.len());
     let mut elsewhere = None;
     let mut body = BodyCapitals::default();
+    // The words the text writes in lower case, for title-case headlines.
+    let mut lower_words = None;
     for sentence in &t.seg.sentences {
         let r = sentence.tokens.clone();
         tagger::tag_sentence(model, t, r.clone(), scratch, &mut tags);
@@ -210,12 +215,26 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
             // does ("Building Authority").
             let org_word =
                 |k: usize| features::gazetteer_bits(scratch, k) & (3 << (2 * list::ORG_WORD)) != 0;
+            let lower = &*lower_words.get_or_insert_with(|| written_lower(t));
+            // A word of the language (`is_word`: also one the text writes in lower case, or
+            // the similarity vocabulary has in lower case), unless a given name ("Will").
             let common = |k: usize| {
-                features::in_lexicon(scratch, k)
+                (features::in_lexicon(scratch, k) || is_word(scratch, lower, t, r.start, k))
                     && !org_word(k)
                     && !(k + 1 < r.len() && org_word(k + 1))
             };
             split_title(t, r.start, &mut tags, &common, &mut body);
+        }
+        if !caps && !titled {
+            join_connected(
+                t,
+                r.start,
+                &mut tags,
+                &taken[r.clone()],
+                &|k| features::gazetteer_bits(scratch, k),
+                &|k| features::in_lexicon(scratch, k),
+                &mut |k| capitalised_count(t, r.start + k, &mut elsewhere) <= 1,
+            );
         }
         if !scratch.caps {
             rescue_acronyms(t, g, scratch, r.clone(), &mut tags, taken);
@@ -232,6 +251,19 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
             } else {
                 j
             };
+            if titled
+                && j == i + 1
+                && t.text(i).chars().any(char::is_lowercase)
+                && g.kind(fold_hash(&fold(t.text(i)))).is_none()
+                && lower_words
+                    .as_ref()
+                    .is_some_and(|lower| is_word(scratch, lower, t, r.start, i - r.start))
+                && !body.has(t, t.text(i))
+            {
+                // "Congressman Resigns Amid Ethics Probe": a word of the language alone, which
+                // the body never capitalises, is no name because a headline capitalises it.
+                continue;
+            }
             if j == i + 1
                 && (lexical(i) || gaz(i) & (1 << (2 * list::COMMON)) != 0)
                 && t.text(i).chars().any(char::is_lowercase)
@@ -641,6 +673,178 @@ fn mend_people(t: &Tokens, first: usize, tags: &mut [u8]) {
     }
 }
 
+/// First words of the names of documents, pledges and works ("Pledge of Allegiance", "Bill of
+/// Rights", "Book of Mormon"): such a name is no organisation or person, whatever the tagger
+/// says. `true` for a law, `false` for a work.
+const DOCUMENT_HEADS: &[(&str, bool)] = &[
+    ("articles", true),
+    ("bill", true),
+    ("charter", true),
+    ("code", true),
+    ("covenant", true),
+    ("declaration", true),
+    ("proclamation", true),
+    ("statute", true),
+    ("statutes", true),
+    ("treaty", true),
+    ("ballad", false),
+    ("book", false),
+    ("gospel", false),
+    ("hymn", false),
+    ("oath", false),
+    ("ode", false),
+    ("pledge", false),
+    ("psalm", false),
+    ("song", false),
+];
+
+/// The label of a name read as "<document> of …" ("Pledge of Allegiance": WORK_OF_ART,
+/// "Declaration of Independence": LAW), from its key.
+fn document_label(key: &str) -> Option<Label> {
+    let mut words = key.split(' ');
+    let head = words.next()?;
+    let &(_, law) = DOCUMENT_HEADS.iter().find(|(h, _)| *h == head)?;
+    (words.next()? == "of" && words.next().is_some()).then_some(if law {
+        Label::Law
+    } else {
+        Label::WorkOfArt
+    })
+}
+
+/// Joins a name the tagger splits at "for" or "of" mid-sentence: "Smiles for Life" (two
+/// persons), "Habitat for Humanity" (an organisation and a word left out), "Bill of Rights". A
+/// person's name is not made of common words around "for" or "of". Two one-word names, persons
+/// or a person and an organisation (not after "of"), are one name when neither is a given name
+/// or a title, neither is written capitalised elsewhere (`named_once`) and one is a common word
+/// (`common`: the tagger's lexicon, the gazetteer of common words or the similarity vocabulary,
+/// in lower case). Otherwise the part before must be one to three common words, and the part
+/// after, past an optional "the", is the tagger's next name or a run of capitalised words it
+/// left out; a person there must be one common word named once; after "of" it is no place or
+/// organisation unless the part before is a place ("Karlsruhe of Germany", "Brown of Reuters"
+/// are two names). A document's first word (`DOCUMENT_HEADS`) needs none of this but the
+/// capital. The part before is a tagged run that does not open the sentence, a quotation or a
+/// clause (there a capital says nothing). The whole is an organisation, a place after a place,
+/// or MISC (typed by `refine`) for a document or after MISC. Token `k` of the sentence is token
+/// `first + k` of the text; `taken`, `gaz`, `lexical` and `named_once` take `k`.
+#[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
+fn join_connected(
+    t: &Tokens,
+    first: usize,
+    tags: &mut [u8],
+    taken: &[bool],
+    gaz: &dyn Fn(usize) -> u32,
+    lexical: &dyn Fn(usize) -> bool,
+    named_once: &mut dyn FnMut(usize) -> bool,
+) {
+    const PER: u8 = 0;
+    const LOC: u8 = 1;
+    const ORG: u8 = 2;
+    const MISC: u8 = 3;
+    let n = tags.len();
+    let has = |k: usize, l: usize| gaz(k) & (3 << (2 * l)) != 0;
+    let word = |k: usize| t.text(first + k);
+    let capitalised = |k: usize| {
+        t.capitalised(first + k) && word(k).chars().all(|c| c.is_alphabetic() || c == '-')
+    };
+    // A capitalised word that is no title or given name.
+    let plain = |k: usize| capitalised(k) && !has(k, list::TITLE) && !has(k, list::FIRST_NAME);
+    let common = |k: usize| {
+        plain(k)
+            && (lexical(k)
+                || has(k, list::COMMON)
+                || crate::similarity::model().is_word(t.lower(first + k)))
+    };
+    let mut k = 1;
+    while k + 1 < n {
+        let of = match t.lower(first + k) {
+            "of" => true,
+            "for" => false,
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        if tags[k] != 0 || tags[k - 1] == 0 {
+            k += 1;
+            continue;
+        }
+        // The part before: s..k, of one type.
+        let ty = (tags[k - 1] - 1) / 2;
+        let mut s = k - 1;
+        while s > 0 && tags[s] == 2 * ty + 2 {
+            s -= 1;
+        }
+        let opener = s == 0
+            || matches!(
+                word(s - 1),
+                "“" | "\"" | "‘" | "'" | "(" | ":" | "—" | "–" | "-" | "." | "!" | "?"
+            );
+        if opener || k - s > 3 {
+            k += 1;
+            continue;
+        }
+        let head = t.lower(first + s);
+        let document = of && capitalised(s) && DOCUMENT_HEADS.iter().any(|(h, _)| *h == head);
+        // The part after: q..end, of the tagger's type `right` (None: left out).
+        let mut q = k + 1;
+        if t.lower(first + q) == "the" {
+            q += 1;
+        }
+        if q >= n || !capitalised(q) || has(q, list::TITLE) || tags[q] % 2 == 0 && tags[q] != 0 {
+            k += 1;
+            continue;
+        }
+        let mut end = q + 1;
+        let right = if tags[q] == 0 {
+            while end < n && tags[end] == 0 && capitalised(end) && !has(end, list::TITLE) {
+                end += 1;
+            }
+            None
+        } else {
+            let rt = (tags[q] - 1) / 2;
+            while end < n && tags[end] == 2 * rt + 2 {
+                end += 1;
+            }
+            Some(rt)
+        };
+        let fits = if document {
+            true
+        } else if matches!((ty, right), (PER | ORG, Some(PER)) | (PER, Some(ORG)))
+            && k - s == 1
+            && end - q == 1
+            && !(of && right == Some(ORG))
+        {
+            // "Smiles for Life": two one-word persons (or a person and an organisation).
+            plain(s) && plain(q) && (common(s) || common(q)) && named_once(s) && named_once(q)
+        } else {
+            let place = matches!(right, Some(LOC | ORG))
+                || has(q, list::COUNTRY)
+                || has(q, list::CITY)
+                || has(q, list::REGION);
+            (s..k).all(common)
+                && (ty != PER || (s..k).all(&mut *named_once))
+                && (right != Some(PER) || end - q == 1 && common(q) && named_once(q))
+                && !(of && place && ty != LOC)
+        };
+        if !fits || taken[s..end].iter().any(|&x| x) {
+            k += 1;
+            continue;
+        }
+        let joined = if document || ty == MISC {
+            MISC
+        } else if ty == LOC {
+            LOC
+        } else {
+            ORG
+        };
+        tags[s] = 2 * joined + 1;
+        for x in &mut tags[s + 1..end] {
+            *x = 2 * joined + 2;
+        }
+        k = end;
+    }
+}
+
 /// Capitalised acronyms the tagger leaves out because their lower-case form is a common word
 /// ("IS commanders"), or that a gazetteer knows: in a sentence not in capitals, an untagged
 /// 2–6 letter word in capitals is the gazetteer's name, or else an organisation when its
@@ -739,28 +943,80 @@ fn trim(
 fn capitalised_elsewhere<'a>(
     t: &Tokens<'a>,
     i: usize,
-    elsewhere: &mut Option<HashSet<&'a str>>,
+    elsewhere: &mut Option<FnvMap<&'a str, u32>>,
 ) -> bool {
-    let set = elsewhere.get_or_insert_with(|| {
+    capitalised_count(t, i, elsewhere) > 0
+}
+
+/// How many times the word of token `i` is written the same where a sentence, a quotation or a
+/// clause after a colon does not start, not counting where it ends a name joined by "of" or
+/// "for" ("Life" in "Smiles for Life" says nothing of "Life" alone). `elsewhere` holds the
+/// counts, gathered on first use (once per text).
+fn capitalised_count<'a>(
+    t: &Tokens<'a>,
+    i: usize,
+    elsewhere: &mut Option<FnvMap<&'a str, u32>>,
+) -> u32 {
+    let counts = elsewhere.get_or_insert_with(|| {
         let mut initial = vec![false; t.seg.tokens.len()];
         for s in &t.seg.sentences {
             if let Some(x) = initial.get_mut(s.tokens.start) {
                 *x = true;
             }
         }
-        (1..t.seg.tokens.len())
-            .filter(|&k| {
-                !initial[k]
-                    && t.capitalised(k)
-                    && !matches!(
-                        t.text(k - 1),
-                        "“" | "\"" | "‘" | "'" | "(" | ":" | "—" | "–" | "-"
-                    )
-            })
-            .map(|k| t.text(k))
-            .collect()
+        let mut counts = FnvMap::default();
+        let connector = |c: usize| matches!(t.lower(c), "of" | "for");
+        for (k, &opens) in initial.iter().enumerate().skip(1) {
+            if opens
+                || !t.capitalised(k)
+                || matches!(
+                    t.text(k - 1),
+                    "“" | "\"" | "‘" | "'" | "(" | ":" | "—" | "–" | "-"
+                )
+            {
+                continue;
+            }
+            let joined = (k >= 2 && connector(k - 1) && t.capitalised(k - 2))
+                || (k >= 3 && t.lower(k - 1) == "the" && connector(k - 2) && t.capitalised(k - 3));
+            if !joined {
+                *counts.entry(t.text(k)).or_insert(0) += 1;
+            }
+        }
+        counts
     });
-    set.contains(t.text(i))
+    counts.get(t.text(i)).copied().unwrap_or(0)
+}
+
+/// True when token `k` of the sentence from `first` is a word of the language, not a given
+/// name: in the tagger's lexicon or the gazetteer of common words, written in lower case
+/// somewhere in the text (`lower`), or in lower case a whole word of the similarity model's
+/// vocabulary (cased: most surnames have a piece only capitalised).
+fn is_word(
+    s: &features::Scratch,
+    lower: &FnvSet<&str>,
+    t: &Tokens,
+    first: usize,
+    k: usize,
+) -> bool {
+    let w = t.lower(first + k);
+    if !w.chars().any(char::is_alphabetic)
+        || features::gazetteer_bits(s, k) & (3 << (2 * list::FIRST_NAME)) != 0
+    {
+        return false;
+    }
+    features::in_lexicon(s, k)
+        || features::gazetteer_bits(s, k) & (1 << (2 * list::COMMON)) != 0
+        || lower.contains(w)
+        || crate::similarity::model().is_word(w)
+}
+
+/// The words the text writes in lower case somewhere: words of the language, not names, whatever
+/// a title-case headline does with them.
+fn written_lower<'a>(t: &Tokens<'a>) -> FnvSet<&'a str> {
+    (0..t.seg.tokens.len())
+        .map(|k| t.text(k))
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .collect()
 }
 
 /// Whether words are written capitalised in the body of the text: not first in a sentence, a
@@ -838,7 +1094,24 @@ fn split_title<'a>(
         .map(|k| t.capitalised(first + k) && body.has(t, t.text(first + k)))
         .collect();
     let in_body = |k: usize| capitalised[k];
-    let named = |k: usize| in_body(k) || !common(k);
+    // A nickname between quotation marks inside a name ("Vincent 'Chin' Gigante") stays, even
+    // when the body writes the word in lower case.
+    let quote = |k: usize| matches!(t.text(first + k), "\"" | "“" | "”" | "'" | "‘" | "’");
+    let word = |k: usize| t.capitalised(first + k) || t.lower(first + k) == "the";
+    let quoted: Vec<bool> = (0..tags.len())
+        .map(|k| {
+            let mut a = k;
+            while a > 0 && word(a - 1) {
+                a -= 1;
+            }
+            let mut b = k + 1;
+            while b < tags.len() && word(b) {
+                b += 1;
+            }
+            a > 0 && quote(a - 1) && b < tags.len() && quote(b) && tags[a - 1] != 0
+        })
+        .collect();
+    let named = |k: usize| in_body(k) || !common(k) || quoted[k];
     // A headline says something in common words; a line of a table lists names and numbers.
     let plain = (0..tags.len())
         .filter(|&k| t.capitalised(first + k) && !named(k))
@@ -1050,6 +1323,10 @@ fn override_type(known: Option<Kind>, ty: usize) -> usize {
 /// The OntoNotes label of tokens `i..j` (folded: `name`; in the gazetteers: `known`) that the
 /// tagger typed `ty` (PER, LOC, ORG, MISC).
 fn refine(t: &Tokens, name: &str, known: Option<Kind>, i: usize, j: usize, ty: usize) -> Label {
+    if let Some(l) = document_label(name) {
+        // "Pledge of Allegiance", "Bill of Rights": a document or a work, not an organisation.
+        return l;
+    }
     let last = name.rsplit(' ').next().unwrap_or("");
     let first = name.split(' ').next().unwrap_or("");
     match ty {
@@ -1111,6 +1388,25 @@ fn is_group_word(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn documents_of_something_are_laws_or_works() {
+        // A document's name is no organisation: laws and works by the first word, before "of".
+        assert_eq!(
+            document_label("pledge of allegiance"),
+            Some(Label::WorkOfArt)
+        );
+        assert_eq!(document_label("bill of rights"), Some(Label::Law));
+        assert_eq!(
+            document_label("declaration of independence"),
+            Some(Label::Law)
+        );
+        // "Bill Clinton", a bare "Pledge" or "Bill of" say nothing of a document.
+        assert_eq!(document_label("bill clinton"), None);
+        assert_eq!(document_label("pledge"), None);
+        assert_eq!(document_label("bill of"), None);
+        assert_eq!(document_label("bank of england"), None);
+    }
 
     #[test]
     fn fast_keys_are_name_keys() {

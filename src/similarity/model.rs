@@ -117,6 +117,20 @@ impl Model {
         self.vocab.piece(id as usize)
     }
 
+    /// True when `word` (no spaces, normalised) starting a word is one whole piece of the
+    /// vocabulary: a word frequent enough in the teacher's text to have a piece of its own. The
+    /// vocabulary is cased, so a word in lower case that has one is a common word ("humanity",
+    /// "doctors"), while most surnames have a piece only capitalised ("Smith").
+    pub fn is_word(&self, word: &str) -> bool {
+        if word.is_empty() {
+            return false;
+        }
+        let mut piece = String::with_capacity(word.len() + 3);
+        piece.push(tokenizer::SPACE_MARK);
+        piece.push_str(word);
+        self.vocab.has_piece(&piece)
+    }
+
     /// The text's vector: the sum of its pieces' vectors, L2-normalised; all zeros for a text
     /// with no pieces (empty or only spaces). Compare two with [`super::cosine`].
     pub fn embed(&self, text: &str) -> Vec<f32> {

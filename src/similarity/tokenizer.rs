@@ -157,6 +157,13 @@ impl Vocab {
         }
     }
 
+    /// True when `text` is one whole kept piece.
+    pub fn has_piece(&self, text: &str) -> bool {
+        self.prefixes
+            .find(fnv(FNV_OFFSET, text.as_bytes()))
+            .is_some_and(|slot| slot.entry & WHOLE != 0)
+    }
+
     fn score(&self, i: usize) -> f64 {
         let b = self.scores.get(4 * i..4 * i + 4).unwrap_or(&[0; 4]);
         f64::from(f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
