@@ -345,7 +345,70 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
     known.add(t.text, t.seg, &out);
     let again = repeat_names(t.text, t.seg, taken, &|n| in_caps[n], &known);
     out.extend(again);
+    companies(t, &surnames, &mut out);
     out
+}
+
+/// A one-word name the tagger took for a person or a place, that no gazetteer knows, is a
+/// company wherever the text writes it if it does so once where only a company fits ("shares
+/// in Nordair", "Nordair's shares", "Nordair chief executive Maria Sandvik"), or if the tagger
+/// took it for an organisation once. A name read as a person's surname elsewhere ("Sandvik"
+/// after "Maria Sandvik") stays a person.
+fn companies(t: &Tokens, surnames: &HashSet<String>, out: &mut [Mention]) {
+    let g = Gazetteer::get();
+    let candidates: FnvSet<&str> = out
+        .iter()
+        .filter(|m| matches!(m.label, Label::Person | Label::Gpe))
+        .filter(|m| !m.key.contains(' ') && !surnames.contains(&m.key))
+        .filter(|m| g.kind(fold_hash(&m.key)).is_none())
+        .map(|m| m.key.as_str())
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let n = t.seg.tokens.len();
+    let word = |k: usize| if k < n { t.lower(k) } else { "" };
+    let name_at = |k: usize| {
+        let w = word(k);
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("\u{2019}s"))
+            .unwrap_or(w);
+        candidates.contains(w).then_some(w)
+    };
+    // A name the tagger itself took for an organisation elsewhere in the text is one.
+    let mut found: FnvSet<String> = out
+        .iter()
+        .filter(|m| m.label == Label::Org && candidates.contains(m.key.as_str()))
+        .map(|m| m.key.clone())
+        .collect();
+    for k in 0..n {
+        let Some(name) = name_at(k) else { continue };
+        let (prev2, prev, next, next2) = (
+            if k >= 2 { word(k - 2) } else { "" },
+            if k >= 1 { word(k - 1) } else { "" },
+            word(k + 1),
+            word(k + 2),
+        );
+        let possessive = word(k).ends_with('s') && word(k).len() > name.len()
+            || matches!(next, "'s" | "\u{2019}s");
+        let after = if matches!(next, "'s" | "\u{2019}s") {
+            next2
+        } else {
+            next
+        };
+        let company = (matches!(prev, "in" | "of") && matches!(prev2, "shares" | "stock"))
+            || (possessive || after == next) && matches!(after, "shares" | "shareholders")
+            || (after == next && matches!((next, next2), ("chief", "executive") | ("ceo", _)));
+        if company {
+            found.insert(name.to_string());
+        }
+    }
+    for m in out.iter_mut() {
+        if matches!(m.label, Label::Person | Label::Gpe) && found.contains(&m.key) {
+            m.label = Label::Org;
+        }
+    }
 }
 
 /// Names as some text writes them, not at the start of a sentence, with their labels; and
