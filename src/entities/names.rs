@@ -352,7 +352,7 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
 /// A one-word name the tagger took for a person or a place, that no gazetteer knows, is a
 /// company wherever the text writes it if it does so once where only a company fits ("shares
 /// in Nordair", "Nordair's shares", "Nordair chief executive Maria Sandvik"), or if the tagger
-/// took it for an organisation once. A name read as a person's surname elsewhere ("Sandvik"
+/// took it for an organisation as often as for anything else. A name read as a person's surname elsewhere ("Sandvik"
 /// after "Maria Sandvik") stays a person.
 fn companies(t: &Tokens, surnames: &HashSet<String>, out: &mut [Mention]) {
     let g = Gazetteer::get();
@@ -376,11 +376,26 @@ fn companies(t: &Tokens, surnames: &HashSet<String>, out: &mut [Mention]) {
             .unwrap_or(w);
         candidates.contains(w).then_some(w)
     };
-    // A name the tagger itself took for an organisation elsewhere in the text is one.
-    let mut found: FnvSet<String> = out
-        .iter()
-        .filter(|m| m.label == Label::Org && candidates.contains(m.key.as_str()))
-        .map(|m| m.key.clone())
+    // A name the tagger itself took for an organisation at least as often as for anything else
+    // in the text is one ("a strike at Nordair" beside the headline's "Nordair").
+    // Only a "person": a place the tagger sometimes calls an organisation is most often a
+    // place and its team or council ("Queens").
+    let mut votes: FnvMap<&str, (usize, usize, bool)> = FnvMap::default();
+    for m in out.iter() {
+        if candidates.contains(m.key.as_str()) {
+            let v = votes.entry(m.key.as_str()).or_default();
+            if m.label == Label::Org {
+                v.0 += 1;
+            } else {
+                v.1 += 1;
+                v.2 |= m.label == Label::Person;
+            }
+        }
+    }
+    let mut found: FnvSet<String> = votes
+        .into_iter()
+        .filter(|(_, (org, other, person))| *person && org >= other)
+        .map(|(k, _)| k.to_string())
         .collect();
     for k in 0..n {
         let Some(name) = name_at(k) else { continue };
