@@ -311,11 +311,20 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
                     let known = g.kind(fold_hash(&key));
                     // "Syrian Kurds", "Bosnian Serb": a MISC with a demonym in it is a group.
                     let demonym = (i..j).any(|k| gaz(k) & (3 << (2 * list::DEMONYM)) != 0);
+                    // "Nordic Aviators Association" ends as organisations do: no group. A
+                    // competition ("American League", "Western Division") stays MISC.
+                    let org_end = j - i >= 2
+                        && gaz(j - 1) & (3 << (2 * list::ORG_WORD)) != 0
+                        && !matches!(t.lower(j - 1), "league" | "division" | "conference");
                     let known = match known {
-                        None if ty == 3 && demonym => Some(Kind::Name(Label::Norp)),
+                        None if ty == 3 && demonym && !org_end => Some(Kind::Name(Label::Norp)),
                         k => k,
                     };
-                    let label = refine(t, &key, known, i, j, override_type(known, ty));
+                    let label = if ty == 3 && demonym && org_end && known.is_none() {
+                        Label::Org
+                    } else {
+                        refine(t, &key, known, i, j, override_type(known, ty))
+                    };
                     (span, label, key)
                 }
             };
