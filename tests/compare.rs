@@ -697,3 +697,20 @@ fn the_day_a_thing_was_said_is_not_the_day_it_happened() {
     }
     assert!(group_of(&r, "s1", "bomb exploded").sources == 2);
 }
+
+#[test]
+fn a_denial_of_the_same_statement_in_other_words_conflicts() {
+    // Reason: "Officials denied that the dam had failed" and "The dam had failed, residents
+    // said" are one statement, denied and stated; the denial's attribution words make the two
+    // sentences less alike than a numeric dispute needs, but not less than one claim needs.
+    let r = run(&[
+        "Officials denied that the dam had failed.",
+        "The dam had failed, residents said.",
+    ]);
+    let g = group_of(&r, "s1", "denied that the dam");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+    assert_eq!(
+        g.conflict.as_ref().unwrap().kind,
+        crosscheck::report::ConflictKind::Negation
+    );
+}

@@ -438,13 +438,14 @@ fn conflict(
 }
 
 /// Whether `stated`, of another source, states what `denied` denies: it states something, and
-/// the two say one thing (as sure as a numeric dispute needs). A group holds claims that share
+/// the two say one thing as two sentences given alone must (the pair model's threshold outside
+/// a story: "Officials denied that the dam had failed" / "The dam had failed, residents said"). A group holds claims that share
 /// a topic ("the chief executive said the walkout was irresponsible" beside "she denied that
 /// pilots were underpaid"); only a denial of the same statement disputes it.
 fn contradicts(denied: &ClaimInfo, stated: &ClaimInfo) -> bool {
     stated.source != denied.source
         && states_what_is_denied(stated)
-        && super::pair::similarity(denied, stated) >= super::pair::DISPUTE
+        && super::pair::similarity(denied, stated) >= super::pair::model().threshold
 }
 
 /// Whether a claim states what another member denies: it is stated (asserted or attributed)
