@@ -161,7 +161,7 @@ impl Vocab {
     pub fn has_piece(&self, text: &str) -> bool {
         self.prefixes
             .find(fnv(FNV_OFFSET, text.as_bytes()))
-            .is_some_and(|slot| slot.entry & WHOLE != 0)
+            .is_some()
     }
 
     fn score(&self, i: usize) -> f64 {
@@ -170,30 +170,30 @@ impl Vocab {
     }
 }
 
-/// Every prefix of every piece (a prefix ends at a character boundary), by FNV-1a hash, open
-/// addressing with linear probing. A slot holds the hash, then the piece (+ 1; 0 marks an empty
-/// slot) with whether the prefix is the whole piece, and its score: one cache line per lookup.
-/// Slots are plain words so that the table starts as zeroed memory (no pass to fill it), and
-/// the table is at most two thirds full, so it is built quickly on the first analysis. Building
-/// checks the bytes, so no two prefixes share a hash; a lookup trusts the hash (a string that
-/// is no prefix would have to hit one of the 64-bit hashes: about one chance in 2^46 per lookup).
+/// The pieces by FNV-1a hash (open addressing, linear probing, at most half full; a slot holds
+/// the hash, then the piece + 1 (0 marks an empty slot) and its score: one cache line per
+/// lookup), and a bit per hash of every proper prefix of a piece (a prefix ends at a character
+/// boundary), so the Viterbi stops extending a unit that no piece continues. Both start as
+/// zeroed memory and take one pass over the pieces to fill: the first analysis builds them.
+/// Building checks the bytes, so no two pieces share a hash; a lookup trusts the hash (a string
+/// that is no piece would have to hit one of the 64-bit hashes: about one chance in 2^49 per
+/// lookup). A prefix bit may be set by another string's hash: that only costs a lookup more.
 #[derive(Default)]
 struct PrefixTable {
-    /// Per slot: the hash, and `entry | score bits << 32`.
+    /// Per slot: the hash, and `piece + 1 | score bits << 32`.
     slots: Vec<[u64; 2]>,
     mask: usize,
+    /// A bit per proper prefix, at the top `prefix_bits` bits of its hash.
+    prefixes: Vec<u64>,
+    prefix_bits: u32,
 }
 
-/// A prefix found in the table.
+/// A piece found in the table.
 #[derive(Clone, Copy)]
 struct Slot {
-    /// The piece's score, when the prefix is the whole piece.
     score: f32,
-    /// Piece index + 1, with [`WHOLE`] set when the prefix is the whole piece.
-    entry: u32,
+    piece: u32,
 }
-
-const WHOLE: u32 = 1 << 31;
 
 /// The bytes of piece `i` (empty out of range).
 fn piece_bytes(vocab: &Vocab, i: usize) -> &'static [u8] {
@@ -206,58 +206,56 @@ fn piece_bytes(vocab: &Vocab, i: usize) -> &'static [u8] {
 
 impl PrefixTable {
     fn new(vocab: &Vocab) -> Option<PrefixTable> {
-        if vocab.len() >= WHOLE as usize - 1 {
+        if vocab.len() >= u32::MAX as usize - 1 {
             return None;
         }
         let piece = |i: usize| piece_bytes(vocab, i);
         let boundary = |b: &u8| b & 0xc0 != 0x80;
-        let prefixes: usize = (0..vocab.len())
-            .map(|i| piece(i).iter().filter(|b| boundary(b)).count())
-            .sum();
-        let size = (prefixes * 3 / 2).next_power_of_two().max(2);
+        let size = (vocab.len() * 2).next_power_of_two().max(2);
+        // About eight bits per prefix: few false "some piece goes on".
+        let prefix_count: usize = (0..vocab.len()).map(|i| piece(i).len()).sum();
+        let prefix_bits = (prefix_count * 8)
+            .next_power_of_two()
+            .max(64)
+            .trailing_zeros();
         let mut table = PrefixTable {
             slots: vec![[0; 2]; size],
             mask: size - 1,
+            prefixes: vec![0; (1usize << prefix_bits) / 64],
+            prefix_bits,
         };
         for i in 0..vocab.len() {
             let piece = piece(i);
             let mut h = FNV_OFFSET;
             let mut start = 0;
-            for end in (1..=piece.len()).filter(|&e| e == piece.len() || boundary(&piece[e])) {
+            for end in (1..piece.len()).filter(|&e| boundary(&piece[e])) {
                 h = fnv(h, &piece[start..end]);
                 start = end;
-                let new = if end == piece.len() {
-                    let score = vocab.score(i) as f32;
-                    u64::from((i as u32 + 1) | WHOLE) | u64::from(score.to_bits()) << 32
-                } else {
-                    u64::from(i as u32 + 1)
-                };
-                let mut p = h as usize & table.mask;
-                loop {
-                    let slot = &mut table.slots[p];
-                    if slot[1] == 0 {
-                        *slot = [h, new];
-                        break;
-                    }
-                    if slot[0] == h {
-                        let other = piece_bytes(vocab, (slot[1] as u32 & !WHOLE) as usize - 1);
-                        if other.get(..end) != Some(&piece[..end]) {
-                            return None; // two prefixes with one hash: refuse the model
-                        }
-                        if new as u32 & WHOLE != 0 {
-                            // a longer piece's prefix that is this piece: now it is a piece
-                            slot[1] = new;
-                        }
-                        break;
-                    }
-                    p = (p + 1) & table.mask;
+                let bit = (h >> (64 - prefix_bits)) as usize;
+                table.prefixes[bit / 64] |= 1 << (bit % 64);
+            }
+            h = fnv(h, &piece[start..]);
+            let new = u64::from(i as u32 + 1) | u64::from((vocab.score(i) as f32).to_bits()) << 32;
+            let mut p = h as usize & table.mask;
+            loop {
+                let slot = &mut table.slots[p];
+                if slot[1] == 0 {
+                    *slot = [h, new];
+                    break;
                 }
+                if slot[0] == h {
+                    if piece_bytes(vocab, (slot[1] as u32) as usize - 1) != piece {
+                        return None; // two pieces with one hash: refuse the model
+                    }
+                    break; // the same piece twice: the first one stands
+                }
+                p = (p + 1) & table.mask;
             }
         }
         Some(table)
     }
 
-    /// The slot of the prefix with hash `h`, if some piece begins with it.
+    /// The piece with hash `h`, if there is one.
     #[inline]
     fn find(&self, h: u64) -> Option<Slot> {
         if self.slots.is_empty() {
@@ -272,11 +270,21 @@ impl PrefixTable {
             if hash == h {
                 return Some(Slot {
                     score: f32::from_bits((packed >> 32) as u32),
-                    entry: packed as u32,
+                    piece: packed as u32 - 1,
                 });
             }
             p = (p + 1) & self.mask;
         }
+    }
+
+    /// False when no piece is longer than, and begins with, the string of hash `h`.
+    #[inline]
+    fn goes_on(&self, h: u64) -> bool {
+        if self.prefixes.is_empty() {
+            return false;
+        }
+        let bit = (h >> (64 - self.prefix_bits)) as usize;
+        self.prefixes[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
 
@@ -333,17 +341,16 @@ fn segment_part(vocab: &Vocab, part: &[u8], lattice: &mut Lattice, out: &mut Vec
         let mut h = FNV_OFFSET;
         for j in i + 1..=stop {
             h = fnv(h, &part[bounds[j - 1]..bounds[j]]);
-            let Some(slot) = vocab.prefixes.find(h) else {
-                break;
-            };
-            if slot.entry & WHOLE != 0 {
-                let piece = (slot.entry & !WHOLE) - 1;
+            if let Some(slot) = vocab.prefixes.find(h) {
                 let score = base + f64::from(slot.score);
                 if score > best[j] {
                     best[j] = score;
-                    from[j] = (i, Token::Piece(piece));
+                    from[j] = (i, Token::Piece(slot.piece));
                 }
                 single |= j == i + 1;
+            }
+            if !vocab.prefixes.goes_on(h) {
+                break;
             }
         }
         if !single {

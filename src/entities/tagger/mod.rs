@@ -3,13 +3,15 @@
 //!
 //! The weights come from `data/model/ner.bin`, written by `crosscheck train-ner` (see
 //! `scripts/train-ner.sh`) and compiled into the binary; they are parsed once, on first use.
-//! The file: magic `CCNER2`, the table's bit width, the class count, the feature version (u32),
-//! the weight unit (f32), the lexicon's bit width; then, range coded (see [`coder`]), the `i8`
-//! rows (index gaps, then each class: zero or not, sign, magnitude), the few `i16` rows, the
-//! lexicon's set bits, and the word-vector projection (rows, dimension, then each row: its scale
-//! as f32 bits and its `i8` codes; see `features::Projection`).
+//! The file: magic `CCNER3`, the table's bit width, the class count, the feature version (u32),
+//! the weight unit (f32), the lexicon's bit width; then, numbers as u32 (little-endian) and
+//! ascending indexes as LEB128 gaps (the first from 0): the `i8` rows (count, indexes, then one
+//! column of weights per class), the few `i16` rows (count, indexes, their weights), the
+//! lexicon's set bits (count, indexes), and the word-vector projection (rows, dimension, then
+//! each row: its scale as f32 bits and its `i8` codes; see `features::Projection`). Plain bytes
+//! rather than an entropy code: reading them takes a millisecond where decoding took ten, and
+//! the page's transfer is gzipped anyway (the file gzips to 137 KB, a range coder's to 108 KB).
 
-pub mod coder;
 pub mod features;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
@@ -144,35 +146,63 @@ pub struct Model {
 /// First weight of a row that is kept in `Model::heavy`; the next two bytes are its index there.
 const HEAVY: i8 = i8::MIN;
 
-const MAGIC: &[u8; 6] = b"CCNER2";
+const MAGIC: &[u8; 6] = b"CCNER3";
 
 /// Magic, table bits, classes, feature version, unit (f32), lexicon bits.
 const HEADER: usize = 17;
 
-/// The adaptive probabilities of the model file's range coding: the decoder and the encoder
-/// (`train`) walk the same contexts in the same order.
-#[derive(Default)]
-struct Contexts {
-    count: coder::Gamma,
-    index: coder::Gamma,
-    /// Is the weight of class `c` non-zero, after a zero (1) or not (0) in the same row.
-    nonzero: [[coder::Prob; 2]; CLASSES],
-    sign: [coder::Prob; CLASSES],
-    magnitude: [coder::Gamma; CLASSES],
-    heavy: coder::Gamma,
-    lexicon: coder::Gamma,
-    projection: coder::Gamma,
+/// Reads the model file's sections in order.
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
 }
 
-/// 0, -1, 1, -2, … from 0, 1, 2, 3, …
-fn unzigzag(z: u32) -> i16 {
-    ((z >> 1) as i32 ^ -((z & 1) as i32)) as i16
-}
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let part = self
+            .at
+            .checked_add(n)
+            .and_then(|end| self.b.get(self.at..end))
+            .ok_or("model file is truncated")?;
+        self.at += n;
+        Ok(part)
+    }
 
-/// The inverse of [`unzigzag`].
-#[cfg(not(target_arch = "wasm32"))]
-fn zigzag(v: i16) -> u32 {
-    ((i32::from(v) << 1) ^ (i32::from(v) >> 31)) as u32
+    fn u32(&mut self) -> Result<u32, String> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    /// An unsigned LEB128 number of at most 32 bits.
+    fn varint(&mut self) -> Result<u32, String> {
+        let mut v = 0u32;
+        for shift in (0..35).step_by(7) {
+            let byte = self.take(1)?[0];
+            v |= u32::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
+            if byte & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err("bad number in the model file".into())
+    }
+
+    /// `n` ascending indexes below `size`, stored as gaps (the first from 0).
+    fn indexes(&mut self, n: usize, size: usize) -> Result<Vec<usize>, String> {
+        let mut out = Vec::with_capacity(n.min(size));
+        let mut at = 0usize;
+        for k in 0..n {
+            let gap = self.varint()? as usize;
+            if k > 0 && gap == 0 {
+                return Err("model indexes out of order".into());
+            }
+            at = at
+                .checked_add(gap)
+                .filter(|&a| a < size)
+                .ok_or("model row out of range")?;
+            out.push(at);
+        }
+        Ok(out)
+    }
 }
 
 impl Model {
@@ -196,76 +226,51 @@ impl Model {
                 features::VERSION
             ));
         }
-        let mut d = coder::Decoder::new(&b[HEADER..]);
-        let mut cx = Contexts::default();
+        let mut r = Reader { b, at: HEADER };
         let size = 1usize << bits;
         let mut rows = vec![[0i8; CLASSES]; size];
-        let mut heavy = Vec::new();
-        let next = |d: &mut coder::Decoder, g: &mut coder::Gamma, at: &mut usize| {
-            // Indexes are coded as gaps from the last one (the first from -1).
-            *at = at.wrapping_add(d.gamma(g) as usize);
-            (*at < size).then_some(*at).ok_or("model row out of range")
-        };
-        let count = d.gamma(&mut cx.count) as usize - 1;
-        let mut at = usize::MAX;
-        for _ in 0..count {
-            let r = next(&mut d, &mut cx.index, &mut at)?;
-            let mut zero = true;
-            for (c, w) in rows[r].iter_mut().enumerate() {
-                zero = !d.bit(&mut cx.nonzero[c][usize::from(zero)]);
-                if !zero {
-                    let negative = d.bit(&mut cx.sign[c]);
-                    let m = d.gamma(&mut cx.magnitude[c]).min(127) as i8;
-                    *w = if negative { -m } else { m };
-                }
-            }
-            if d.overrun() {
-                return Err("model file is truncated".into());
+        let n = r.u32()? as usize;
+        let index = r.indexes(n, size)?;
+        for c in 0..CLASSES {
+            for (&i, &w) in index.iter().zip(r.take(n)?) {
+                rows[i][c] = w as i8;
             }
         }
-        let nheavy = d.gamma(&mut cx.count) as usize - 1;
+        let nheavy = r.u32()? as usize;
         if nheavy > usize::from(u16::MAX) {
             return Err("too many heavy rows".into());
         }
-        let mut at = usize::MAX;
-        for k in 0..nheavy {
-            let r = next(&mut d, &mut cx.index, &mut at)?;
+        let mut heavy = Vec::with_capacity(nheavy);
+        for (k, i) in r.indexes(nheavy, size)?.into_iter().enumerate() {
             let mut w = [0i16; CLASSES];
-            for x in &mut w {
-                *x = unzigzag(d.gamma(&mut cx.heavy) - 1);
+            for (x, b) in w.iter_mut().zip(r.take(2 * CLASSES)?.chunks_exact(2)) {
+                *x = i16::from_le_bytes([b[0], b[1]]);
             }
             heavy.push(w);
             let [lo, hi] = (k as u16).to_le_bytes();
-            rows[r] = [HEAVY, lo as i8, hi as i8, 0, 0, 0, 0, 0, 0];
+            rows[i] = [HEAVY, lo as i8, hi as i8, 0, 0, 0, 0, 0, 0];
         }
         let mut lexicon = features::Lexicon::new(lex_bits);
-        let ones = d.gamma(&mut cx.count) as usize - 1;
-        let mut at = u32::MAX;
-        for _ in 0..ones {
-            at = at.wrapping_add(d.gamma(&mut cx.lexicon));
-            if !lexicon.set_bit(at) {
-                return Err("bad lexicon".into());
-            }
+        let ones = r.u32()? as usize;
+        for k in r.indexes(ones, 1 << lex_bits)? {
+            lexicon.set_bit(k as u32);
         }
-        let prows = d.gamma(&mut cx.count) as usize - 1;
-        let dim = d.gamma(&mut cx.count) as usize - 1;
+        let prows = r.u32()? as usize;
+        let dim = r.u32()? as usize;
         if prows.saturating_mul(dim) > 1 << 16 {
             return Err("bad projection".into());
         }
         let mut projection = Vec::with_capacity(prows * dim);
         for _ in 0..prows {
-            let scale = f32::from_bits(d.gamma(&mut cx.count).wrapping_sub(1));
+            let scale = f32::from_bits(r.u32()?);
             if !scale.is_finite() {
                 return Err("bad projection".into());
             }
-            for _ in 0..dim {
-                let q = unzigzag(d.gamma(&mut cx.projection) - 1);
-                projection.push(f32::from(q) * scale);
-            }
+            projection.extend(r.take(dim)?.iter().map(|&q| f32::from(q as i8) * scale));
         }
         lexicon.projection = features::Projection::new(projection);
-        if d.overrun() {
-            return Err("model file is truncated".into());
+        if r.at != b.len() {
+            return Err("model file has bytes after its end".into());
         }
         Ok(Model {
             bits,
