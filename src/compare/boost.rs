@@ -73,13 +73,16 @@ impl Forest {
         line: &str,
         feature: impl Fn(&str) -> Option<usize>,
     ) -> Result<bool, String> {
-        let parts: Vec<&str> = line.split('\t').collect();
+        let mut parts = [""; 6];
+        let Some(n) = crate::compare::pair::fields(line, &mut parts) else {
+            return Ok(false);
+        };
         let num = |s: &str| {
             s.parse::<f32>()
                 .map_err(|_| format!("{s:?} is not a number"))
         };
         let index = |s: &str| s.parse::<u16>().map_err(|_| format!("{s:?} is not a node"));
-        match parts.as_slice() {
+        match &parts[..n] {
             ["base", z] => self.base = num(z)?,
             ["tree"] => self.trees.push(Tree { nodes: Vec::new() }),
             ["split", f, t, l, r] => {

@@ -457,6 +457,18 @@ fn edit_and_lcs(a: &Prep, b: &Prep) -> (usize, usize) {
     (edit, m - (v & mask).count_ones() as usize)
 }
 
+/// The tab-separated fields of a model line into `out`, without allocating (the model has some
+/// twelve thousand lines, read on the first analysis); how many, or None when the line has
+/// more than `out` holds (no line of the format has).
+pub(crate) fn fields<'a>(line: &'a str, out: &mut [&'a str]) -> Option<usize> {
+    let mut n = 0;
+    for f in line.split('\t') {
+        *out.get_mut(n)? = f;
+        n += 1;
+    }
+    Some(n)
+}
+
 /// The learned pair model: a boosted forest over [`DENSE`], and the threshold at which two
 /// claims are one.
 pub struct Model {
@@ -487,6 +499,8 @@ impl Model {
             threshold: 0.5,
             threshold_in_context: 0.5,
         };
+        // About one line in two is a word weight.
+        m.words.reserve(text.len() / 40);
         for (n, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -496,7 +510,9 @@ impl Model {
                 t.parse::<f32>()
                     .map_err(|_| format!("line {}: {t:?} is not a number", n + 1))
             };
-            match line.split('\t').collect::<Vec<_>>().as_slice() {
+            let mut parts = [""; 6];
+            let k = fields(line, &mut parts);
+            match &parts[..k.unwrap_or(0)] {
                 ["threshold", t] => {
                     m.threshold = num(t)?;
                     continue;
@@ -675,6 +691,18 @@ mod tests {
         assert!(m.threshold_in_context > 0.0 && m.threshold_in_context < 1.0);
         assert!(!m.words.is_empty());
         assert_ne!(m.forest, Forest::default());
+    }
+
+    #[test]
+    fn a_model_line_with_too_many_fields_is_refused() {
+        // Why: lines are cut into a fixed number of fields; one more must be an error that
+        // names the line, not a panic or a line read in part.
+        let good = "base\t0.1\ntree\nleaf\t0.5\n";
+        assert!(Model::parse(good).is_ok());
+        let err = Model::parse(&format!("{good}leaf\t0.5\t1\t2\t3\t4\t5\n")).err();
+        assert!(err.is_some_and(|e| e.starts_with("line 4")));
+        let err = Model::parse(&format!("{good}u\tword\t0.5\t1\t2\t3\t4\n")).err();
+        assert!(err.is_some_and(|e| e.starts_with("line 4")));
     }
 
     /// Word-level Levenshtein distance and longest common subsequence by the full table, as

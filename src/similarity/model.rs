@@ -195,9 +195,10 @@ impl Model {
                 cache,
                 tokens,
             } = s;
+            let mut codes = [0u32; CACHE_WORD_TOKENS];
             tokenizer::for_each_word(text, buf, |word| {
-                if let Some(slot) = cache.get(word) {
-                    for &code in slot.codes() {
+                if let Some(n) = cache.get(word, &mut codes) {
+                    for &code in &codes[..n] {
                         self.add_token(decode(code), out);
                     }
                 } else {
@@ -299,27 +300,28 @@ fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
 
 /// Words to their pieces, direct-mapped by hash: a word replaces whatever word was in its
 /// slot. News repeats its words, so most words are segmented once per thread; the results are
-/// the same with or without it. A slot holds the word and its pieces inline (one cache line
-/// and a bit), for words of up to CACHE_WORD_BYTES bytes and CACHE_WORD_TOKENS pieces.
+/// the same with or without it. A slot holds the word and its pieces inline (one cache line),
+/// for words of up to CACHE_WORD_BYTES bytes and CACHE_WORD_TOKENS pieces. Slots are plain
+/// arrays of numbers, so the cache starts as zeroed memory the allocator need not write.
 #[derive(Default)]
 struct WordCache {
-    slots: Vec<CacheSlot>,
+    slots: Vec<[u32; SLOT_WORDS]>,
 }
 
-#[derive(Clone, Copy, Default)]
-struct CacheSlot {
-    /// The word's length in bytes; 0 marks an empty slot.
-    len: u8,
-    tokens: u8,
-    word: [u8; CACHE_WORD_BYTES],
-    /// The pieces, as [`encode`] writes them.
-    codes: [u32; CACHE_WORD_TOKENS],
-}
+/// A slot: the word's length in bytes (0 marks an empty slot) and its piece count, then the
+/// word's bytes, in [`WORD_AT`]..[`CODES_AT`]; then the pieces, as [`encode`] writes them.
+const SLOT_WORDS: usize = 16;
+const WORD_AT: usize = 2;
+const CODES_AT: usize = SLOT_WORDS - CACHE_WORD_TOKENS;
+const _: () = assert!(WORD_AT + CACHE_WORD_BYTES <= 4 * CODES_AT);
 
-impl CacheSlot {
-    fn codes(&self) -> &[u32] {
-        &self.codes[..usize::from(self.tokens).min(CACHE_WORD_TOKENS)]
+/// A slot's bytes before its pieces.
+fn slot_bytes(slot: &[u32; SLOT_WORDS]) -> [u8; 4 * CODES_AT] {
+    let mut b = [0u8; 4 * CODES_AT];
+    for (chunk, w) in b.chunks_exact_mut(4).zip(&slot[..CODES_AT]) {
+        chunk.copy_from_slice(&w.to_le_bytes());
     }
+    b
 }
 
 /// A token as a number: a piece index, or a character with the top bit set.
@@ -339,24 +341,29 @@ fn decode(code: u32) -> Token {
 }
 
 impl WordCache {
-    fn slot(&mut self, word: &str) -> Option<&mut CacheSlot> {
+    fn slot(&mut self, word: &str) -> Option<&mut [u32; SLOT_WORDS]> {
         if word.len() > CACHE_WORD_BYTES {
             return None;
         }
         if self.slots.is_empty() {
-            self.slots = vec![CacheSlot::default(); CACHE_WORDS];
+            self.slots = vec![[0; SLOT_WORDS]; CACHE_WORDS];
         }
         let h = crate::hash::fnv(crate::hash::FNV_OFFSET, word.as_bytes());
         self.slots
             .get_mut((h ^ h >> 32) as usize & (CACHE_WORDS - 1))
     }
 
-    /// The slot of `word`, if it is in the cache.
-    fn get(&mut self, word: &str) -> Option<CacheSlot> {
-        let slot = *self.slot(word)?;
-        let same = usize::from(slot.len) == word.len()
-            && slot.word.get(..word.len()) == Some(word.as_bytes());
-        same.then_some(slot)
+    /// The pieces of `word` (as [`encode`] writes them), if it is in the cache.
+    fn get(&mut self, word: &str, out: &mut [u32; CACHE_WORD_TOKENS]) -> Option<usize> {
+        let slot = self.slot(word)?;
+        let b = slot_bytes(slot);
+        let same = usize::from(b[0]) == word.len()
+            && b.get(WORD_AT..WORD_AT + word.len()) == Some(word.as_bytes());
+        if !same {
+            return None;
+        }
+        out.copy_from_slice(&slot[CODES_AT..]);
+        Some(usize::from(b[1]).min(CACHE_WORD_TOKENS))
     }
 
     /// Keeps the pieces of `word` (when they fit in a slot).
@@ -367,10 +374,14 @@ impl WordCache {
         let Some(slot) = self.slot(word) else {
             return;
         };
-        slot.len = word.len() as u8;
-        slot.tokens = tokens.len() as u8;
-        slot.word[..word.len()].copy_from_slice(word.as_bytes());
-        for (code, &token) in slot.codes.iter_mut().zip(tokens) {
+        let mut b = [0u8; 4 * CODES_AT];
+        b[0] = word.len() as u8;
+        b[1] = tokens.len() as u8;
+        b[WORD_AT..WORD_AT + word.len()].copy_from_slice(word.as_bytes());
+        for (w, chunk) in slot.iter_mut().zip(b.chunks_exact(4)) {
+            *w = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+        }
+        for (code, &token) in slot[CODES_AT..].iter_mut().zip(tokens) {
             *code = encode(token);
         }
     }
