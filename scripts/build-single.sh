@@ -65,6 +65,7 @@ const rep = (from, to) => {
 html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 rep('<link rel="stylesheet" href="style.css">', () => `<style>${css}</style>`);
 rep('<link rel="stylesheet" href="long.css">\n', '');
+rep('  <!-- Fetched with main.js rather than after it: main.js imports them. -->\n  <link rel="modulepreload" href="render.js">\n  <link rel="modulepreload" href="export.js">\n', '');
 rep('<script type="module" src="main.js"></script>', '');
 html = html.replace('</body>', () => `<script type="module">${boot}</script>\n</body>`);
 writeFileSync('dist/crosscheck.html', html);
