@@ -8,8 +8,10 @@
 //! loses the common words the body never capitalises ("Tara Reid Finally Checks Into Rehab" →
 //! "Tara Reid"), and a word of the language alone there is no name ("Congressman Resigns"); a
 //! name the tagger splits at "for" or "of" is made whole when its parts are common words, not
-//! people ("Smiles for Life", "Habitat for Humanity"). A name found once is found again where
-//! the text repeats it and the tagger missed it ("Manning" opening a sentence), unless the text also writes the word in lower case.
+//! people ("Smiles for Life", "Habitat for Humanity"); a run of capitalised words that ends as
+//! organisations do and that the tagger reads in pieces is one organisation ("Nordic Aviators
+//! Association"). A name found once is found again where the text repeats it and the tagger
+//! missed it ("Manning" opening a sentence), unless the text also writes the word in lower case.
 //! Labels: PER → PERSON, or ORG/FAC when the name ends as an institution or a building does
 //! ("Betty Ford Center"); ORG → ORG; LOC → GPE for countries, cities and places not known to be
 //! otherwise, LOC for regions and natural features, FAC for airports, bridges, streets; MISC →
@@ -234,6 +236,25 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
                 &|k| features::gazetteer_bits(scratch, k),
                 &|k| features::in_lexicon(scratch, k),
                 &mut |k| capitalised_count(t, r.start + k, &mut elsewhere) <= 1,
+            );
+            // A common word opening the sentence is capitalised for that alone, unless it is a
+            // known name ("American") or the text capitalises it elsewhere too.
+            let lexical = |k: usize| {
+                features::in_lexicon(scratch, k)
+                    || features::gazetteer_bits(scratch, k) & (1 << (2 * list::COMMON)) != 0
+                    || crate::similarity::model().is_word(t.lower(r.start + k))
+            };
+            join_org_runs(
+                t,
+                r.start,
+                &mut tags,
+                &taken[r.clone()],
+                &|k| features::gazetteer_bits(scratch, k),
+                &mut |k| {
+                    lexical(k)
+                        && g.kind(fold_hash(&fold(t.text(r.start + k)))).is_none()
+                        && !capitalised_elsewhere(t, r.start + k, &mut elsewhere)
+                },
             );
         }
         if !scratch.caps {
@@ -928,6 +949,89 @@ fn join_connected(
         for x in &mut tags[s + 1..end] {
             *x = 2 * joined + 2;
         }
+        k = end;
+    }
+}
+
+/// Joins a run of capitalised words that ends as organisations do (`list::ORG_WORD`:
+/// "Association", "Union") when the tagger reads it in pieces of different types, or leaves
+/// out capitalised words in it: "Nordic Aviators Association", read as a group, nothing and a
+/// person, is one organisation. Punctuation and lower-case words end a run; it is cut after
+/// its last organisation's word where no name goes on past it ("American Airlines Chief
+/// Executive" keeps "American Airlines" as it is). A leading "The", or a common word
+/// capitalised only because it opens the sentence, a quotation or a clause (`common_opener`),
+/// is no part of a run. A run whose last piece is a name the gazetteers know ("Jewish West
+/// Bank") is left alone. Token `k` of the sentence is token `first + k` of the text; `taken`,
+/// `gaz` and `common_opener` take `k`.
+#[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
+fn join_org_runs(
+    t: &Tokens,
+    first: usize,
+    tags: &mut [u8],
+    taken: &[bool],
+    gaz: &dyn Fn(usize) -> u32,
+    common_opener: &mut dyn FnMut(usize) -> bool,
+) {
+    let n = tags.len();
+    let word = |k: usize| {
+        t.capitalised(first + k)
+            && t.text(first + k)
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-')
+    };
+    let org_word = |k: usize| gaz(k) & (3 << (2 * list::ORG_WORD)) != 0;
+    let inside = |tag: u8| tag != 0 && tag % 2 == 0;
+    let mut k = 0;
+    while k < n {
+        if !word(k) {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < n && word(end) {
+            end += 1;
+        }
+        // Most runs have no organisation's word.
+        if !(k..end).any(org_word) {
+            k = end;
+            continue;
+        }
+        let opens = k == 0
+            || matches!(
+                t.text(first + k - 1),
+                "“" | "\"" | "‘" | "'" | "(" | ":" | "—" | "–" | "-"
+            );
+        let s = if t.lower(first + k) == "the" || opens && common_opener(k) {
+            k + 1
+        } else {
+            k
+        };
+        // The run s..e, cut after its last organisation's word where no name goes on.
+        let Some(e) = (s + 2..=end)
+            .rev()
+            .find(|&e| org_word(e - 1) && (e == n || !inside(tags[e])))
+        else {
+            k = end;
+            continue;
+        };
+        let left_out = (s..e).any(|q| tags[q] == 0);
+        let last = (s..e).rev().find(|&q| tags[q] % 2 == 1).unwrap_or(s);
+        // "Jewish West Bank": the last piece is a place the gazetteers know.
+        let known = e - last >= 2
+            && (last + 1..e).all(|q| inside(tags[q]))
+            && Gazetteer::get()
+                .kind(fold_hash(&fold(&t.text[t.span(first + last, first + e)])))
+                .is_some();
+        let mut types = (s..e).filter(|&q| tags[q] % 2 == 1).map(|q| tags[q]);
+        let one = types.next();
+        let mixed = types.any(|x| Some(x) != one);
+        let broken = one.is_some() && (left_out || mixed);
+        if !broken || known || inside(tags[s]) || taken[s..e].iter().any(|&x| x) {
+            k = end;
+            continue;
+        }
+        tags[s] = 5;
+        tags[s + 1..e].iter_mut().for_each(|x| *x = 6);
         k = end;
     }
 }
