@@ -165,6 +165,11 @@ const LANGUAGES: &[&str] = &[
     "dari",
 ];
 
+/// Small words inside names ("Bank of England", "Fish and Wildlife Service").
+const CONNECTORS: &[&str] = &[
+    "of", "and", "de", "&", "the", "for", "al", "el", "von", "van",
+];
+
 /// The most distinct token strings kept between texts (a few hundred bytes each).
 const CACHE_LIMIT: usize = 20_000;
 
@@ -604,6 +609,114 @@ pub(crate) fn repeat_names(
         });
     }
     added
+}
+
+/// A name of two to six words that one text of the story found whole (`known`) is that name,
+/// with its label, where a text writes the same words and its tagger found them in pieces:
+/// "Earth" alone of "Friends of the Earth" opening a sentence, "Indian" and "Navy" apart. Only
+/// name mentions wholly inside the words are replaced, and the words they leave out must be
+/// capitalised words but no titles, initials, or small words inside names (`CONNECTORS`): a
+/// name or (outside a title-case headline) a capitalised word that goes on past them
+/// ("Friends of the Earth Europe"), a date
+/// or number, punctuation
+/// or a lower-case word among them ("Washington." ending a sentence, "Gulf of Aden since")
+/// leaves them alone, and so does a person's full name in them unless the name is a person's
+/// too ("American Hasim Rahman"), and a headline in capitals (`in_caps` of the sentence's
+/// index). Returns each name with the range of `mentions` (sorted by span, disjoint) that it
+/// replaces.
+pub(crate) fn whole_names(
+    text: &str,
+    seg: &Segmented,
+    mentions: &[Mention],
+    in_caps: &dyn Fn(usize) -> bool,
+    known: &KnownNames,
+) -> Vec<(std::ops::Range<usize>, Mention)> {
+    let word = |k: usize| &text[seg.tokens[k].span];
+    let span = |i: usize, j: usize| Span::new(seg.tokens[i].span.start, seg.tokens[j - 1].span.end);
+    let g = Gazetteer::get();
+    // A word the pieces leave out: a capitalised word but no title, or a small word; or the
+    // period of a middle initial ("George W. Bush").
+    let left_out = |k: usize| {
+        let w = word(k);
+        let initial = |q: usize| word(q).len() == 1 && word(q).starts_with(char::is_uppercase);
+        if CONNECTORS.contains(&w)
+            || w == "."
+                && k > 0
+                && initial(k - 1)
+                && seg.tokens[k - 1].span.end == seg.tokens[k].span.start
+        {
+            return true;
+        }
+        w.starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+            && g.kind(fold_hash(&fold(w))) != Some(Kind::Title)
+    };
+    let mut out = Vec::new();
+    for (n, s) in seg.sentences.iter().enumerate() {
+        let r = s.tokens.clone();
+        let mut k = r.start;
+        while k < r.end {
+            let w = word(k);
+            if !w.starts_with(char::is_uppercase) || !known.first_words.contains(w) {
+                k += 1;
+                continue;
+            }
+            let longest = (2..=6).rev().find_map(|len| {
+                let j = k + len;
+                if j > r.end {
+                    return None;
+                }
+                let whole = span(k, j);
+                let &label = known.names.get(&text[whole])?;
+                // The mentions over it: at least one, all names inside it, not it already.
+                let a = mentions.partition_point(|m| m.span.end <= whole.start);
+                let b = mentions.partition_point(|m| m.span.start < whole.end);
+                let pieces = &mentions[a..b];
+                let inside = pieces.iter().all(|m| {
+                    m.label.is_name() && m.span.start >= whole.start && m.span.end <= whole.end
+                });
+                let person = pieces
+                    .iter()
+                    .any(|m| m.label == Label::Person && text[m.span].contains(' '));
+                let covered = |q: usize| {
+                    let t = seg.tokens[q].span;
+                    pieces
+                        .iter()
+                        .any(|m| m.span.start <= t.start && t.end <= m.span.end)
+                };
+                // "U.S. Surgeon" of "U.S. Surgeon General": the capitals go on past it (as
+                // they do anywhere in a title-case headline).
+                let goes_on = j < r.end
+                    && word(j).starts_with(char::is_uppercase)
+                    && !title_case_words(word, r.clone());
+                let fits = a < b
+                    && inside
+                    && pieces[0].span != whole
+                    && !goes_on
+                    && (!person || label == Label::Person)
+                    && (k..j).all(|q| covered(q) || left_out(q));
+                fits.then_some((j, a..b, whole, label))
+            });
+            match longest {
+                Some(_) if in_caps(n) => break,
+                Some((j, pieces, whole, label)) => {
+                    out.push((
+                        pieces,
+                        Mention {
+                            span: whole,
+                            label,
+                            key: key_of(&text[whole]),
+                            value: None,
+                            iso: None,
+                        },
+                    ));
+                    k = j;
+                }
+                None => k += 1,
+            }
+        }
+    }
+    out
 }
 
 /// `key::name_key` of a name, without allocating more than the key for ASCII text (the common
@@ -1271,9 +1384,6 @@ fn split_title<'a>(
     common: &dyn Fn(usize) -> bool,
     body: &mut BodyCapitals<'a>,
 ) {
-    const CONNECTORS: &[&str] = &[
-        "of", "and", "de", "&", "the", "for", "al", "el", "von", "van",
-    ];
     // Only a name of two or more words can be split.
     if !tags
         .windows(2)
