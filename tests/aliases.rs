@@ -1,5 +1,6 @@
 //! Alias resolution, as named data in tests/fixtures/aliases.json: names that must share one
-//! key (one entity) and names that must not.
+//! key (one entity) and names that must not; and names one source must have (`found`, with
+//! their label) or must not (`absent`) once the sources are analysed together.
 
 use crosscheck::{analyze, Options, Source};
 use serde_json::Value;
@@ -44,6 +45,45 @@ fn alias_cases() {
                         "{name}: mention missing: {a:?} {ka:?}, {b:?} {kb:?}"
                     )),
                 }
+            }
+        }
+        // Per source (numbered from 1): names found with their label, and names not found.
+        let in_source = |m: &Value| {
+            let n = m["source"].as_u64().unwrap() as usize;
+            let text = m["text"].as_str().unwrap().to_string();
+            let e = report.sources[n - 1]
+                .entities
+                .iter()
+                .find(|e| e.text == text);
+            (n, text, e)
+        };
+        for m in case
+            .get("found")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            match in_source(m) {
+                (_, _, Some(e)) if e.label.as_str() == m["label"] => {}
+                (n, text, e) => failures.push(format!(
+                    "{name} ({}): {text:?} in source {n} is {:?}, not {}",
+                    case["reason"],
+                    e.map(|e| e.label.as_str()),
+                    m["label"]
+                )),
+            }
+        }
+        for m in case
+            .get("absent")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if let (n, text, Some(_)) = in_source(m) {
+                failures.push(format!(
+                    "{name} ({}): {text:?} should not be a name in source {n}",
+                    case["reason"]
+                ));
             }
         }
         // The cluster lists every surface form.

@@ -660,6 +660,30 @@ fn one_event_on_two_days_conflicts() {
 }
 
 #[test]
+fn the_union_is_one_entity_in_both_articles_that_name_it() {
+    // Reason: the daily's tagger reads "The Nordic Aviators Association says" as a group
+    // "Nordic" and a person "Association"; a reader sees the union the business paper names
+    // split into two things that are not it.
+    let r = strike();
+    let e = r
+        .comparison
+        .entities
+        .iter()
+        .find(|e| e.key == "nordic aviators association")
+        .expect("the union's cluster");
+    assert_eq!(e.label, crosscheck::entities::Label::Org, "{e:?}");
+    assert_eq!(e.sources.get("s1"), 1, "{e:?}");
+    assert_eq!(e.sources.get("s3"), 1, "{e:?}");
+    let daily = &r.sources[2].entities;
+    assert!(
+        !daily
+            .iter()
+            .any(|m| m.text == "Nordic" || m.text == "Association"),
+        "{daily:?}"
+    );
+}
+
+#[test]
 fn a_denial_of_another_statement_disputes_nothing() {
     // Reason: "she denied that pilots were underpaid" does not deny "the walkout was
     // irresponsible", though one person says both on one topic; "denies what b states" there

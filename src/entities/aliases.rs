@@ -2,8 +2,10 @@
 //! `key` becomes its cluster's key, so the comparison merges them.
 //!
 //! First, a name one source writes is looked for again in every source: where another source
-//! writes it and its tagger missed it ("Hunter voted…" opening a sentence), it becomes a
-//! mention (`names::repeat_names`). Then, rules in order:
+//! writes the same words and its tagger found them in pieces ("Earth" of "Friends of the
+//! Earth"), the pieces become the name (`names::whole_names`); where its tagger missed it
+//! ("Hunter voted…" opening a sentence), it becomes a mention (`names::repeat_names`). Then,
+//! rules in order:
 //! - within one source, a person named by fewer words ("Lohan", "Mr Jenkin") takes the key of
 //!   the fuller names there that end with it, when they are one person;
 //! - a definition in the text: "the Islamic State (ISIS)", "X, also known as Y";
@@ -253,17 +255,35 @@ pub fn resolve(sources: &mut [SourceNames]) {
 }
 
 /// A name one source writes is that name where another writes it again and the tagger
-/// missed it there ("Hunter voted against" in one article, "Duncan Hunter" in another): see
-/// `names::repeat_names`, here with the names of every source.
+/// found it in pieces there (`names::whole_names`) or missed it ("Hunter voted against" in one
+/// article, "Duncan Hunter" in another: `names::repeat_names`), with the names of every source.
 fn repeat_across(sources: &mut [SourceNames]) {
     if sources.len() < 2 {
         return;
     }
-    let added: Vec<Vec<Mention>> = {
-        let mut known = names::KnownNames::default();
-        for s in sources.iter() {
-            known.add(s.text, s.seg, s.mentions);
+    let mut known = names::KnownNames::default();
+    for s in sources.iter() {
+        known.add(s.text, s.seg, s.mentions);
+    }
+    let in_caps = |text: &str, seg: &Segmented, n: usize| {
+        names::is_headline_in_capitals(text, seg, seg.sentences[n].tokens.clone())
+    };
+    // A name found whole somewhere replaces its pieces where a tagger split it.
+    let joined: Vec<Vec<(std::ops::Range<usize>, Mention)>> = {
+        let each: Vec<(&str, &Segmented, &[Mention])> = sources
+            .iter()
+            .map(|s| (s.text, s.seg, s.mentions.as_slice()))
+            .collect();
+        crate::each_source(&each, |&(text, seg, mentions)| {
+            names::whole_names(text, seg, mentions, &|n| in_caps(text, seg, n), &known)
+        })
+    };
+    for (s, whole) in sources.iter_mut().zip(joined) {
+        for (pieces, m) in whole.into_iter().rev() {
+            s.mentions.splice(pieces, [m]);
         }
+    }
+    let added: Vec<Vec<Mention>> = {
         let each: Vec<(&str, &Segmented, &[Mention])> = sources
             .iter()
             .map(|s| (s.text, s.seg, s.mentions.as_slice()))
@@ -281,10 +301,7 @@ fn repeat_across(sources: &mut [SourceNames]) {
                     j += 1;
                 }
             }
-            let in_caps = |n: usize| {
-                names::is_headline_in_capitals(text, seg, seg.sentences[n].tokens.clone())
-            };
-            names::repeat_names(text, seg, &mut taken, &in_caps, &known)
+            names::repeat_names(text, seg, &mut taken, &|n| in_caps(text, seg, n), &known)
         })
     };
     for (s, more) in sources.iter_mut().zip(added) {

@@ -8,8 +8,10 @@
 //! loses the common words the body never capitalises ("Tara Reid Finally Checks Into Rehab" →
 //! "Tara Reid"), and a word of the language alone there is no name ("Congressman Resigns"); a
 //! name the tagger splits at "for" or "of" is made whole when its parts are common words, not
-//! people ("Smiles for Life", "Habitat for Humanity"). A name found once is found again where
-//! the text repeats it and the tagger missed it ("Manning" opening a sentence), unless the text also writes the word in lower case.
+//! people ("Smiles for Life", "Habitat for Humanity"); a run of capitalised words that ends as
+//! organisations do and that the tagger reads in pieces is one organisation ("Nordic Aviators
+//! Association"). A name found once is found again where the text repeats it and the tagger
+//! missed it ("Manning" opening a sentence), unless the text also writes the word in lower case.
 //! Labels: PER → PERSON, or ORG/FAC when the name ends as an institution or a building does
 //! ("Betty Ford Center"); ORG → ORG; LOC → GPE for countries, cities and places not known to be
 //! otherwise, LOC for regions and natural features, FAC for airports, bridges, streets; MISC →
@@ -163,6 +165,11 @@ const LANGUAGES: &[&str] = &[
     "dari",
 ];
 
+/// Small words inside names ("Bank of England", "Fish and Wildlife Service").
+const CONNECTORS: &[&str] = &[
+    "of", "and", "de", "&", "the", "for", "al", "el", "von", "van",
+];
+
 /// The most distinct token strings kept between texts (a few hundred bytes each).
 const CACHE_LIMIT: usize = 20_000;
 
@@ -234,6 +241,25 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
                 &|k| features::gazetteer_bits(scratch, k),
                 &|k| features::in_lexicon(scratch, k),
                 &mut |k| capitalised_count(t, r.start + k, &mut elsewhere) <= 1,
+            );
+            // A common word opening the sentence is capitalised for that alone, unless it is a
+            // known name ("American") or the text capitalises it elsewhere too.
+            let lexical = |k: usize| {
+                features::in_lexicon(scratch, k)
+                    || features::gazetteer_bits(scratch, k) & (1 << (2 * list::COMMON)) != 0
+                    || crate::similarity::model().is_word(t.lower(r.start + k))
+            };
+            join_org_runs(
+                t,
+                r.start,
+                &mut tags,
+                &taken[r.clone()],
+                &|k| features::gazetteer_bits(scratch, k),
+                &mut |k| {
+                    lexical(k)
+                        && g.kind(fold_hash(&fold(t.text(r.start + k)))).is_none()
+                        && !capitalised_elsewhere(t, r.start + k, &mut elsewhere)
+                },
             );
         }
         if !scratch.caps {
@@ -585,6 +611,114 @@ pub(crate) fn repeat_names(
     added
 }
 
+/// A name of two to six words that one text of the story found whole (`known`) is that name,
+/// with its label, where a text writes the same words and its tagger found them in pieces:
+/// "Earth" alone of "Friends of the Earth" opening a sentence, "Indian" and "Navy" apart. Only
+/// name mentions wholly inside the words are replaced, and the words they leave out must be
+/// capitalised words but no titles, initials, or small words inside names (`CONNECTORS`): a
+/// name or (outside a title-case headline) a capitalised word that goes on past them
+/// ("Friends of the Earth Europe"), a date
+/// or number, punctuation
+/// or a lower-case word among them ("Washington." ending a sentence, "Gulf of Aden since")
+/// leaves them alone, and so does a person's full name in them unless the name is a person's
+/// too ("American Hasim Rahman"), and a headline in capitals (`in_caps` of the sentence's
+/// index). Returns each name with the range of `mentions` (sorted by span, disjoint) that it
+/// replaces.
+pub(crate) fn whole_names(
+    text: &str,
+    seg: &Segmented,
+    mentions: &[Mention],
+    in_caps: &dyn Fn(usize) -> bool,
+    known: &KnownNames,
+) -> Vec<(std::ops::Range<usize>, Mention)> {
+    let word = |k: usize| &text[seg.tokens[k].span];
+    let span = |i: usize, j: usize| Span::new(seg.tokens[i].span.start, seg.tokens[j - 1].span.end);
+    let g = Gazetteer::get();
+    // A word the pieces leave out: a capitalised word but no title, or a small word; or the
+    // period of a middle initial ("George W. Bush").
+    let left_out = |k: usize| {
+        let w = word(k);
+        let initial = |q: usize| word(q).len() == 1 && word(q).starts_with(char::is_uppercase);
+        if CONNECTORS.contains(&w)
+            || w == "."
+                && k > 0
+                && initial(k - 1)
+                && seg.tokens[k - 1].span.end == seg.tokens[k].span.start
+        {
+            return true;
+        }
+        w.starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+            && g.kind(fold_hash(&fold(w))) != Some(Kind::Title)
+    };
+    let mut out = Vec::new();
+    for (n, s) in seg.sentences.iter().enumerate() {
+        let r = s.tokens.clone();
+        let mut k = r.start;
+        while k < r.end {
+            let w = word(k);
+            if !w.starts_with(char::is_uppercase) || !known.first_words.contains(w) {
+                k += 1;
+                continue;
+            }
+            let longest = (2..=6).rev().find_map(|len| {
+                let j = k + len;
+                if j > r.end {
+                    return None;
+                }
+                let whole = span(k, j);
+                let &label = known.names.get(&text[whole])?;
+                // The mentions over it: at least one, all names inside it, not it already.
+                let a = mentions.partition_point(|m| m.span.end <= whole.start);
+                let b = mentions.partition_point(|m| m.span.start < whole.end);
+                let pieces = &mentions[a..b];
+                let inside = pieces.iter().all(|m| {
+                    m.label.is_name() && m.span.start >= whole.start && m.span.end <= whole.end
+                });
+                let person = pieces
+                    .iter()
+                    .any(|m| m.label == Label::Person && text[m.span].contains(' '));
+                let covered = |q: usize| {
+                    let t = seg.tokens[q].span;
+                    pieces
+                        .iter()
+                        .any(|m| m.span.start <= t.start && t.end <= m.span.end)
+                };
+                // "U.S. Surgeon" of "U.S. Surgeon General": the capitals go on past it (as
+                // they do anywhere in a title-case headline).
+                let goes_on = j < r.end
+                    && word(j).starts_with(char::is_uppercase)
+                    && !title_case_words(word, r.clone());
+                let fits = a < b
+                    && inside
+                    && pieces[0].span != whole
+                    && !goes_on
+                    && (!person || label == Label::Person)
+                    && (k..j).all(|q| covered(q) || left_out(q));
+                fits.then_some((j, a..b, whole, label))
+            });
+            match longest {
+                Some(_) if in_caps(n) => break,
+                Some((j, pieces, whole, label)) => {
+                    out.push((
+                        pieces,
+                        Mention {
+                            span: whole,
+                            label,
+                            key: key_of(&text[whole]),
+                            value: None,
+                            iso: None,
+                        },
+                    ));
+                    k = j;
+                }
+                None => k += 1,
+            }
+        }
+    }
+    out
+}
+
 /// `key::name_key` of a name, without allocating more than the key for ASCII text (the common
 /// case; anything else goes to `name_key`).
 fn key_of(name: &str) -> String {
@@ -932,6 +1066,89 @@ fn join_connected(
     }
 }
 
+/// Joins a run of capitalised words that ends as organisations do (`list::ORG_WORD`:
+/// "Association", "Union") when the tagger reads it in pieces of different types, or leaves
+/// out capitalised words in it: "Nordic Aviators Association", read as a group, nothing and a
+/// person, is one organisation. Punctuation and lower-case words end a run; it is cut after
+/// its last organisation's word where no name goes on past it ("American Airlines Chief
+/// Executive" keeps "American Airlines" as it is). A leading "The", or a common word
+/// capitalised only because it opens the sentence, a quotation or a clause (`common_opener`),
+/// is no part of a run. A run whose last piece is a name the gazetteers know ("Jewish West
+/// Bank") is left alone. Token `k` of the sentence is token `first + k` of the text; `taken`,
+/// `gaz` and `common_opener` take `k`.
+#[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
+fn join_org_runs(
+    t: &Tokens,
+    first: usize,
+    tags: &mut [u8],
+    taken: &[bool],
+    gaz: &dyn Fn(usize) -> u32,
+    common_opener: &mut dyn FnMut(usize) -> bool,
+) {
+    let n = tags.len();
+    let word = |k: usize| {
+        t.capitalised(first + k)
+            && t.text(first + k)
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-')
+    };
+    let org_word = |k: usize| gaz(k) & (3 << (2 * list::ORG_WORD)) != 0;
+    let inside = |tag: u8| tag != 0 && tag % 2 == 0;
+    let mut k = 0;
+    while k < n {
+        if !word(k) {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < n && word(end) {
+            end += 1;
+        }
+        // Most runs have no organisation's word.
+        if !(k..end).any(org_word) {
+            k = end;
+            continue;
+        }
+        let opens = k == 0
+            || matches!(
+                t.text(first + k - 1),
+                "“" | "\"" | "‘" | "'" | "(" | ":" | "—" | "–" | "-"
+            );
+        let s = if t.lower(first + k) == "the" || opens && common_opener(k) {
+            k + 1
+        } else {
+            k
+        };
+        // The run s..e, cut after its last organisation's word where no name goes on.
+        let Some(e) = (s + 2..=end)
+            .rev()
+            .find(|&e| org_word(e - 1) && (e == n || !inside(tags[e])))
+        else {
+            k = end;
+            continue;
+        };
+        let left_out = (s..e).any(|q| tags[q] == 0);
+        let last = (s..e).rev().find(|&q| tags[q] % 2 == 1).unwrap_or(s);
+        // "Jewish West Bank": the last piece is a place the gazetteers know.
+        let known = e - last >= 2
+            && (last + 1..e).all(|q| inside(tags[q]))
+            && Gazetteer::get()
+                .kind(fold_hash(&fold(&t.text[t.span(first + last, first + e)])))
+                .is_some();
+        let mut types = (s..e).filter(|&q| tags[q] % 2 == 1).map(|q| tags[q]);
+        let one = types.next();
+        let mixed = types.any(|x| Some(x) != one);
+        let broken = one.is_some() && (left_out || mixed);
+        if !broken || known || inside(tags[s]) || taken[s..e].iter().any(|&x| x) {
+            k = end;
+            continue;
+        }
+        tags[s] = 5;
+        tags[s + 1..e].iter_mut().for_each(|x| *x = 6);
+        k = end;
+    }
+}
+
 /// Capitalised acronyms the tagger leaves out because their lower-case form is a common word
 /// ("IS commanders"), or that a gazetteer knows: in a sentence not in capitals, an untagged
 /// 2–6 letter word in capitals is the gazetteer's name, or else an organisation when its
@@ -1167,9 +1384,6 @@ fn split_title<'a>(
     common: &dyn Fn(usize) -> bool,
     body: &mut BodyCapitals<'a>,
 ) {
-    const CONNECTORS: &[&str] = &[
-        "of", "and", "de", "&", "the", "for", "al", "el", "von", "van",
-    ];
     // Only a name of two or more words can be split.
     if !tags
         .windows(2)
