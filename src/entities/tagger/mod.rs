@@ -231,8 +231,10 @@ impl Model {
         let mut rows = vec![[0i8; CLASSES]; size];
         let n = r.u32()? as usize;
         let index = r.indexes(n, size)?;
-        for c in 0..CLASSES {
-            for (&i, &w) in index.iter().zip(r.take(n)?) {
+        // `indexes` checked that they ascend below `size`, so `n` is at most `size`.
+        let columns = r.take(n * CLASSES)?;
+        for (c, column) in columns.chunks_exact(n.max(1)).enumerate() {
+            for (&i, &w) in index.iter().zip(column) {
                 rows[i][c] = w as i8;
             }
         }
