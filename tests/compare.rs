@@ -605,6 +605,58 @@ fn deaths_and_injuries_are_two_tolls() {
     }
 }
 
+/// The ferry story: three outlets on a ferry that sank, with tolls of the dead, the missing and
+/// the rescued.
+fn ferry() -> crosscheck::Report {
+    story("ferry", ["wire.txt", "daily.txt", "business.txt"])
+}
+
+#[test]
+fn the_rescued_and_the_dead_are_two_tolls() {
+    // Reason: "98 people had been rescued" and "Almost 100 people survived" count the rescued
+    // and agree; "At least 27 people died" counts the dead: no group of the two, no dispute.
+    let r = ferry();
+    let rescued = group_of(&r, "s2", "98 people had been rescued");
+    assert!(std::ptr::eq(
+        rescued,
+        group_of(&r, "s3", "Almost 100 people survived")
+    ));
+    assert!(rescued.conflict.is_none(), "{rescued:?}");
+    let dead = group_of(&r, "s2", "At least 27 people died");
+    assert!(!std::ptr::eq(rescued, dead), "{dead:?}");
+}
+
+#[test]
+fn a_sentence_giving_two_tolls_joins_the_claim_it_states_most() {
+    // Reason: "Rescuers pulled 98 survivors from the water, and about 30 people were still
+    // missing" gives the rescued and the missing; it is the rescue agency's count of the
+    // rescued that two more outlets give, not the toll lede that mentions the missing.
+    let r = ferry();
+    let g = group_of(&r, "s1", "Rescuers pulled 98 survivors");
+    assert!(std::ptr::eq(
+        g,
+        group_of(&r, "s2", "98 people had been rescued")
+    ));
+    assert_eq!(g.sources, 3, "{g:?}");
+}
+
+#[test]
+fn an_age_is_no_toll() {
+    // Reason: "a 34-year-old trader who survived" gives an age, not a count of survivors; it
+    // must not join or dispute "Almost 100 people survived".
+    let r = ferry();
+    let g = group_of(&r, "s2", "People were screaming");
+    assert!(!std::ptr::eq(
+        g,
+        group_of(&r, "s3", "Almost 100 people survived")
+    ));
+    for g in &r.comparison.claims {
+        if let Some(c) = &g.conflict {
+            assert!(!c.detail.contains("34-year-old"), "{c:?}");
+        }
+    }
+}
+
 #[test]
 fn a_toll_of_another_year_is_another_event() {
     // Reason: "a dam failed in 2015, killing two people" gives a toll of an earlier event; it

@@ -510,8 +510,10 @@ pub fn tolls_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
     if x.dates != y.dates {
         return None;
     }
+    // Both figures must be tolls, and the same one: a count of the dead is no count of the
+    // rescued, however alike the nouns that go with them ("27 dead" / "100 people survived").
     agree_over(&x.figures, &y.figures, |f, g| {
-        f.toll.is_some() && same_thing(f, g, true)
+        f.toll.is_some() && f.toll == g.toll && same_thing(f, g, true)
     })
 }
 
@@ -670,7 +672,10 @@ fn figures(
                 && src.text[base + spans[k - 1].1..base + spans[k].0]
                     .contains([',', ';', ':', '.', '(', ')', '—', '–'])
         };
-        let toll = super::toll::of_number(folded, first, after, gap_before);
+        // Only a count can be a toll: not an age, a sum or a share.
+        let toll = (m.label == Label::Cardinal)
+            .then(|| super::toll::of_number(folded, first, after, gap_before))
+            .flatten();
         let counted = folded[after..]
             .iter()
             .take(4)

@@ -650,12 +650,17 @@ pub fn in_dispute(a: &ClaimInfo, b: &ClaimInfo) -> bool {
 
 /// [`similarity`] of two sentences or clauses as wholes.
 pub fn sentence_similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
-    let toll = if one_toll(a, b) { TOLL } else { 0.0 };
+    let toll = one_toll(a, b);
     let m = meaning(a, b);
-    if !plausible_given(a, b, m) {
-        return toll;
+    if !toll && !plausible_given(a, b, m) {
+        return 0.0;
     }
-    let p = model().probability(&dense_given(a, b, m)).max(toll);
+    let mut p = model().probability(&dense_given(a, b, m));
+    if toll {
+        // At least TOLL, in the model's order: a sentence giving two tolls joins the claim
+        // it says most alike.
+        p = p.max(TOLL + TOLL_SPREAD * p);
+    }
     if super::claim::figures_agree(a, b) == Some(false) {
         let q = model().probability(&dense(a.numberless(), b.numberless()));
         if q >= DISPUTE {
@@ -669,6 +674,8 @@ pub fn sentence_similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
 /// one claim with at least this probability, whether their figures agree or not: that is the
 /// figure a reader wants compared across outlets.
 const TOLL: f32 = 0.7;
+/// How far above [`TOLL`] the model's probability lifts a pair giving one toll.
+const TOLL_SPREAD: f32 = 0.01;
 
 /// True when claims `a` and `b`, within a story, give one toll (see [`super::toll`]).
 /// Two that name others (places, people) and none in common may tell of two events.

@@ -1,8 +1,8 @@
 //! Tolls: counts of people that news reports give for one event, whatever words carry them.
 //! "Four people died", "six were killed" and "the death toll rose to 5" count one thing, the
-//! dead; "20 were injured" counts another. Outlets word them differently and give different
-//! figures, and a reader wants those figures compared: within a story, two claims that give one
-//! toll are one claim, agreeing or in dispute.
+//! dead; "20 were injured" counts another, "98 were rescued" another. Outlets word them
+//! differently and give different figures, and a reader wants those figures compared: within a
+//! story, two claims that give one toll are one claim, agreeing or in dispute.
 
 /// What a count of people counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -12,6 +12,7 @@ pub enum Toll {
     Missing,
     Held,
     Displaced,
+    Rescued,
 }
 
 /// The words that name each toll, folded (lower case), in the forms news text uses.
@@ -52,6 +53,9 @@ const WORDS: &[(&str, Toll)] = &[
     ("displaced", Toll::Displaced),
     ("homeless", Toll::Displaced),
     ("fled", Toll::Displaced),
+    ("rescued", Toll::Rescued),
+    ("survived", Toll::Rescued),
+    ("survivors", Toll::Rescued),
 ];
 
 /// How far from a number its toll word may be, after it ("four people were killed") and
@@ -128,6 +132,14 @@ mod tests {
         assert_eq!(toll("The blast killed 12 people", "12"), Some(Toll::Dead));
         assert_eq!(toll("The death toll rose to 45", "45"), Some(Toll::Dead));
         assert_eq!(toll("at least 20 were injured", "20"), Some(Toll::Injured));
+        assert_eq!(
+            toll("Rescuers pulled 98 survivors", "98"),
+            Some(Toll::Rescued)
+        );
+        assert_eq!(
+            toll("Almost 100 people survived", "100"),
+            Some(Toll::Rescued)
+        );
     }
 
     #[test]

@@ -325,7 +325,8 @@ fn date_at(
     if let Some(n) = count_at(t, i, end) {
         if n < end {
             let unit = t.lower(n);
-            let ago = t.lower(n + 1) == "ago" && n + 1 < end;
+            // "ago" ends a date in the past; "old" an age ("61 years old").
+            let ago = matches!(t.lower(n + 1), "ago" | "old") && n + 1 < end;
             if PERIODS.contains(&unit) && unit != "fall" && unit != "spring" {
                 return Some((if ago { n + 2 } else { n + 1 }, Label::Date, None));
             }

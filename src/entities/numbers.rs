@@ -427,6 +427,17 @@ fn number_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, L
             }
         }
     }
+    // Ages are dates in OntoNotes ("a 34-year-old trader"; "61 years old" is a date of
+    // `super::dates`), and no count of anything.
+    if label == Label::Cardinal && t.lower(k - 1).ends_with("-old") {
+        let word = t.lower(k - 1);
+        let unit = ["month", "week", "day"]
+            .into_iter()
+            .zip(["months old", "weeks old", "days old"])
+            .find(|(w, _)| word.contains(w))
+            .map_or("years old", |(_, u)| u);
+        return Some((k, Label::Date, apply(modifier, low, high, Some(unit))));
+    }
     // Units after the number.
     if label == Label::Cardinal {
         if let Some(words) = PERCENT_WORDS.iter().find(|w| seq_at(t, k, end, w)) {
