@@ -330,3 +330,26 @@ fn a_date_is_never_a_source() {
         assert_ne!(source_of(c), "Aug. 6", "{}", c["text"]);
     }
 }
+
+#[test]
+fn a_title_names_the_person_it_was_given() {
+    // Reason: "the mayor said" is the person the text calls mayor, wherever they were named,
+    // not whoever spoke last.
+    fixture_cases("description_takes");
+    fixture_cases("title_in_apposition");
+}
+
+#[test]
+fn the_owner_of_a_speaker_is_not_the_speaker() {
+    // Reason: "Okafor's lawyer, Steven Price, said": a wrong speaker goes straight into the
+    // exports.
+    fixture_cases("owner_of");
+}
+
+#[test]
+fn a_source_phrase_keeps_its_complement_and_conjuncts() {
+    // Reason: "Sources familiar with the case" and "Linda Moss and four other council
+    // members" are whole sources; cut, they name the wrong thing.
+    fixture_cases("complement_belongs");
+    fixture_cases("coordinated_subject");
+}

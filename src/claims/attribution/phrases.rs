@@ -154,7 +154,7 @@ impl Paragraph<'_> {
         {
             return None;
         }
-        let np = self.np_left(k, lo)?;
+        let np = self.extend_left(self.np_left(k, lo)?, lo);
         let how = if np.0 == np.1 && PRONOUNS.contains(&self.w(np.0)) {
             "pronoun"
         } else if self.capitalised(np.1) || self.w(np.1) == ")" {
@@ -263,6 +263,39 @@ impl Paragraph<'_> {
         } else {
             Some((a, comma - 1))
         }
+    }
+
+    /// Subject phrase `np` with what goes before it as one phrase: "at" of "at least four
+    /// members", the head a complement belongs to ("Sources familiar with the case", "people
+    /// close to the mayor"), and a conjunct that ends in a name ("Council president Linda
+    /// Moss and at least four other council members").
+    fn extend_left(&self, np: (usize, usize), lo: usize) -> (usize, usize) {
+        let (mut a, b) = np;
+        if a > lo && self.w(a - 1) == "at" && matches!(self.w(a), "least" | "most") {
+            a -= 1;
+        }
+        if a >= lo + 3 {
+            let adjective = self.w(a - 2);
+            let joined = matches!(
+                (adjective, self.w(a - 1)),
+                ("familiar" | "involved", "with")
+                    | ("close", "to")
+                    | ("briefed", "on")
+                    | ("knowledgeable", "about")
+            );
+            if joined {
+                if let Some((c, _)) = self.np_left(a - 2, lo) {
+                    a = c;
+                }
+            }
+        }
+        if a >= lo + 2 && self.w(a - 1) == "and" && self.capitalised(a - 2) && !self.at_start(a - 2)
+        {
+            if let Some((c, _)) = self.np_left(a - 1, lo) {
+                a = c;
+            }
+        }
+        (a, b)
     }
 
     /// The noun phrase ending just before local token `end`.

@@ -106,7 +106,15 @@ pub struct Resolver<'a> {
     speakers: Vec<Option<Speaker>>,
     /// People's genders by entity key, as titles and resolved pronouns tell them.
     genders: FnvMap<&'a str, Gender>,
+    /// The people each title names in the text ("mayor": "Riverton Mayor Daniel Okafor",
+    /// "The mayor of Riverton, Daniel Okafor", "Linda Moss, the council president"): pairs of
+    /// the title word and an entity key.
+    titles: Vec<(&'a str, &'a str)>,
 }
+
+/// How many words before a person's name, or after the comma that follows it, a title is
+/// looked for.
+const TITLE_REACH: usize = 6;
 
 /// The labels of names that can speak.
 fn speaks(label: Label) -> bool {
@@ -131,7 +139,9 @@ impl<'a> Resolver<'a> {
             quoted: quoted_tokens(text, seg),
             speakers: vec![None; seg.sentences.len()],
             genders: FnvMap::default(),
+            titles: Vec::new(),
         };
+        r.titles = r.find_titles();
         // A title before a person's name tells their gender: "Mr. Yilmaz", "Ms. Lindqvist".
         for m in mentions.iter().filter(|m| m.label == Label::Person) {
             let k = seg.tokens.partition_point(|t| t.span.start < m.span.start);
@@ -152,6 +162,86 @@ impl<'a> Resolver<'a> {
             r.learn(&m.key, gender);
         }
         r
+    }
+
+    /// Each person's titles, from the words that go with their name: before it in one noun
+    /// phrase ("Transport Minister Dewi Hartono", "The mayor of Riverton, Daniel Okafor") or
+    /// after it in apposition ("Linda Moss, the council president,"). Only words of
+    /// [`PERSON_DESCRIPTIONS`] are titles.
+    fn find_titles(&self) -> Vec<(&'a str, &'a str)> {
+        let text = self.text;
+        let tokens = &self.seg.tokens;
+        let mut out = Vec::new();
+        for m in self.mentions.iter().filter(|m| m.label == Label::Person) {
+            let first = tokens.partition_point(|t| t.span.start < m.span.start);
+            let last = tokens.partition_point(|t| t.span.start < m.span.end);
+            let title = |k: usize| {
+                let w = text[tokens[k].span].to_lowercase();
+                PERSON_DESCRIPTIONS
+                    .iter()
+                    .find(|d| **d == w)
+                    .filter(|d| !matches!(**d, "man" | "woman" | "father" | "mother"))
+                    .copied()
+            };
+            // Before: words back to the sentence's start, a clause's end or another name; one
+            // comma may stand between the title's phrase and the name.
+            let mut commas = 0;
+            for k in (first.saturating_sub(TITLE_REACH)..first).rev() {
+                let t = &text[tokens[k].span];
+                if t == "," {
+                    commas += 1;
+                    if commas > 1 || k + 1 != first {
+                        break;
+                    }
+                    continue;
+                }
+                if matches!(t, ";" | ":" | "\"" | "“" | "”" | "(" | ")")
+                    || (t == "." && k > 0 && text[tokens[k - 1].span].len() > 3)
+                    || self
+                        .seg
+                        .sentences
+                        .iter()
+                        .any(|s| s.span.start == tokens[k + 1].span.start)
+                {
+                    break;
+                }
+                if let Some(d) = title(k) {
+                    out.push((d, m.key.as_str()));
+                    break;
+                }
+            }
+            // After: ", the council president," or ", a spokesman for".
+            if tokens.get(last).is_some_and(|t| &text[t.span] == ",") {
+                for k in last + 1..(last + 1 + TITLE_REACH).min(tokens.len()) {
+                    let t = &text[tokens[k].span];
+                    if matches!(t, "," | "." | ";" | ":" | "of" | "for" | "at") {
+                        break;
+                    }
+                    if let Some(d) = title(k) {
+                        out.push((d, m.key.as_str()));
+                        break;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The latest mention before byte `before` of a person the text gives title `head`.
+    fn titled(&self, head: &str, before: usize) -> Option<usize> {
+        let keys: Vec<&str> = self
+            .titles
+            .iter()
+            .filter(|(t, _)| *t == head)
+            .map(|(_, k)| *k)
+            .collect();
+        if keys.is_empty() {
+            return None;
+        }
+        let end = self.mentions.partition_point(|m| m.span.end <= before);
+        (0..end).rev().find(|&k| {
+            self.mentions[k].label == Label::Person && keys.contains(&self.mentions[k].key.as_str())
+        })
     }
 
     fn learn(&mut self, key: &'a str, gender: Gender) {
@@ -223,6 +313,14 @@ impl<'a> Resolver<'a> {
                 Some(m) => (Some(Speaker::Named(m)), AttributionKind::Named),
                 None => (None, AttributionKind::Anonymous),
             }
+        } else if let (true, Some(m)) = (
+            person_head
+                && lower.len() == 2
+                && (lower[0].ends_with("'s") || lower[0].ends_with("’s")),
+            self.titled(head, source.start),
+        ) {
+            // "Okafor's lawyer said": the person the text calls a lawyer, if any.
+            (Some(Speaker::Named(m)), AttributionKind::Named)
         } else if lower.first().is_some_and(|w| w == "the")
             && (person_head || org_head)
             && words[1..end]
@@ -232,8 +330,12 @@ impl<'a> Resolver<'a> {
             // Only a description of no other identity: "the official", "the former senator";
             // "the Turkish president" may be someone not named before.
             // "the official", "the company": a speaker named before, else anonymous.
+            // A title the text gives someone is that person ("the mayor": "Mayor Daniel
+            // Okafor"), not whoever spoke last.
             let found = if org_head {
                 self.org_before(index, source.start, head)
+            } else if let Some(m) = self.titled(head, source.start) {
+                Some(Speaker::Named(m))
             } else {
                 self.person_before(index, None, false)
             };
@@ -280,8 +382,21 @@ impl<'a> Resolver<'a> {
                 .copied()
                 .find(|&k| labels.contains(&self.mentions[k].label))
         };
-        by(&[Label::Person])
-            .or_else(|| by(&[Label::Org, Label::Fac]))
+        // "Okafor's lawyer, Steven Price": the lawyer speaks, not Okafor.
+        let owner = |k: usize| {
+            let rest = &self.text[self.mentions[k].span.end..span.end];
+            let Some(after) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")) else {
+                return false;
+            };
+            let word = after.split_whitespace().next().unwrap_or("").to_lowercase();
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            PERSON_DESCRIPTIONS.contains(&word) || ANONYMOUS_HEADS.contains(&word)
+        };
+        inside
+            .iter()
+            .copied()
+            .find(|&k| self.mentions[k].label == Label::Person && !owner(k))
+            .or_else(|| by(&[Label::Org, Label::Fac]).filter(|&k| !owner(k)))
             .or_else(|| inside.iter().copied().find(whole))
     }
 
