@@ -327,7 +327,9 @@ fn date_at(
             let unit = t.lower(n);
             // "ago" ends a date in the past; "old" an age ("61 years old").
             let ago = matches!(t.lower(n + 1), "ago" | "old") && n + 1 < end;
-            if PERIODS.contains(&unit) && unit != "fall" && unit != "spring" {
+            // "a quarter of a million", "a quarter of the vote": a share, not a date.
+            let share = unit == "quarter" && t.lower(n + 1) == "of";
+            if PERIODS.contains(&unit) && unit != "fall" && unit != "spring" && !share {
                 return Some((if ago { n + 2 } else { n + 1 }, Label::Date, None));
             }
             if TIME_UNITS.contains(&unit) {

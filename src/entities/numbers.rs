@@ -200,6 +200,11 @@ const VAGUE: &[(&[&str], f64, f64)] = &[
     (&["a", "million"], 1e6, 1e6),
     (&["a", "billion"], 1e9, 1e9),
     (&["half", "a", "million"], 5e5, 5e5),
+    (&["half", "a", "billion"], 5e8, 5e8),
+    (&["a", "quarter", "of", "a", "million"], 2.5e5, 2.5e5),
+    (&["a", "quarter", "of", "a", "billion"], 2.5e8, 2.5e8),
+    (&["three", "quarters", "of", "a", "million"], 7.5e5, 7.5e5),
+    (&["three", "quarters", "of", "a", "billion"], 7.5e8, 7.5e8),
     (&["a", "handful"], 2.0, 9.0),
 ];
 
