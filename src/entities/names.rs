@@ -10,7 +10,9 @@
 //! name the tagger splits at "for" or "of" is made whole when its parts are common words, not
 //! people ("Smiles for Life", "Habitat for Humanity"); a run of capitalised words that ends as
 //! organisations do and that the tagger reads in pieces is one organisation ("Nordic Aviators
-//! Association"). A name found once is found again where the text repeats it and the tagger
+//! Association"), and so is one the tagger reads whole as a place or a thing ("Harlow
+//! Construction"); a name right before an office of a town or a state is the place ("Riverton
+//! mayor"). A name found once is found again where the text repeats it and the tagger
 //! missed it ("Manning" opening a sentence), unless the text also writes the word in lower case.
 //! Labels: PER → PERSON, or ORG/FAC when the name ends as an institution or a building does
 //! ("Betty Ford Center"); ORG → ORG; LOC → GPE for countries, cities and places not known to be
@@ -305,6 +307,12 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
                 // (and nowhere else in the text).
                 continue;
             }
+            // "Boston-based Reagan Communications": a place made an adjective by a hyphen is no
+            // part of the name after it.
+            let i = (i..j - 1)
+                .rev()
+                .find(|&k| hyphen_prefix(t, k).is_some())
+                .map_or(i, |k| k + 1);
             // Dates and numbers came first: keep the longest free stretch of the name.
             let Some((i, j)) = free(taken, i, j) else {
                 continue;
@@ -346,10 +354,25 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
                         None if ty == 3 && demonym && !org_end => Some(Kind::Name(Label::Norp)),
                         k => k,
                     };
-                    let label = if ty == 3 && demonym && org_end && known.is_none() {
+                    // "Harlow Construction" read as a place or a thing ends as organisations
+                    // do: an organisation. Not a place ending as a building does ("National
+                    // Tennis Centre").
+                    let place_end = FAC_WORDS.contains(&t.lower(j - 1))
+                        || matches!(t.lower(j - 1), "center" | "centre" | "court");
+                    let label = if org_end && known.is_none() && (ty == 3 || ty == 1 && !place_end)
+                    {
                         Label::Org
                     } else {
                         refine(t, &key, known, i, j, override_type(known, ty))
+                    };
+                    let label = if matches!(label, Label::Org | Label::Product)
+                        && known.is_none()
+                        && before_civic_title(t, &key, i, j, r.end, &gaz, &lexical)
+                    {
+                        // "Riverton mayor", "Riverton Police": the place the office is of.
+                        Label::Gpe
+                    } else {
+                        label
                     };
                     (span, label, key)
                 }
@@ -1541,6 +1564,56 @@ fn cut_headline(
     } else {
         j
     }
+}
+
+/// Words for offices of a town, a county or a state that follow the place's name ("Riverton
+/// mayor", "Ohio Governor", "Harris County Sheriff", "Riverton police").
+const CIVIC_TITLES: &[&str] = &[
+    "mayor",
+    "mayoral",
+    "governor",
+    "sheriff",
+    "police",
+    "council",
+    "councillor",
+    "councilor",
+    "councilman",
+    "councilwoman",
+    "alderman",
+];
+
+/// True when the name at tokens `i..j` (key `key`), which the tagger read as an organisation or
+/// a thing, names a place because an office of a place follows it (`CIVIC_TITLES`, before the
+/// sentence's end `end`): "Riverton mayor", "Riverton Mayor Daniel Okafor". Only a name of one
+/// to three capitalised words, no acronyms ("BOJ Governor"), organisations' words or small
+/// words, not all of them words of the language (`lexical`, the common words, the similarity
+/// vocabulary: "Fed governor"), and no known party's ("Labour council": "Labour Party").
+fn before_civic_title(
+    t: &Tokens,
+    key: &str,
+    i: usize,
+    j: usize,
+    end: usize,
+    gaz: &dyn Fn(usize) -> u32,
+    lexical: &dyn Fn(usize) -> bool,
+) -> bool {
+    if j >= end || j - i > 3 || !CIVIC_TITLES.contains(&t.lower(j)) {
+        return false;
+    }
+    let plain = |k: usize| {
+        let w = t.text(k);
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && gaz(k) & (3 << (2 * list::ORG_WORD)) == 0
+    };
+    let common = |k: usize| {
+        lexical(k)
+            || gaz(k) & (1 << (2 * list::COMMON)) != 0
+            || crate::similarity::model().is_word(t.lower(k))
+    };
+    let party = format!("{key} party");
+    (i..j).all(plain) && !(i..j).all(common) && Gazetteer::get().kind(fold_hash(&party)).is_none()
 }
 
 /// The longest run of tokens in `i..j` not taken by an earlier recogniser.
