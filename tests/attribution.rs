@@ -298,6 +298,14 @@ fn a_non_speech_verb_is_no_cue() {
 }
 
 #[test]
+fn a_plea_to_a_charge_is_no_source_of_it() {
+    // Reason: "Hale pleaded not guilty to charges that he took bribes" made Hale the source of
+    // the bribes; a plea for help is still speech.
+    fixture_cases("plea_to_a_charge");
+    fixture_cases("plea_for_help");
+}
+
+#[test]
 fn the_source_after_told_is_not_the_content_subject() {
     // Reason: in "X are plotting …, Y told Z", X is what is said, Y says it.
     fixture_cases("source_after_told");

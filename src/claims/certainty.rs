@@ -82,6 +82,19 @@ const HEDGE_PHRASES: &[&[&str]] = &[
     &["are", "suspected"],
 ];
 
+/// A charge or an accusation: what follows is alleged, by whoever brings it ("pleaded not
+/// guilty to charges that he took bribes", "was charged with accepting bribes").
+const ALLEGED_PHRASES: &[&[&str]] = &[
+    &["charges", "that"],
+    &["charged", "with"],
+    &["accused", "of"],
+    &["allegations", "that"],
+    &["allegation", "that"],
+    &["alleging"],
+    &["alleges"],
+    &["allege"],
+];
+
 /// The word lists above, with their bits in [`Words::lists`].
 pub(super) const WORD_LISTS: &[(&[&str], u16)] = &[
     (DENIAL_WORDS, list::DENIAL),
@@ -130,7 +143,7 @@ pub fn classify(
         Certainty::Hedged
     } else if found & list::DENIAL != 0 || denial_phrase() {
         Certainty::Denied
-    } else if found & list::ALLEGED != 0 {
+    } else if found & list::ALLEGED != 0 || alleged_phrase(hashes) {
         Certainty::Alleged
     } else if hedge_word(text, seg, words, index)
         || phrase(list::HEDGE_START, phrase_list!(HEDGE_PHRASES))
@@ -141,6 +154,17 @@ pub fn classify(
     } else {
         Certainty::Asserted
     }
+}
+
+/// True when words `hashes` hold a phrase of [`ALLEGED_PHRASES`]. Its first words have no bit
+/// of their own (the lists' bits are all taken), so each word is looked up.
+fn alleged_phrase(hashes: &[u64]) -> bool {
+    let phrases = phrase_list!(ALLEGED_PHRASES);
+    (0..hashes.len()).any(|i| {
+        phrases
+            .get(&hashes[i])
+            .is_some_and(|ps| ps.iter().any(|p| hashes[i..].starts_with(p)))
+    })
 }
 
 /// True when sentence `index` holds a hedge word; "May" capitalised after the first word is

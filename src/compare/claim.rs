@@ -60,6 +60,10 @@ pub struct Figure {
     pub noun_vector: Vec<f32>,
     /// The toll it gives ("four people died": the dead), if it counts one.
     pub toll: Option<Toll>,
+    /// For a measure joined to its number before a noun ("a 31-page indictment"), the hash of
+    /// the measure and the noun ("page indictment"), else 0: one object, which has one value in
+    /// a story however differently the sentences around it read.
+    pub object: u64,
     /// The text, for a person to read.
     pub text: String,
 }
@@ -471,10 +475,14 @@ pub fn weigh_words(infos: &mut [ClaimInfo], sources: &[Analysed]) {
 const SAME_NOUN: f32 = 0.5;
 
 /// True when two figures count the same thing: the same label and unit, and the same counted
-/// word or one like it in meaning (or a unit and no word). Within a story (`story`), two tolls
+/// word or one like it in meaning (or a unit and no word); a measure of an object ("31-page
+/// indictment") only the same measure of the same object. Within a story (`story`), two tolls
 /// are one thing when they are one toll, whatever words count them; two sentences compared
 /// alone ("5 killed in Iraq" / "7 dead in Syria") may tell of two events.
 pub fn same_thing(f: &Figure, g: &Figure, story: bool) -> bool {
+    if f.object != g.object {
+        return false;
+    }
     if let (true, Some(a), Some(b)) = (story, f.toll, g.toll) {
         return a == b && f.label == g.label && f.unit == g.unit;
     }
@@ -495,25 +503,26 @@ pub fn disjoint(f: &Figure, g: &Figure) -> bool {
 /// thing values that cannot both be right (and their dates do not differ), `Some(true)` when
 /// they give it values that agree, `None` when they give no common thing.
 pub fn figures_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
-    // Different dates: two moments, not two accounts of one.
-    if !x.dates.is_empty() && !y.dates.is_empty() && x.dates.is_disjoint(&y.dates) {
-        return None;
-    }
+    // Different dates: two moments, not two accounts of one. An object's measure ("the 42-page
+    // indictment") is the same whenever it is told of.
+    let moments = !x.dates.is_empty() && !y.dates.is_empty() && x.dates.is_disjoint(&y.dates);
     let story = x.in_context && y.in_context;
-    agree_over(&x.figures, &y.figures, |f, g| same_thing(f, g, story))
+    agree_over(&x.figures, &y.figures, |f, g| {
+        (!moments || f.object != 0) && same_thing(f, g, story)
+    })
 }
 
-/// Whether two claims give one toll ("four people died" / "six were killed"), for one moment
-/// (neither gives a date the other lacks): `Some(true)` when their values agree, `Some(false)`
-/// when they cannot both be right, `None` when they give no common toll.
+/// Whether two claims give one toll ("four people died" / "six were killed") or one object's
+/// measure ("a 31-page indictment" / "the 32-page indictment"), a toll for one moment (neither
+/// gives a date the other lacks): `Some(true)` when their values agree, `Some(false)` when they cannot
+/// both be right, `None` when they give no common toll or measure.
 pub fn tolls_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
-    if x.dates != y.dates {
-        return None;
-    }
+    let one_moment = x.dates == y.dates;
     // Both figures must be tolls, and the same one: a count of the dead is no count of the
     // rescued, however alike the nouns that go with them ("27 dead" / "100 people survived").
     agree_over(&x.figures, &y.figures, |f, g| {
-        f.toll.is_some() && f.toll == g.toll && same_thing(f, g, true)
+        let one = (one_moment && f.toll.is_some() && f.toll == g.toll) || f.object != 0;
+        one && same_thing(f, g, true)
     })
 }
 
@@ -681,6 +690,17 @@ fn figures(
             .take(4)
             .find(|w| !NUMBER_FILLERS.contains(&w.as_str()) && w.chars().all(char::is_alphabetic));
         let noun = counted.map_or(0, |w| word_hash(stem(w)));
+        let text = &src.text[m.span];
+        let object = match (m.label, text.split_once('-'), counted) {
+            (Label::Cardinal, Some((number, measure)), Some(w))
+                if number.chars().all(|c| c.is_ascii_digit() || c == ',')
+                    && !measure.is_empty()
+                    && measure.chars().all(char::is_alphabetic) =>
+            {
+                word_hash(&format!("{} {}", stem(&measure.to_lowercase()), stem(w)))
+            }
+            _ => 0,
+        };
         let mut noun_vector = Vec::new();
         if let Some(w) = counted {
             let model = crate::similarity::model();
@@ -695,7 +715,8 @@ fn figures(
             noun,
             noun_vector,
             toll,
-            text: src.text[m.span].to_string(),
+            object,
+            text: text.to_string(),
         });
     }
     out

@@ -2,7 +2,7 @@
 //! independent origins, certainty drift, and why its members are together (similarity, shared
 //! names and numbers).
 
-use super::claim::{disjoint, figures_agree, same_thing, ClaimInfo};
+use super::claim::{disjoint, figures_agree, same_thing, ClaimInfo, Figure};
 use super::grouping::Grouping;
 use super::Analysed;
 use crate::claims::Certainty;
@@ -463,9 +463,8 @@ fn shared_names_and_numbers(
     members: &[usize],
 ) -> (Vec<String>, Vec<String>) {
     let mut names: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-    // A number by its value (low, high, unit): the sources giving it, and its first text.
-    type Value<'a> = (u64, u64, Option<&'a str>);
-    let mut numbers: BTreeMap<Value, (BTreeSet<usize>, &str)> = BTreeMap::new();
+    // Each distinct number (the first figure giving it) with the sources that give it.
+    let mut numbers: Vec<(&Figure, BTreeSet<usize>)> = Vec::new();
     for &i in members {
         let x = &infos[i];
         let src = &sources[x.source];
@@ -476,16 +475,12 @@ fn shared_names_and_numbers(
             }
         }
         for f in &x.figures {
-            let key = (
-                f.low.map_or(u64::MAX, f64::to_bits),
-                f.high.map_or(u64::MAX, f64::to_bits),
-                f.unit,
-            );
-            numbers
-                .entry(key)
-                .or_insert_with(|| (BTreeSet::new(), f.text.as_str()))
-                .0
-                .insert(x.source);
+            match numbers.iter_mut().find(|(g, _)| one_number(f, g)) {
+                Some((_, s)) => {
+                    s.insert(x.source);
+                }
+                None => numbers.push((f, BTreeSet::from([x.source]))),
+            }
         }
     }
     let names = names
@@ -494,10 +489,30 @@ fn shared_names_and_numbers(
         .map(|(k, _)| k.to_string())
         .collect();
     let mut numbers: Vec<String> = numbers
-        .into_values()
-        .filter(|(s, _)| s.len() >= 2)
-        .map(|(_, t)| t.to_string())
+        .into_iter()
+        .filter(|(_, s)| s.len() >= 2)
+        .map(|(f, _)| f.text.clone())
         .collect();
     numbers.dedup();
     (names, numbers)
+}
+
+/// Whether two figures give one number as outlets round it: the same kind and unit, and each
+/// value within the other's range ("$250,000" and "about $250,000", "8 percent" and "nearly 8%").
+/// An open range ("at least 20") is one number only with the same open range: it gives no value
+/// that another figure could be.
+fn one_number(f: &Figure, g: &Figure) -> bool {
+    if f.label != g.label || f.unit != g.unit {
+        return false;
+    }
+    let point = |x: &Figure| match (x.low, x.high) {
+        (Some(l), Some(h)) => Some((l + h) / 2.0),
+        _ => None,
+    };
+    let within =
+        |v: f64, x: &Figure| x.low.is_some_and(|l| l <= v) && x.high.is_some_and(|h| v <= h);
+    match (point(f), point(g)) {
+        (Some(a), Some(b)) => within(a, g) || within(b, f),
+        _ => f.low == g.low && f.high == g.high,
+    }
 }

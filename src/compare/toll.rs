@@ -1,6 +1,7 @@
 //! Tolls: counts of people that news reports give for one event, whatever words carry them.
 //! "Four people died", "six were killed" and "the death toll rose to 5" count one thing, the
-//! dead; "20 were injured" counts another, "98 were rescued" another. Outlets word them
+//! dead; "20 were injured" counts another, "98 were rescued" another, "142 passengers on board"
+//! another. Outlets word them
 //! differently and give different figures, and a reader wants those figures compared: within a
 //! story, two claims that give one toll are one claim, agreeing or in dispute.
 
@@ -13,6 +14,8 @@ pub enum Toll {
     Held,
     Displaced,
     Rescued,
+    /// The people on board a plane, ship, train or bus.
+    Aboard,
 }
 
 /// The words that name each toll, folded (lower case), in the forms news text uses.
@@ -40,6 +43,7 @@ const WORDS: &[(&str, Toll)] = &[
     ("hurt", Toll::Injured),
     ("hospitalised", Toll::Injured),
     ("hospitalized", Toll::Injured),
+    ("treated", Toll::Injured),
     ("missing", Toll::Missing),
     ("unaccounted", Toll::Missing),
     ("arrested", Toll::Held),
@@ -56,6 +60,9 @@ const WORDS: &[(&str, Toll)] = &[
     ("rescued", Toll::Rescued),
     ("survived", Toll::Rescued),
     ("survivors", Toll::Rescued),
+    ("aboard", Toll::Aboard),
+    ("onboard", Toll::Aboard),
+    ("carrying", Toll::Aboard),
 ];
 
 /// How far from a number its toll word may be, after it ("four people were killed") and
@@ -63,7 +70,12 @@ const WORDS: &[(&str, Toll)] = &[
 const AFTER: usize = 5;
 const BEFORE: usize = 4;
 
-fn toll_of(word: &str) -> Option<Toll> {
+/// The toll word `k` of `folded` names: "board" only in "on board" (not "the board voted").
+fn toll_at(folded: &[String], k: usize) -> Option<Toll> {
+    let word = folded[k].as_str();
+    if word == "board" {
+        return (k > 0 && folded[k - 1] == "on").then_some(Toll::Aboard);
+    }
     WORDS.iter().find(|(w, _)| *w == word).map(|&(_, t)| t)
 }
 
@@ -87,7 +99,7 @@ pub fn of_number(
         if gap_before(k) || ends_stretch(word) {
             break;
         }
-        if let Some(t) = toll_of(word) {
+        if let Some(t) = toll_at(folded, k) {
             return Some(t);
         }
     }
@@ -95,7 +107,7 @@ pub fn of_number(
         if gap_before(k + 1) || ends_stretch(&folded[k]) {
             break;
         }
-        if let Some(t) = toll_of(&folded[k]) {
+        if let Some(t) = toll_at(folded, k) {
             return Some(t);
         }
     }
@@ -140,6 +152,30 @@ mod tests {
             toll("Almost 100 people survived", "100"),
             Some(Toll::Rescued)
         );
+    }
+
+    #[test]
+    fn the_people_on_board_are_a_toll() {
+        // Reason: a crash or a sinking is reported with how many were on board, and outlets
+        // that give 142 and 146 disagree; "treated for injuries" counts the injured.
+        assert_eq!(
+            toll("an emergency landing with 142 passengers on board", "142"),
+            Some(Toll::Aboard)
+        );
+        assert_eq!(
+            toll("The plane, carrying 146 passengers and five crew", "146"),
+            Some(Toll::Aboard)
+        );
+        assert_eq!(
+            toll("the ferry sank with 300 people aboard", "300"),
+            Some(Toll::Aboard)
+        );
+        assert_eq!(
+            toll("Four passengers were treated for injuries", "four"),
+            Some(Toll::Injured)
+        );
+        assert_eq!(toll("the board voted 5 to 2", "5"), None);
+        assert_eq!(toll("5 board members resigned", "5"), None);
     }
 
     #[test]

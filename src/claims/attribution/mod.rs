@@ -236,6 +236,9 @@ pub(crate) fn says(text: &str, a: &Attribution) -> bool {
         // A colon or a dash.
         return true;
     }
+    if pleads_to_a_charge(text, cue) {
+        return false;
+    }
     words.any(|w| {
         lexicon::speech_or_belief(&w)
             || matches!(
@@ -245,6 +248,29 @@ pub(crate) fn says(text: &str, a: &Attribution) -> bool {
             || (lexicon::NOUN_CUES.contains(&w.as_str())
                 && !lexicon::NOUN_ACTS.contains(&w.as_str()))
     })
+}
+
+/// True when cue `cue` is a plea to a charge ("pleaded not guilty to charges that he took
+/// bribes"): the defendant enters a plea, and the charge that follows is not theirs to say.
+fn pleads_to_a_charge(text: &str, cue: Span) -> bool {
+    let word = text[cue].trim().to_lowercase();
+    if !word.starts_with("plead") && word != "pled" {
+        return false;
+    }
+    let after: Vec<String> = text
+        .get(cue.end..)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    matches!(
+        after.iter().map(String::as_str).collect::<Vec<_>>()[..],
+        ["guilty", ..] | ["not", "guilty"] | ["innocent", ..] | ["no", "contest"]
+    )
 }
 
 impl<'a> Attributions<'a> {
