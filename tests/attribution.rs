@@ -361,3 +361,10 @@ fn a_source_phrase_keeps_its_complement_and_conjuncts() {
     fixture_cases("complement_belongs");
     fixture_cases("coordinated_subject");
 }
+
+#[test]
+fn people_a_place_locates_are_the_source() {
+    // Reason: "Two mechanics at the airline … said" showed the airline as the source, and
+    // resolved it to the company that denied what the mechanics said.
+    fixture_cases("located_people");
+}

@@ -241,7 +241,7 @@ impl Paragraph<'_> {
             .or(commas.first())
             .copied();
         let j = open?;
-        let (mut a, _) = self.np_left(j, lo)?;
+        let (mut a, _) = self.extend_left(self.np_left(j, lo)?, lo);
         // An age between commas belongs to the name before it: "Kemal Aydin, 54, a farmer".
         let age =
             a + 1 == j && self.w(a).len() <= 3 && self.w(a).bytes().all(|b| b.is_ascii_digit());
@@ -268,23 +268,27 @@ impl Paragraph<'_> {
     /// Subject phrase `np` with what goes before it as one phrase: "at" of "at least four
     /// members", the head a complement belongs to ("Sources familiar with the case", "people
     /// close to the mayor"), and a conjunct that ends in a name ("Council president Linda
-    /// Moss and at least four other council members").
+    /// Moss and at least four other council members"), and the people a place or an
+    /// organisation only locates ("Two mechanics at the airline", "Passengers on Flight 417").
     fn extend_left(&self, np: (usize, usize), lo: usize) -> (usize, usize) {
         let (mut a, b) = np;
         if a > lo && self.w(a - 1) == "at" && matches!(self.w(a), "least" | "most") {
             a -= 1;
         }
         if a >= lo + 3 {
-            let adjective = self.w(a - 2);
-            let joined = matches!(
-                (adjective, self.w(a - 1)),
-                ("familiar" | "involved", "with")
-                    | ("close", "to")
-                    | ("briefed", "on")
-                    | ("knowledgeable", "about")
-            );
-            if joined {
+            if self.complement_at(a - 1) {
                 if let Some((c, _)) = self.np_left(a - 2, lo) {
+                    a = c;
+                }
+            }
+        }
+        if a >= lo + 2 && matches!(self.w(a - 1), "at" | "on" | "in" | "aboard") {
+            let head = a - 2;
+            let located = !self.is(head, IS_TIME)
+                && self.w(head).chars().all(char::is_alphabetic)
+                && (!self.capitalised(head) || self.at_start(head));
+            if located {
+                if let Some((c, _)) = self.np_left(a - 1, lo) {
                     a = c;
                 }
             }
@@ -334,6 +338,19 @@ impl Paragraph<'_> {
             k += 1;
         }
         (k < end && words > 0).then_some((k, last))
+    }
+
+    /// True when local token `k` opens the complement of the adjective before it ("familiar
+    /// with", "close to", "briefed on"): a source before its cue runs on over it.
+    fn complement_at(&self, k: usize) -> bool {
+        k > 0
+            && matches!(
+                (self.w(k - 1), self.w(k)),
+                ("familiar" | "involved", "with")
+                    | ("close", "to")
+                    | ("briefed", "on")
+                    | ("knowledgeable", "about")
+            )
     }
 
     /// The noun phrase starting at local token `s`.
