@@ -271,9 +271,11 @@ export function claimTitle(c, src) {
   if (a) {
     let s = `attribution: ${a.kind}`;
     if (a.source && a.source.text) s += ` — ${a.source.text}`;
-    if (a.resolved && a.resolved.name && (!a.source || a.resolved.name !== a.source.text)) s += ` (= ${a.resolved.name})`;
+    const who = resolvedApart(a);
+    if (who) s += ` (= ${who})`;
     if (a.cue && a.cue.text) s += ` (${a.cue.text})`;
-    if (a.via && a.via.text) s += `, via ${a.via.text}`;
+    const via = viaApart(a);
+    if (via) s += `, via ${via}`;
     if (a.quote) s += ', quoted';
     lines.push(s);
   }
@@ -892,23 +894,40 @@ export function originsSentence(g) {
   return [text, null];
 }
 
-function attributionWords(a) {
+export function attributionWords(a) {
   if (!a || a.kind === 'none' || !a.kind) {
     return a && a.via && a.via.text ? `outlet’s own voice, via ${a.via.text}` : 'outlet’s own voice';
   }
   let s = a.kind === 'anonymous' ? 'anonymous' : 'named';
   if (a.source && a.source.text) s += `: ${a.source.text}`;
   // "he", "the official": who the analysis found it stands for.
-  if (a.resolved && a.resolved.name && (!a.source || a.resolved.name !== a.source.text)) s += ` (${a.resolved.name})`;
-  if (a.via && a.via.text) s += `, via ${a.via.text}`;
+  const who = resolvedApart(a);
+  if (who) s += ` (${who})`;
+  const via = viaApart(a);
+  if (via) s += `, via ${via}`;
   if (a.quote) s += ' (quoted)';
   return s;
 }
 
-/**
- * A drift group's certainty in words, and what drift means for it: ["Stated as fact by WND;
- * attributed by CNN.", "What one source states as fact, another only reports as someone’s word."].
- */
+/** Who a source stands for, when its words do not already say it ("he" → "Mark Ellison"; not
+ * "The airline's CEO, Mark Ellison" → "Mark Ellison"). */
+export function resolvedApart(a) {
+  const name = a && a.resolved && a.resolved.name;
+  if (!name) return null;
+  const text = a.source && a.source.text ? a.source.text.toLowerCase() : '';
+  return text.includes(name.toLowerCase()) ? null : name;
+}
+
+/** The outlet that carried a claim, when it is not the source itself ("according to the Denver
+ * Fire Department" names the source, not an outlet between it and the reader). */
+export function viaApart(a) {
+  const via = a && a.via;
+  if (!via || !via.text) return null;
+  const src = a.source;
+  const inside = src && src.start <= via.start && via.end <= src.end;
+  return inside ? null : via.text;
+}
+
 export function driftWords(g, nameOf) {
   const by = new Map();
   for (const m of g.members || []) {

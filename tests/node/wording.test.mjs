@@ -3,7 +3,7 @@
 // members count as one origin or drift in certainty.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LABEL_INFO, LABELS, labelWord, labelWithCode, reasonsSentence, originWords, driftWords } from '../../www/render.js';
+import { LABEL_INFO, LABELS, labelWord, labelWithCode, reasonsSentence, originWords, driftWords, attributionWords } from '../../www/render.js';
 
 const WORDS = {
   PERSON: 'Person', NORP: 'Nationality or group', ORG: 'Organisation', GPE: 'Country or city', LOC: 'Place',
@@ -81,4 +81,23 @@ test('the board says what a drift is for this group, not only who said what', ()
   assert.match(why, /^What one source states as fact, another only reports as someone’s word or hedges/);
   const [, noFact] = driftWords({ members: [{ source: 'a', certainty: 'attributed' }, { source: 'b', certainty: 'denied' }] }, look.nameOf);
   assert.match(noFact, /different certainty/);
+});
+
+test('a source is named once: no echo of a name it already says, no outlet that is the source', () => {
+  // "named: the Denver Fire Department (Denver Fire Department), via the Denver Fire Department"
+  // says one thing three times; "he" still needs who he is, and an outlet apart stays.
+  const dept = { start: 40, end: 66, text: 'the Denver Fire Department' };
+  assert.equal(
+    attributionWords({ kind: 'named', source: dept, resolved: { name: 'Denver Fire Department' }, via: dept }),
+    'named: the Denver Fire Department',
+  );
+  assert.equal(
+    attributionWords({ kind: 'named', source: { start: 0, end: 2, text: 'He' }, resolved: { name: 'Mark Ellison' }, via: { start: 20, end: 23, text: 'CNN' } }),
+    'named: He (Mark Ellison), via CNN',
+  );
+  assert.equal(
+    attributionWords({ kind: 'named', source: { start: 0, end: 35, text: "The airline's CEO, Mark Ellison" }, resolved: { name: 'Mark Ellison' }, quote: true }),
+    "named: The airline's CEO, Mark Ellison (quoted)",
+  );
+  assert.equal(attributionWords({ kind: 'none', via: { start: 0, end: 3, text: 'CNN' } }), 'outlet’s own voice, via CNN');
 });
