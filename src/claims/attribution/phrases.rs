@@ -275,11 +275,9 @@ impl Paragraph<'_> {
         if a > lo && self.w(a - 1) == "at" && matches!(self.w(a), "least" | "most") {
             a -= 1;
         }
-        if a >= lo + 3 {
-            if self.complement_at(a - 1) {
-                if let Some((c, _)) = self.np_left(a - 2, lo) {
-                    a = c;
-                }
+        if a >= lo + 3 && self.complement_at(a - 1) {
+            if let Some((c, _)) = self.np_left(a - 2, lo) {
+                a = c;
             }
         }
         if a >= lo + 2 && matches!(self.w(a - 1), "at" | "on" | "in" | "aboard") {
