@@ -107,9 +107,9 @@ pub struct Resolver<'a> {
     /// People's genders by entity key, as titles and resolved pronouns tell them.
     genders: FnvMap<&'a str, Gender>,
     /// The people each title names in the text ("mayor": "Riverton Mayor Daniel Okafor",
-    /// "The mayor of Riverton, Daniel Okafor", "Linda Moss, the council president"): pairs of
-    /// the title word and an entity key.
-    titles: Vec<(&'a str, &'a str)>,
+    /// "The mayor of Riverton, Daniel Okafor", "Linda Moss, the council president"): by title
+    /// word, every mention of them, in text order.
+    titled: FnvMap<&'a str, Vec<usize>>,
 }
 
 /// How many words before a person's name, or after the comma that follows it, a title is
@@ -139,9 +139,23 @@ impl<'a> Resolver<'a> {
             quoted: quoted_tokens(text, seg),
             speakers: vec![None; seg.sentences.len()],
             genders: FnvMap::default(),
-            titles: Vec::new(),
+            titled: FnvMap::default(),
         };
-        r.titles = r.find_titles();
+        let mut titles_of: FnvMap<&str, Vec<&str>> = FnvMap::default();
+        for (title, key) in r.find_titles() {
+            let list = titles_of.entry(key).or_default();
+            if !list.contains(&title) {
+                list.push(title);
+            }
+        }
+        for (k, m) in mentions.iter().enumerate() {
+            if m.label != Label::Person {
+                continue;
+            }
+            for &title in titles_of.get(m.key.as_str()).into_iter().flatten() {
+                r.titled.entry(title).or_default().push(k);
+            }
+        }
         // A title before a person's name tells their gender: "Mr. Yilmaz", "Ms. Lindqvist".
         for m in mentions.iter().filter(|m| m.label == Label::Person) {
             let k = seg.tokens.partition_point(|t| t.span.start < m.span.start);
@@ -197,11 +211,7 @@ impl<'a> Resolver<'a> {
                 }
                 if matches!(t, ";" | ":" | "\"" | "“" | "”" | "(" | ")")
                     || (t == "." && k > 0 && text[tokens[k - 1].span].len() > 3)
-                    || self
-                        .seg
-                        .sentences
-                        .iter()
-                        .any(|s| s.span.start == tokens[k + 1].span.start)
+                    || self.starts_sentence(tokens[k + 1].span.start)
                 {
                     break;
                 }
@@ -227,21 +237,20 @@ impl<'a> Resolver<'a> {
         out
     }
 
+    /// True when a sentence starts at byte `at` (sentences are in text order).
+    fn starts_sentence(&self, at: usize) -> bool {
+        let s = &self.seg.sentences;
+        s.get(s.partition_point(|s| s.span.start < at))
+            .is_some_and(|s| s.span.start == at)
+    }
+
     /// The latest mention before byte `before` of a person the text gives title `head`.
     fn titled(&self, head: &str, before: usize) -> Option<usize> {
-        let keys: Vec<&str> = self
-            .titles
-            .iter()
-            .filter(|(t, _)| *t == head)
-            .map(|(_, k)| *k)
-            .collect();
-        if keys.is_empty() {
-            return None;
-        }
+        let list = self.titled.get(head)?;
         let end = self.mentions.partition_point(|m| m.span.end <= before);
-        (0..end).rev().find(|&k| {
-            self.mentions[k].label == Label::Person && keys.contains(&self.mentions[k].key.as_str())
-        })
+        list.partition_point(|&k| k < end)
+            .checked_sub(1)
+            .map(|i| list[i])
     }
 
     fn learn(&mut self, key: &'a str, gender: Gender) {
