@@ -83,5 +83,29 @@ fn main() {
             .map(|(n, v)| format!("{n} {v:.2}"))
             .collect();
         println!("    {}", shown.join(", "));
+        if !a.figures.is_empty() && !b.figures.is_empty() {
+            let figures = |c: &ClaimInfo| {
+                let list: Vec<String> = c
+                    .figures
+                    .iter()
+                    .map(|f| format!("{} [{:?}..{:?}]", f.text, f.low, f.high))
+                    .collect();
+                list.join("; ")
+            };
+            // The best probability of the two, or a clause of either, numbers aside.
+            let mut aside = 0f32;
+            for u in std::iter::once(a).chain(&a.clauses) {
+                for v in std::iter::once(b).chain(&b.clauses) {
+                    let d = pair::dense(u.numberless(), v.numberless());
+                    aside = aside.max(pair::model().probability(&d));
+                }
+            }
+            println!(
+                "    figures: {} · {}; numbers aside {aside:.3}; in dispute: {}",
+                figures(a),
+                figures(b),
+                pair::in_dispute(a, b)
+            );
+        }
     }
 }

@@ -868,3 +868,63 @@ fn a_measure_of_one_object_is_no_count_of_another() {
         }
     }
 }
+
+/// The ransomware story: a hospital network attacked, three outlets (written for the tests).
+fn ransomware() -> crosscheck::Report {
+    story("ransomware", ["wire.txt", "local.txt", "tech.txt"])
+}
+
+#[test]
+fn a_statement_in_the_negative_disputes_what_another_states() {
+    // Reason: "Mercy Valley said it had not paid any ransom" and "Mercy Valley paid the ransom
+    // on Monday, a person … told ByteLine" cannot both be true; shown as corroborated, the
+    // board would say the outlets agree on the one point they dispute.
+    let r = ransomware();
+    let g = group_of(&r, "s1", "had not paid any ransom");
+    assert!(
+        g.members.iter().any(|m| m.source == "s3"),
+        "the tech outlet's account is in the group: {g:?}"
+    );
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+    assert_eq!(
+        g.conflict.as_ref().unwrap().kind,
+        crosscheck::report::ConflictKind::Negation
+    );
+    let wire = g.members.iter().find(|m| m.source == "s1").unwrap();
+    assert_eq!(wire.stance, Stance::Disputes, "{g:?}");
+}
+
+#[test]
+fn a_question_left_unanswered_is_no_statement() {
+    // Reason: "Reinholt declined to say whether the company had paid the hackers" states
+    // neither that it paid nor that it did not: it is open (hedged), and a denial elsewhere
+    // does not dispute it.
+    let r = ransomware();
+    let local = r.sources.iter().find(|s| s.id == "s2").unwrap();
+    let c = local
+        .claims
+        .iter()
+        .find(|c| c.text.contains("declined to say"))
+        .unwrap();
+    assert_eq!(c.certainty, "hedged", "{c:?}");
+    let g = group_of(&r, "s2", "declined to say");
+    assert!(
+        g.conflict
+            .as_ref()
+            .is_none_or(|c| c.kind != crosscheck::report::ConflictKind::Negation),
+        "{g:?}"
+    );
+}
+
+#[test]
+fn a_negation_of_another_word_denies_nothing() {
+    // Reason: "no one was hurt when the crane fell" says nothing against "the crane fell on
+    // Monday": the negation governs "hurt", a word the other does not state.
+    let r = run(&[
+        "The crane collapsed onto Harbor Street on Monday and no one was hurt, the city said.",
+        "The crane collapsed onto Harbor Street on Monday, the city said.",
+    ]);
+    let g = group_of(&r, "s1", "no one was hurt");
+    assert_eq!(g.sources, 2, "{g:?}");
+    assert_ne!(g.status, GroupStatus::Conflicting, "{g:?}");
+}

@@ -23,7 +23,10 @@ const NUMBER_FILLERS: &[&str] = &[
     "suspected",
     "alleged",
     "local",
+    "current",
     "former",
+    "and",
+    "or",
     "additional",
     "further",
     "young",
@@ -38,6 +41,39 @@ const NUMBER_FILLERS: &[&str] = &[
     "had",
     "been",
     "are",
+];
+
+/// How many words after a negation the word it denies may be ("had not yet paid").
+const NEGATION_REACH: usize = 3;
+
+/// Words that, negated, leave a claim open rather than deny it: "did not say how many",
+/// "could not immediately confirm".
+const NOT_A_DENIAL: &[&str] = &[
+    "say",
+    "said",
+    "says",
+    "saying",
+    "comment",
+    "commented",
+    "confirm",
+    "confirmed",
+    "know",
+    "known",
+    "knew",
+    "disclose",
+    "disclosed",
+    "reveal",
+    "revealed",
+    "specify",
+    "specified",
+    "elaborate",
+    "respond",
+    "responded",
+    "immediately",
+    "clear",
+    "able",
+    "return",
+    "returned",
 ];
 
 /// The fewest content words and names a clause has to be compared on its own.
@@ -95,6 +131,10 @@ pub struct ClaimInfo {
     pub dates: BTreeSet<String>,
     /// It has a negation word.
     pub negated: bool,
+    /// The stem hash of the first content word within a few words after each negation ("had
+    /// not paid any ransom": "paid"), unless it is a word of saying or knowing ("did not say
+    /// how many"), in order.
+    pub negated_words: Vec<u64>,
     /// How firmly it is stated.
     pub certainty: Certainty,
     /// Named source keys and outlet keys: members sharing one are one origin.
@@ -201,6 +241,9 @@ impl ClaimInfo {
         let mut content = Vec::new();
         let mut folded_words: Vec<String> = Vec::with_capacity(spans.len());
         let mut negated = false;
+        let mut negated_words = Vec::new();
+        // The last word a negation before it may govern.
+        let mut negation_reach: Option<usize> = None;
         let mut w = String::new();
         let mut first_cover = 0;
         let mut masked_words = Vec::with_capacity(spans.len());
@@ -208,7 +251,8 @@ impl ClaimInfo {
         for (k, &(a, b)) in spans.iter().enumerate() {
             w.clear();
             fold_word(&text[a..b], &mut w);
-            negated |= is_negation(&w);
+            let negation = is_negation(&w);
+            negated |= negation;
             // A word that starts inside a mention is part of it ("Erdoğan’s", "about 40,000").
             while first_cover < covered.len() && covered[first_cover].span.end <= base + a {
                 first_cover += 1;
@@ -235,6 +279,15 @@ impl ClaimInfo {
             let name = inside.is_some_and(|l| l.is_name());
             if !name && w.len() >= 2 && !is_stopword(word_hash(&w)) && !is_numeral(&w) {
                 content.push((stem_hash, k));
+                if negation_reach.is_some_and(|r| k <= r) {
+                    if !NOT_A_DENIAL.contains(&w.as_str()) {
+                        negated_words.push(stem_hash);
+                    }
+                    negation_reach = None;
+                }
+            }
+            if negation {
+                negation_reach = Some(k + NEGATION_REACH);
             }
             folded_words.push(std::mem::take(&mut w));
         }
@@ -266,6 +319,7 @@ impl ClaimInfo {
             figures,
             dates,
             negated,
+            negated_words,
             certainty: claim.certainty,
             cites: cites(src, claim),
             shingles,

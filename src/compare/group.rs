@@ -49,7 +49,7 @@ pub fn build(
         let x = &infos[i];
         let next = origin_ids.len();
         let origin = *origin_ids.entry(origin[a]).or_insert(next);
-        let stance = if disputes[a] || (x.certainty == Certainty::Denied && stated_elsewhere(i)) {
+        let stance = if disputes[a] || stated_elsewhere(i) {
             Stance::Disputes
         } else if x.certainty == Certainty::Asserted {
             Stance::Agrees
@@ -420,14 +420,12 @@ fn conflict(
             }
         }
     }
-    let denied = members
-        .iter()
-        .copied()
-        .find(|&i| infos[i].certainty == Certainty::Denied)?;
-    let stated = members
-        .iter()
-        .copied()
-        .find(|&i| contradicts(&infos[denied], &infos[i]))?;
+    let (denied, stated) = members.iter().find_map(|&i| {
+        members
+            .iter()
+            .find(|&&j| contradicts(&infos[i], &infos[j]))
+            .map(|&j| (i, j))
+    })?;
     Some(Conflict {
         kind: ConflictKind::Negation,
         detail: format!(
@@ -444,8 +442,20 @@ fn conflict(
 /// pilots were underpaid"); only a denial of the same statement disputes it.
 fn contradicts(denied: &ClaimInfo, stated: &ClaimInfo) -> bool {
     stated.source != denied.source
+        && denies(denied, stated)
         && states_what_is_denied(stated)
         && super::pair::similarity(denied, stated) >= super::pair::model().threshold
+}
+
+/// Whether `x` is a denial of what `y` states: it denies ("denied paying"), or states in the
+/// negative a word that `y` states ("said it had not paid any ransom" / "paid the ransom").
+fn denies(x: &ClaimInfo, y: &ClaimInfo) -> bool {
+    x.certainty == Certainty::Denied
+        || (matches!(x.certainty, Certainty::Asserted | Certainty::Attributed)
+            && !y.negated
+            && x.negated_words
+                .iter()
+                .any(|h| y.content.binary_search(h).is_ok()))
 }
 
 /// Whether a claim states what another member denies: it is stated (asserted or attributed)

@@ -374,8 +374,10 @@ fn number_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, L
     }
     // The number itself.
     let (mut low, mut high, mut k): (f64, f64, usize);
+    let mut precise = false;
     if let Some(x) = digits(t.text(j)) {
         // A ratio "one in five" is handled below; years and dates were taken before.
+        precise = significant_digits(x) >= 2;
         low = x;
         high = x;
         k = j + 1;
@@ -428,7 +430,11 @@ fn number_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, L
         if let Some(d) = small_number(t.lower(k + 1)).or_else(|| digits(t.text(k + 1))) {
             if d > 0.0 && low <= d {
                 let p = low / d * 100.0;
-                return Some((k + 2, Label::Percent, apply(modifier, p, p, Some("%"))));
+                return Some((
+                    k + 2,
+                    Label::Percent,
+                    apply(modifier, p, p, Some("%"), false),
+                ));
             }
         }
     }
@@ -441,7 +447,11 @@ fn number_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, L
             .zip(["months old", "weeks old", "days old"])
             .find(|(w, _)| word.contains(w))
             .map_or("years old", |(_, u)| u);
-        return Some((k, Label::Date, apply(modifier, low, high, Some(unit))));
+        return Some((
+            k,
+            Label::Date,
+            apply(modifier, low, high, Some(unit), precise),
+        ));
     }
     // Units after the number.
     if label == Label::Cardinal {
@@ -479,18 +489,31 @@ fn number_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, L
             k += 1;
         }
     }
-    Some((k, label, apply(modifier, low, high, unit)))
+    Some((k, label, apply(modifier, low, high, unit, precise)))
 }
 
 fn modifier_is_exact(m: Modifier) -> bool {
     matches!(m, Modifier::Exact)
 }
 
-fn apply(m: Modifier, low: f64, high: f64, unit: Option<&'static str>) -> Value {
+/// How many significant digits a figure is written to: 1,200,000 and 1.2 have two, 40 one.
+fn significant_digits(x: f64) -> usize {
+    let digits = format!("{:.6}", x.abs()).replace('.', "");
+    digits.trim_start_matches('0').trim_end_matches('0').len()
+}
+
+/// The range a figure stands for. `precise`: written in digits to two or more significant
+/// digits.
+fn apply(m: Modifier, low: f64, high: f64, unit: Option<&'static str>, precise: bool) -> Value {
     let round = |x: f64| (x * 1000.0).round() / 1000.0;
     let (lo, hi) = match m {
         Modifier::Exact => (Some(low), Some(high)),
-        Modifier::About => (Some(low * 0.9), Some(high * 1.1)),
+        Modifier::About => {
+            // A figure written to two or more significant digits is a closer estimate:
+            // "about 1.2 million" lies nearer 1.2 million than "about 1 million" does to 1.
+            let spread = if precise { 0.05 } else { 0.1 };
+            (Some(low * (1.0 - spread)), Some(high * (1.0 + spread)))
+        }
         Modifier::Below => (Some(low * 0.9), Some(high)),
         Modifier::AtLeast => (Some(low), None),
         Modifier::AtMost => (None, Some(high)),

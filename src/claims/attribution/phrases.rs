@@ -280,7 +280,7 @@ impl Paragraph<'_> {
                 a = c;
             }
         }
-        if a >= lo + 2 && matches!(self.w(a - 1), "at" | "on" | "in" | "aboard") {
+        if a >= lo + 2 && matches!(self.w(a - 1), "at" | "on" | "in" | "aboard" | "with") {
             let head = a - 2;
             let located = !self.is(head, IS_TIME)
                 && self.w(head).chars().all(char::is_alphabetic)
