@@ -21,7 +21,7 @@ import {
   safeLabel,
   reasonsSentence,
 } from './render.js';
-import { claimsCSV, entitiesCSV, claimReviews, groupIndex, reportFile, openReportFile } from './export.js';
+import { claimsCSV, entitiesCSV, claimReviews, reportFile, openReportFile } from './export.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -263,7 +263,7 @@ function setFolded(textarea, on) {
 /** Fold the text boxes of long texts (when analysing, and when texts are loaded or pasted). */
 function foldLongTexts() {
   for (const ta of document.querySelectorAll('#source-list .source-text')) {
-    if (ta.value.length >= FOLD_CHARS && !ta.hidden) setFolded(ta, true);
+    if (!ta.hidden && ta.value.length >= FOLD_CHARS) setFolded(ta, true);
   }
 }
 
@@ -415,7 +415,8 @@ function getWorker() {
 
 /** The report with its long lists, which came before it in pieces, put back in place. */
 function assemble(report, lists) {
-  for (const { path, items } of lists.values()) {
+  // A list before the lists inside its items (a large claim group's members).
+  for (const { path, items } of [...lists.values()].sort((a, b) => a.path.length - b.path.length)) {
     let obj = report;
     for (const k of path.slice(0, -1)) obj = obj[k];
     obj[path[path.length - 1]] = items;
@@ -446,14 +447,39 @@ function runInWorker(sources, { reuse = false } = {}) {
   return new Promise((resolve, reject) => {
     const id = ++state.reqId;
     pending.set(id, { resolve, reject, lists: new Map() });
-    try {
-      getWorker().postMessage({ id, sources, reuse, pieces: true });
-    } catch (err) {
+    postSources(id, sources, reuse).catch((err) => {
+      if (!pending.has(id)) return;
       pending.delete(id);
       dropWorker();
       reject(err);
-    }
+    });
   });
+}
+
+/** Characters of a text copied to the worker per message (megabytes take tens of milliseconds). */
+const TEXT_PIECE = 1_000_000;
+
+/**
+ * Ask the worker to analyse `sources`: a longer text goes first in pieces of TEXT_PIECE, each
+ * copied in a task of its own, then the request with that text left out (the worker puts it
+ * back together).
+ */
+async function postSources(id, sources, reuse) {
+  const w = getWorker();
+  const long = sources.map((s) => s.text.length > TEXT_PIECE);
+  for (const [i, s] of sources.entries()) {
+    if (!long[i]) continue;
+    for (let at = 0; at < s.text.length; at += TEXT_PIECE) {
+      if (!pending.has(id)) return;
+      // A worker replaced meanwhile (it stopped on another request) gets every piece again.
+      if (worker !== w) return postSources(id, sources, reuse);
+      w.postMessage({ id, textPiece: { source: i, text: s.text.slice(at, at + TEXT_PIECE) } });
+      await yieldNow();
+    }
+  }
+  if (!pending.has(id)) return;
+  if (worker !== w) return postSources(id, sources, reuse);
+  w.postMessage({ id, sources: sources.map((s, i) => (long[i] ? { ...s, text: '' } : s)), pieced: long, reuse, pieces: true });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -572,18 +598,58 @@ async function pace(now = false) {
   sliceFrom = performance.now();
 }
 
+/** Items of a report's lists read between two checks of the clock (`pace`). */
+const SLICE_ITEMS = 1000;
+
 /** Spans of a source whose text is not the text at their offsets, counted in slices. */
 async function offsetMismatches(text, src) {
   let bad = 0;
   const lists = ['entities', 'claims', 'boilerplate'];
   for (const k of lists) {
     const list = src[k] || [];
-    for (let i = 0; i < list.length; i += 5000) {
-      bad += countOffsetMismatches(text, { [k]: list.slice(i, i + 5000) });
+    for (let i = 0; i < list.length; i += SLICE_ITEMS) {
+      bad += countOffsetMismatches(text, { [k]: list.slice(i, i + SLICE_ITEMS) });
       await pace();
     }
   }
   return bad;
+}
+
+/**
+ * export.js `groupIndex` (claim → its group, the group's index and its member entry), and each
+ * group's highest claim score (render.js `renderClaimsBoard` orders by it), built in slices: a
+ * long report has a hundred thousand members.
+ */
+async function indexGroups(report) {
+  const groups = new Map();
+  const tops = new Map();
+  const byId = new Map((report.sources || []).map((s) => [s.id, s]));
+  let n = 0;
+  for (const [gi, g] of ((report.comparison && report.comparison.claims) || []).entries()) {
+    let top = 0;
+    for (const m of g.members || []) {
+      groups.set(`${m.source}\u0000${m.claim}`, { group: g, index: gi, member: m });
+      const s = byId.get(m.source);
+      const c = s && s.claims && s.claims[m.claim];
+      top = Math.max(top, Number((c || {}).score) || 0);
+      if (++n % SLICE_ITEMS === 0) await pace();
+    }
+    tops.set(g, top);
+  }
+  return { groups, tops };
+}
+
+/** render.js `labelCounts`, counted in slices. */
+async function countLabels(report) {
+  const counts = new Map();
+  for (const s of report.sources || []) {
+    const list = s.entities || [];
+    for (let i = 0; i < list.length; i += SLICE_ITEMS) {
+      for (const e of list.slice(i, i + SLICE_ITEMS)) counts.set(e.label, (counts.get(e.label) || 0) + 1);
+      await pace();
+    }
+  }
+  return counts;
 }
 
 /**
@@ -622,7 +688,11 @@ async function showReport(report, sources, alive = () => true) {
       'aria-label': `Annotated text of ${src.name}`,
     });
     const { chunks, spans } = textChunks(text, src);
-    const d = { doc, src, text, chunks, spans, marked: markedClaims(src), els: [], drawn: new Uint8Array(chunks.length), current: null };
+    await pace();
+    const marked = markedClaims(src);
+    await pace();
+    if (!live()) return false;
+    const d = { doc, src, text, chunks, spans, marked, els: [], drawn: new Uint8Array(chunks.length), current: null };
     if (chunks.length > 1) doc.classList.add('chunked');
     // Chunks in groups of CHUNK_GROUP: off screen, a group is one element to style and lay out.
     let group = null;
@@ -635,7 +705,7 @@ async function showReport(report, sources, alive = () => true) {
         if (k % CHUNK_GROUP === 0) doc.append((group = h('span', { class: 'chunk-group' })));
         group.append(el);
       }
-      if (k % 200 === 199) await pace();
+      if (k % 20 === 19) await pace();
     }
     docState.set(String(src.id), d);
     // A short text is drawn whole at once; a long one as its chunks come into view.
@@ -658,11 +728,11 @@ async function showReport(report, sources, alive = () => true) {
       ),
     );
   }
-  // Each of these in a task of its own.
+  // Each of these in slices or in a task of its own.
   await pace(true);
-  const groups = groupIndex(report);
-  await pace(true);
-  const legend = renderLegend(report, $('source-reports'));
+  const { groups, tops } = await indexGroups(report);
+  const legend = renderLegend(report, $('source-reports'), await countLabels(report));
+  if (!live()) return false;
   await pace(true);
   const { table, extra, total } = renderMatrix(report, { onFocus: jumpToEntity });
   await pace(true);
@@ -670,18 +740,23 @@ async function showReport(report, sources, alive = () => true) {
   // members built later too (long lists and single-source claims shown on request).
   const groupOf = (m) => (groups.get(`${m.source}\u0000${m.claim}`) || {}).group;
   dropLaterLists();
-  const board = renderClaimsBoard(report, { onJump: jumpToClaim, onMember: addSelectBox, groupOf, gradual: true });
+  const board = renderClaimsBoard(report, { onJump: jumpToClaim, onMember: addSelectBox, groupOf, topScores: tops, gradual: true });
   await pace(true);
   if (!live()) return false;
 
   // From here on the page shows the new report.
   chunkObserver.disconnect();
+  groupObserver.disconnect();
   const reportsEl = $('source-reports');
   reportsEl.className = 'source-reports';
   reportsEl.replaceChildren(...docs);
   $('legend-wrap').replaceChildren(legend);
   clearFocus();
-  for (const d of docState.values()) for (const [k, el] of d.els.entries()) if (!d.drawn[k]) chunkObserver.observe(el);
+  // A long text's chunks are watched a group at a time: watching thousands costs every frame.
+  for (const d of docState.values()) {
+    if (d.els.length === 1) continue; // drawn whole
+    for (const group of d.doc.children) groupObserver.observe(group);
+  }
 
   // Matrix.
   $('matrix-wrap').replaceChildren(
@@ -764,6 +839,20 @@ const chunkObserver = typeof IntersectionObserver === 'function'
   ? new IntersectionObserver((entries) => {
     for (const e of entries) if (e.isIntersecting && !chunkQueue.includes(e.target)) chunkQueue.push(e.target);
     if (chunkQueue.length && !chunkTimer) drainChunks();
+  }, { rootMargin: '800px 0px', scrollMargin: '800px 0px' })
+  : { observe() {}, unobserve() {}, disconnect() {} };
+
+/** A group of chunks near the screen: its chunks not drawn yet are watched from then on. */
+const groupObserver = typeof IntersectionObserver === 'function'
+  ? new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      if (!e.isIntersecting) continue;
+      groupObserver.unobserve(e.target);
+      const doc = e.target.closest('.doc');
+      const d = doc && e.target.isConnected && current && current.docs.get(doc.dataset.sourceId);
+      if (!d) continue;
+      for (const el of e.target.children) if (!d.drawn[Number(el.dataset.chunk)]) chunkObserver.observe(el);
+    }
   }, { rootMargin: '800px 0px', scrollMargin: '800px 0px' })
   : { observe() {}, unobserve() {}, disconnect() {} };
 
@@ -1178,9 +1267,11 @@ function selectTab(id, { focus = false } = {}) {
     const on = tab.id === id;
     tab.setAttribute('aria-selected', String(on));
     tab.tabIndex = on ? 0 : -1; // only the selected tab is in the Tab order
-    $(tab.getAttribute('aria-controls')).hidden = !on;
-    if (on && focus) tab.focus();
   }
+  // Focus before the panels change: focus brings the page's style up to date, which after the
+  // change would style a long panel once here and again for the frame.
+  if (focus) $(id).focus();
+  for (const tab of tabs()) $(tab.getAttribute('aria-controls')).hidden = tab.id !== id;
   hideDetails(); // its anchor may have just been hidden
 }
 

@@ -339,19 +339,20 @@ export function markedClaims(src) {
   for (let i = 0; i < claims.length; i++) if (claims[i] && claims[i].checkworthy) cw.push(i);
   if (cw.length <= k) return new Set(cw);
   // The k-th highest score, from a typed sort (a long text has a hundred thousand claims): every
-  // claim above it is marked, and those at it in text order until there are k.
-  const score = (i) => Number(claims[i].score) || 0;
-  const sorted = Float64Array.from(cw, score).sort();
-  const at = sorted[cw.length - k];
+  // claim above it is marked, and those at it in text order until there are k. Each score is
+  // read once.
+  const scores = new Float64Array(cw.length);
+  for (let j = 0; j < cw.length; j++) scores[j] = Number(claims[cw[j]].score) || 0;
+  const at = scores.slice().sort()[cw.length - k];
   let above = 0;
-  for (const i of cw) if (score(i) > at) above++;
+  for (let j = 0; j < cw.length; j++) if (scores[j] > at) above++;
   let ties = k - above;
   const out = new Set();
-  for (const i of cw) {
-    const v = score(i);
-    if (v > at) out.add(i);
+  for (let j = 0; j < cw.length; j++) {
+    const v = scores[j];
+    if (v > at) out.add(cw[j]);
     else if (v === at && ties > 0) {
-      out.add(i);
+      out.add(cw[j]);
       ties--;
     }
   }
@@ -592,13 +593,19 @@ export function renderSummary(summary = {}, { clusterNames = new Map() } = {}) {
   return h('div', { class: 'summary' }, parts);
 }
 
-/**
- * Legend of entity labels present in the report, as toggle buttons (aria-pressed) that hide or
- * show that label's highlights via a class on `target`.
- */
-export function renderLegend(report, target) {
+/** Entity mentions per label over every source: a Map label → count, in order of first mention. */
+export function labelCounts(report) {
   const counts = new Map();
   for (const s of report.sources || []) for (const e of s.entities || []) counts.set(e.label, (counts.get(e.label) || 0) + 1);
+  return counts;
+}
+
+/**
+ * Legend of entity labels present in the report, as toggle buttons (aria-pressed) that hide or
+ * show that label's highlights via a class on `target`. `counts`: the report's `labelCounts`,
+ * when the caller has them already (a long report counts them in slices).
+ */
+export function renderLegend(report, target, counts = labelCounts(report)) {
   const items = LABELS.filter(([l]) => counts.has(l)).map(([l, desc]) => {
     const btn = h(
       'button',
@@ -996,7 +1003,7 @@ export function originWords(g, look, letters) {
  * drawn at once and the rest of the lists meant to be whole in later frames (`listsDrawn`), so no
  * one frame lays out the whole board (the browser's layout takes a few times the building).
  */
-export function renderClaimsBoard(report, { onJump, onMember, groupOf = null, gradual = false } = {}) {
+export function renderClaimsBoard(report, { onJump, onMember, groupOf = null, topScores = null, gradual = false } = {}) {
   const first = gradual ? { until: performance.now() + FIRST_MS } : null;
   const byId = new Map((report.sources || []).map((s) => [s.id, s]));
   const nameOf = (id) => {
@@ -1016,7 +1023,9 @@ export function renderClaimsBoard(report, { onJump, onMember, groupOf = null, gr
     for (const g of groups) for (const m of g.members || []) groupByClaim.set(`${m.source}\u0000${m.claim}`, g);
     look = { nameOf, claimOf, groupOf: (m) => groupByClaim.get(`${m.source}\u0000${m.claim}`) };
   }
-  const tops = new Map();
+  // A group's highest claim score, which orders a section: `topScores` (a Map group → score) when
+  // the caller has them already.
+  const tops = topScores || new Map();
   const topScore = (g) => {
     let t = tops.get(g);
     if (t === undefined) {

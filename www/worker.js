@@ -4,9 +4,13 @@
 // the page replaces this worker.
 //
 // Asked with `pieces: true` (the page), a report's long lists (each source's entities and claims,
-// the comparison's groups) go first as {id, piece: {path, items}} messages of PIECE items each,
-// then the report without them: the page reads each message in a task of its own, so no one task
+// the comparison's groups, and the members of a large group) go first as {id, piece: {path,
+// items}} messages of about PIECE items each (a group weighs one and one more per member), then
+// the report without them: the page reads each message in a task of its own, so no one task
 // has to read a report of a hundred megabytes.
+//
+// A text of megabytes comes first in pieces ({id, textPiece: {source, text}}, each copied in a
+// task of its own on the page), then its request with that text empty and `pieced` true for it.
 //
 // The last report is kept in IndexedDB with a hash of its sources and the engine's build, once the page says it is on
 // screen ({store: id}: storing it meanwhile would slow the page drawing it). {id, sources,
@@ -17,8 +21,10 @@ import init, { analyze, engine } from './pkg/crosscheck.js';
 const ready = init();
 ready.catch(() => {}); // reported per request below, not as an unhandled rejection
 
-/** Items per piece of a long list. */
+/** Items per piece of a long list; a claim group weighs itself and one more per member. */
 const PIECE = 200;
+
+const weight = (x) => 1 + (x && Array.isArray(x.members) ? x.members.length : 0);
 
 function message(err) {
   if (err && typeof err === 'object' && 'message' in err) return String(err.message);
@@ -26,11 +32,37 @@ function message(err) {
 }
 
 function postReport(id, report, extra, pieces) {
+  const send = (path, items) => self.postMessage({ id, piece: { path, items } });
+  // A list that weighs more than PIECE goes in pieces of about PIECE; a claim group with more
+  // members than that goes without them, its members in pieces of their own after it.
   const cut = (obj, key, path) => {
     const list = obj && obj[key];
-    if (!pieces || !Array.isArray(list) || list.length <= PIECE) return;
+    if (!pieces || !Array.isArray(list)) return;
+    let total = 0;
+    for (const x of list) if ((total += weight(x)) > PIECE) break;
+    if (total <= PIECE) return;
     obj[key] = [];
-    for (let i = 0; i < list.length; i += PIECE) self.postMessage({ id, piece: { path, items: list.slice(i, i + PIECE) } });
+    let items = [];
+    let w = 0;
+    const later = [];
+    const flush = () => {
+      if (items.length) send(path, items);
+      for (const [i, members] of later) {
+        for (let j = 0; j < members.length; j += PIECE) send([...path, i, 'members'], members.slice(j, j + PIECE));
+      }
+      items = [];
+      w = 0;
+      later.length = 0;
+    };
+    list.forEach((x, i) => {
+      const big = Array.isArray(x && x.members) && x.members.length > PIECE;
+      const y = big ? { ...x, members: [] } : x;
+      if (w && w + weight(y) > PIECE) flush();
+      items.push(y);
+      w += weight(y);
+      if (big) later.push([i, x.members]);
+    });
+    flush();
     return list;
   };
   const cuts = [];
@@ -115,9 +147,26 @@ async function remember(sources, report, ms) {
 
 let queue = Promise.resolve();
 
+/** Pieces of long texts by request id, until the request comes: Map id → Map source index → [piece]. */
+const textPieces = new Map();
+
 self.addEventListener('message', (event) => {
   // One request at a time, in order (the cache look-up is asynchronous).
   const data = event.data || {};
+  if (data.textPiece) {
+    // A piece of a long text, sent before its request ({pieced: [true for each text sent so]}).
+    const { source, text } = data.textPiece;
+    if (!textPieces.has(data.id)) textPieces.set(data.id, new Map());
+    const texts = textPieces.get(data.id);
+    if (!texts.has(source)) texts.set(source, []);
+    texts.get(source).push(String(text));
+    return;
+  }
+  if (Array.isArray(data.pieced) && Array.isArray(data.sources)) {
+    const texts = textPieces.get(data.id) || new Map();
+    textPieces.delete(data.id);
+    data.sources = data.sources.map((s, i) => (data.pieced[i] ? { ...s, text: (texts.get(i) || []).join('') } : s));
+  }
   if (data.store !== undefined && (!last || last.id !== data.store)) return;
   queue = queue
     .then(() => handle(data))
