@@ -116,6 +116,20 @@ export async function measureLong(browser, url, sizes, { timeout = 120_000 } = {
       statusMs,
       status: t.status,
       elements: await page.evaluate(() => document.getElementsByTagName('*').length),
+      // The report as the page put it together from the worker's pieces: its claims, and the
+      // members of its claim groups (each claim is in exactly one group).
+      ...(await page.evaluate(() => {
+        const r = window.__crosscheckReport;
+        const seen = new Set();
+        let members = 0;
+        for (const g of r.comparison.claims) {
+          for (const m of g.members) {
+            seen.add(`${m.source}\u0000${m.claim}`);
+            members++;
+          }
+        }
+        return { claims: r.sources.reduce((n, s) => n + s.claims.length, 0), members, memberClaims: seen.size };
+      })),
       pageErrors: log.pageErrors,
     };
     out.ratio = out.analysisMs ? out.shownMs / out.analysisMs : null;
