@@ -107,11 +107,16 @@ if [ -d "$data" ]; then
   # reached: see the README).
   check eval-pairs-msrp ./target/release/crosscheck eval-pairs --min-f1 0.81 "$data/msrp/msr_paraphrase_dev.txt"
   check eval-pairs-stsb ./target/release/crosscheck eval-pairs --min-spearman 0.69 "$data/stsb/sts-dev.csv"
-  # Within a story: F1 of "the two sentences share a statement" on the ECB+ dev topics.
-  check eval-pairs-ecb ./target/release/crosscheck eval-pairs --split dev --min-f1 0.37 "$data/ecbplus"
+  # Within a story: F1 of "the two sentences share a statement" on the ECB+ dev topics (its
+  # threshold is set for precision, half the pairs joined right in cross-validation: see the
+  # README).
+  check eval-pairs-ecb ./target/release/crosscheck eval-pairs --split dev --min-f1 0.35 "$data/ecbplus"
   for e in eval-ner eval-checkworthy eval-attribution eval-coref eval-pairs-msrp eval-pairs-stsb eval-pairs-ecb; do
     tail -n 2 "$logs/$e.log"
   done
+  # Last, as it rewrites the model files in place: the committed models are what their
+  # training commands make from the code as it is.
+  check models-reproduced bash scripts/check-models.sh "$data"
 else
   echo "== no $data: evaluations skipped"
 fi

@@ -368,3 +368,17 @@ fn people_a_place_locates_are_the_source() {
     // resolved it to the company that denied what the mechanics said.
     fixture_cases("located_people");
 }
+
+#[test]
+fn people_with_knowledge_are_the_source() {
+    // Reason: "a person with knowledge of the negotiations told ByteLine" had the source
+    // "knowledge of the negotiations", which is no one.
+    fixture_cases("people_with_knowledge");
+}
+
+#[test]
+fn a_verb_seen_only_inflected_is_a_cue() {
+    // Reason: ", prosecutors allege." left the claim as the outlet's own, though
+    // ", prosecutors alleged." was attributed.
+    fixture_cases("a_verb_seen_only_inflected");
+}

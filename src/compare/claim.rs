@@ -131,6 +131,10 @@ pub struct ClaimInfo {
     pub dates: BTreeSet<String>,
     /// It has a negation word.
     pub negated: bool,
+    /// A line of names and nothing else ("ISIS, Turkey, Recep Tayyip Erdoğan", the tags under
+    /// an article): no content word, two names or more, commas between them. It states
+    /// nothing another claim can share.
+    pub names_only: bool,
     /// The stem hash of the first content word within a few words after each negation ("had
     /// not paid any ransom": "paid"), unless it is a word of saying or knowing ("did not say
     /// how many"), in order.
@@ -298,6 +302,7 @@ impl ClaimInfo {
             .map(|&(_, i)| ((base + spans[i].0) as u32, (base + spans[i].1) as u32))
             .collect();
         let content: Vec<u64> = content.into_iter().map(|c| c.0).collect();
+        let names_only = content.is_empty() && names.len() >= 2 && text.contains(',');
         let content_weight = vec![word_weight(""); content.len()];
         let figures = figures(src, &covered, &spans, &folded_words, base);
         let shingles = shingles(&words);
@@ -319,6 +324,7 @@ impl ClaimInfo {
             figures,
             dates,
             negated,
+            names_only,
             negated_words,
             certainty: claim.certainty,
             cites: cites(src, claim),

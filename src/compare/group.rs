@@ -5,7 +5,7 @@
 use super::claim::{disjoint, figures_agree, same_thing, ClaimInfo, Figure};
 use super::grouping::Grouping;
 use super::Analysed;
-use crate::claims::Certainty;
+use crate::claims::{AttributionKind, Certainty};
 use crate::hash::FnvMap;
 use crate::report::{ClaimGroup, Conflict, ConflictKind, GroupStatus, Member, Stance};
 use std::collections::{BTreeMap, BTreeSet};
@@ -430,9 +430,35 @@ fn conflict(
         kind: ConflictKind::Negation,
         detail: format!(
             "{} denies what {} states",
-            sources[infos[denied].source].name, sources[infos[stated].source].name
+            voice(sources, &infos[denied]),
+            voice(sources, &infos[stated])
         ),
     })
+}
+
+/// Who speaks in a claim, for a conflict's words: its named speaker with the outlet
+/// ("Mercy Valley (wire)"), its unnamed source with the outlet ("a person with knowledge of the
+/// talks (tech)"), or the outlet alone when the claim is the outlet's own.
+fn voice(sources: &[Analysed], info: &ClaimInfo) -> String {
+    let source = &sources[info.source];
+    let outlet = source.name;
+    let Some(claim) = source.claims.get(info.claim) else {
+        return outlet.to_string();
+    };
+    let a = &claim.attribution;
+    let span = match a.kind {
+        AttributionKind::Named => a.resolved.or(a.source),
+        AttributionKind::Anonymous => a.source,
+        AttributionKind::None => None,
+    };
+    let who = span
+        .and_then(|s| source.text.get(s.start..s.end))
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty() && t.chars().count() <= 80);
+    match who {
+        Some(who) => format!("{who} ({outlet})"),
+        None => outlet.to_string(),
+    }
 }
 
 /// Whether `stated`, of another source, states what `denied` denies: it states something, and
@@ -447,10 +473,13 @@ fn contradicts(denied: &ClaimInfo, stated: &ClaimInfo) -> bool {
         && super::pair::similarity(denied, stated) >= super::pair::model().threshold
 }
 
-/// Whether `x` is a denial of what `y` states: it denies ("denied paying"), or states in the
+/// Whether `x` is a denial of what `y` states: it denies something `y` speaks of ("denied
+/// paying" / "paid"; a word besides the names in common: "Sandvik denied that pilots were
+/// underpaid" does not deny "Sandvik said the walkout was irresponsible"), or states in the
 /// negative a word that `y` states ("said it had not paid any ransom" / "paid the ransom").
 fn denies(x: &ClaimInfo, y: &ClaimInfo) -> bool {
-    x.certainty == Certainty::Denied
+    (x.certainty == Certainty::Denied
+        && x.content.iter().any(|w| y.content.binary_search(w).is_ok()))
         || (matches!(x.certainty, Certainty::Asserted | Certainty::Attributed)
             && !y.negated
             && x.negated_words

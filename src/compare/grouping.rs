@@ -223,6 +223,8 @@ fn candidate_scores(
             postings[id as usize].push(a as u32);
         }
     }
+    // A line of names states nothing to share: no pair of it is scored.
+    let states: Vec<bool> = nodes.iter().map(|n| !infos[n[0]].names_only).collect();
     let mut shared = vec![0u16; k];
     let mut touched: Vec<usize> = Vec::new();
     let mut edges = FnvMap::default();
@@ -242,7 +244,11 @@ fn candidate_scores(
         touched.sort_unstable();
         for &b in &touched {
             // Pairs within one source do not count (see `average_link`): not scored.
-            if shared[b] >= need && cross_pairs(&sources_of[a], &sources_of[b]) > 0.0 {
+            if shared[b] >= need
+                && states[a]
+                && states[b]
+                && cross_pairs(&sources_of[a], &sources_of[b]) > 0.0
+            {
                 let (x, y) = (&infos[nodes[a][0]], &infos[nodes[b][0]]);
                 let p = pair::similarity(x, y);
                 if p >= EDGE_MIN {
@@ -255,6 +261,9 @@ fn candidate_scores(
     }
     if k * k.saturating_sub(1) / 2 <= MEANING_PAIRS {
         for (a, b) in nearest_by_meaning(infos, nodes, sources_of) {
+            if !(states[a as usize] && states[b as usize]) {
+                continue;
+            }
             if let std::collections::hash_map::Entry::Vacant(e) = edges.entry((a, b)) {
                 let p =
                     pair::similarity(&infos[nodes[a as usize][0]], &infos[nodes[b as usize][0]]);

@@ -316,6 +316,27 @@ fn best_threshold(scored: &[(f32, bool)], beta: f64) -> f32 {
     best.0
 }
 
+/// The lowest threshold at which at least [`IN_STORY_PRECISION`] of the pairs it joins share a
+/// statement. Within a story F1 is flat over a wide range (0.47–0.49 from 0.2 to 0.45), so its
+/// highest point moves from one end to the other with any small change to the pipeline;
+/// precision climbs steadily with the threshold, so this one stays put, and it says what a
+/// reader of the board gets.
+fn precise_threshold(scored: &[(f32, bool)]) -> f32 {
+    (5..=95)
+        .map(|t| t as f32 / 100.0)
+        .find(|&t| {
+            let said = scored.iter().filter(|&&(p, _)| p >= t).count();
+            let right = scored.iter().filter(|&&(p, g)| p >= t && g).count();
+            said > 0 && right as f64 >= IN_STORY_PRECISION * said as f64
+        })
+        .unwrap_or(0.5)
+}
+
+/// Within a story, the share of the pairs of sentences the comparison joins that must share a
+/// statement: more joined wrongly than rightly would show outlets agreeing on what they do
+/// not say.
+const IN_STORY_PRECISION: f64 = 0.5;
+
 /// F-beta of `p >= threshold` against the labels.
 fn f_beta_at(scored: &[(f32, bool)], threshold: f32, beta: f64) -> f64 {
     let (mut tp, mut fp, mut fneg) = (0.0, 0.0, 0.0);
@@ -370,9 +391,8 @@ pub struct CvResult {
     pub spearman_news: f64,
     /// ECB+: F1 of "the same claim" at the threshold.
     pub ecb_f1: f64,
-    /// The threshold for claims compared in a story: the best F1 over the held-out ECB+ pairs,
-    /// as for MSRP alone (their negatives are sentences of one story that state different
-    /// things, so precision is already asked for).
+    /// The threshold for claims compared in a story: the lowest at which half the held-out
+    /// ECB+ pairs it joins share a statement ([`precise_threshold`]).
     pub threshold_in_context: f32,
     /// ECB+: precision and recall at that threshold.
     pub ecb_in_context: (f64, f64),
@@ -427,7 +447,7 @@ pub fn cross_validate(data: &[Example], params: Params, folds: usize) -> CvResul
     }
     let ecb: Vec<(f32, bool)> = by_pair.into_values().collect();
     let (ecb_f1, _) = f1_at(&ecb, threshold);
-    let threshold_in_context = best_threshold(&ecb, 1.0);
+    let threshold_in_context = precise_threshold(&ecb);
     let ecb_in_context = precision_recall(&ecb, threshold_in_context);
     let news: Vec<(f64, f64)> = data
         .iter()
@@ -634,6 +654,11 @@ pub fn train(pairs: &[Pair], topics: &[EcbTopic]) -> Trained {
         best.ecb_in_context.0,
         best.ecb_in_context.1
     );
+    let _ = write!(report, "ECB+ in a story, F1 by threshold:");
+    for (t, (p, r)) in CURVE.iter().zip(best.ecb_curve) {
+        let _ = write!(report, " {t:.2} {:.3}", 2.0 * p * r / (p + r).max(1e-9));
+    }
+    let _ = writeln!(report);
     let all: Vec<usize> = (0..data.len()).collect();
     let forest = fit(&data, &all, best.params);
     let mut model = String::new();
