@@ -309,6 +309,7 @@ fn a_plea_to_a_charge_is_no_source_of_it() {
 fn the_source_after_told_is_not_the_content_subject() {
     // Reason: in "X are plotting …, Y told Z", X is what is said, Y says it.
     fixture_cases("source_after_told");
+    fixture_cases("source_closing_the_sentence_told");
 }
 
 #[test]

@@ -519,7 +519,13 @@ impl<'a> Attributions<'a> {
         }
         let after = &self.text[end..sentence.end];
         let words = after.split_whitespace().count();
-        words <= 4
+        // "told" is followed by its hearer as well: "…, the governor told a news conference on
+        // Monday."
+        let tells = matches!(
+            self.text[cue].to_lowercase().as_str(),
+            "told" | "tells" | "tell" | "telling"
+        );
+        (words <= 4 || (tells && words <= 7))
             && !after
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| w.eq_ignore_ascii_case("that"))
