@@ -35,40 +35,47 @@ pub(super) fn cue_words() -> &'static Table {
 
 /// Base forms of verbs of saying and believing missing from the training text whose
 /// inflections it has: "prosecutors allege" reads as "alleges" and "alleged" do. A base is
-/// taken when two of its forms ("-s", "-ed", "-ing") propose it, with their pooled share. Other
-/// verbs are left out: a base form is also a noun, and a cue word ends a noun phrase ("the
-/// Miami Herald", though "heralded" is a cue).
+/// taken when two of its forms propose it, one of them the present tense ("-s"), with their
+/// pooled share. A base form is often a noun too, and a cue word ends a noun phrase: other
+/// verbs are left out ("the Miami Herald", though "heralded" is a cue), and so is a verb whose
+/// present tense is never a cue ("state officials": "stated" and "stating" are, "states" is not).
 fn base_forms(seen: &[(&'static str, f64, f64)]) -> Vec<(&'static str, f64)> {
     let known: std::collections::HashSet<&str> = seen.iter().map(|s| s.0).collect();
-    let mut proposed: std::collections::BTreeMap<String, (u32, f64, f64)> = Default::default();
+    // Each base: the forms proposing it, whether one is the present tense, cue and all counts.
+    let mut proposed: std::collections::BTreeMap<String, (u32, bool, f64, f64)> =
+        Default::default();
     for &(w, cue, all) in seen {
-        let mut bases: Vec<String> = Vec::new();
+        // (base, proposed by the present tense)
+        let mut bases: Vec<(String, bool)> = Vec::new();
         if let Some(b) = w.strip_suffix('s').filter(|b| !b.ends_with('s')) {
-            bases.push(b.to_string());
+            bases.push((b.to_string(), true));
         }
-        if let Some(b) = w.strip_suffix("ies").or_else(|| w.strip_suffix("ied")) {
-            bases.push(format!("{b}y"));
+        if let Some(b) = w.strip_suffix("ies") {
+            bases.push((format!("{b}y"), true));
         }
-        if let Some(b) = w.strip_suffix("ed") {
-            bases.push(b.to_string());
-            bases.push(format!("{b}e"));
+        if let Some(b) = w.strip_suffix("ied") {
+            bases.push((format!("{b}y"), false));
         }
-        if let Some(b) = w.strip_suffix("ing") {
-            bases.push(b.to_string());
-            bases.push(format!("{b}e"));
+        for suffix in ["ed", "ing"] {
+            if let Some(b) = w.strip_suffix(suffix) {
+                bases.push((b.to_string(), false));
+                bases.push((format!("{b}e"), false));
+            }
         }
-        for b in bases {
+        for (b, present) in bases {
             if b.len() >= 3 && !known.contains(b.as_str()) {
                 let e = proposed.entry(b).or_default();
-                *e = (e.0 + 1, e.1 + cue, e.2 + all);
+                *e = (e.0 + 1, e.1 || present, e.2 + cue, e.3 + all);
             }
         }
     }
     proposed
         .into_iter()
-        .filter(|(b, (forms, _, _))| *forms >= 2 && SPEECH_AND_BELIEF.contains(&b.as_str()))
+        .filter(|(b, (forms, present, _, _))| {
+            *forms >= 2 && *present && SPEECH_AND_BELIEF.contains(&b.as_str())
+        })
         // Built once per process: the table's words live as long as it does.
-        .map(|(b, (_, cue, all))| (&*Box::leak(b.into_boxed_str()), cue / all))
+        .map(|(b, (_, _, cue, all))| (&*Box::leak(b.into_boxed_str()), cue / all))
         .collect()
 }
 
