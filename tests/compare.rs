@@ -906,6 +906,64 @@ fn a_statement_in_the_negative_disputes_what_another_states() {
 }
 
 #[test]
+fn two_counts_of_one_thing_in_one_group_are_disputed() {
+    // Reason: "exposed the personal records of about 1.2 million patients" (wire, tech) and
+    // "compromised data on roughly 1.4 million current and former patients" (local) are one
+    // claim, grouped, and their ranges do not overlap; shown as corroborated, the board would
+    // say the outlets agree on the figure they differ on.
+    let r = ransomware();
+    let g = group_of(&r, "s2", "roughly 1.4 million");
+    assert!(g.sources >= 2, "{g:?}");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+    let c = g.conflict.as_ref().unwrap();
+    assert_eq!(c.kind, crosscheck::report::ConflictKind::Numeric, "{c:?}");
+    assert!(
+        c.detail.contains("1.2 million") && c.detail.contains("1.4 million"),
+        "{c:?}"
+    );
+    // Two outlets give 1.2 million, one gives 1.4: the one disputes.
+    for m in &g.members {
+        let text = &r.sources.iter().find(|s| s.id == m.source).unwrap().claims[m.claim].text;
+        if text.contains("1.4 million") {
+            assert_eq!(m.stance, Stance::Disputes, "{m:?}");
+        } else if text.contains("1.2 million") {
+            assert_ne!(m.stance, Stance::Disputes, "{m:?}");
+        }
+    }
+}
+
+#[test]
+fn a_number_after_its_clause_counts_nothing_there() {
+    // Reason: "was carrying more than 150 passengers and crew, although its manifest recorded
+    // just 112, according to police" gives both figures; "its manifest listed only 112
+    // passengers" agrees with one of them. "112, according" counts no "according".
+    let r = ferry();
+    let g = group_of(&r, "s1", "manifest listed only 112");
+    assert!(
+        g.conflict
+            .as_ref()
+            .is_none_or(|c| c.kind != crosscheck::report::ConflictKind::Numeric),
+        "{g:?}"
+    );
+}
+
+#[test]
+fn counts_of_two_things_in_one_group_are_no_dispute() {
+    // Reason: twelve cars derailed and two of them were tank cars; "two tank cars were damaged"
+    // says the same two. Grouped, the twelve and the two are counts of different things.
+    let r = run(&[
+        "Twelve cars derailed near Millbrook on Sunday night, and two of them were tank cars carrying chlorine, the railroad said.",
+        "Two tank cars carrying chlorine derailed near Millbrook on Sunday night, the railroad said.",
+        "A freight train derailed near Millbrook on Sunday night, and two chlorine tank cars were damaged, the railroad said.",
+    ]);
+    for g in &r.comparison.claims {
+        assert!(g.conflict.is_none(), "{g:?}");
+    }
+    let g = group_of(&r, "s2", "Two tank cars");
+    assert!(g.sources >= 2, "still one claim: {g:?}");
+}
+
+#[test]
 fn a_question_left_unanswered_is_no_statement() {
     // Reason: "Reinholt declined to say whether the company had paid the hackers" states
     // neither that it paid nor that it did not: it is open (hedged), and a denial elsewhere

@@ -590,15 +590,20 @@ pub fn tolls_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
 /// A claim may give one thing twice ("killed 89 people (130 in all)"): a value that fits one of
 /// the other claim's is matched, so only a value that fits none of them, against one that fits
 /// none of the first claim's, cannot be right; one sentence in two outlets never disputes itself.
+/// A bare number of the same kind counts what the sentence around it counts ("more than 150
+/// passengers, although its manifest recorded just 112"): a value it fits is matched too.
 fn agree_over(
     fs: &[Figure],
     gs: &[Figure],
     same: impl Fn(&Figure, &Figure) -> bool,
 ) -> Option<bool> {
+    let bare = |o: &Figure, f: &Figure| {
+        o.noun == 0 && o.object == 0 && o.label == f.label && o.unit == f.unit
+    };
     let fits = |f: &Figure, others: &[Figure], f_first: bool| {
         others.iter().any(|o| {
             let one = if f_first { same(f, o) } else { same(o, f) };
-            one && !disjoint(f, o)
+            (one || bare(o, f)) && !disjoint(f, o)
         })
     };
     let mut agree = None;
@@ -745,9 +750,11 @@ fn figures(
         let toll = (m.label == Label::Cardinal)
             .then(|| super::toll::of_number(folded, first, after, gap_before))
             .flatten();
-        let counted = folded[after..]
-            .iter()
+        // Within its clause: "recorded just 112, according to police" counts nothing.
+        let counted = (after..folded.len())
             .take(4)
+            .take_while(|&k| !gap_before(k))
+            .map(|k| &folded[k])
             .find(|w| !NUMBER_FILLERS.contains(&w.as_str()) && w.chars().all(char::is_alphabetic));
         let noun = counted.map_or(0, |w| word_hash(stem(w)));
         let text = &src.text[m.span];

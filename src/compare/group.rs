@@ -249,7 +249,7 @@ fn numeric_disputes(infos: &[ClaimInfo], members: &[usize]) -> Vec<bool> {
                 Some(true) => {
                     agree.insert(y.source);
                 }
-                Some(false) if super::pair::in_dispute(x, y) => {
+                Some(false) if super::pair::grouped_in_dispute(x, y) => {
                     differ.insert(y.source);
                     earlier_differs |= b < a;
                 }
@@ -267,7 +267,7 @@ fn numeric_disputes(infos: &[ClaimInfo], members: &[usize]) -> Vec<bool> {
                 let y = &infos[members[b]];
                 y.source != x.source
                     && figures_agree(x, y) == Some(false)
-                    && super::pair::in_dispute(x, y)
+                    && super::pair::grouped_in_dispute(x, y)
             });
         }
     }
@@ -400,7 +400,7 @@ fn conflict(
         let x = &infos[i];
         for &j in members {
             let y = &infos[j];
-            if y.source == x.source || !super::pair::in_dispute(x, y) {
+            if y.source == x.source || !super::pair::grouped_in_dispute(x, y) {
                 continue;
             }
             for f in &x.figures {

@@ -632,6 +632,24 @@ pub fn similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
 /// [`DISPUTE`] without their numbers): "12 dead" / "14 dead", not "a leak in one tank car" /
 /// "two tank cars were damaged".
 pub fn in_dispute(a: &ClaimInfo, b: &ClaimInfo) -> bool {
+    in_dispute_over(a, b, DISPUTE)
+}
+
+/// [`in_dispute`] for two members the grouping already put in one group of a story: the group
+/// says they tell of one thing, so the statements giving the figures need only be as alike,
+/// numbers aside, as the grouping asks of any two claims of a story ("exposed the records of
+/// about 1.2 million patients" / "compromised data on roughly 1.4 million patients").
+pub fn grouped_in_dispute(a: &ClaimInfo, b: &ClaimInfo) -> bool {
+    let bar = if a.in_context && b.in_context {
+        model().threshold_in_context.min(DISPUTE)
+    } else {
+        DISPUTE
+    };
+    in_dispute_over(a, b, bar)
+}
+
+/// [`in_dispute`] with the probability the statements must reach numbers aside.
+fn in_dispute_over(a: &ClaimInfo, b: &ClaimInfo, bar: f32) -> bool {
     use super::claim::figures_agree;
     if figures_agree(a, b) != Some(false) {
         return false;
@@ -642,7 +660,7 @@ pub fn in_dispute(a: &ClaimInfo, b: &ClaimInfo) -> bool {
     std::iter::once(a).chain(&a.clauses).any(|x| {
         std::iter::once(b).chain(&b.clauses).any(|y| {
             figures_agree(x, y) == Some(false) && plausible(x, y) && {
-                model().probability(&dense(x.numberless(), y.numberless())) >= DISPUTE
+                model().probability(&dense(x.numberless(), y.numberless())) >= bar
             }
         })
     })
