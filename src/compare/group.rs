@@ -316,7 +316,7 @@ fn day_disputes(sources: &[Analysed], infos: &[ClaimInfo], members: &[usize]) ->
             let Some((text, other)) = clash else { continue };
             // Whole sentences: a clause in common ("a mother of 12 was killed") says nothing
             // of the day the rest gives ("went on trial Wednesday", "a video released Thursday").
-            if super::pair::sentence_similarity(x, y) < super::pair::DISPUTE {
+            if super::pair::sentence_similarity(x, y) < super::pair::grouped_dispute_bar(x, y) {
                 continue;
             }
             out.disputes[a] = true;

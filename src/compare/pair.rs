@@ -640,12 +640,17 @@ pub fn in_dispute(a: &ClaimInfo, b: &ClaimInfo) -> bool {
 /// numbers aside, as the grouping asks of any two claims of a story ("exposed the records of
 /// about 1.2 million patients" / "compromised data on roughly 1.4 million patients").
 pub fn grouped_in_dispute(a: &ClaimInfo, b: &ClaimInfo) -> bool {
-    let bar = if a.in_context && b.in_context {
+    in_dispute_over(a, b, grouped_dispute_bar(a, b))
+}
+
+/// How alike two members of one group must be, their figures or days aside, to dispute: as
+/// alike as the grouping asks of two claims of a story, else [`DISPUTE`].
+pub fn grouped_dispute_bar(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
+    if a.in_context && b.in_context {
         model().threshold_in_context.min(DISPUTE)
     } else {
         DISPUTE
-    };
-    in_dispute_over(a, b, bar)
+    }
 }
 
 /// [`in_dispute`] with the probability the statements must reach numbers aside.

@@ -193,16 +193,21 @@ pub fn resolve(sources: &mut [SourceNames]) {
     let body = in_body(sources);
     surnames(&nodes, &counts, &body, &mut uf);
     let lone = lone_words(&nodes);
-    org_prefixes(&nodes, &lone, &mut uf);
-    shortened(&nodes, &body, &lone, &mut uf);
+    // People by the tagger's guess that an organisation's name takes in: they count, and are
+    // labelled, as the organisation ("Mercy Valley said" of Mercy Valley Health).
+    let mut taken: HashSet<Node> = HashSet::new();
+    org_prefixes(&nodes, &lone, &mut uf, &mut taken);
+    shortened(&nodes, &body, &lone, &mut uf, &mut taken);
+    shortened_after_full(sources, &body, &mut uf, &mut taken);
     headline_names(&nodes, &body, &mut uf);
     // Each cluster's class is the class most of its mentions have (the first on a tie); its key
     // is a name of that class, written in a body if one is: for people the fullest (by the words
     // that say who, then the most mentioned, then the shortest), otherwise the most mentioned.
     let mut votes: BTreeMap<usize, [usize; 4]> = BTreeMap::new();
+    let vote_class = |n: &Node| if taken.contains(n) { 3 } else { n.1 };
     for n in &nodes {
         let r = uf.root(uf.ids[n]);
-        votes.entry(r).or_default()[n.1 as usize] += counts.get(n).copied().unwrap_or(0);
+        votes.entry(r).or_default()[vote_class(n) as usize] += counts.get(n).copied().unwrap_or(0);
     }
     let cluster_class = |v: &[usize; 4]| (0..4u8).rev().max_by_key(|&c| v[c as usize]).unwrap_or(0);
     let mut best: BTreeMap<usize, Node> = BTreeMap::new();
@@ -251,7 +256,13 @@ pub fn resolve(sources: &mut [SourceNames]) {
         for m in s.mentions.iter_mut().filter(|m| m.label.is_name()) {
             let node = (m.key.clone(), class(m.label));
             let r = uf.root(uf.ids[&node]);
-            m.key = final_key[&r].clone();
+            // Every cluster has a key: its class is one some node of it has.
+            if let Some(key) = final_key.get(&r) {
+                m.key = key.clone();
+            }
+            if taken.contains(&node) && cluster_class(&votes[&r]) == 3 {
+                m.label = Label::Org;
+            }
         }
     }
     vote_labels(sources);
@@ -540,7 +551,12 @@ fn lone_words(nodes: &[Node]) -> HashSet<&Node> {
         .collect()
 }
 
-fn org_prefixes(nodes: &[Node], lone: &HashSet<&Node>, uf: &mut UnionFind) {
+fn org_prefixes(
+    nodes: &[Node],
+    lone: &HashSet<&Node>,
+    uf: &mut UnionFind,
+    taken: &mut HashSet<Node>,
+) {
     let places: HashSet<&str> = nodes
         .iter()
         .filter(|n| n.1 == 1)
@@ -563,6 +579,12 @@ fn org_prefixes(nodes: &[Node], lone: &HashSet<&Node>, uf: &mut UnionFind) {
             for w in group.windows(2) {
                 uf.union(w[0].0, w[1].0);
             }
+            taken.extend(
+                group
+                    .iter()
+                    .filter(|(n, _)| n.1 == 0)
+                    .map(|(n, _)| (*n).clone()),
+            );
         }
     }
 }
@@ -599,7 +621,13 @@ fn in_body(sources: &[SourceNames]) -> HashSet<Node> {
 /// another common word. Not when the distinctive part is a known place, group or organisation
 /// ("New York Times", "New York Police Department") or only common words ("Hunger Games",
 /// "Hunger Strike"); never into a person's name, and only from names written in a body.
-fn shortened(nodes: &[Node], in_body: &HashSet<Node>, lone: &HashSet<&Node>, uf: &mut UnionFind) {
+fn shortened(
+    nodes: &[Node],
+    in_body: &HashSet<Node>,
+    lone: &HashSet<&Node>,
+    uf: &mut UnionFind,
+    taken: &mut HashSet<Node>,
+) {
     let g = Gazetteer::get();
     let model = Model::get();
     let common = |w: &str| model.is_common_word(w) || g.is_org_word(w);
@@ -626,6 +654,56 @@ fn shortened(nodes: &[Node], in_body: &HashSet<Node>, lone: &HashSet<&Node>, uf:
             let short = (prefix.to_string(), class);
             if uf.ids.contains_key(&short) && (class != 0 || lone.contains(&short)) {
                 uf.union(&short, longer[0]);
+                if class == 0 && longer[0].1 == 3 {
+                    taken.insert(short);
+                }
+            }
+        }
+    }
+}
+
+/// Words typed a person, which an organisation's name written before them in the same source
+/// starts with, only common words after: the organisation, shortened ("Mercy Valley Health …
+/// Mercy Valley said", plain words both; the tagger took the short form for a person). Not
+/// when a given name starts them ("Betty Ford") or the gazetteer knows them ("Green Bay").
+fn shortened_after_full(
+    sources: &[SourceNames],
+    in_body: &HashSet<Node>,
+    uf: &mut UnionFind,
+    taken: &mut HashSet<Node>,
+) {
+    let g = Gazetteer::get();
+    let model = Model::get();
+    let common = |w: &str| model.is_common_word(w) || g.is_org_word(w);
+    for s in sources {
+        // Each name's first mention in this source, in text order.
+        let mut first: Vec<Node> = Vec::new();
+        let mut seen: HashSet<Node> = HashSet::new();
+        for m in s.mentions.iter().filter(|m| m.label.is_name()) {
+            let n = (m.key.clone(), class(m.label));
+            if seen.insert(n.clone()) {
+                first.push(n);
+            }
+        }
+        for (i, n) in first.iter().enumerate() {
+            let guess = n.1 == 0
+                && n.0.contains(' ')
+                && !n.0.split(' ').next().is_some_and(|w| g.is_first_name(w))
+                && g.lookup(&n.0).is_none();
+            if !guess {
+                continue;
+            }
+            let full = first[..i].iter().find(|o| {
+                o.1 == 3
+                    && in_body.contains(*o)
+                    && o.0
+                        .strip_prefix(n.0.as_str())
+                        .and_then(|t| t.strip_prefix(' '))
+                        .is_some_and(|tail| tail.split(' ').all(common))
+            });
+            if let Some(o) = full {
+                uf.union(n, o);
+                taken.insert(n.clone());
             }
         }
     }

@@ -53,6 +53,19 @@ const BUSINESS_HEADS: &[&str] = &[
     "outlet",
     "site",
     "website",
+    "chain",
+    "operator",
+    "giant",
+    "conglomerate",
+    "startup",
+    "utility",
+    "provider",
+    "supplier",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "drugmaker",
+    "publisher",
 ];
 
 /// Last words of an organisation's name that make it an institution, not a business.
@@ -104,6 +117,9 @@ pub struct Resolver<'a> {
     quoted: Vec<bool>,
     /// Each sentence's speaker, once its attribution was resolved.
     speakers: Vec<Option<Speaker>>,
+    /// Each sentence's source names an institution in its words ("the FBI's field office"),
+    /// once resolved: no business ("the company") refers to it.
+    institutions: Vec<bool>,
     /// People's genders by entity key, as titles and resolved pronouns tell them.
     genders: FnvMap<&'a str, Gender>,
     /// The people each title names in the text ("mayor": "Riverton Mayor Daniel Okafor",
@@ -138,6 +154,7 @@ impl<'a> Resolver<'a> {
             mentions,
             quoted: quoted_tokens(text, seg),
             speakers: vec![None; seg.sentences.len()],
+            institutions: vec![false; seg.sentences.len()],
             genders: FnvMap::default(),
             titled: FnvMap::default(),
         };
@@ -369,6 +386,7 @@ impl<'a> Resolver<'a> {
             _ => None,
         };
         self.speakers[index] = speaker;
+        self.institutions[index] = INSTITUTION_WORDS.contains(&head);
     }
 
     /// The name that makes source `span` named: a person in it, else an organisation, else
@@ -535,11 +553,11 @@ impl<'a> Resolver<'a> {
         // its name has the head ("the ministry": the Foreign Ministry), or the head says
         // "business" and the name is not an institution's ("Police raided Dorland Mining
         // Company, the ministry said" is the ministry of no one named).
+        let business = BUSINESS_HEADS.contains(&head);
         let fits = |m: usize| {
             let key = &self.mentions[m].key;
             let last = key.rsplit(' ').next().unwrap_or("");
-            key.split(' ').any(|w| w == head)
-                || BUSINESS_HEADS.contains(&head) && !INSTITUTION_WORDS.contains(&last)
+            key.split(' ').any(|w| w == head) || business && !INSTITUTION_WORDS.contains(&last)
         };
         let here = self
             .unquoted_in(index)
@@ -553,7 +571,12 @@ impl<'a> Resolver<'a> {
         let range = index.saturating_sub(LOOK_BACK)..index;
         for s in range.clone().rev() {
             match self.speakers[s] {
-                Some(Speaker::Named(m)) if org_like(self.mentions[m].label) => {
+                // "The FBI's field office confirmed …" is no company the next sentence's
+                // "the company said" refers to.
+                Some(Speaker::Named(m))
+                    if org_like(self.mentions[m].label)
+                        && !(business && (self.institutions[s] || !fits(m))) =>
+                {
                     return Some(Speaker::Named(m))
                 }
                 Some(Speaker::Anonymous { person: false }) => {
@@ -563,15 +586,29 @@ impl<'a> Resolver<'a> {
             }
         }
         for s in range.rev() {
+            // Not the outlet a source spoke to ("…, a person … told ByteLine. The company has
+            // denied paying."): it reports, it is not reported on.
             let last = self
                 .unquoted_in(s)
-                .filter(|&m| self.mentions[m].label == Label::Org)
+                .filter(|&m| self.mentions[m].label == Label::Org && !self.told(m))
+                .filter(|&m| !business || fits(m))
                 .last();
             if let Some(m) = last {
                 return Some(Speaker::Named(m));
             }
         }
         None
+    }
+
+    /// True when mention `m` is who was told something ("a person … told ByteLine").
+    fn told(&self, m: usize) -> bool {
+        let before = self.text[..self.mentions[m].span.start].trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        matches!(word.as_str(), "told" | "tells" | "tell" | "telling")
     }
 
     /// The name mentions of sentence `s` outside quotation marks, in text order.
