@@ -287,13 +287,6 @@ fn a_description_of_a_business_is_a_business_named_before() {
 }
 
 #[test]
-fn a_word_inside_a_name_is_no_cue() {
-    // Reason: a company called "… Rail" does not rail at anyone; taken for the verb, the
-    // company's first word became the source of what an engineer said.
-    fixture_cases("a_word_inside_a_name");
-}
-
-#[test]
 fn a_relative_pronoun_is_its_antecedent() {
     // Reason: "who" is never a named source by itself: it stands for the name before it.
     fixture_cases("relative_pronoun");

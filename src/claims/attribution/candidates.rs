@@ -101,21 +101,6 @@ impl Paragraph<'_> {
         self.toks.get(k).map_or("", |t| &self.text[t.span])
     }
 
-    /// True when local token `k` is a capitalised word inside a name, after its first word:
-    /// "Rail" of "Brantford Rail skipped …" rails at no one. (In a headline the tagger runs
-    /// names into the words around them, "Mayor Okafor Says …": no use there.)
-    fn inside_name(&self, k: usize, mentions: &[Mention]) -> bool {
-        if k >= self.toks.len() || !self.capitalised(k) {
-            return false;
-        }
-        let at = self.toks[k].span;
-        let from = mentions.partition_point(|m| m.span.end <= at.start);
-        mentions[from..]
-            .iter()
-            .take_while(|m| m.span.start < at.end)
-            .any(|m| m.label.is_name() && m.span.start < at.start && at.end <= m.span.end)
-    }
-
     pub(super) fn capitalised(&self, k: usize) -> bool {
         self.raw(k).chars().next().is_some_and(char::is_uppercase)
     }
@@ -176,7 +161,7 @@ impl Paragraph<'_> {
         let mut last_source: Option<(usize, usize)> = None;
         let mut c = lo;
         while c < hi {
-            if !self.maybe_cue(c) || (!headline && self.inside_name(c, mentions)) {
+            if !self.maybe_cue(c) {
                 c += 1;
                 continue;
             }
