@@ -121,6 +121,21 @@ fn neither_confirm_nor_deny_is_hedged_not_denied() {
 }
 
 #[test]
+fn another_speakers_denial_is_not_the_claims() {
+    // Reason: in "workers said a pump leaked, but the company denied …" the workers state and
+    // the company denies; the claim, said by the workers, is attributed, not denied.
+    let text = "Two workers at the site said a pump had been leaking for a week, but the company \
+                denied that any equipment had failed.";
+    assert_eq!(certainty_of(text), "attributed");
+    // Without a subject of its own the denial is the same speaker's.
+    let text = "The mayor said the dam was inspected last year, but denied that it had failed.";
+    assert_eq!(certainty_of(text), "denied");
+    // A denial before the contrast is the claim's own.
+    let text = "The company denied that any equipment had failed, but workers said a pump leaked.";
+    assert_eq!(certainty_of(text), "denied");
+}
+
+#[test]
 fn the_month_may_is_no_hedge() {
     // Reason: "in May" names a month; "may" the modal hedges.
     assert_eq!(

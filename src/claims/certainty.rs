@@ -147,8 +147,20 @@ pub fn classify(
 ) -> Certainty {
     let range = seg.sentences[index].tokens.clone();
     let hashes = words.hash.get(range.clone()).unwrap_or_default();
-    let lists = words.lists.get(range).unwrap_or_default();
-    let found = lists.iter().fold(0, |m, &bits| m | bits);
+    let lists = words.lists.get(range.clone()).unwrap_or_default();
+    let others = others_from(seg, words, index, attribution);
+    // Denial words of another speaker ("…, but the company denied that …") are not this
+    // claim's.
+    let found = lists
+        .iter()
+        .zip(range.clone())
+        .fold(0, |m, (&bits, k)| {
+            if others.is_some_and(|o| k >= o) {
+                m | (bits & !list::DENIAL)
+            } else {
+                m | bits
+            }
+        });
     let phrase =
         |start: u16, phrases| found & start != 0 && has_phrase(hashes, lists, start, phrases);
     let denial_phrase = || phrase(list::DENIAL_START, phrase_list!(DENIAL_PHRASES));
@@ -156,6 +168,7 @@ pub fn classify(
     // word itself negated, or the other half of "confirm or deny", leaves the claim open.
     let open_denial = found & list::DENIAL != 0
         && (seg.sentences[index].tokens.clone())
+            .take_while(|&k| others.is_none_or(|o| k < o))
             .filter(|&k| words.lists.get(k).is_some_and(|&b| b & list::DENIAL != 0))
             .all(|k| {
                 (k.saturating_sub(3).max(seg.sentences[index].tokens.start)..k).any(|j| {
@@ -182,6 +195,37 @@ pub fn classify(
     } else {
         Certainty::Asserted
     }
+}
+
+/// Words that open a clause set against the one before ("X said …, but the company denied …").
+const CONTRAST_WORDS: &[&str] = &["but", "while", "whereas", "although", "though", "yet"];
+
+/// The first token of sentence `index` that belongs to another speaker than the claim's: a
+/// clause after the claim's cue that opens with a contrast word and has a subject of its own
+/// before its verb ("Two workers said a pump had leaked, but the company denied that …"). A
+/// clause without a subject ("…, but denied that …") is still the claim's speaker. `None` when
+/// the claim has no cue or no such clause.
+fn others_from(
+    seg: &Segmented,
+    words: &Words,
+    index: usize,
+    attribution: &Attribution,
+) -> Option<usize> {
+    let cue = attribution.cue?;
+    let range = seg.sentences[index].tokens.clone();
+    let after_cue = range
+        .clone()
+        .find(|&k| seg.tokens.get(k).is_some_and(|t| t.span.start >= cue.end))?;
+    (after_cue..range.end).find(|&k| {
+        CONTRAST_WORDS.contains(&words.lower(k))
+            && k + 2 < range.end
+            && words
+                .lists
+                .get(k + 1)
+                .is_some_and(|&b| b & list::DENIAL == 0)
+            && (k + 2..range.end.min(k + 8))
+                .any(|j| words.lists.get(j).is_some_and(|&b| b & list::DENIAL != 0))
+    })
 }
 
 /// True when words `hashes` hold a phrase of [`ALLEGED_PHRASES`]. Its first words have no bit

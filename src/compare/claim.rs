@@ -100,6 +100,8 @@ pub struct Figure {
     /// the measure and the noun ("page indictment"), else 0: one object, which has one value in
     /// a story however differently the sentences around it read.
     pub object: u64,
+    /// For such a measure, the stem hash of the measure alone ("page"), else 0.
+    pub measure: u64,
     /// The text, for a person to read.
     pub text: String,
 }
@@ -553,6 +555,19 @@ pub fn same_thing(f: &Figure, g: &Figure, story: bool) -> bool {
     f.label == g.label && f.unit == g.unit && (f.noun != 0 || f.unit.is_some()) && nouns
 }
 
+/// [`same_thing`], or, within a story, one measure of two objects named by different words
+/// ("a 40-page opinion" / "a 41-page ruling"): a story's measured objects are few, and two
+/// statements giving them must still be alike, numbers aside, to dispute
+/// ([`super::pair::in_dispute`]); only a value compared here, never a toll that joins a group.
+pub fn same_measured(f: &Figure, g: &Figure, story: bool) -> bool {
+    same_thing(f, g, story)
+        || (story
+            && f.measure != 0
+            && f.measure == g.measure
+            && f.label == g.label
+            && f.unit == g.unit)
+}
+
 /// True when two value ranges do not overlap (an open side overlaps everything beyond it).
 pub fn disjoint(f: &Figure, g: &Figure) -> bool {
     let below = |hi: Option<f64>, lo: Option<f64>| matches!((hi, lo), (Some(h), Some(l)) if h < l);
@@ -568,7 +583,7 @@ pub fn figures_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
     let moments = !x.dates.is_empty() && !y.dates.is_empty() && x.dates.is_disjoint(&y.dates);
     let story = x.in_context && y.in_context;
     agree_over(&x.figures, &y.figures, |f, g| {
-        (!moments || f.object != 0) && same_thing(f, g, story)
+        (!moments || f.object != 0) && same_measured(f, g, story)
     })
 }
 
@@ -758,15 +773,20 @@ fn figures(
             .find(|w| !NUMBER_FILLERS.contains(&w.as_str()) && w.chars().all(char::is_alphabetic));
         let noun = counted.map_or(0, |w| word_hash(stem(w)));
         let text = &src.text[m.span];
-        let object = match (m.label, text.split_once('-'), counted) {
+        let (object, measure) = match (m.label, text.split_once('-'), counted) {
             (Label::Cardinal, Some((number, measure)), Some(w))
                 if number.chars().all(|c| c.is_ascii_digit() || c == ',')
                     && !measure.is_empty()
                     && measure.chars().all(char::is_alphabetic) =>
             {
-                word_hash(&format!("{} {}", stem(&measure.to_lowercase()), stem(w)))
+                let lower = measure.to_lowercase();
+                let measure = stem(&lower);
+                (
+                    word_hash(&format!("{measure} {}", stem(w))),
+                    word_hash(measure),
+                )
             }
-            _ => 0,
+            _ => (0, 0),
         };
         let mut noun_vector = Vec::new();
         if let Some(w) = counted {
@@ -783,6 +803,7 @@ fn figures(
             noun_vector,
             toll,
             object,
+            measure,
             text: text.to_string(),
         });
     }

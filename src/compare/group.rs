@@ -2,7 +2,7 @@
 //! independent origins, certainty drift, and why its members are together (similarity, shared
 //! names and numbers).
 
-use super::claim::{disjoint, figures_agree, same_thing, ClaimInfo, Figure};
+use super::claim::{disjoint, figures_agree, same_measured, ClaimInfo, Figure};
 use super::grouping::Grouping;
 use super::Analysed;
 use crate::claims::{AttributionKind, Certainty};
@@ -407,7 +407,7 @@ fn conflict(
                 if let Some(g) = y
                     .figures
                     .iter()
-                    .find(|g| same_thing(f, g, x.in_context && y.in_context) && disjoint(f, g))
+                    .find(|g| same_measured(f, g, x.in_context && y.in_context) && disjoint(f, g))
                 {
                     return Some(Conflict {
                         kind: ConflictKind::Numeric,
@@ -429,7 +429,7 @@ fn conflict(
     Some(Conflict {
         kind: ConflictKind::Negation,
         detail: format!(
-            "{} denies what {} states",
+            "denied by {}, stated by {}",
             voice(sources, &infos[denied]),
             voice(sources, &infos[stated])
         ),
