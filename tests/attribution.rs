@@ -273,7 +273,8 @@ fn a_pronoun_after_an_unnamed_speaker_stays_anonymous() {
 #[test]
 fn a_description_resolves_to_the_organisation_that_spoke() {
     // Reason: "the company said" after "The Dorland Mining Company said" is that company;
-    // after an unnamed ministry spoke, "the ministry" is that unnamed one.
+    // after an unnamed ministry spoke, "the ministry" is that unnamed one, and so is "the
+    // security expert" after "a security expert said", whoever was named since.
     fixture_cases("description_resolves");
     fixture_cases("description_after");
 }

@@ -59,6 +59,16 @@ const MIN_ALONE: usize = 3;
 /// The most clauses taken from one sentence (the rest stay in the last).
 const MAX_CLAUSES: usize = 6;
 
+/// Words after "the" that, after a comma, open a noun phrase saying what the sentence before
+/// was ("…, the latest in a string of legal fights"; "…, the first such ruling"): a comment on
+/// the statement, not part of it.
+fn ranks(word: &str) -> bool {
+    matches!(
+        word,
+        "first" | "second" | "third" | "last" | "latest" | "best" | "worst" | "most" | "least"
+    ) || (word.len() > 5 && word.ends_with("est") && !word.ends_with("rest"))
+}
+
 /// True for a lower-case word in "-ing" that opens a clause after a comma ("…, forcing 1,200
 /// people to leave").
 fn participle(word: &str) -> bool {
@@ -78,7 +88,7 @@ pub fn clauses(text: &str, span: Span, skip: &[Span]) -> Vec<Span> {
     let mut folded = String::new();
     let mut prev_end = 0;
     let mut prev_skipped = false;
-    for &(a, b) in &words {
+    for (i, &(a, b)) in words.iter().enumerate() {
         let at = Span::new(span.start + a, span.start + b);
         if skip.iter().any(|s| s.overlaps(at)) {
             prev_skipped = true;
@@ -97,7 +107,12 @@ pub fn clauses(text: &str, span: Span, skip: &[Span]) -> Vec<Span> {
             || gap.contains(" - ")
             || OPENERS.contains(&folded.as_str())
             || (gap.contains(',')
-                && (AFTER_COMMA.contains(&folded.as_str()) || participle(&sentence[a..b])));
+                && (AFTER_COMMA.contains(&folded.as_str())
+                    || participle(&sentence[a..b])
+                    || (folded == "the"
+                        && words.get(i + 1).is_some_and(|&(c, d)| {
+                            ranks(&sentence[c..d].to_lowercase())
+                        }))));
         if breaks && pieces.last().is_some_and(|p| !p.1.is_empty()) {
             pieces.push((prev_skipped, Vec::new()));
         } else if prev_skipped {
@@ -223,6 +238,23 @@ mod tests {
                 "and others have returned to their country",
             ]
         );
+    }
+
+    #[test]
+    fn a_ranking_after_a_comma_opens_a_clause() {
+        // Reason: "the latest in a string of legal fights" says what the ruling was; another
+        // outlet states the ruling alone, and the comment would only dilute it.
+        let text = "A federal court has halted a law requiring voters to present a passport, \
+                    the latest in a string of legal fights over voting rules.";
+        assert_eq!(
+            split(text, &[]),
+            [
+                "A federal court has halted a law requiring voters to present a passport",
+                "the latest in a string of legal fights over voting rules",
+            ]
+        );
+        // Not a comma: "the latest figures" is part of its clause.
+        assert!(split("Officials released the latest figures on Monday.", &[]).is_empty());
     }
 
     #[test]

@@ -13,7 +13,8 @@
 //!   ("an official, who asked not to be named") makes the source anonymous.
 //! - **the official / the company**: the nearest speaker of that sort (a person, an
 //!   organisation) before it; an organisation may also be the nearest one named. A description
-//!   that refers to no one named is anonymous.
+//!   that refers to no one named is anonymous, and so is one whose head an unnamed speaker had
+//!   ("a security expert said …" … "the security expert") when no one named bears it as a title.
 //!
 //! Whether a source is named then follows its span ([`Resolver::resolve`]): a name of a
 //! person, organisation, group or place in it, or an entity it refers to, is named; a bare
@@ -126,6 +127,9 @@ pub struct Resolver<'a> {
     /// "The mayor of Riverton, Daniel Okafor", "Linda Moss, the council president"): by title
     /// word, every mention of them, in text order.
     titled: FnvMap<&'a str, Vec<usize>>,
+    /// Heads of the unnamed people who spoke so far ("a security expert" → "expert"): "the
+    /// security expert" later is that one, not whoever was named since.
+    described: crate::hash::FnvSet<String>,
 }
 
 /// How many words before a person's name, or after the comma that follows it, a title is
@@ -157,6 +161,7 @@ impl<'a> Resolver<'a> {
             institutions: vec![false; seg.sentences.len()],
             genders: FnvMap::default(),
             titled: FnvMap::default(),
+            described: Default::default(),
         };
         let mut titles_of: FnvMap<&str, Vec<&str>> = FnvMap::default();
         for (title, key) in r.find_titles() {
@@ -362,6 +367,9 @@ impl<'a> Resolver<'a> {
                 self.org_before(index, source.start, head)
             } else if let Some(m) = self.titled(head, source.start) {
                 Some(Speaker::Named(m))
+            } else if self.described.contains(head) {
+                // "A security expert said …" before: "the security expert" is that one.
+                None
             } else {
                 self.person_before(index, None, false)
             };
@@ -380,6 +388,9 @@ impl<'a> Resolver<'a> {
                 });
             (speaker, kind)
         };
+        if kind == AttributionKind::Anonymous && person_head && !org_head {
+            self.described.insert(head.to_string());
+        }
         a.kind = kind;
         a.resolved = match speaker {
             Some(Speaker::Named(m)) => Some(self.mentions[m].span),
