@@ -383,8 +383,9 @@ impl Paragraph<'_> {
         {
             cue_b = c + 1;
         }
-        // A noun or adjective: "a reported 5,000", "the claims".
-        if c > lo && DETERMINERS.contains(&self.w(c - 1)) {
+        // A noun or adjective: "a reported 5,000", "the claims"; "it is worth noting that"
+        // is the writer's aside, no one's statement.
+        if c > lo && (DETERMINERS.contains(&self.w(c - 1)) || self.w(c - 1) == "worth") {
             return None;
         }
         // Auxiliaries before the cue belong to it, with the adverbs after them ("has also
