@@ -1708,6 +1708,13 @@ fn refine(t: &Tokens, name: &str, known: Option<Kind>, i: usize, j: usize, ty: u
         // institution does is that.
         0 if j - i >= 2 && FAC_WORDS.contains(&last) => Label::Fac,
         0 if j - i >= 2 && Gazetteer::get().is_org_word(last) => Label::Org,
+        // "Gulfport Chemical", "Brantford Rail": a trade after a word that is no given name.
+        0 if j - i >= 2
+            && INDUSTRY_WORDS.contains(&last)
+            && !Gazetteer::get().is_first_name(first) =>
+        {
+            Label::Org
+        }
         0 => Label::Person,
         2 => Label::Org,
         1 => match known {
@@ -1748,6 +1755,43 @@ fn refine(t: &Tokens, name: &str, known: Option<Kind>, i: usize, j: usize, ty: u
         }
     }
 }
+
+/// Trades that end a business's name ("Gulfport Chemical", "Northline Rail", "Apex Energy"),
+/// none of them a common surname: a name the tagger typed a person that ends in one is a
+/// business unless a given name opens it.
+const INDUSTRY_WORDS: &[&str] = &[
+    "aerospace",
+    "airline",
+    "automotive",
+    "aviation",
+    "bancorp",
+    "biotech",
+    "brands",
+    "brewing",
+    "chemical",
+    "electric",
+    "energy",
+    "financial",
+    "freight",
+    "healthcare",
+    "hotels",
+    "logistics",
+    "pharma",
+    "pharmaceutical",
+    "rail",
+    "railroad",
+    "railway",
+    "refining",
+    "resources",
+    "robotics",
+    "semiconductor",
+    "software",
+    "solutions",
+    "therapeutics",
+    "transit",
+    "utilities",
+    "wireless",
+];
 
 /// Words shaped like nationalities and groups: "Kurdish", "Sudanese", "Islamist", "Serbs".
 fn is_group_word(w: &str) -> bool {

@@ -339,6 +339,15 @@ impl<'a> Resolver<'a> {
                 Some(anonymous) => (Some(anonymous), AttributionKind::Anonymous),
                 None => (None, a.kind),
             }
+        } else if lower.len() == 1 && head == "it" {
+            // "It said": the organisation that spoke or was named before.
+            match self.org_before(index, source.start, head) {
+                Some(Speaker::Named(m)) => (Some(Speaker::Named(m)), AttributionKind::Named),
+                _ => (
+                    Some(Speaker::Anonymous { person: false }),
+                    AttributionKind::Anonymous,
+                ),
+            }
         } else if lower.len() == 1 && RELATIVES.contains(&head) {
             match self.antecedent(source) {
                 Some(m) => (Some(Speaker::Named(m)), AttributionKind::Named),
