@@ -35,6 +35,9 @@ pub(super) struct Paragraph<'a> {
     pub(super) offset: usize,
     /// Inside quotation marks (the marks themselves are not).
     pub(super) quoted: &'a [bool],
+    /// Tokens (indexes in `seg.tokens`, sorted) of cue words inside a name ("Rail" of
+    /// "Northline Rail said"): no cue.
+    pub(super) in_names: &'a [usize],
 }
 
 impl Paragraph<'_> {
@@ -86,9 +89,14 @@ impl Paragraph<'_> {
         self.lists(k) & flag != 0
     }
 
+    /// True when local token `k` is a cue word inside a name.
+    pub(super) fn in_name(&self, k: usize) -> bool {
+        !self.in_names.is_empty() && self.in_names.binary_search(&(self.first + k)).is_ok()
+    }
+
     /// True when local token `k` is at least [`SURE`] a cue: taken for a verb.
     pub(super) fn sure_cue(&self, k: usize) -> bool {
-        let cue = if k < self.toks.len() {
+        let cue = if k < self.toks.len() && !self.in_name(k) {
             self.words.cue.get(self.offset + k).copied().unwrap_or(-1.0)
         } else {
             -1.0

@@ -63,7 +63,7 @@ pub use lexicon::SURE;
 pub(super) use lexicon::{cue_mark, lexicon_words};
 pub use quotes::quoted_tokens;
 
-use super::Words;
+use super::{list, Words};
 use crate::entities::{Label, Mention};
 use crate::segment::Segmented;
 use crate::span::Span;
@@ -204,6 +204,51 @@ pub struct Attributions<'a> {
     first_sentence: usize,
     /// Each sentence's attributions, with whether the cue is quoted.
     found: Vec<OnceCell<Vec<(Attribution, bool)>>>,
+    /// Cue words inside a name, after its first word and outside a headline ("Rail" of
+    /// "Northline Rail said"): indexes in `seg.tokens`, sorted.
+    in_names: Vec<usize>,
+}
+
+/// The cue words of tokens `covered` (indexes in `seg.tokens`) that lie inside a name after its
+/// first word and are capitalised ("Rail" of "Northline Rail said" rails at no one), as
+/// indexes in `seg.tokens`. A line without a final stop (a headline) is left alone: there the
+/// tagger runs names into the words around them ("Mayor Okafor Says …"). `lines` holds, per
+/// covered token, its line's bounds.
+fn cue_words_in_names(
+    text: &str,
+    seg: &Segmented,
+    mentions: &[Mention],
+    covered: std::ops::Range<usize>,
+    words: &Words,
+    words_base: usize,
+    lines: &[(u32, u32)],
+) -> Vec<usize> {
+    let toks = &seg.tokens;
+    let mut out = Vec::new();
+    for m in mentions.iter().filter(|m| m.label.is_name()) {
+        let first = toks.partition_point(|t| t.span.start < m.span.start);
+        let last = toks.partition_point(|t| t.span.start < m.span.end);
+        for k in (first + 1).max(covered.start)..last.min(covered.end) {
+            let cue = words
+                .lists
+                .get(k - words_base)
+                .is_some_and(|&b| b & list::CUE != 0);
+            if !cue || !text[toks[k].span].starts_with(char::is_uppercase) {
+                continue;
+            }
+            let line_end = lines.get(k - covered.start).map_or(0, |l| l.1 as usize);
+            let stop = line_end
+                .checked_sub(1)
+                .and_then(|j| toks.get(j))
+                .is_some_and(|t| matches!(&text[t.span], "." | "!" | "?" | "”" | "\"" | "’"));
+            if stop {
+                out.push(k);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The most tokens looked at before a sentence for an open quotation (by [`find`] alone).
@@ -355,6 +400,7 @@ impl<'a> Attributions<'a> {
         }
         let first_sentence = seg.sentences.partition_point(|s| s.tokens.end <= base);
         let last_sentence = seg.sentences.partition_point(|s| s.tokens.start < end);
+        let in_names = cue_words_in_names(text, seg, mentions, base..end, &words, words_base, &lines);
         Attributions {
             text,
             seg,
@@ -367,6 +413,7 @@ impl<'a> Attributions<'a> {
             lines,
             first_sentence,
             found: vec![OnceCell::new(); last_sentence.saturating_sub(first_sentence)],
+            in_names,
         }
     }
 
@@ -407,6 +454,7 @@ impl<'a> Attributions<'a> {
             first,
             toks: &self.seg.tokens[first..last],
             quoted: &self.quoted[local],
+            in_names: &self.in_names,
         }
     }
 

@@ -27,7 +27,7 @@ impl Paragraph<'_> {
     /// False for a token that cannot start a cue: its lower-case form is in no table, and it
     /// is no [`cue_mark`].
     pub(super) fn maybe_cue(&self, k: usize) -> bool {
-        self.is(k, list::CUE)
+        self.is(k, list::CUE) && !self.in_name(k)
     }
 
     /// True when local token `k` is an opening quotation mark, or a dash with space on both
