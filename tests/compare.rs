@@ -1062,3 +1062,27 @@ fn a_denial_by_another_speaker_in_the_sentence_disputes_nothing() {
         "{g:?}"
     );
 }
+
+#[test]
+fn a_description_is_no_body_of_another_sort() {
+    // Reason: in the wire story no union is named; "According to the union" was resolved to
+    // Nordair, the company the sentence before names, and the claim went to the company the
+    // union disputes. In the business story "the labour ministry" went to the pilots' union.
+    let r = strike();
+    let claim = |id: &str, text: &str| {
+        let s = r.sources.iter().find(|s| s.id == id).unwrap();
+        s.claims
+            .iter()
+            .find(|c| c.text.contains(text))
+            .unwrap_or_else(|| panic!("no claim {text:?} in {id}"))
+            .clone()
+    };
+    for (id, text) in [
+        ("s2", "According to the union"),
+        ("s1", "the labour ministry said"),
+    ] {
+        let c = claim(id, text);
+        assert_eq!(c.attribution.kind, "anonymous", "{c:?}");
+        assert!(c.attribution.resolved.is_none(), "{c:?}");
+    }
+}

@@ -86,7 +86,47 @@ const INSTITUTION_WORDS: &[&str] = &[
     "commission",
     "office",
     "parliament",
+    "airport",
+    "university",
+    "college",
+    "school",
+    "bureau",
+    "authority",
+    "administration",
+    "embassy",
 ];
+
+/// Sorts of organisation, to tell whether a description ("the union") can be a body named
+/// ("the Nordic Aviators Association") or described before ("the company").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sort {
+    Business,
+    Labour,
+    Government,
+    Justice,
+    Force,
+    Party,
+    School,
+}
+
+/// The sort of organisation a head or a name's last word says, if any.
+fn sort_of(word: &str) -> Option<Sort> {
+    Some(match word {
+        "union" | "association" | "federation" | "guild" | "syndicate" => Sort::Labour,
+        "ministry" | "department" | "government" | "office" | "agency" | "bureau"
+        | "administration" | "authority" | "commission" | "embassy" | "council"
+        | "parliament" | "committee" | "board" | "cabinet" => Sort::Government,
+        "court" | "tribunal" => Sort::Justice,
+        "police" | "army" | "navy" | "military" | "force" | "forces" => Sort::Force,
+        "party" | "movement" | "campaign" | "coalition" => Sort::Party,
+        "university" | "college" | "school" | "institute" => Sort::School,
+        w if BUSINESS_HEADS.contains(&w) => Sort::Business,
+        "airways" | "airlines" | "inc" | "corp" | "ltd" | "llc" | "plc" | "holdings" => {
+            Sort::Business
+        }
+        _ => return None,
+    })
+}
 
 /// The most sentences looked back at for the speaker of a pronoun or a description.
 const LOOK_BACK: usize = 6;
@@ -130,6 +170,10 @@ pub struct Resolver<'a> {
     /// Heads of the unnamed people who spoke so far ("a security expert" → "expert"): "the
     /// security expert" later is that one, not whoever was named since.
     described: crate::hash::FnvSet<String>,
+    /// The description each organisation was resolved from ("the union" → the Nordic
+    /// Aviators Association): by entity key, the head. A company called "the company" is no
+    /// "union" later.
+    org_heads: FnvMap<&'a str, &'static str>,
 }
 
 /// How many words before a person's name, or after the comma that follows it, a title is
@@ -162,6 +206,7 @@ impl<'a> Resolver<'a> {
             genders: FnvMap::default(),
             titled: FnvMap::default(),
             described: Default::default(),
+            org_heads: FnvMap::default(),
         };
         let mut titles_of: FnvMap<&str, Vec<&str>> = FnvMap::default();
         for (title, key) in r.find_titles() {
@@ -382,6 +427,13 @@ impl<'a> Resolver<'a> {
             } else {
                 self.person_before(index, None, false)
             };
+            if let (true, Some(Speaker::Named(m)), Some(h)) = (
+                org_head,
+                found,
+                ORG_DESCRIPTIONS.iter().find(|d| **d == head),
+            ) {
+                self.org_heads.entry(self.mentions[m].key.as_str()).or_insert(h);
+            }
             match found {
                 Some(Speaker::Named(m)) => (Some(Speaker::Named(m)), AttributionKind::Named),
                 _ => (
@@ -601,6 +653,35 @@ impl<'a> Resolver<'a> {
             let last = key.rsplit(' ').next().unwrap_or("");
             key.split(' ').any(|w| w == head) || business && !INSTITUTION_WORDS.contains(&last)
         };
+        // What an organisation is, by its own name's last word ("… Association") or by the
+        // description it was resolved from before ("the company"): another sort of body is not
+        // what the head says ("the labour ministry" is no union; "the union" is no company).
+        let sort_of_head = sort_of(head);
+        let name_sort = |m: usize| {
+            let key = self.mentions[m].key.as_str();
+            let last = key.rsplit(' ').next().unwrap_or("");
+            if key.contains(' ') {
+                sort_of(last)
+            } else {
+                None
+            }
+        };
+        let other_sort = |m: usize| {
+            let key = self.mentions[m].key.as_str();
+            if key.split(' ').any(|w| w == head) {
+                return false;
+            }
+            let differ = |s: Option<Sort>| s.is_some() && sort_of_head.is_some() && s != sort_of_head;
+            differ(name_sort(m)) || differ(self.org_heads.get(key).and_then(|h| sort_of(h)))
+        };
+        // Named in passing, not as a speaker: only a body of the sort the head says ("the
+        // union" is no company the text merely mentions; "the ministry" the Foreign Ministry).
+        let same_sort = |m: usize| {
+            let key = self.mentions[m].key.as_str();
+            head == "it"
+                || key.split(' ').any(|w| w == head)
+                || (sort_of_head.is_some() && name_sort(m) == sort_of_head)
+        };
         let here = self
             .unquoted_in(index)
             .filter(|&m| self.mentions[m].label == Label::Org)
@@ -617,6 +698,7 @@ impl<'a> Resolver<'a> {
                 // "the company said" refers to.
                 Some(Speaker::Named(m))
                     if org_like(self.mentions[m].label)
+                        && !other_sort(m)
                         && !(business && (self.institutions[s] || !fits(m))) =>
                 {
                     return Some(Speaker::Named(m))
@@ -633,7 +715,7 @@ impl<'a> Resolver<'a> {
             let last = self
                 .unquoted_in(s)
                 .filter(|&m| self.mentions[m].label == Label::Org && !self.told(m))
-                .filter(|&m| !business || fits(m))
+                .filter(|&m| if business { fits(m) && !other_sort(m) } else { same_sort(m) })
                 .last();
             if let Some(m) = last {
                 return Some(Speaker::Named(m));
