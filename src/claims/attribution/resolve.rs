@@ -396,7 +396,7 @@ impl<'a> Resolver<'a> {
         } else if lower.len() == 1 && RELATIVES.contains(&head) {
             match self.antecedent(source) {
                 Some(m) => (Some(Speaker::Named(m)), AttributionKind::Named),
-                None => (None, a.kind),
+                None => (None, AttributionKind::Anonymous),
             }
         } else if let (true, Some(m)) = (
             person_head
