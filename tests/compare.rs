@@ -746,17 +746,7 @@ fn a_denial_of_another_statement_disputes_nothing() {
     // irresponsible", though one person says both on one topic; "denies what b states" there
     // is wrong in a way a reader sees at once.
     let r = strike();
-    let g = group_of(&r, "s3", "denied that pilots were underpaid");
-    assert!(
-        g.conflict
-            .as_ref()
-            .is_none_or(|c| c.kind != crosscheck::report::ConflictKind::Negation),
-        "{g:?}"
-    );
-    assert!(
-        g.members.iter().all(|m| m.stance != Stance::Disputes),
-        "{g:?}"
-    );
+    assert_no_denial(group_of(&r, "s3", "denied that pilots were underpaid"));
 }
 
 #[test]
@@ -913,14 +903,7 @@ fn two_counts_of_one_thing_in_one_group_are_disputed() {
     // say the outlets agree on the figure they differ on.
     let r = ransomware();
     let g = group_of(&r, "s2", "roughly 1.4 million");
-    assert!(g.sources >= 2, "{g:?}");
-    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
-    let c = g.conflict.as_ref().unwrap();
-    assert_eq!(c.kind, crosscheck::report::ConflictKind::Numeric, "{c:?}");
-    assert!(
-        c.detail.contains("1.2 million") && c.detail.contains("1.4 million"),
-        "{c:?}"
-    );
+    assert_numeric_conflict(g, "1.2 million", "1.4 million");
     // Two outlets give 1.2 million, one gives 1.4: the one disputes.
     for m in &g.members {
         let text = &r.sources.iter().find(|s| s.id == m.source).unwrap().claims[m.claim].text;
@@ -1016,6 +999,29 @@ fn a_line_of_names_states_nothing_to_share() {
     );
 }
 
+/// Asserts that group `g` is in conflict over two figures: `a` and `b` both in its words.
+fn assert_numeric_conflict(g: &crosscheck::report::ClaimGroup, a: &str, b: &str) {
+    assert!(g.sources >= 2, "{g:?}");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+    let c = g.conflict.as_ref().unwrap();
+    assert_eq!(c.kind, crosscheck::report::ConflictKind::Numeric, "{c:?}");
+    assert!(c.detail.contains(a) && c.detail.contains(b), "{c:?}");
+}
+
+/// Asserts that no member of group `g` disputes it by a denial.
+fn assert_no_denial(g: &crosscheck::report::ClaimGroup) {
+    assert!(
+        g.conflict
+            .as_ref()
+            .is_none_or(|c| c.kind != crosscheck::report::ConflictKind::Negation),
+        "{g:?}"
+    );
+    assert!(
+        g.members.iter().all(|m| m.stance != Stance::Disputes),
+        "{g:?}"
+    );
+}
+
 /// The voting-law court story.
 fn court() -> crosscheck::Report {
     story("court", ["wire.txt", "local.txt", "national.txt"])
@@ -1026,15 +1032,7 @@ fn one_measure_of_one_document_in_two_words_is_disputed() {
     // Reason: "a 41-page ruling" and "a 40-page opinion" are one judgment measured twice (the
     // issue's "47 vs 48 pages"); the words for the document differ, the measure does not.
     let r = court();
-    let g = group_of(&r, "s1", "41-page ruling");
-    assert!(g.sources >= 2, "{g:?}");
-    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
-    let c = g.conflict.as_ref().unwrap();
-    assert_eq!(c.kind, crosscheck::report::ConflictKind::Numeric, "{c:?}");
-    assert!(
-        c.detail.contains("40-page") && c.detail.contains("41-page"),
-        "{c:?}"
-    );
+    assert_numeric_conflict(group_of(&r, "s1", "41-page ruling"), "40-page", "41-page");
 }
 
 /// The chemical-fire story.
@@ -1051,16 +1049,7 @@ fn a_denial_by_another_speaker_in_the_sentence_disputes_nothing() {
     let r = fire();
     let g = group_of(&r, "s1", "pump had been leaking");
     assert!(g.sources >= 2, "{g:?}");
-    assert!(
-        g.conflict
-            .as_ref()
-            .is_none_or(|c| c.kind != crosscheck::report::ConflictKind::Negation),
-        "{g:?}"
-    );
-    assert!(
-        g.members.iter().all(|m| m.stance != Stance::Disputes),
-        "{g:?}"
-    );
+    assert_no_denial(g);
 }
 
 #[test]

@@ -151,16 +151,13 @@ pub fn classify(
     let others = others_from(seg, words, index, attribution);
     // Denial words of another speaker ("…, but the company denied that …") are not this
     // claim's.
-    let found = lists
-        .iter()
-        .zip(range.clone())
-        .fold(0, |m, (&bits, k)| {
-            if others.is_some_and(|o| k >= o) {
-                m | (bits & !list::DENIAL)
-            } else {
-                m | bits
-            }
-        });
+    let found = lists.iter().zip(range.clone()).fold(0, |m, (&bits, k)| {
+        if others.is_some_and(|o| k >= o) {
+            m | (bits & !list::DENIAL)
+        } else {
+            m | bits
+        }
+    });
     let phrase =
         |start: u16, phrases| found & start != 0 && has_phrase(hashes, lists, start, phrases);
     let denial_phrase = || phrase(list::DENIAL_START, phrase_list!(DENIAL_PHRASES));

@@ -110,9 +110,9 @@ pub fn clauses(text: &str, span: Span, skip: &[Span]) -> Vec<Span> {
                 && (AFTER_COMMA.contains(&folded.as_str())
                     || participle(&sentence[a..b])
                     || (folded == "the"
-                        && words.get(i + 1).is_some_and(|&(c, d)| {
-                            ranks(&sentence[c..d].to_lowercase())
-                        }))));
+                        && words
+                            .get(i + 1)
+                            .is_some_and(|&(c, d)| ranks(&sentence[c..d].to_lowercase())))));
         if breaks && pieces.last().is_some_and(|p| !p.1.is_empty()) {
             pieces.push((prev_skipped, Vec::new()));
         } else if prev_skipped {

@@ -400,7 +400,8 @@ impl<'a> Attributions<'a> {
         }
         let first_sentence = seg.sentences.partition_point(|s| s.tokens.end <= base);
         let last_sentence = seg.sentences.partition_point(|s| s.tokens.start < end);
-        let in_names = cue_words_in_names(text, seg, mentions, base..end, &words, words_base, &lines);
+        let in_names =
+            cue_words_in_names(text, seg, mentions, base..end, &words, words_base, &lines);
         Attributions {
             text,
             seg,

@@ -114,8 +114,8 @@ fn sort_of(word: &str) -> Option<Sort> {
     Some(match word {
         "union" | "association" | "federation" | "guild" | "syndicate" => Sort::Labour,
         "ministry" | "department" | "government" | "office" | "agency" | "bureau"
-        | "administration" | "authority" | "commission" | "embassy" | "council"
-        | "parliament" | "committee" | "board" | "cabinet" => Sort::Government,
+        | "administration" | "authority" | "commission" | "embassy" | "council" | "parliament"
+        | "committee" | "board" | "cabinet" => Sort::Government,
         "court" | "tribunal" => Sort::Justice,
         "police" | "army" | "navy" | "military" | "force" | "forces" => Sort::Force,
         "party" | "movement" | "campaign" | "coalition" => Sort::Party,
@@ -432,7 +432,9 @@ impl<'a> Resolver<'a> {
                 found,
                 ORG_DESCRIPTIONS.iter().find(|d| **d == head),
             ) {
-                self.org_heads.entry(self.mentions[m].key.as_str()).or_insert(h);
+                self.org_heads
+                    .entry(self.mentions[m].key.as_str())
+                    .or_insert(h);
             }
             match found {
                 Some(Speaker::Named(m)) => (Some(Speaker::Named(m)), AttributionKind::Named),
@@ -671,7 +673,8 @@ impl<'a> Resolver<'a> {
             if key.split(' ').any(|w| w == head) {
                 return false;
             }
-            let differ = |s: Option<Sort>| s.is_some() && sort_of_head.is_some() && s != sort_of_head;
+            let differ =
+                |s: Option<Sort>| s.is_some() && sort_of_head.is_some() && s != sort_of_head;
             differ(name_sort(m)) || differ(self.org_heads.get(key).and_then(|h| sort_of(h)))
         };
         // Named in passing, not as a speaker: only a body of the sort the head says ("the
@@ -715,7 +718,13 @@ impl<'a> Resolver<'a> {
             let last = self
                 .unquoted_in(s)
                 .filter(|&m| self.mentions[m].label == Label::Org && !self.told(m))
-                .filter(|&m| if business { fits(m) && !other_sort(m) } else { same_sort(m) })
+                .filter(|&m| {
+                    if business {
+                        fits(m) && !other_sort(m)
+                    } else {
+                        same_sort(m)
+                    }
+                })
                 .last();
             if let Some(m) = last {
                 return Some(Speaker::Named(m));
