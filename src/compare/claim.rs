@@ -568,6 +568,26 @@ pub fn same_measured(f: &Figure, g: &Figure, story: bool) -> bool {
             && f.unit == g.unit)
 }
 
+/// Whether two figures give one number as outlets round it: the same kind and unit, and each
+/// value within the other's range ("$250,000" and "about $250,000", "8 percent" and "nearly 8%").
+/// An open range ("at least 20") is one number only with the same open range: it gives no value
+/// that another figure could be.
+pub fn one_number(f: &Figure, g: &Figure) -> bool {
+    if f.label != g.label || f.unit != g.unit {
+        return false;
+    }
+    let point = |x: &Figure| match (x.low, x.high) {
+        (Some(l), Some(h)) => Some((l + h) / 2.0),
+        _ => None,
+    };
+    let within =
+        |v: f64, x: &Figure| x.low.is_some_and(|l| l <= v) && x.high.is_some_and(|h| v <= h);
+    match (point(f), point(g)) {
+        (Some(a), Some(b)) => within(a, g) || within(b, f),
+        _ => f.low == g.low && f.high == g.high,
+    }
+}
+
 /// True when two value ranges do not overlap (an open side overlaps everything beyond it).
 pub fn disjoint(f: &Figure, g: &Figure) -> bool {
     let below = |hi: Option<f64>, lo: Option<f64>| matches!((hi, lo), (Some(h), Some(l)) if h < l);

@@ -2,7 +2,7 @@
 //! independent origins, certainty drift, and why its members are together (similarity, shared
 //! names and numbers).
 
-use super::claim::{disjoint, figures_agree, same_measured, ClaimInfo, Figure};
+use super::claim::{disjoint, figures_agree, one_number, same_measured, ClaimInfo, Figure};
 use super::grouping::Grouping;
 use super::Analysed;
 use crate::claims::{AttributionKind, Certainty};
@@ -536,22 +536,3 @@ fn shared_names_and_numbers(
     (names, numbers)
 }
 
-/// Whether two figures give one number as outlets round it: the same kind and unit, and each
-/// value within the other's range ("$250,000" and "about $250,000", "8 percent" and "nearly 8%").
-/// An open range ("at least 20") is one number only with the same open range: it gives no value
-/// that another figure could be.
-fn one_number(f: &Figure, g: &Figure) -> bool {
-    if f.label != g.label || f.unit != g.unit {
-        return false;
-    }
-    let point = |x: &Figure| match (x.low, x.high) {
-        (Some(l), Some(h)) => Some((l + h) / 2.0),
-        _ => None,
-    };
-    let within =
-        |v: f64, x: &Figure| x.low.is_some_and(|l| l <= v) && x.high.is_some_and(|h| v <= h);
-    match (point(f), point(g)) {
-        (Some(a), Some(b)) => within(a, g) || within(b, f),
-        _ => f.low == g.low && f.high == g.high,
-    }
-}

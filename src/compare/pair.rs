@@ -89,15 +89,31 @@ fn dense_given(a: &ClaimInfo, b: &ClaimInfo, meaning: Option<f32>) -> [f32; N_DE
     let l = l as f32;
     f[15] = ratio(l, longer);
     f[16] = ratio(l, shorter);
-    // Numbers.
-    let (va, vb) = (&pa.values, &pb.values);
-    let vs = shared(va, vb);
-    f[17] = (!va.is_empty() && !vb.is_empty()) as u8 as f32;
-    f[18] = (!va.is_empty() && va == vb) as u8 as f32;
-    f[19] = (f[17] > 0.0 && (vs == va.len() || vs == vb.len())) as u8 as f32;
+    // Numbers, one number however each outlet rounds it ("4,200" / "roughly 4,200").
+    let (na_, nb_) = (pa.numbers.len(), pb.numbers.len());
+    let matched = |x: &[usize], xs: &ClaimInfo, ys: &ClaimInfo, y: &[usize]| {
+        x.iter()
+            .filter(|&&i| {
+                y.iter()
+                    .any(|&j| super::claim::one_number(&xs.figures[i], &ys.figures[j]))
+            })
+            .count()
+    };
+    let (ma, mb) = if na_ > 0 && nb_ > 0 {
+        (
+            matched(&pa.numbers, a, b, &pb.numbers),
+            matched(&pb.numbers, b, a, &pa.numbers),
+        )
+    } else {
+        (0, 0)
+    };
+    let vs = ma.min(mb);
+    f[17] = (na_ > 0 && nb_ > 0) as u8 as f32;
+    f[18] = (f[17] > 0.0 && ma == na_ && mb == nb_) as u8 as f32;
+    f[19] = (f[17] > 0.0 && (ma == na_ || mb == nb_)) as u8 as f32;
     f[20] = ratio(
-        (va.len() + vb.len() - 2 * vs) as f32,
-        (va.len() + vb.len() - vs) as f32,
+        (na_ - ma + nb_ - mb) as f32,
+        (na_ + nb_ - vs) as f32,
     );
     // Names: the share of all names both give, by count and by weight in context.
     let ns = shared(&a.names, &b.names) as f32;
@@ -133,8 +149,8 @@ fn meaning(a: &ClaimInfo, b: &ClaimInfo) -> Option<f32> {
 /// once, when it is first scored, not once per pair (a clause is scored against dozens).
 #[derive(Clone, Debug, Default)]
 pub struct Prep {
-    /// Its figures' value ranges (as bits; open ends as `u64::MAX`), sorted, each once.
-    values: Vec<(u64, u64)>,
+    /// Its figures, each distinct number once (by label, unit and range): their indexes.
+    numbers: Vec<usize>,
     /// The sum of its vector's squares (`similarity::squares`).
     squares: f32,
     /// Its first [`MAX_WORDS`] words: each distinct one, sorted, with the positions it is at
@@ -151,18 +167,16 @@ pub struct Prep {
 impl Prep {
     /// What pairs read of `x`.
     pub fn new(x: &ClaimInfo) -> Prep {
-        let mut values: Vec<(u64, u64)> = x
-            .figures
-            .iter()
-            .map(|g| {
-                (
-                    g.low.map_or(u64::MAX, f64::to_bits),
-                    g.high.map_or(u64::MAX, f64::to_bits),
-                )
-            })
-            .collect();
-        values.sort_unstable();
-        values.dedup();
+        let mut numbers: Vec<usize> = Vec::new();
+        for (i, g) in x.figures.iter().enumerate() {
+            let seen = numbers.iter().any(|&j| {
+                let h = &x.figures[j];
+                h.label == g.label && h.unit == g.unit && h.low == g.low && h.high == g.high
+            });
+            if !seen {
+                numbers.push(i);
+            }
+        }
         let (distinct, ids) = positions(&x.words);
         let m = model();
         let weight = |kind: u8, h: u64| {
@@ -185,7 +199,7 @@ impl Prep {
             list
         });
         Prep {
-            values,
+            numbers,
             squares: crate::similarity::squares(&x.vector),
             distinct,
             ids,

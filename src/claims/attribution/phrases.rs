@@ -486,7 +486,17 @@ impl Paragraph<'_> {
     pub(super) fn is_np_word(&self, k: usize) -> bool {
         let w = self.w(k);
         let boundary = self.is(k, IS_BOUNDARY) && (!self.capitalised(k) || self.at_start(k));
-        (!self.is_punct(k) || matches!(w, "'s" | "’s" | "." | "-" | "%") || self.possessive_mark(k))
+        // A hyphen joins a name ("al-Allaq"); a dash with space around it ends a dateline
+        // ("DETROIT (Wire) - Velmont Motors said").
+        let spaced = w == "-"
+            && k > 0
+            && k + 1 < self.toks.len()
+            && self.toks[k - 1].span.end < self.toks[k].span.start
+            && self.toks[k].span.end < self.toks[k + 1].span.start;
+        !spaced
+            && (!self.is_punct(k)
+                || matches!(w, "'s" | "’s" | "." | "-" | "%")
+                || self.possessive_mark(k))
             && !boundary
             && !self.quoted[k]
             && !self.sure_cue(k)
