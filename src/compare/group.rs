@@ -535,4 +535,3 @@ fn shared_names_and_numbers(
     numbers.dedup();
     (names, numbers)
 }
-

@@ -111,10 +111,7 @@ fn dense_given(a: &ClaimInfo, b: &ClaimInfo, meaning: Option<f32>) -> [f32; N_DE
     f[17] = (na_ > 0 && nb_ > 0) as u8 as f32;
     f[18] = (f[17] > 0.0 && ma == na_ && mb == nb_) as u8 as f32;
     f[19] = (f[17] > 0.0 && (ma == na_ || mb == nb_)) as u8 as f32;
-    f[20] = ratio(
-        (na_ - ma + nb_ - mb) as f32,
-        (na_ + nb_ - vs) as f32,
-    );
+    f[20] = ratio((na_ - ma + nb_ - mb) as f32, (na_ + nb_ - vs) as f32);
     // Names: the share of all names both give, by count and by weight in context.
     let ns = shared(&a.names, &b.names) as f32;
     f[21] = ratio(ns, a.names.len() as f32 + b.names.len() as f32 - ns);
