@@ -1242,20 +1242,6 @@ fn trim(
         }
         break;
     }
-    // "Warren Mayor Jim Fouts", "Harris County Judge Lina Hidalgo": a place or body before a
-    // title inside a person's name is not the person; the name starts after the title.
-    if person {
-        if let Some(k) = (i + 1..j.min(i + 4)).find(|&k| title(k) && !lower(k)) {
-            let mut after = k + 1;
-            while after < j && t.text(after) == "." {
-                after += 1;
-            }
-            let before_is_name = (i..k).all(|x| !lower(x) && !punct(x) && !title(x));
-            if before_is_name && after < j && !lower(after) && !punct(after) {
-                i = after;
-            }
-        }
-    }
     while j > i {
         let w = t.text(j - 1);
         let apostrophe = |w: &str| matches!(w, "'" | "’");
