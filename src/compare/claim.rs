@@ -41,6 +41,27 @@ const NUMBER_FILLERS: &[&str] = &[
     "had",
     "been",
     "are",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "a",
+    "an",
+];
+
+/// Words of time that may follow a figure ("3.9 percent last month"): no counted noun.
+const TIME_WORDS: &[&str] = &[
+    "last",
+    "this",
+    "next",
+    "earlier",
+    "later",
+    "ago",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "overnight",
 ];
 
 /// How many words after a negation the word it denies may be ("had not yet paid").
@@ -131,6 +152,8 @@ pub struct ClaimInfo {
     pub figures: Vec<Figure>,
     /// ISO dates it gives.
     pub dates: BTreeSet<String>,
+    /// Times of day it gives ("in early trading", "by midday"), as [`times_of`] names them.
+    pub times: BTreeSet<&'static str>,
     /// It has a negation word.
     pub negated: bool,
     /// A line of names and nothing else ("ISIS, Turkey, Recep Tayyip Erdoğan", the tags under
@@ -307,6 +330,7 @@ impl ClaimInfo {
         let names_only = content.is_empty() && names.len() >= 2 && text.contains(',');
         let content_weight = vec![word_weight(""); content.len()];
         let figures = figures(src, &covered, &spans, &folded_words, base);
+        let times = times_of(&folded_words);
         let shingles = shingles(&words);
         let name_weight = vec![1.0; names.len()];
         let mut word_set = words.clone();
@@ -325,6 +349,7 @@ impl ClaimInfo {
             name_weight,
             figures,
             dates,
+            times,
             negated,
             names_only,
             negated_words,
@@ -600,7 +625,8 @@ pub fn disjoint(f: &Figure, g: &Figure) -> bool {
 pub fn figures_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
     // Different dates: two moments, not two accounts of one. An object's measure ("the 42-page
     // indictment") is the same whenever it is told of.
-    let moments = !x.dates.is_empty() && !y.dates.is_empty() && x.dates.is_disjoint(&y.dates);
+    let moments = (!x.dates.is_empty() && !y.dates.is_empty() && x.dates.is_disjoint(&y.dates))
+        || (!x.times.is_empty() && !y.times.is_empty() && x.times.is_disjoint(&y.times));
     let story = x.in_context && y.in_context;
     agree_over(&x.figures, &y.figures, |f, g| {
         (!moments || f.object != 0) && same_measured(f, g, story)
@@ -612,7 +638,8 @@ pub fn figures_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
 /// gives a date the other lacks): `Some(true)` when their values agree, `Some(false)` when they cannot
 /// both be right, `None` when they give no common toll or measure.
 pub fn tolls_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
-    let one_moment = x.dates == y.dates;
+    let one_moment = x.dates == y.dates
+        && (x.times.is_empty() || y.times.is_empty() || !x.times.is_disjoint(&y.times));
     // Both figures must be tolls, and the same one: a count of the dead is no count of the
     // rescued, however alike the nouns that go with them ("27 dead" / "100 people survived").
     agree_over(&x.figures, &y.figures, |f, g| {
@@ -652,6 +679,31 @@ fn agree_over(
         }
     }
     agree
+}
+
+/// The times of day that folded words give, each by one name: "in early trading" and "this
+/// morning" are the morning, "by midday" and "at noon" midday, "at the close" the close. A
+/// price or a count told at two times of one day is two moments, not two accounts of one.
+pub fn times_of(folded: &[String]) -> BTreeSet<&'static str> {
+    let mut out = BTreeSet::new();
+    for (k, w) in folded.iter().enumerate() {
+        let next = folded.get(k + 1).map_or("", String::as_str);
+        let before = k.checked_sub(1).map_or("", |j| folded[j].as_str());
+        let trading = matches!(next, "trading" | "trade" | "deals" | "dealings" | "session");
+        let time = match w.as_str() {
+            "morning" | "mornings" => "morning",
+            "early" if trading => "morning",
+            "midday" | "noon" | "lunchtime" | "mid-morning" | "mid-afternoon" => "midday",
+            "afternoon" | "afternoons" => "afternoon",
+            "late" if trading => "late",
+            "close" | "closing" if matches!(before, "the" | "at") || next == "bell" => "close",
+            "evening" | "tonight" => "evening",
+            "overnight" | "midnight" | "night" => "night",
+            _ => continue,
+        };
+        out.insert(time);
+    }
+    out
 }
 
 /// How common each content word and name is among the claims compared. A word most claims have
@@ -790,7 +842,10 @@ fn figures(
             .take(4)
             .take_while(|&k| !gap_before(k))
             .map(|k| &folded[k])
-            .find(|w| !NUMBER_FILLERS.contains(&w.as_str()) && w.chars().all(char::is_alphabetic));
+            .find(|w| !NUMBER_FILLERS.contains(&w.as_str()) && w.chars().all(char::is_alphabetic))
+            // "3.8 percent in October", "3.9 percent last month": a preposition, another stop
+            // word or a word of time is no counted noun.
+            .filter(|w| !is_stopword(word_hash(w)) && !TIME_WORDS.contains(&w.as_str()));
         let noun = counted.map_or(0, |w| word_hash(stem(w)));
         let text = &src.text[m.span];
         let (object, measure) = match (m.label, text.split_once('-'), counted) {
@@ -941,5 +996,21 @@ mod tests {
             }
         }
         assert!(copies >= 2, "{copies}");
+    }
+
+    #[test]
+    fn times_of_day_are_named_one_way() {
+        // Reason: "in early trading" and "this morning" are one time, "by midday" another; a
+        // closing price is no word "close" ("a close race").
+        let of = |t: &str| {
+            let words: Vec<String> = t.split(' ').map(str::to_string).collect();
+            times_of(&words).into_iter().collect::<Vec<_>>()
+        };
+        assert_eq!(of("shares rose in early trading"), ["morning"]);
+        assert_eq!(of("the index fell this morning"), ["morning"]);
+        assert_eq!(of("the stock gained by midday"), ["midday"]);
+        assert_eq!(of("it ended lower at the close"), ["close"]);
+        assert!(of("it was a close race").is_empty());
+        assert!(of("an early start to trading").is_empty());
     }
 }
