@@ -161,6 +161,9 @@ pub struct Resolver<'a> {
     /// Each sentence's source names an institution in its words ("the FBI's field office"),
     /// once resolved: no business ("the company") refers to it.
     institutions: Vec<bool>,
+    /// Each sentence's source head when it is an unnamed organisation ("the national
+    /// statistics office": "office"): a later "the bank" is another body.
+    org_descriptions: Vec<Option<String>>,
     /// People's genders by entity key, as titles and resolved pronouns tell them.
     genders: FnvMap<&'a str, Gender>,
     /// The people each title names in the text ("mayor": "Riverton Mayor Daniel Okafor",
@@ -203,6 +206,7 @@ impl<'a> Resolver<'a> {
             quoted: quoted_tokens(text, seg),
             speakers: vec![None; seg.sentences.len()],
             institutions: vec![false; seg.sentences.len()],
+            org_descriptions: vec![None; seg.sentences.len()],
             genders: FnvMap::default(),
             titled: FnvMap::default(),
             described: Default::default(),
@@ -461,6 +465,9 @@ impl<'a> Resolver<'a> {
         };
         self.speakers[index] = speaker;
         self.institutions[index] = INSTITUTION_WORDS.contains(&head);
+        if let Some(Speaker::Anonymous { person: false }) = speaker {
+            self.org_descriptions[index] = Some(head.to_string());
+        }
     }
 
     /// The name that makes source `span` named: a person in it, else an organisation, else
@@ -706,7 +713,15 @@ impl<'a> Resolver<'a> {
                 {
                     return Some(Speaker::Named(m))
                 }
-                Some(Speaker::Anonymous { person: false }) => {
+                // The unnamed body that spoke before, when it can be what the head says: "the
+                // national statistics office" is no "the bank" after it.
+                Some(Speaker::Anonymous { person: false })
+                    if self.org_descriptions[s].as_deref().is_none_or(|h| {
+                        head == "it"
+                            || h == head
+                            || sort_of_head.is_some() && sort_of(h) == sort_of_head
+                    }) =>
+                {
                     return Some(Speaker::Anonymous { person: false })
                 }
                 _ => {}
