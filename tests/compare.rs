@@ -1147,19 +1147,3 @@ fn a_wide_range_is_no_uncommon_figure() {
         "{g:?}"
     );
 }
-
-/// The interest-rate story.
-fn rates() -> crosscheck::Report {
-    story("rates", ["wire.txt", "business.txt", "local.txt"])
-}
-
-#[test]
-fn a_figure_in_a_relative_clause_is_compared() {
-    // Reason: "Inflation, which hit 3.9 percent last month, remains far above the 2 percent
-    // target" gives the month's rate that two other outlets give as 3.8 percent; the reader
-    // wants that difference shown, and the sentence read whole joined neither.
-    let r = rates();
-    let g = group_of(&r, "s2", "which hit 3.9 percent");
-    assert_numeric_conflict(g, "3.8 percent", "3.9 percent");
-    assert!(g.members.iter().any(|m| m.source == "s3"), "{g:?}");
-}
