@@ -1147,3 +1147,19 @@ fn a_wide_range_is_no_uncommon_figure() {
         "{g:?}"
     );
 }
+
+/// The interest-rate story.
+fn rates() -> crosscheck::Report {
+    story("rates", ["wire.txt", "business.txt", "local.txt"])
+}
+
+#[test]
+fn a_rate_written_two_ways_is_one_number_in_three_outlets() {
+    // Reason: "to 4.5 percent" and "to 4.50%" are one rate; three outlets state the rise, and
+    // none of them disputes it.
+    let r = rates();
+    let g = group_of(&r, "s2", "25 basis points to 4.50%");
+    assert_eq!(g.sources, 3, "{g:?}");
+    assert!(g.conflict.is_none(), "{g:?}");
+    assert!(g.numbers.iter().any(|n| n.contains("4.5")), "{g:?}");
+}
