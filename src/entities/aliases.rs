@@ -535,10 +535,15 @@ fn org_core<'a>(key: &'a str, places: &HashSet<&str>) -> (&'a str, &'a str) {
 /// join an organisation's name.
 fn lone_words(nodes: &[Node]) -> HashSet<&Node> {
     let g = Gazetteer::get();
+    let model = Model::get();
+    // A person's name that opens with a common word and no given name is a description the
+    // tagger ran into a name ("Carmaker Velmont"): its last word is nobody's surname.
     let surnames: HashSet<&str> = nodes
         .iter()
         .filter(|n| n.1 == 0)
-        .filter_map(|n| n.0.rsplit_once(' ').map(|(_, last)| last))
+        .filter_map(|n| n.0.split_once(' ').map(|(first, _)| (first, n)))
+        .filter(|(first, _)| g.is_first_name(first) || !model.is_common_word(first))
+        .filter_map(|(_, n)| n.0.rsplit_once(' ').map(|(_, last)| last))
         .collect();
     nodes
         .iter()
