@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Trains the pair model (how likely two claims state the same thing) on MSRP train, STS-B train
-# and the ECB+ training topics, chooses its settings and thresholds by 10-fold cross-validation
+# and the ECB+ training topics, finds its thresholds by 10-fold cross-validation
 # on them, and writes data/model/pairs.txt (compiled into the crate). Then evaluates the rebuilt
 # pipeline on the development splits. Deterministic: the same data gives the same file.
 #   scripts/train-pairs.sh [DATA]   (default ../shared/data)
