@@ -88,11 +88,17 @@ pub fn clauses(text: &str, span: Span, skip: &[Span]) -> Vec<Span> {
     let mut folded = String::new();
     let mut prev_end = 0;
     let mut prev_skipped = false;
+    // Inside a relative clause set off by a comma ("Inflation, which hit 3.9 percent last
+    // month, remains …"): the next comma closes it, and the piece before it (the noun it
+    // tells of) joins it when short.
+    let mut relative = false;
+    let mut describing = false;
     for (i, &(a, b)) in words.iter().enumerate() {
         let at = Span::new(span.start + a, span.start + b);
         if skip.iter().any(|s| s.overlaps(at)) {
             prev_skipped = true;
             prev_end = b;
+            describing = false;
             continue;
         }
         let gap = &sentence[prev_end..a];
@@ -101,8 +107,22 @@ pub fn clauses(text: &str, span: Span, skip: &[Span]) -> Vec<Span> {
         // A quotation mark ends a clause where punctuation meets it (“…,” or: “…); inside a
         // clause it marks a word or two ("the “right” to").
         let quote = gap.contains(['“', '”', '"']) && gap.contains([',', ':', ';', '.']);
+        let comma = gap.contains(',');
+        let opens_relative = comma && matches!(folded.as_str(), "which" | "who" | "whom" | "whose");
+        let closes_relative = relative && comma;
+        relative = opens_relative || (relative && !comma);
+        // A relative right after the attribution's source tells who the speaker is ("Mercy
+        // Valley, which runs nine hospitals, said …"): background, not what is said, and
+        // compared it would join the claim to any sentence describing the speaker.
+        describing = (opens_relative && prev_skipped) || (describing && relative);
+        if describing {
+            prev_end = b;
+            prev_skipped = false;
+            continue;
+        }
         let breaks = prev_skipped
             || quote
+            || closes_relative
             || gap.contains([';', ':', '—', '–'])
             || gap.contains(" - ")
             || OPENERS.contains(&folded.as_str())
@@ -255,6 +275,38 @@ mod tests {
         );
         // Not a comma: "the latest figures" is part of its clause.
         assert!(split("Officials released the latest figures on Monday.", &[]).is_empty());
+    }
+
+    #[test]
+    fn a_relative_clause_set_off_by_commas_ends_at_the_second() {
+        // Reason: "Inflation, which hit 3.9 percent last month" is the figure another outlet
+        // gives alone ("Inflation was 3.8 percent in October"); run on into "remains far above
+        // the target", it is a statement of two things.
+        let text = "Inflation, which hit 3.9 percent last month, remains far above the 2 percent \
+                    target, the governor said.";
+        assert_eq!(
+            split(text, &["the governor", "said"]),
+            [
+                "Inflation, which hit 3.9 percent last month",
+                "remains far above the 2 percent target",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_relative_telling_who_the_speaker_is_is_no_clause() {
+        // Reason: "which runs nine hospitals across central Ohio" says who Mercy Valley is, not
+        // what it said; as a clause it joined the claim to a headline about an Ohio hospital
+        // chain instead of the outlets' figures of the patients.
+        let text = "Mercy Valley, which runs nine hospitals across central Ohio, said the attack \
+                    compromised data on roughly 1.4 million patients, including names and medical histories.";
+        assert_eq!(
+            split(text, &["Mercy Valley", "said"]),
+            [
+                "the attack compromised data on roughly 1.4 million patients",
+                "including names and medical histories",
+            ]
+        );
     }
 
     #[test]

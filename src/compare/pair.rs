@@ -703,7 +703,15 @@ pub fn sentence_similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
     let two_times = !a.times.is_empty() && !b.times.is_empty() && a.times.is_disjoint(&b.times);
     if two_times || super::claim::figures_agree(a, b) == Some(false) {
         let q = model().probability(&dense(a.numberless(), b.numberless()));
-        if q >= DISPUTE {
+        // Two close counts of one uncommon thing ("about 1.2 million patients" / "roughly 1.4
+        // million patients") are as telling as one: as alike as any two claims of a story
+        // need be, numbers aside, they are one claim in dispute.
+        let bar = if close_figures(a, b) {
+            grouped_dispute_bar(a, b)
+        } else {
+            DISPUTE
+        };
+        if q >= bar {
             return p.max(q);
         }
     }
@@ -752,36 +760,64 @@ const FIGURE_SPREAD: f64 = 1.15;
 /// not a wide range, at one moment (their dates and times of day do not differ).
 fn one_figure(a: &ClaimInfo, b: &ClaimInfo) -> bool {
     use super::claim::{one_number, same_thing};
-    if !(a.in_context && b.in_context) || apart(a, b) {
+    if !(a.in_context && b.in_context) || apart(a, b) || moments_apart(a, b) {
         return false;
     }
-    let moments = |x: bool, y: bool, disjoint: bool| x && y && disjoint;
-    if moments(
-        !a.dates.is_empty(),
-        !b.dates.is_empty(),
-        a.dates.is_disjoint(&b.dates),
-    ) || moments(
-        !a.times.is_empty(),
-        !b.times.is_empty(),
-        a.times.is_disjoint(&b.times),
-    ) {
-        return false;
-    }
-    let telling = |f: &super::claim::Figure| {
-        let (Some(low), Some(high)) = (f.low, f.high) else {
-            return false;
-        };
-        let uncommon = if f.label == crate::entities::Label::Money {
-            low >= MONEY_MIN
-        } else {
-            f.noun != 0 && low >= FIGURE_MIN
-        };
-        uncommon && f.toll.is_none() && high <= low * FIGURE_SPREAD
-    };
     a.figures.iter().filter(|f| telling(f)).any(|f| {
         b.figures
             .iter()
             .any(|g| telling(g) && same_thing(f, g, true) && one_number(f, g))
+    })
+}
+
+/// True when both claims give dates, or times of day, and none in common: two moments.
+fn moments_apart(a: &ClaimInfo, b: &ClaimInfo) -> bool {
+    let apart = |x: bool, y: bool, disjoint: bool| x && y && disjoint;
+    apart(
+        !a.dates.is_empty(),
+        !b.dates.is_empty(),
+        a.dates.is_disjoint(&b.dates),
+    ) || apart(
+        !a.times.is_empty(),
+        !b.times.is_empty(),
+        a.times.is_disjoint(&b.times),
+    )
+}
+
+/// An uncommon figure, given as one number: a count of a noun of at least [`FIGURE_MIN`], or
+/// a sum of money of at least [`MONEY_MIN`], no toll, its range no wider than
+/// [`FIGURE_SPREAD`].
+fn telling(f: &super::claim::Figure) -> bool {
+    let (Some(low), Some(high)) = (f.low, f.high) else {
+        return false;
+    };
+    let uncommon = if f.label == crate::entities::Label::Money {
+        low >= MONEY_MIN
+    } else {
+        f.noun != 0 && low >= FIGURE_MIN
+    };
+    uncommon && f.toll.is_none() && high <= low * FIGURE_SPREAD
+}
+
+/// How far apart, high over low, two counts of one thing may be for [`close_figures`]: "1.2
+/// million" and "1.4 million" are two accounts of one count; "400" and "4,000" are two counts.
+const FIGURE_CLOSE: f64 = 1.5;
+
+/// True when claims `a` and `b`, within a story and not [`apart`], give one uncommon thing
+/// (as [`one_figure`] takes it) two counts that differ but lie within [`FIGURE_CLOSE`] of each
+/// other, with no date or time of day apart.
+fn close_figures(a: &ClaimInfo, b: &ClaimInfo) -> bool {
+    use super::claim::same_thing;
+    if !(a.in_context && b.in_context) || apart(a, b) || moments_apart(a, b) {
+        return false;
+    }
+    a.figures.iter().filter(|f| telling(f)).any(|f| {
+        b.figures.iter().any(|g| {
+            telling(g) && same_thing(f, g, true) && {
+                let (fl, gl) = (f.low.unwrap_or(0.0), g.low.unwrap_or(0.0));
+                fl > 0.0 && gl > 0.0 && fl.max(gl) <= fl.min(gl) * FIGURE_CLOSE
+            }
+        })
     })
 }
 
