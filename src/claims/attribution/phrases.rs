@@ -335,6 +335,40 @@ impl Paragraph<'_> {
         while k < end && (self.is_punct(k) && !matches!(self.w(k), "(")) {
             k += 1;
         }
+        // "a" or "an" cannot go with a plural head: "in a raid police described" is "a raid"
+        // and then "police". Not after a quantifier ("a few officials", "a dozen people").
+        // Only over plain nouns: "a group of doctors", "a union representing flight
+        // attendants" are one phrase.
+        let plain = |j: usize| {
+            let w = self.w(j);
+            w.chars().all(|c| c.is_ascii_lowercase())
+                && !w.ends_with("ing")
+                && !matches!(
+                    w,
+                    "of" | "for"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "from"
+                        | "with"
+                        | "by"
+                        | "to"
+                        | "and"
+                        | "or"
+                )
+        };
+        if k + 2 <= last
+            && last <= k + 3
+            && matches!(self.w(k), "a" | "an")
+            && plural_head(self.w(last))
+            && (k + 1..=last).all(plain)
+            && !matches!(
+                self.w(k + 1),
+                "few" | "dozen" | "couple" | "handful" | "lot" | "number" | "hundred" | "thousand"
+            )
+        {
+            k += 2;
+        }
         (k < end && words > 0).then_some((k, last))
     }
 
@@ -622,4 +656,17 @@ pub(super) fn mentions_in(mentions: &[Mention], span: Span) -> impl Iterator<Ite
         .iter()
         .take_while(move |m| m.span.start < span.end)
         .filter(move |m| span.contains(m.span))
+}
+
+/// True for a lower-case plural noun that heads a group of speakers ("police", "officials",
+/// "rescue workers"): no "a" or "an" goes with it.
+fn plural_head(w: &str) -> bool {
+    matches!(w, "police" | "people" | "staff")
+        || (w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !matches!(w, "news" | "series" | "species")
+            && w.chars().all(|c| c.is_ascii_lowercase()))
 }
