@@ -421,7 +421,13 @@ fn definitions(s: &SourceNames, uf: &mut UnionFind) {
         if class(a.label) != class(b.label) && !(is_acronym_text(&s.text[b.span])) {
             continue;
         }
-        let between = fold(&s.text[a.span.end..b.span.start]);
+        let between = &s.text[a.span.end..b.span.start];
+        // Folding keeps every ASCII letter and digit, and the patterns have at most 15 bytes:
+        // the sentences between most pairs of names need no folding.
+        if between.bytes().filter(u8::is_ascii_alphanumeric).count() > 15 {
+            continue;
+        }
+        let between = fold(between);
         let between = between.trim();
         let defines = between == "("
             || matches!(
