@@ -355,8 +355,10 @@ fn number_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, L
     // Modifier ("about", "at least").
     let mut modifier = Modifier::Exact;
     let mut j = i;
+    // The first word picks the few patterns worth matching whole (most tokens here start none).
+    let first = t.lower(i);
     for (words, m) in MODIFIERS {
-        if seq_at(t, i, end, words) {
+        if words.first() == Some(&first) && seq_at(t, i, end, words) {
             modifier = *m;
             j = i + words.len();
             break;
@@ -389,7 +391,10 @@ fn number_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, L
         low = x;
         high = x;
         k = j + 1;
-    } else if let Some((words, lo, hi)) = VAGUE.iter().find(|(w, _, _)| seq_at(t, j, end, w)) {
+    } else if let Some((words, lo, hi)) = VAGUE
+        .iter()
+        .find(|(w, _, _)| w.first() == Some(&t.lower(j)) && seq_at(t, j, end, w))
+    {
         low = *lo;
         high = *hi;
         k = j + words.len();
