@@ -135,17 +135,43 @@ pub fn in_cruft(cruft: &[Span], span: Span) -> bool {
     cruft.get(i).is_some_and(|b| b.overlaps(span))
 }
 
+/// The longest entry of [`LINES`], in bytes.
+const LONGEST_LINE: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < LINES.len() {
+        if LINES[i].len() > longest {
+            longest = LINES[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// `line` without the punctuation and white space a cruft line may end with.
+fn trim_marks(line: &str) -> &str {
+    line.trim_end_matches(|c: char| {
+        matches!(c, '.' | ':' | '!' | '»' | '›' | '>' | '→') || c.is_whitespace()
+    })
+}
+
 /// True when one trimmed line is page cruft.
 #[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
 pub fn is_cruft(line: &str) -> bool {
+    // White space has no case: the line's words are its lower case's. Every rule but the
+    // whole-line one wants a short line, so a paragraph is not lowercased whole for nothing.
+    let words = line.split_whitespace().take(MAX_PREFIX_WORDS + 1).count();
+    if words > MAX_PREFIX_WORDS {
+        // The trailing marks are their own lower case, so trimming first trims the same; and
+        // lowercasing shrinks a char at most threefold (KELVIN SIGN → "k").
+        let bare = trim_marks(line);
+        return bare.len() <= 3 * LONGEST_LINE && LINES.contains(&bare.to_lowercase().as_str());
+    }
     let lower = line.to_lowercase();
-    let bare = lower.trim_end_matches(|c: char| {
-        matches!(c, '.' | ':' | '!' | '»' | '›' | '>' | '→') || c.is_whitespace()
-    });
+    let bare = trim_marks(&lower);
     if LINES.contains(&bare) {
         return true;
     }
-    let words = lower.split_whitespace().count();
     if words <= MAX_PREFIX_WORDS && PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }

@@ -13,32 +13,32 @@ const STEP: usize = 64;
 pub struct Converter<'a> {
     text: &'a str,
     unit: Offsets,
-    /// Units before byte `k * STEP` (rounded down to a char boundary).
-    checkpoints: Vec<(usize, usize)>,
+    /// Units of the chars that start before byte `k * STEP`.
+    checkpoints: Vec<usize>,
 }
 
-fn units(c: char, unit: Offsets) -> usize {
+/// The units of the chars that start in `bytes`, counted by their bytes rather than decoded: a
+/// char starts at every byte but a continuation byte (0b10xx_xxxx), and one of four bytes (first
+/// byte 0b1111_0xxx) is two UTF-16 units.
+fn units(bytes: &[u8], unit: Offsets) -> usize {
+    let starts = || bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
     match unit {
-        Offsets::Utf8 => c.len_utf8(),
-        Offsets::Utf16 => c.len_utf16(),
-        Offsets::Codepoints => 1,
+        Offsets::Utf8 => bytes.len(),
+        Offsets::Utf16 => starts() + bytes.iter().filter(|&&b| b >= 0xF0).count(),
+        Offsets::Codepoints => starts(),
     }
 }
 
 impl<'a> Converter<'a> {
     /// A converter for `text` into `unit`.
     pub fn new(text: &'a str, unit: Offsets) -> Converter<'a> {
-        let mut checkpoints = Vec::with_capacity(text.len() / STEP + 1);
+        let mut checkpoints = Vec::with_capacity(text.len() / STEP + 2);
         let mut count = 0;
-        let mut next = 0;
-        for (b, c) in text.char_indices() {
-            if b >= next {
-                checkpoints.push((b, count));
-                next = b + STEP;
-            }
-            count += units(c, unit);
+        for chunk in text.as_bytes().chunks(STEP) {
+            checkpoints.push(count);
+            count += units(chunk, unit);
         }
-        checkpoints.push((text.len(), count));
+        checkpoints.push(count);
         Converter {
             text,
             unit,
@@ -49,19 +49,13 @@ impl<'a> Converter<'a> {
     /// The offset in the target unit of byte offset `byte` (clamped to the text, and rounded
     /// down to a char boundary).
     pub fn convert(&self, byte: usize) -> usize {
-        let byte = byte.min(self.text.len());
-        let k = match self.checkpoints.binary_search_by(|&(b, _)| b.cmp(&byte)) {
-            Ok(k) => return self.checkpoints[k].1,
-            Err(k) => k.saturating_sub(1),
-        };
-        let (b0, mut count) = self.checkpoints[k];
-        for (b, c) in self.text[b0..].char_indices() {
-            if b0 + b + c.len_utf8() > byte {
-                break;
-            }
-            count += units(c, self.unit);
+        let mut byte = byte.min(self.text.len());
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
         }
-        count
+        let k = byte / STEP;
+        let before = self.checkpoints.get(k).copied().unwrap_or(0);
+        before + units(&self.text.as_bytes()[k * STEP..byte], self.unit)
     }
 }
 

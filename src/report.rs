@@ -3,9 +3,10 @@
 
 use crate::claims::{Claim, Reason, CHECKWORTHY_THRESHOLD};
 use crate::entities::{Label, Mention, Value};
+use crate::hash::{FnvMap, FnvSet};
 use crate::span::Span;
 use serde::{Serialize, Serializer};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// The report's version; bumped only when an existing field changes meaning.
 pub const VERSION: u32 = 1;
@@ -225,7 +226,7 @@ impl ResolvedOut {
 struct FullestNames<'a> {
     text: &'a str,
     mentions: &'a [Mention],
-    by_key: std::cell::OnceCell<HashMap<&'a str, &'a str>>,
+    by_key: std::cell::OnceCell<FnvMap<&'a str, &'a str>>,
 }
 
 impl<'a> FullestNames<'a> {
@@ -239,7 +240,7 @@ impl<'a> FullestNames<'a> {
 
     fn of(&self, key: &str) -> String {
         let by_key = self.by_key.get_or_init(|| {
-            let mut by_key: HashMap<&str, &str> = HashMap::new();
+            let mut by_key: FnvMap<&str, &str> = FnvMap::default();
             for m in self.mentions {
                 let t = &self.text[m.span];
                 let best = by_key.entry(m.key.as_str()).or_insert(t);
@@ -347,7 +348,7 @@ fn citations(
 ) -> Vec<String> {
     use crate::claims::AttributionKind;
     let mut keys: Vec<&str> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: FnvSet<&str> = FnvSet::default();
     let mut spans: Vec<Span> = Vec::new();
     for c in claims {
         let a = &c.attribution;
@@ -382,7 +383,7 @@ fn citations(
         }
     }
     let mut out: Vec<String> = keys.iter().map(|k| names.of(k)).collect();
-    let mut written: HashSet<String> = out.iter().cloned().collect();
+    let mut written: FnvSet<String> = out.iter().cloned().collect();
     for span in spans {
         let t = &text[span];
         if written.insert(t.to_string()) {

@@ -26,6 +26,8 @@ const CASES: &[(&str, bool, &str)] = &[
     ("By Monday, 20 had died.", false, "a short sentence starting with 'By'"),
     ("By the end of 2016, some 2,000 fighters had crossed the border into Turkey.", false, "a sentence starting with 'By'"),
     ("Follow the money, investigators said, and you will find the smugglers who moved 2,000 fighters across the border last year.", false, "a long sentence that starts with 'Follow'"),
+    ("ADVERTISEMENT . . . . . . . . . . . . . . . . . . . .", true, "a cruft line whose dots make it many words"),
+    ("Share this . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . .", true, "a cruft line with a long tail of dots"),
     ("Read more about the history of the region in the archives of the ministry, which published 300 documents last year and more this year.", false, "a long sentence, not a link line"),
 ];
 

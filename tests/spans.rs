@@ -111,6 +111,27 @@ fn converter_matches_a_plain_count() {
 }
 
 #[test]
+fn every_byte_converts_as_a_plain_count_of_whole_chars() {
+    // Offsets inside a char round down to its start; checkpoints fall inside chars too.
+    let text = "Ünïcödé 😀 Turkey said 5. 東京\r\n".repeat(20);
+    for unit in [Offsets::Utf8, Offsets::Codepoints, Offsets::Utf16] {
+        let conv = Converter::new(&text, unit);
+        for b in 0..=text.len() + 2 {
+            let want: usize = text
+                .char_indices()
+                .filter(|&(i, c)| i + c.len_utf8() <= b)
+                .map(|(_, c)| match unit {
+                    Offsets::Utf8 => c.len_utf8(),
+                    Offsets::Utf16 => c.len_utf16(),
+                    Offsets::Codepoints => 1,
+                })
+                .sum();
+            assert_eq!(conv.convert(b), want, "{unit:?} at byte {b}");
+        }
+    }
+}
+
+#[test]
 fn long_texts_convert_across_checkpoints() {
     let text = "Ünïcödé 😀 Turkey said 5. ".repeat(200);
     let conv = Converter::new(&text, Offsets::Utf16);

@@ -151,6 +151,9 @@ fn run(args: &[String]) -> Result<(), String> {
         serde_json::to_string(&report)
     }
     .map_err(|e| format!("could not write the report: {e}"))?;
+    // The process ends here: freeing the report piece by piece (millions of small strings on
+    // a long text) would be work for nothing.
+    std::mem::forget(report);
     let mut out = std::io::stdout().lock();
     writeln!(out, "{json}").map_err(|e| format!("could not write to standard output: {e}"))
 }

@@ -43,8 +43,9 @@ use super::key::{fold, name_key};
 use super::names;
 use super::tagger::Model;
 use super::{Label, Mention};
+use crate::hash::{FnvMap, FnvSet};
 use crate::segment::Segmented;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 /// What alias resolution needs of one source.
@@ -71,7 +72,7 @@ fn class(label: Label) -> u8 {
 type Node = (String, u8);
 
 struct UnionFind {
-    ids: HashMap<Node, usize>,
+    ids: FnvMap<Node, usize>,
     parent: Vec<usize>,
 }
 
@@ -105,10 +106,10 @@ impl UnionFind {
 }
 
 /// The alias list: folded name → line number.
-fn alias_table() -> &'static HashMap<String, usize> {
-    static T: OnceLock<HashMap<String, usize>> = OnceLock::new();
+fn alias_table() -> &'static FnvMap<String, usize> {
+    static T: OnceLock<FnvMap<String, usize>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t = HashMap::new();
+        let mut t = FnvMap::default();
         let data = include_str!("../../data/gazetteers/aliases.txt");
         for (n, line) in data
             .lines()
@@ -145,7 +146,7 @@ fn is_acronym_text(s: &str) -> bool {
 /// Rewrites every name mention's key to its cluster's key.
 pub fn resolve(sources: &mut [SourceNames]) {
     let mut uf = UnionFind {
-        ids: HashMap::new(),
+        ids: FnvMap::default(),
         parent: Vec::new(),
     };
     repeat_across(sources);
@@ -168,7 +169,7 @@ pub fn resolve(sources: &mut [SourceNames]) {
     };
     // Well-known aliases, within one class.
     let table = alias_table();
-    let mut by_line: HashMap<(usize, u8), Node> = HashMap::new();
+    let mut by_line: FnvMap<(usize, u8), Node> = FnvMap::default();
     for n in &nodes {
         if let Some(&line) = table.get(&n.0) {
             match by_line.get(&(line, n.1)) {
@@ -184,7 +185,7 @@ pub fn resolve(sources: &mut [SourceNames]) {
     }
     same_key_across_classes(&nodes, &mut uf);
     misspellings(&nodes, &mut uf);
-    let mut counts: HashMap<Node, usize> = HashMap::new();
+    let mut counts: FnvMap<Node, usize> = FnvMap::default();
     for s in sources.iter() {
         for m in s.mentions.iter().filter(|m| m.label.is_name()) {
             *counts.entry((m.key.clone(), class(m.label))).or_default() += 1;
@@ -195,7 +196,7 @@ pub fn resolve(sources: &mut [SourceNames]) {
     let lone = lone_words(&nodes);
     // People by the tagger's guess that an organisation's name takes in: they count, and are
     // labelled, as the organisation ("Mercy Valley said" of Mercy Valley Health).
-    let mut taken: HashSet<Node> = HashSet::new();
+    let mut taken: FnvSet<Node> = FnvSet::default();
     org_prefixes(&nodes, &lone, &mut uf, &mut taken);
     shortened(&nodes, &body, &lone, &mut uf, &mut taken);
     shortened_after_full(sources, &body, &mut uf, &mut taken);
@@ -234,11 +235,11 @@ pub fn resolve(sources: &mut [SourceNames]) {
         }
     }
     // Two clusters of different classes may have the same key: the smaller gets its label.
-    let mut key_classes: HashMap<&str, HashSet<u8>> = HashMap::new();
+    let mut key_classes: FnvMap<&str, FnvSet<u8>> = FnvMap::default();
     for n in best.values() {
         key_classes.entry(n.0.as_str()).or_default().insert(n.1);
     }
-    let mut final_key: HashMap<usize, String> = HashMap::new();
+    let mut final_key: FnvMap<usize, String> = FnvMap::default();
     for (r, n) in &best {
         let shared = key_classes[n.0.as_str()].len() > 1;
         let key = if shared && n.1 != *key_classes[n.0.as_str()].iter().min().unwrap() {
@@ -278,7 +279,7 @@ pub fn resolve(sources: &mut [SourceNames]) {
 /// majority of them says little ("Sulawesi" a person twice and a place twice).
 fn vote_labels(sources: &mut [SourceNames]) {
     // Per key and label: mentions, and the most words of one.
-    let mut votes: HashMap<&str, BTreeMap<Label, (usize, usize)>> = HashMap::new();
+    let mut votes: FnvMap<&str, BTreeMap<Label, (usize, usize)>> = FnvMap::default();
     for s in sources.iter() {
         for m in s.mentions.iter().filter(|m| m.label.is_name()) {
             let words = s.text[m.span].split_whitespace().count();
@@ -287,7 +288,7 @@ fn vote_labels(sources: &mut [SourceNames]) {
             v.1 = v.1.max(words);
         }
     }
-    let winner: HashMap<String, Label> = votes
+    let winner: FnvMap<String, Label> = votes
         .into_iter()
         .filter(|(_, v)| v.len() > 1 && v.keys().any(|&l| guessed(l)))
         .filter_map(|(key, v)| {
@@ -420,7 +421,13 @@ fn definitions(s: &SourceNames, uf: &mut UnionFind) {
         if class(a.label) != class(b.label) && !(is_acronym_text(&s.text[b.span])) {
             continue;
         }
-        let between = fold(&s.text[a.span.end..b.span.start]);
+        let between = &s.text[a.span.end..b.span.start];
+        // Folding keeps every ASCII letter and digit, and the patterns have at most 15 bytes:
+        // the sentences between most pairs of names need no folding.
+        if between.bytes().filter(u8::is_ascii_alphanumeric).count() > 15 {
+            continue;
+        }
+        let between = fold(between);
         let between = between.trim();
         let defines = between == "("
             || matches!(
@@ -447,7 +454,7 @@ fn definitions(s: &SourceNames, uf: &mut UnionFind) {
 /// Acronyms that spell the initials of a multi-word name in the same source.
 fn acronyms(s: &SourceNames, uf: &mut UnionFind) {
     // Each expansion once, however often the text repeats it: the work stays linear in the text.
-    let mut long: HashMap<String, BTreeSet<Node>> = HashMap::new();
+    let mut long: FnvMap<String, BTreeSet<Node>> = FnvMap::default();
     for m in s
         .mentions
         .iter()
@@ -502,7 +509,7 @@ const COMPANY_SUFFIXES: &[&str] = &[
 /// An organisation's key without a leading place ("indianapolis colts", "us supreme court": a
 /// place of the gazetteer or one the sources name) and a trailing company suffix, with the
 /// place it dropped ("" when none).
-fn org_core<'a>(key: &'a str, places: &HashSet<&str>) -> (&'a str, &'a str) {
+fn org_core<'a>(key: &'a str, places: &FnvSet<&str>) -> (&'a str, &'a str) {
     let g = Gazetteer::get();
     let mut key = key;
     for suffix in COMPANY_SUFFIXES {
@@ -533,12 +540,12 @@ fn org_core<'a>(key: &'a str, places: &HashSet<&str>) -> (&'a str, &'a str) {
 /// One word typed a person that is nobody's surname in the sources and no given name: the
 /// tagger's guess for an unknown capitalised word ("Tarnwell said" of Tarnwell Corp.), free to
 /// join an organisation's name.
-fn lone_words(nodes: &[Node]) -> HashSet<&Node> {
+fn lone_words(nodes: &[Node]) -> FnvSet<&Node> {
     let g = Gazetteer::get();
     let model = Model::get();
     // A person's name that opens with a common word and no given name is a description the
     // tagger ran into a name ("Carmaker Velmont"): its last word is nobody's surname.
-    let surnames: HashSet<&str> = nodes
+    let surnames: FnvSet<&str> = nodes
         .iter()
         .filter(|n| n.1 == 0)
         .filter_map(|n| n.0.split_once(' ').map(|(first, _)| (first, n)))
@@ -558,11 +565,11 @@ fn lone_words(nodes: &[Node]) -> HashSet<&Node> {
 
 fn org_prefixes(
     nodes: &[Node],
-    lone: &HashSet<&Node>,
+    lone: &FnvSet<&Node>,
     uf: &mut UnionFind,
-    taken: &mut HashSet<Node>,
+    taken: &mut FnvSet<Node>,
 ) {
-    let places: HashSet<&str> = nodes
+    let places: FnvSet<&str> = nodes
         .iter()
         .filter(|n| n.1 == 1)
         .map(|n| n.0.as_str())
@@ -596,8 +603,8 @@ fn org_prefixes(
 
 /// The names that some source writes outside a headline: a title-case headline runs names
 /// into the words around them ("Colts Beat Chiefs"), so a name seen only there is no sure name.
-fn in_body(sources: &[SourceNames]) -> HashSet<Node> {
-    let mut out = HashSet::new();
+fn in_body(sources: &[SourceNames]) -> FnvSet<Node> {
+    let mut out = FnvSet::default();
     for s in sources {
         let mut sentences = s.seg.sentences.iter().peekable();
         // The sentence last looked at and whether it is a headline.
@@ -628,10 +635,10 @@ fn in_body(sources: &[SourceNames]) -> HashSet<Node> {
 /// "Hunger Strike"); never into a person's name, and only from names written in a body.
 fn shortened(
     nodes: &[Node],
-    in_body: &HashSet<Node>,
-    lone: &HashSet<&Node>,
+    in_body: &FnvSet<Node>,
+    lone: &FnvSet<&Node>,
     uf: &mut UnionFind,
-    taken: &mut HashSet<Node>,
+    taken: &mut FnvSet<Node>,
 ) {
     let g = Gazetteer::get();
     let model = Model::get();
@@ -673,9 +680,9 @@ fn shortened(
 /// when a given name starts them ("Betty Ford") or the gazetteer knows them ("Green Bay").
 fn shortened_after_full(
     sources: &[SourceNames],
-    in_body: &HashSet<Node>,
+    in_body: &FnvSet<Node>,
     uf: &mut UnionFind,
-    taken: &mut HashSet<Node>,
+    taken: &mut FnvSet<Node>,
 ) {
     let g = Gazetteer::get();
     let model = Model::get();
@@ -683,7 +690,7 @@ fn shortened_after_full(
     for s in sources {
         // Each name's first mention in this source, in text order.
         let mut first: Vec<Node> = Vec::new();
-        let mut seen: HashSet<Node> = HashSet::new();
+        let mut seen: FnvSet<Node> = FnvSet::default();
         for m in s.mentions.iter().filter(|m| m.label.is_name()) {
             let n = (m.key.clone(), class(m.label));
             if seen.insert(n.clone()) {
@@ -719,9 +726,9 @@ fn shortened_after_full(
 /// Klitschko, "Nab Teixeira" is Teixeira). Not when the rest names something too ("Colts Beat
 /// Chiefs", "Obama Reverses Bush Rule"), nor when it ends as an organisation does ("New York
 /// Times").
-fn headline_names(nodes: &[Node], in_body: &HashSet<Node>, uf: &mut UnionFind) {
+fn headline_names(nodes: &[Node], in_body: &FnvSet<Node>, uf: &mut UnionFind) {
     let g = Gazetteer::get();
-    let body: HashMap<&str, &Node> = nodes
+    let body: FnvMap<&str, &Node> = nodes
         .iter()
         .filter(|n| in_body.contains(*n))
         .map(|n| (n.0.as_str(), n))
@@ -761,7 +768,7 @@ fn headline_names(nodes: &[Node], in_body: &HashSet<Node>, uf: &mut UnionFind) {
 const MIN_LEN: usize = 8;
 
 fn misspellings(nodes: &[Node], uf: &mut UnionFind) {
-    let mut variants: HashMap<(String, u8), Vec<usize>> = HashMap::new();
+    let mut variants: FnvMap<(String, u8), Vec<usize>> = FnvMap::default();
     let long: Vec<&Node> = nodes
         .iter()
         .filter(|n| n.0.chars().count() >= MIN_LEN)
@@ -887,7 +894,7 @@ fn rewrite_surnames(s: &mut SourceNames) {
     people.sort_unstable();
     people.dedup();
     let words: Vec<Vec<&str>> = people.iter().map(|k| person_words(k)).collect();
-    let mut rewrite: HashMap<&str, &str> = HashMap::new();
+    let mut rewrite: FnvMap<&str, &str> = FnvMap::default();
     for (k, short) in people.iter().zip(&words) {
         let full: Vec<usize> = (0..people.len())
             .filter(|&j| ends_with_name(&words[j], short))
@@ -905,7 +912,7 @@ fn rewrite_surnames(s: &mut SourceNames) {
             }
         }
     }
-    let rewrite: HashMap<String, String> = rewrite
+    let rewrite: FnvMap<String, String> = rewrite
         .into_iter()
         .map(|(a, b)| (a.to_string(), b.to_string()))
         .collect();
@@ -923,8 +930,8 @@ fn rewrite_surnames(s: &mut SourceNames) {
 /// either.
 fn surnames(
     nodes: &[Node],
-    counts: &HashMap<Node, usize>,
-    in_body: &HashSet<Node>,
+    counts: &FnvMap<Node, usize>,
+    in_body: &FnvSet<Node>,
     uf: &mut UnionFind,
 ) {
     let mut people: Vec<(&Node, Vec<&str>)> =
@@ -962,7 +969,7 @@ fn surnames(
         }
     }
     // Mentions per cluster, as the full names have made them.
-    let mut size: HashMap<usize, usize> = HashMap::new();
+    let mut size: FnvMap<usize, usize> = FnvMap::default();
     for n in nodes {
         *size.entry(uf.root(uf.ids[n])).or_default() += counts.get(n).copied().unwrap_or(0);
     }
@@ -970,7 +977,7 @@ fn surnames(
     // starts with a given name counts ("Milan Brezina" typed an organisation still keeps
     // "Brezina" from Anton Brezina).
     let g = Gazetteer::get();
-    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_surname: FnvMap<&str, Vec<usize>> = FnvMap::default();
     for (i, (n, w)) in people.iter().enumerate() {
         if let (2.., Some(first), Some(last)) = (w.len(), w.first(), w.last()) {
             if in_body.contains(*n) && (n.1 == 0 || g.is_first_name(first)) {

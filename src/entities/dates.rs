@@ -2,7 +2,7 @@
 //! "6/14-6/15", "2019-10-09", years after "in"/"since", weekdays, and relative dates ("last
 //! month", "earlier this month", "six months ago"), which get no ISO value.
 
-use super::numbers::small_number;
+use super::numbers::{small_number, tens_hyphen};
 use super::{key::fold, Label, Mention, Tokens};
 
 const MONTHS: &[&str] = &[
@@ -169,7 +169,7 @@ fn may_start(t: &Tokens, i: usize) -> bool {
         Some(b) if b.is_ascii_digit() => true,
         Some(b) if b.is_ascii_lowercase() => {
             let lw = t.lower(i);
-            starts.contains(lw) || (lw.contains('-') && small_number(lw).is_some())
+            starts.contains(lw) || (tens_hyphen(lw) && small_number(lw).is_some())
         }
         _ => t.capitalised(i) || count_word(t.lower(i)),
     }

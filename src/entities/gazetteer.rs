@@ -83,6 +83,18 @@ pub fn fold_into(word: &str, out: &mut String) {
         return;
     }
     let start = out.len();
+    // Most words have nothing to drop or turn into a space: their folding is their lower case,
+    // copied whole rather than a char at a time.
+    if !word.bytes().any(|b| {
+        matches!(
+            b,
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'-' | b'_' | b'.' | b'`'
+        )
+    }) {
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     let mut space = false;
     for b in word.bytes() {
         match b {

@@ -64,6 +64,9 @@ pub fn small_number(w: &str) -> Option<f64> {
     if let Some(i) = TENS.iter().position(|x| *x == w) {
         return Some((i as f64 + 2.0) * 10.0);
     }
+    if !tens_hyphen(w) {
+        return None;
+    }
     let (a, b) = w.split_once('-')?;
     let tens = TENS.iter().position(|x| *x == a)?;
     let ones = ONES
@@ -71,6 +74,13 @@ pub fn small_number(w: &str) -> Option<f64> {
         .position(|x| *x == b)
         .filter(|&o| (1..=9).contains(&o))?;
     Some((tens as f64 + 2.0) * 10.0 + ones as f64)
+}
+
+/// True when `w` is a tens word, a hyphen and more ("twenty-one"): as `w.split_once('-')` with
+/// its first part in `TENS`, but without a search call for each word of a text.
+pub(crate) fn tens_hyphen(w: &str) -> bool {
+    TENS.iter()
+        .any(|t| w.as_bytes().get(t.len()) == Some(&b'-') && w.starts_with(t))
 }
 
 fn magnitude(w: &str) -> Option<f64> {
@@ -291,9 +301,7 @@ fn may_start(t: &Tokens, i: usize) -> bool {
     match w.as_bytes().first() {
         None => false,
         Some(b) if b.is_ascii_digit() => true,
-        Some(b) if b.is_ascii_lowercase() => {
-            starts.contains(w) || w.split_once('-').is_some_and(|(a, _)| TENS.contains(&a))
-        }
+        Some(b) if b.is_ascii_lowercase() => starts.contains(w) || tens_hyphen(w),
         // Currency signs and other symbols.
         Some(_) => !w.chars().next().is_some_and(char::is_alphabetic),
     }
@@ -347,8 +355,10 @@ fn number_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, L
     // Modifier ("about", "at least").
     let mut modifier = Modifier::Exact;
     let mut j = i;
+    // The first word picks the few patterns worth matching whole (most tokens here start none).
+    let first = t.lower(i);
     for (words, m) in MODIFIERS {
-        if seq_at(t, i, end, words) {
+        if words.first() == Some(&first) && seq_at(t, i, end, words) {
             modifier = *m;
             j = i + words.len();
             break;
@@ -381,7 +391,10 @@ fn number_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, L
         low = x;
         high = x;
         k = j + 1;
-    } else if let Some((words, lo, hi)) = VAGUE.iter().find(|(w, _, _)| seq_at(t, j, end, w)) {
+    } else if let Some((words, lo, hi)) = VAGUE
+        .iter()
+        .find(|(w, _, _)| w.first() == Some(&t.lower(j)) && seq_at(t, j, end, w))
+    {
         low = *lo;
         high = *hi;
         k = j + words.len();
