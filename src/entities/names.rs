@@ -404,7 +404,50 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
     let again = repeat_names(t.text, t.seg, taken, &|n| in_caps[n], &known);
     out.extend(again);
     companies(t, &surnames, &mut out);
+    datelines(t.text, &mut out);
     out
+}
+
+/// A name in capitals that opens a line before an agency in brackets and a dash is the
+/// dateline's place ("DETROIT (Wire) -", "OSLAND CITY (Reuters) —", "COLUMBUS, Ohio (AP) —"): the
+/// tagger reads a word in capitals before brackets as an organisation.
+fn datelines(text: &str, out: &mut [Mention]) {
+    for m in out.iter_mut() {
+        let name = &text[m.span];
+        let line_start = text[..m.span.start].rfind('\n').map_or(0, |i| i + 1);
+        let opens_line = text[line_start..m.span.start].trim().is_empty();
+        let capitals =
+            name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
+        if !(opens_line
+            && capitals
+            && matches!(m.label, Label::Org | Label::Person | Label::Product))
+        {
+            continue;
+        }
+        if is_dateline_tail(&text[m.span.end..]) {
+            m.label = Label::Gpe;
+        }
+    }
+}
+
+/// True when `rest` goes on as a dateline after its place: an optional ", State", an agency in
+/// brackets, and a dash.
+fn is_dateline_tail(rest: &str) -> bool {
+    let rest = rest.split('\n').next().unwrap_or("");
+    let rest = match rest.strip_prefix(',') {
+        Some(r) => match r.find('(') {
+            Some(k) if k <= 30 && !r[..k].contains(['-', '—', '–', ',']) => &r[k..],
+            _ => return false,
+        },
+        None => rest.trim_start(),
+    };
+    let Some(inner) = rest.strip_prefix('(') else {
+        return false;
+    };
+    let Some(close) = inner.find(')').filter(|&k| k > 0 && k <= 40) else {
+        return false;
+    };
+    inner[close + 1..].trim_start().starts_with(['-', '—', '–'])
 }
 
 /// A one-word name the tagger took for a person or a place, that no gazetteer knows, is a
@@ -1806,6 +1849,20 @@ fn is_group_word(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_goes_on_with_an_agency_in_brackets_and_a_dash() {
+        // Reason: "DETROIT (Wire) -" and "COLUMBUS, Ohio (AP) —" are datelines; a name before a
+        // bracket that no dash follows ("NATO (the alliance) said") is not, and text in any
+        // script after the name is read without a panic.
+        assert!(is_dateline_tail(" (Wire) - Velmont Motors said"));
+        assert!(is_dateline_tail(", Ohio (AP) — A federal judge"));
+        assert!(is_dateline_tail(" (NTB) – Åsane kommune sa"));
+        assert!(!is_dateline_tail(" (the alliance) said on Monday"));
+        assert!(!is_dateline_tail(", the capital, (Wire) - "));
+        assert!(!is_dateline_tail(" (Wire)\n- list item"));
+        assert!(!is_dateline_tail("ÅÄÖ"));
+    }
 
     #[test]
     fn documents_of_something_are_laws_or_works() {
