@@ -204,6 +204,8 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
     let mut tags = Vec::new();
     let mut out = Vec::new();
     let mut surnames = HashSet::new();
+    // Places named before an office inside a name ("Warren" of "Warren Mayor Jim Fouts").
+    let mut offices_of: HashSet<String> = HashSet::new();
     // Which sentences are in capitals, for `repeat_names`.
     let mut in_caps = Vec::with_capacity(t.seg.sentences.len());
     let mut elsewhere = None;
@@ -329,6 +331,38 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
                 });
                 continue;
             }
+            if let Some(c) = office_in_name(t, i, j) {
+                let place = key_of(&t.text[t.span(i, c)]);
+                // The office and the names after it say enough: "Warren", a word of the
+                // language too, is a place here.
+                let plain = (i..c).all(|k| {
+                    let w = t.text(k);
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().skip(1).any(char::is_lowercase)
+                        && gaz(k) & (3 << (2 * list::ORG_WORD)) == 0
+                });
+                if c - i <= 3
+                    && plain
+                    && g.kind(fold_hash(&place))
+                        .is_none_or(|k| k == Kind::Name(Label::Gpe))
+                {
+                    // "Warren Mayor Jim Fouts": the place of the office, and the person.
+                    taken[i..j].iter_mut().for_each(|x| *x = true);
+                    let person = t.span(c + 1, j);
+                    surnames.insert(key_of(t.text(j - 1)));
+                    offices_of.insert(place.clone());
+                    for (span, label) in [(t.span(i, c), Label::Gpe), (person, Label::Person)] {
+                        out.push(Mention {
+                            span,
+                            label,
+                            key: key_of(&t.text[span]),
+                            value: None,
+                            iso: None,
+                        });
+                    }
+                    continue;
+                }
+            }
             let (span, label, key) = match hyphen_prefix(t, j - 1) {
                 Some(end) => {
                     // "ISIS-held", "U.S.-led": the name is the part before the hyphen.
@@ -366,7 +400,7 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
                         refine(t, &key, known, i, j, override_type(known, ty))
                     };
                     let label = if matches!(label, Label::Org | Label::Product)
-                        && known.is_none()
+                        && known.is_none_or(|k| k == Kind::Name(Label::Gpe))
                         && before_civic_title(t, &key, i, j, r.end, &gaz, &lexical)
                     {
                         // "Riverton mayor", "Riverton Police": the place the office is of.
@@ -397,6 +431,12 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
             && g.kind(fold_hash(&m.key)).is_none()
         {
             m.label = Label::Person;
+        } else if m.label == Label::Person
+            && offices_of.contains(&m.key)
+            && !surnames.contains(&m.key)
+        {
+            // "Warren" after "Warren Mayor Jim Fouts" is the city, wherever it stands.
+            m.label = Label::Gpe;
         }
     }
     let mut known = KnownNames::default();
@@ -1624,6 +1664,34 @@ const CIVIC_TITLES: &[&str] = &[
     "councilwoman",
     "alderman",
 ];
+
+/// The token of a person's office inside the name at tokens `i..j`, after a place and before
+/// the person's two or three capitalised names ("Warren Mayor Jim Fouts", "Ohio Governor Mike
+/// DeWine"): a name of a place, an office and a person run together.
+fn office_in_name(t: &Tokens, i: usize, j: usize) -> Option<usize> {
+    let c = (i + 1..j).find(|&k| {
+        matches!(
+            t.lower(k),
+            "mayor"
+                | "governor"
+                | "sheriff"
+                | "councillor"
+                | "councilor"
+                | "councilman"
+                | "councilwoman"
+                | "alderman"
+        )
+    })?;
+    let named = |k: usize| {
+        let w = t.text(k);
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|ch| ch.is_alphabetic() || ch == '-' || ch == '.' || ch == '\'')
+    };
+    ((3..=4).contains(&(j - c)) && t.text(c).starts_with(char::is_uppercase))
+        .then_some(c)
+        .filter(|&c| (c + 1..j).all(named))
+}
 
 /// True when the name at tokens `i..j` (key `key`), which the tagger read as an organisation or
 /// a thing, names a place because an office of a place follows it (`CIVIC_TITLES`, before the
