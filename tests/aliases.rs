@@ -64,12 +64,16 @@ fn alias_cases() {
             .flatten()
         {
             match in_source(m) {
-                (_, _, Some(e)) if e.label.as_str() == m["label"] => {}
+                // The key, when given, is the entity's name as every source's mention shows it.
+                (_, _, Some(e))
+                    if e.label.as_str() == m["label"]
+                        && m.get("key").is_none_or(|k| k == e.key.as_str()) => {}
                 (n, text, e) => failures.push(format!(
-                    "{name} ({}): {text:?} in source {n} is {:?}, not {}",
+                    "{name} ({}): {text:?} in source {n} is {:?}, not {} {}",
                     case["reason"],
-                    e.map(|e| e.label.as_str()),
-                    m["label"]
+                    e.map(|e| (e.label.as_str(), e.key.as_str())),
+                    m["label"],
+                    m.get("key").map_or(String::new(), |k| format!("key {k}"))
                 )),
             }
         }

@@ -712,8 +712,9 @@ pub fn sentence_similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
         let q = model().probability(&dense(a.numberless(), b.numberless()));
         // Two close counts of one uncommon thing ("about 1.2 million patients" / "roughly 1.4
         // million patients") are as telling as one: as alike as any two claims of a story
-        // need be, numbers aside, they are one claim in dispute.
-        let bar = if close_figures(a, b) {
+        // need be, numbers aside, they are one claim in dispute. Figures at two times of day
+        // never dispute, so the same bar only groups two moments of one claim.
+        let bar = if two_times || close_figures(a, b) {
             grouped_dispute_bar(a, b)
         } else {
             DISPUTE

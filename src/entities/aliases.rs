@@ -202,8 +202,9 @@ pub fn resolve(sources: &mut [SourceNames]) {
     shortened_after_full(sources, &body, &mut uf, &mut taken);
     headline_names(&nodes, &body, &mut uf);
     // Each cluster's class is the class most of its mentions have (the first on a tie); its key
-    // is a name of that class, written in a body if one is: for people the fullest (by the words
-    // that say who, then the most mentioned, then the shortest), otherwise the most mentioned.
+    // is a name of that class, not a common word alone if it has another, written in a body if
+    // one is: for people the fullest (by the words that say who, then the most mentioned, then
+    // the shortest), otherwise the most mentioned.
     let mut votes: BTreeMap<usize, [usize; 4]> = BTreeMap::new();
     let vote_class = |n: &Node| if taken.contains(n) { 3 } else { n.1 };
     for n in &nodes {
@@ -212,6 +213,7 @@ pub fn resolve(sources: &mut [SourceNames]) {
     }
     let cluster_class = |v: &[usize; 4]| (0..4u8).rev().max_by_key(|&c| v[c as usize]).unwrap_or(0);
     let mut best: BTreeMap<usize, Node> = BTreeMap::new();
+    let model = Model::get();
     for n in &nodes {
         let r = uf.root(uf.ids[n]);
         if n.1 != cluster_class(&votes[&r]) {
@@ -225,7 +227,10 @@ pub fn resolve(sources: &mut [SourceNames]) {
             } else {
                 (c, words, 0)
             };
-            (body.contains(x), s, std::cmp::Reverse(x.0.clone()))
+            // A common word alone names nothing a reader knows ("the Daily" of "Malmstad
+            // Daily", a byline outside the body): any fuller name of the cluster goes first.
+            let bare = !x.0.contains(' ') && model.is_common_word(&x.0);
+            (!bare, body.contains(x), s, std::cmp::Reverse(x.0.clone()))
         };
         match best.get(&r) {
             Some(b) if score(n) <= score(b) => {}

@@ -60,6 +60,11 @@ const FAC_WORDS: &[&str] = &[
     "building",
     "hotel",
     "arena",
+    "museum",
+    "gallery",
+    "theatre",
+    "theater",
+    "castle",
 ];
 
 /// Last words that make a place a natural or non-political location.
