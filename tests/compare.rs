@@ -519,6 +519,35 @@ fn counts_of_two_different_statements_are_no_dispute() {
 }
 
 #[test]
+fn counts_of_one_noun_that_befall_it_differently_are_no_dispute() {
+    // Reason: "employs 1,500 workers", "1,200 workers will lose their jobs" and "300 workers
+    // will move" count three sets of workers; all can be true. "1,500 workers will lose their
+    // jobs" beside the 1,200 is one count told two ways, and does conflict.
+    let plant = "Harlow Foods said on Monday it would close its Brenton bakery next spring. \
+                 The plant employs 1,500 workers, the company said.";
+    let union = "About 1,200 workers will lose their jobs when Harlow Foods shuts its Brenton \
+                 plant, union officials said.";
+    let move_ = "Harlow Foods will close the Brenton bakery. Some 300 workers will move to its \
+                 Dunmore plant, a spokeswoman said.";
+    let r = run(&[plant, union, move_]);
+    assert!(
+        r.comparison.claims.iter().all(|g| g.conflict.is_none()),
+        "{:?}",
+        r.comparison.claims
+    );
+    let cut = "Harlow Foods will close the Brenton bakery. All 1,500 workers will lose their \
+               jobs when the plant shuts, a spokeswoman said.";
+    let r = run(&[plant, union, cut]);
+    let g = group_of(&r, "s2", "About 1,200 workers");
+    assert!(
+        g.conflict
+            .as_ref()
+            .is_some_and(|c| c.detail.contains("1,500")),
+        "{g:?}"
+    );
+}
+
+#[test]
 fn a_country_and_its_peoples_adjective_are_one_name() {
     // Reason: "fled to Turkish territory" and "took refuge in Turkey" name one place; matched
     // by entity key alone they share no name, and a shared statement is missed.

@@ -123,6 +123,10 @@ pub struct Figure {
     pub object: u64,
     /// For such a measure, the stem hash of the measure alone ("page"), else 0.
     pub measure: u64,
+    /// The words around a counted noun that say what befalls it: the nearest content word
+    /// before the number and the first after the noun, within its clause ("employs 1,500
+    /// workers", "1,200 workers will lose"), each as its stem hash and vector.
+    pub role: Vec<(u64, Vec<f32>)>,
     /// The text, for a person to read.
     pub text: String,
 }
@@ -580,12 +584,31 @@ pub fn same_thing(f: &Figure, g: &Figure, story: bool) -> bool {
     f.label == g.label && f.unit == g.unit && (f.noun != 0 || f.unit.is_some()) && nouns
 }
 
+/// The least cosine of two role words that tell one thing befalling a count ("lose" / "cut",
+/// "evacuated" / "leave"); "employs 1,500 workers" and "1,200 workers will lose their jobs"
+/// count two sets of workers.
+const SAME_ROLE: f32 = 0.2;
+
+/// True unless two counts of one noun are told with role words that share no meaning
+/// (see [`Figure::role`]). A toll or an object's measure is one thing whatever befalls it.
+fn same_role(f: &Figure, g: &Figure) -> bool {
+    f.toll.is_some()
+        || f.object != 0
+        || f.role.is_empty()
+        || g.role.is_empty()
+        || f.role.iter().any(|(a, u)| {
+            g.role
+                .iter()
+                .any(|(b, v)| a == b || crate::similarity::cosine(u, v) >= SAME_ROLE)
+        })
+}
+
 /// [`same_thing`], or, within a story, one measure of two objects named by different words
 /// ("a 40-page opinion" / "a 41-page ruling"): a story's measured objects are few, and two
 /// statements giving them must still be alike, numbers aside, to dispute
 /// ([`super::pair::in_dispute`]); only a value compared here, never a toll that joins a group.
 pub fn same_measured(f: &Figure, g: &Figure, story: bool) -> bool {
-    same_thing(f, g, story)
+    (same_thing(f, g, story) && same_role(f, g))
         || (story
             && f.measure != 0
             && f.measure == g.measure
@@ -847,6 +870,11 @@ fn figures(
             // word or a word of time is no counted noun.
             .filter(|w| !is_stopword(word_hash(w)) && !TIME_WORDS.contains(&w.as_str()));
         let noun = counted.map_or(0, |w| word_hash(stem(w)));
+        let role = if noun != 0 && toll.is_none() {
+            role_of(src, spans, folded, base, first, after, gap_before)
+        } else {
+            Vec::new()
+        };
         let text = &src.text[m.span];
         let (object, measure) = match (m.label, text.split_once('-'), counted) {
             (Label::Cardinal, Some((number, measure)), Some(w))
@@ -879,10 +907,87 @@ fn figures(
             toll,
             object,
             measure,
+            role,
             text: text.to_string(),
         });
     }
     out
+}
+
+/// How many words from a count its role words may be (see [`Figure::role`]): enough to pass
+/// "may have had their".
+const ROLE_REACH: usize = 5;
+
+/// Speech verbs, which end the clause a reported count is in.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tell",
+    "reported",
+    "stated",
+    "claimed",
+    "added",
+    "according",
+    "estimated",
+    "announced",
+];
+
+/// The role words of the count whose number takes words `first..after` (see [`Figure::role`]):
+/// the nearest content word before, and the first after the counted noun, in its clause.
+/// Names and stop words are no role ("Mercy Valley said about 1.2 million patients").
+fn role_of(
+    src: &Analysed,
+    spans: &[(usize, usize)],
+    folded: &[String],
+    base: usize,
+    first: usize,
+    after: usize,
+    gap_before: impl Fn(usize) -> bool,
+) -> Vec<(u64, Vec<f32>)> {
+    let content = |k: usize| {
+        let w = folded[k].as_str();
+        let upper = src.text[base + spans[k].0..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        (!upper
+            && w.chars().all(char::is_alphabetic)
+            && !NUMBER_FILLERS.contains(&w)
+            && !is_stopword(word_hash(w)))
+        .then_some(w)
+    };
+    // A speech verb ends the clause the count is in ("the chain said about 1.2 million").
+    let before = (0..first)
+        .rev()
+        .take(ROLE_REACH)
+        .take_while(|&k| !gap_before(k + 1) && !SPEECH.contains(&folded[k].as_str()))
+        .find_map(content);
+    // The counted noun is the first content word after the number; the role comes after it.
+    let noun_at = (after..folded.len().min(spans.len()))
+        .take(ROLE_REACH)
+        .take_while(|&k| !gap_before(k))
+        .find(|&k| {
+            folded[k].chars().all(char::is_alphabetic)
+                && !NUMBER_FILLERS.contains(&folded[k].as_str())
+        });
+    let later = noun_at.and_then(|n| {
+        (n + 1..folded.len().min(spans.len()))
+            .take(ROLE_REACH)
+            .take_while(|&k| !gap_before(k))
+            .find_map(content)
+    });
+    let model = crate::similarity::model();
+    [before, later]
+        .into_iter()
+        .flatten()
+        .map(|w| {
+            let mut v = vec![0.0; model.dim()];
+            model.word_into(w, &mut v);
+            (word_hash(stem(w)), v)
+        })
+        .collect()
 }
 
 /// A name as the comparison matches it: by its entity key, except that a country and its
