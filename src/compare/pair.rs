@@ -758,9 +758,9 @@ const FIGURE_MIN: f64 = 20.0;
 /// in bribes").
 const MONEY_MIN: f64 = 1000.0;
 
-/// How wide a figure's range may be, high over low, for [`one_figure`]: "about 4,200" is one
-/// number, "tens of thousands" is many.
-const FIGURE_SPREAD: f64 = 1.15;
+/// How wide a figure's range may be, high over low, for [`one_figure`]: "about 4,200" and
+/// "an estimated 60 million" (±10 %) are one number, "tens of thousands" is many.
+const FIGURE_SPREAD: f64 = 1.25;
 
 /// True when claims `a` and `b`, within a story and not [`apart`], give the same uncommon
 /// number of one thing: a count of the same noun ("4,200 jobs" / "roughly 4,200 jobs") of at

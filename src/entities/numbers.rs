@@ -239,7 +239,29 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("yuan", "CNY"),
     ("yen", "JPY"),
     ("rupees", "INR"),
+    ("francs", "CHF"),
+    ("pesos", "peso"),
+    ("kronor", "crown"),
+    ("krona", "crown"),
+    ("kroner", "crown"),
+    ("koruna", "crown"),
+    ("zlotys", "PLN"),
+    ("zloty", "PLN"),
+    ("forints", "HUF"),
+    ("forint", "HUF"),
+    ("shekels", "ILS"),
+    ("dirhams", "AED"),
+    ("riyals", "SAR"),
+    ("baht", "THB"),
+    ("rupiah", "IDR"),
+    ("ringgit", "MYR"),
+    ("naira", "NGN"),
+    ("shillings", "shilling"),
 ];
+/// Currencies whose names are also things counted ("two crowns" stolen): money only in sums
+/// of at least [`SUM_MIN`] ("60 million crowns").
+const CURRENCY_OR_THING: &[(&str, &str)] = &[("crowns", "crown"), ("rand", "ZAR")];
+const SUM_MIN: f64 = 1000.0;
 const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
     ("$", "USD"),
     ("€", "EUR"),
@@ -474,6 +496,7 @@ fn number_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, L
             k += words.len();
         } else if let Some((_, code)) = CURRENCY_WORDS
             .iter()
+            .chain(CURRENCY_OR_THING.iter().filter(|_| low >= SUM_MIN))
             .find(|(w, _)| t.lower(k) == *w && k < end)
         {
             label = Label::Money;
