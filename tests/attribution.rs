@@ -399,3 +399,9 @@ fn an_article_does_not_go_with_a_plural_source() {
     // police"; "a" goes with "raid", and "police" speak (but "a few officials" is one phrase).
     fixture_cases("article_");
 }
+
+#[test]
+fn a_source_after_its_cue_takes_the_whole_name() {
+    // "according to the Food and Drug Administration" is one organisation, not "the Food".
+    fixture_cases("source_named_with_and");
+}

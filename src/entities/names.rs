@@ -264,6 +264,7 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
                 &mut tags,
                 &taken[r.clone()],
                 &|k| features::gazetteer_bits(scratch, k),
+                &|k| lexical(k) && g.kind(fold_hash(&fold(t.text(r.start + k)))).is_none(),
                 &mut |k| {
                     lexical(k)
                         && g.kind(fold_hash(&fold(t.text(r.start + k)))).is_none()
@@ -1180,7 +1181,8 @@ fn join_connected(
 /// Joins a run of capitalised words that ends as organisations do (`list::ORG_WORD`:
 /// "Association", "Union") when the tagger reads it in pieces of different types, or leaves
 /// out capitalised words in it: "Nordic Aviators Association", read as a group, nothing and a
-/// person, is one organisation. Punctuation and lower-case words end a run; it is cut after
+/// person, is one organisation. Punctuation and lower-case words end a run, but for one "and"
+/// after common words (`plain_word`: "Food and Drug Administration"); it is cut after
 /// its last organisation's word where no name goes on past it ("American Airlines Chief
 /// Executive" keeps "American Airlines" as it is). A leading "The", or a common word
 /// capitalised only because it opens the sentence, a quotation or a clause (`common_opener`),
@@ -1194,6 +1196,7 @@ fn join_org_runs(
     tags: &mut [u8],
     taken: &[bool],
     gaz: &dyn Fn(usize) -> u32,
+    plain_word: &dyn Fn(usize) -> bool,
     common_opener: &mut dyn FnMut(usize) -> bool,
 ) {
     let n = tags.len();
@@ -1215,6 +1218,23 @@ fn join_org_runs(
         while end < n && word(end) {
             end += 1;
         }
+        // "Food and Drug Administration": common words, "and", and words that end as an
+        // organisation does are one run ("France and European Union" are two names).
+        let mut joined_at = None;
+        if end + 1 < n
+            && matches!(t.lower(first + end), "and" | "&")
+            && word(end + 1)
+            && (k..end).all(|q| plain_word(q) || q == k && t.lower(first + q) == "the")
+        {
+            joined_at = Some(end);
+            end += 2;
+            while end < n && word(end) {
+                end += 1;
+            }
+            if !org_word(end - 1) {
+                end = joined_at.take().unwrap_or(end);
+            }
+        }
         // Most runs have no organisation's word.
         if !(k..end).any(org_word) {
             k = end;
@@ -1234,10 +1254,19 @@ fn join_org_runs(
         let Some(e) = (s + 2..=end)
             .rev()
             .find(|&e| org_word(e - 1) && (e == n || !inside(tags[e])))
+            .filter(|&e| joined_at.is_none_or(|c| e > c + 1))
         else {
-            k = end;
+            k = joined_at.map_or(end, |c| c + 1);
             continue;
         };
+        // A run joined at "and" takes in the name it goes on ("U.S. Food and Drug
+        // Administration", read as "U.S. Food" and "Drug Administration").
+        let mut s = s;
+        if joined_at.is_some() {
+            while s > 0 && inside(tags[s]) {
+                s -= 1;
+            }
+        }
         let left_out = (s..e).any(|q| tags[q] == 0);
         let last = (s..e).rev().find(|&q| tags[q] % 2 == 1).unwrap_or(s);
         // "Jewish West Bank": the last piece is a place the gazetteers know.

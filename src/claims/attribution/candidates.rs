@@ -179,7 +179,11 @@ impl Paragraph<'_> {
             };
             // A transcript's speaker label inside its quotation ("\"WALLACE: …") is no quote.
             let quoted = self.quoted[c] && found.how != "colon_after_mark";
-            let (a, b) = found.src;
+            let (a, b) = if found.src.0 > found.cue.1 {
+                self.to_name_end(found.src, hi, mentions)
+            } else {
+                found.src
+            };
             if !found.special {
                 last_source = Some((a, b));
             }

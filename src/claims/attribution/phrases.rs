@@ -650,6 +650,33 @@ impl Paragraph<'_> {
 }
 
 /// The mentions inside `span` (mentions are sorted by span).
+impl Paragraph<'_> {
+    /// A source after its cue that stops inside a name goes on to the name's end: "according
+    /// to the Food and Drug Administration", where the phrase stops at "and".
+    pub(super) fn to_name_end(
+        &self,
+        np: (usize, usize),
+        hi: usize,
+        mentions: &[Mention],
+    ) -> (usize, usize) {
+        let (a, mut b) = np;
+        let span = self.span(a, b);
+        let from = mentions.partition_point(|m| m.span.end <= span.end);
+        let end = mentions[from..]
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .filter(|m| m.label.is_name() && m.span.start >= span.start)
+            .map(|m| m.span.end)
+            .max();
+        if let Some(end) = end {
+            while b + 1 < hi && self.toks[b + 1].span.end <= end {
+                b += 1;
+            }
+        }
+        (a, b)
+    }
+}
+
 pub(super) fn mentions_in(mentions: &[Mention], span: Span) -> impl Iterator<Item = &Mention> {
     let from = mentions.partition_point(|m| m.span.end <= span.start);
     mentions[from..]
