@@ -405,3 +405,9 @@ fn a_source_after_its_cue_takes_the_whole_name() {
     // "according to the Food and Drug Administration" is one organisation, not "the Food".
     fixture_cases("source_named_with_and");
 }
+
+#[test]
+fn a_headline_noun_after_a_name_is_no_cue() {
+    // "Veltran recall widens" is no one speaking; "Calloway says" is.
+    fixture_cases("headline_");
+}

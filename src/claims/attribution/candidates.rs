@@ -177,6 +177,10 @@ impl Paragraph<'_> {
                 c += 1;
                 continue;
             };
+            if headline && self.noun_after_name(&found) {
+                c += 1;
+                continue;
+            }
             // A transcript's speaker label inside its quotation ("\"WALLACE: …") is no quote.
             let quoted = self.quoted[c] && found.how != "colon_after_mark";
             let (a, b) = if found.src.0 > found.cue.1 {
@@ -225,6 +229,24 @@ impl Paragraph<'_> {
             c = found.cue.1 + 1;
         }
         out
+    }
+
+    /// True when a cue is a verb's base form right after a singular name ("Calloway shares
+    /// slide as Veltran recall widens"): a headline gives the present tense with "-s" ("Veltran
+    /// recalls"), so there the word is a noun.
+    fn noun_after_name(&self, found: &Found) -> bool {
+        let (c, (a, b)) = (found.cue.0, found.src);
+        if found.special || found.cue.0 != found.cue.1 || b + 1 != c || a > b {
+            return false;
+        }
+        let (w, head) = (self.w(c), self.w(b));
+        let singular = !head.ends_with('s') || head.ends_with("ss");
+        let cues = cue_words();
+        let base = !w.ends_with('s')
+            && ["ed", "d", "ing"]
+                .iter()
+                .any(|e| cues.get(&format!("{w}{e}")).is_some());
+        self.capitalised(b) && singular && base && !PRONOUNS.contains(&head)
     }
 
     /// A cue starting at local token `c` of the sentence `lo..hi`, with its source, outlet and
