@@ -5,7 +5,8 @@
 //! cargo run --release --example explain_pairs -- [--top N] [--with WORD] FILE...   # one source per file
 //! ```
 //!
-//! `--with WORD` keeps the pairs whose two claims both contain WORD (any case).
+//! `--with WORD` keeps the pairs whose two claims both contain WORD (any case). With
+//! `SAME_SOURCE=1` in the environment, pairs within one source are listed too.
 
 use crosscheck::compare::{pair, ClaimInfo};
 use crosscheck::Source;
@@ -41,7 +42,7 @@ fn main() {
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     for (i, a) in infos.iter().enumerate() {
         for (j, b) in infos.iter().enumerate().skip(i + 1) {
-            if a.source != b.source {
+            if a.source != b.source || std::env::var_os("SAME_SOURCE").is_some() {
                 pairs.push((crosscheck::compare::similarity(a, b) as f32, i, j));
             }
         }

@@ -178,12 +178,19 @@ pub fn is_cruft(line: &str) -> bool {
     if words <= MAX_SHORT_PREFIX_WORDS && SHORT_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
-    // A byline: "By Sophie Mangal" (capitalised words only, so "By Monday, 20 died" is kept).
-    if words <= 5
+    // A byline: "By Sophie Mangal", "By Priya Shah, Market Desk", "By Ann Lee and Tom Ode"
+    // (capitalised words only, so "By Monday, 20 died" is kept).
+    if words <= 7
         && lower.starts_with("by ")
+        && line.matches(',').count() <= 1
         && line.split_whitespace().skip(1).all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && !w.contains(|c: char| c.is_ascii_digit() || c == ',')
+            (w.chars().next().is_some_and(char::is_uppercase) || w == "and")
+                && !w.contains(|c: char| c.is_ascii_digit())
+        })
+        && !line.trim_end().ends_with(',')
+        && !lower.split_whitespace().nth(1).is_some_and(|w| {
+            let w = w.trim_end_matches(',');
+            crate::entities::dates::is_time_word(w)
         })
     {
         return true;

@@ -36,6 +36,11 @@ const PERIODS: &[&str] = &[
     "summer", "winter", "spring", "autumn", "fall", "quarter", "season", "day", "days",
 ];
 const TIME_UNITS: &[&str] = &["hour", "hours", "minute", "minutes", "second", "seconds"];
+/// True for a folded word that names a time: a month, a weekday, or a period ("summer").
+pub fn is_time_word(w: &str) -> bool {
+    MONTHS.contains(&w) || WEEKDAYS.contains(&w) || PERIODS.contains(&w)
+}
+
 /// Words before a bare number that make it a year ("in 2017", "since 1999").
 const YEAR_PREPOSITIONS: &[&str] = &[
     "in", "since", "by", "until", "till", "from", "during", "before", "after", "of", "through",

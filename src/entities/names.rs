@@ -315,6 +315,23 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
                 // (and nowhere else in the text).
                 continue;
             }
+            // "Carmaker Velmont to cut 4,200 jobs": a word telling what kind of business or
+            // person follows, opening the sentence, is no part of the name after it.
+            let opens = i == r.start
+                || matches!(
+                    t.text(i - 1),
+                    "“" | "\"" | "‘" | "'" | "(" | ":" | "—" | "–" | "-"
+                );
+            let i = if j > i + 1
+                && opens
+                && is_descriptor(t.lower(i))
+                && t.text(i).chars().skip(1).all(char::is_lowercase)
+                && g.kind(fold_hash(&fold(&t.text[t.span(i, j)]))).is_none()
+            {
+                i + 1
+            } else {
+                i
+            };
             // "Boston-based Reagan Communications": a place made an adjective by a hyphen is no
             // part of the name after it.
             let i = (i..j - 1)
@@ -1379,6 +1396,38 @@ fn trim(
         j -= 1;
     }
     (i < j).then_some((i, j))
+}
+
+/// True for a lower-case noun that tells what kind of business or person a name is, and goes
+/// before the name in news ("carmaker Velmont", "drugmaker Calloway", "retailer Kessel").
+fn is_descriptor(w: &str) -> bool {
+    (w.len() > 7 && w.ends_with("maker"))
+        || matches!(
+            w,
+            "retailer"
+                | "insurer"
+                | "lender"
+                | "broker"
+                | "miner"
+                | "airline"
+                | "carrier"
+                | "regulator"
+                | "watchdog"
+                | "startup"
+                | "conglomerate"
+                | "supermarket"
+                | "publisher"
+                | "broadcaster"
+                | "manufacturer"
+                | "supplier"
+                | "operator"
+                | "streamer"
+                | "brewer"
+                | "distiller"
+                | "shipper"
+                | "builder"
+                | "developer"
+        )
 }
 
 /// True when the word of token `i` is written the same somewhere in the text where a sentence
