@@ -1226,3 +1226,13 @@ fn a_figure_in_a_relative_clause_is_compared() {
     assert_numeric_conflict(g, "3.8 percent", "3.9 percent");
     assert!(g.members.iter().any(|m| m.source == "s3"), "{g:?}");
 }
+
+#[test]
+fn a_headline_giving_a_share_to_a_tenth_joins_the_claim_it_states() {
+    // Reason: "Central bank raises rates to 4.5%" (a headline) states what "increased its
+    // benchmark rate ... to 4.50%" and "lifted its key rate to 4.5 percent" do; a share given
+    // to a tenth is one of few in a story, as telling as an uncommon count.
+    let r = rates();
+    let g = group_of(&r, "s1", "Central bank raises rates");
+    assert!(g.members.iter().any(|m| m.source != "s1"), "{g:?}");
+}

@@ -792,17 +792,18 @@ fn moments_apart(a: &ClaimInfo, b: &ClaimInfo) -> bool {
     )
 }
 
-/// An uncommon figure, given as one number: a count of a noun of at least [`FIGURE_MIN`], or
-/// a sum of money of at least [`MONEY_MIN`], no toll, its range no wider than
-/// [`FIGURE_SPREAD`].
+/// An uncommon figure, given as one number: a count of a noun of at least [`FIGURE_MIN`], a
+/// sum of money of at least [`MONEY_MIN`], or a share given to a tenth ("4.5%"), no toll, its
+/// range no wider than [`FIGURE_SPREAD`].
 fn telling(f: &super::claim::Figure) -> bool {
     let (Some(low), Some(high)) = (f.low, f.high) else {
         return false;
     };
-    let uncommon = if f.label == crate::entities::Label::Money {
-        low >= MONEY_MIN
-    } else {
-        f.noun != 0 && low >= FIGURE_MIN
+    let uncommon = match f.label {
+        crate::entities::Label::Money => low >= MONEY_MIN,
+        // "4.5%", "3.9 percent": a share given to a tenth is one of few in a story.
+        crate::entities::Label::Percent => low.fract() != 0.0 && high == low,
+        _ => f.noun != 0 && low >= FIGURE_MIN,
     };
     uncommon && f.toll.is_none() && high <= low * FIGURE_SPREAD
 }
