@@ -288,6 +288,11 @@ export interface ClaimGroupMember {
   similarity: number | null;
   /** Which of the group's independent origins (0, 1, …) it belongs to. */
   origin: number;
+  /**
+   * When it is its article's headline, in the group because its lede is: the lede's index into
+   * the same source's `claims`; else `null`.
+   */
+  headline_of: number | null;
 }
 
 // ---------------------------------------------------------------------------------------------

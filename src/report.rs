@@ -672,6 +672,9 @@ pub struct Member {
     pub similarity: Option<f64>,
     /// Which of the group's origins it belongs to (0, 1, …).
     pub origin: usize,
+    /// When it is a headline in the group because its lede is: the lede's index in its
+    /// source's `claims`; else `null`.
+    pub headline_of: Option<usize>,
     /// (source index, claim index), for sorting.
     #[serde(skip)]
     pub order: (usize, usize),

@@ -267,8 +267,27 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                         && tokens[begin].span.end == tokens[i].span.start
                         && (begin == 0 || tokens[begin].newlines_before > 0)
                         && text[tokens[begin].span].len() <= 2;
+                    // "R-Calif., said", "DUNMORE, Ore. (Wire) -": a period before a comma,
+                    // or after a short capitalised word after a comma and before a bracket (a
+                    // dateline's state), closes an abbreviation, not a sentence.
+                    let short_before_bracket = tok == "."
+                        && next_text == "("
+                        && i > begin + 1
+                        && &text[tokens[i - 2].span] == ","
+                        && tokens[i - 1].span.end == tokens[i].span.start
+                        && {
+                            let prev = &text[tokens[i - 1].span];
+                            prev.chars().count() <= 5
+                                && prev.chars().next().is_some_and(char::is_uppercase)
+                                && prev.chars().skip(1).all(char::is_lowercase)
+                        };
+                    let before_comma = tok == "." && next_text == "," && last == i;
                     end_here = next.newlines_before > 0
-                        || !(after_abbrev || list_number || starts_lowercase(next_text));
+                        || !(after_abbrev
+                            || list_number
+                            || before_comma
+                            || short_before_bracket
+                            || starts_lowercase(next_text));
                 }
             }
         } else if let Some(next) = tokens.get(i + 1) {

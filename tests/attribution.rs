@@ -411,3 +411,16 @@ fn a_headline_noun_after_a_name_is_no_cue() {
     // "Veltran recall widens" is no one speaking; "Calloway says" is.
     fixture_cases("headline_");
 }
+
+#[test]
+fn a_source_after_its_cue_goes_on_over_an_abbreviation() {
+    // "said Dr. Karen Whitlow" named "Dr"; "a spokesman for St. Anne's" stopped at "St.".
+    fixture_cases("source_after_said_with_a_title");
+    fixture_cases("source_after_according_to_with_saint");
+}
+
+#[test]
+fn the_subject_of_a_passive_cue_is_no_source() {
+    // "No deaths have been reported" was shown as "anonymous: No deaths".
+    fixture_cases("passive_subject_is_no_source");
+}

@@ -1236,3 +1236,46 @@ fn a_headline_giving_a_share_to_a_tenth_joins_the_claim_it_states() {
     let g = group_of(&r, "s1", "Central bank raises rates");
     assert!(g.members.iter().any(|m| m.source != "s1"), "{g:?}");
 }
+
+#[test]
+fn a_headline_is_in_its_ledes_group() {
+    // Reason: "Velmont slashes workforce, admits EV bet came too early" says in a few words
+    // what the business desk's lede says in full ("will eliminate roughly 4,200 jobs"); no word
+    // but the name is shared, so the pair model cannot tell, yet a reader sees one claim. The
+    // headline is in the lede's group, marked as such, and a headline's dropped attribution is
+    // no drift.
+    let r = story("layoffs", ["business.txt", "local.txt", "wire.txt"]);
+    let g = group_of(&r, "s1", "Velmont slashes workforce");
+    let lede = r.sources[0]
+        .claims
+        .iter()
+        .position(|c| c.text.contains("eliminate roughly 4,200 jobs"))
+        .expect("lede");
+    let m = g
+        .members
+        .iter()
+        .find(|m| m.source == "s1" && m.claim == 0)
+        .expect("headline");
+    assert_eq!(m.headline_of, Some(lede), "{g:?}");
+    assert!(
+        g.members
+            .iter()
+            .any(|m| m.source == "s1" && m.claim == lede),
+        "{g:?}"
+    );
+    assert!(g.sources >= 2, "{g:?}");
+    assert!(!g.drift, "{g:?}");
+}
+
+#[test]
+fn a_headline_over_a_lede_no_one_shares_stays_alone() {
+    // Reason: the headline joins only a group other outlets share; with its lede alone, a group
+    // of one outlet's headline and lede would tell the reader nothing.
+    let r = run(&[
+        "Council backs new bridge plan\n\nThe city council voted 7-2 on Monday to fund a new bridge over the Arden River.\n\nWork is to start in May.\n",
+        "Storm closes schools across the county\n\nHeavy snow closed every school in Brook County on Monday.\n",
+    ]);
+    let g = group_of(&r, "s1", "Council backs new bridge plan");
+    assert_eq!(g.members.len(), 1, "{g:?}");
+    assert_eq!(g.members[0].headline_of, None, "{g:?}");
+}

@@ -1063,8 +1063,12 @@ export function renderClaimsBoard(report, { onJump, onMember, groupOf = null, to
       'Show in text',
     );
     if (onJump) jump.addEventListener('click', () => onJump(m.source, m.claim));
+    const headline = m.headline_of !== null && m.headline_of !== undefined;
     const tags = [
       stanceTag,
+      headline
+        ? h('span', { class: 'tag headline-tag', title: 'This outlet’s headline: it is in the group because the sentence under it, the lede, is' }, 'headline')
+        : null,
       h('span', { class: ['tag', 'certainty', `cert-${cert}`], title: certTitle }, certWord),
       letters && m.origin !== undefined && m.origin !== null
         ? h('span', { class: 'tag origin-tag', title: 'Members with the same origin letter relay one origin (same cited source or outlet, or copied text)' }, `origin ${letters(m.origin)}`)

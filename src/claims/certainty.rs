@@ -80,6 +80,14 @@ const HEDGE_PHRASES: &[&[&str]] = &[
     &["were", "said", "to"],
     &["is", "suspected"],
     &["are", "suspected"],
+    // A report without a reporter: "is reported to have resigned", "it was reported that".
+    &["is", "reported", "to"],
+    &["are", "reported", "to"],
+    &["was", "reported", "to"],
+    &["were", "reported", "to"],
+    &["it", "is", "reported"],
+    &["it", "was", "reported"],
+    &["it", "has", "been", "reported"],
     // A question left unanswered states nothing: "declined to say whether it had paid".
     &["declined", "to", "say"],
     &["declined", "to", "comment"],

@@ -63,10 +63,16 @@ pub fn build(
             stance,
             similarity: similarity.members[a].map(round),
             origin,
+            headline_of: grouping.headline_of[i].map(|l| infos[l].claim),
             order: (x.source, x.claim),
         });
     }
-    let certainties: BTreeSet<Certainty> = members.iter().map(|&i| infos[i].certainty).collect();
+    // A headline drops the attribution its article gives as a rule: that is no drift.
+    let certainties: BTreeSet<Certainty> = members
+        .iter()
+        .filter(|&&i| !grouping.headline[i])
+        .map(|&i| infos[i].certainty)
+        .collect();
     let drift = source_ids.len() >= 2
         && certainties.contains(&Certainty::Asserted)
         && certainties.len() > 1;
@@ -93,7 +99,8 @@ fn round(x: f32) -> f64 {
 struct Similarities {
     /// Per member: its mean probability with the members of other sources.
     members: Vec<Option<f32>>,
-    /// The mean over all pairs of members from different sources.
+    /// The mean over all pairs of members from different sources, headlines that are in the
+    /// group by their lede left out.
     group: Option<f32>,
 }
 
@@ -149,8 +156,17 @@ fn similarities(infos: &[ClaimInfo], grouping: &Grouping, members: &[usize]) -> 
         }
         if n > 0 {
             out.members[a] = Some((sum / n as f64) as f32);
-            total += sum;
-            pairs += n;
+        }
+        if grouping.headline_of[members[a]].is_some() {
+            continue;
+        }
+        for b in 0..k {
+            if infos[members[a]].source != infos[members[b]].source
+                && grouping.headline_of[members[b]].is_none()
+            {
+                total += p[d_of[a] * m + d_of[b]] as f64;
+                pairs += 1;
+            }
         }
     }
     if pairs > 0 {

@@ -33,6 +33,10 @@ pub struct Grouping {
     /// Each claim's closest claim of another source among those scored (a copy is closest of
     /// all), with its probability.
     pub closest: Vec<Option<(usize, f32)>>,
+    /// For each headline put in its lede's group, the lede.
+    pub headline_of: Vec<Option<usize>>,
+    /// Whether each claim is a headline over a lede.
+    pub headline: Vec<bool>,
 }
 
 impl Grouping {
@@ -61,8 +65,9 @@ impl Grouping {
 }
 
 /// Groups the claims. Claims with the very same words (copies, wire stories) are one node from
-/// the start; only the first of each is scored, so repeated text costs nothing more.
-pub fn group(infos: &[ClaimInfo], threshold: f32) -> Grouping {
+/// the start; only the first of each is scored, so repeated text costs nothing more. `ledes`
+/// gives each headline its lede (see `super::headline`).
+pub fn group(infos: &[ClaimInfo], ledes: &[Option<usize>], threshold: f32) -> Grouping {
     let n = infos.len();
     // Nodes: distinct claims, each with its copies.
     let mut node_of = vec![0u32; n];
@@ -116,6 +121,7 @@ pub fn group(infos: &[ClaimInfo], threshold: f32) -> Grouping {
             members
         })
         .collect();
+    let headline_of = join_headlines(&mut groups, infos, ledes);
     groups.sort_unstable_by_key(|g| g[0]);
     let closest = closest(infos, &nodes, &edges);
     Grouping {
@@ -123,7 +129,43 @@ pub fn group(infos: &[ClaimInfo], threshold: f32) -> Grouping {
         node_of,
         edges,
         closest,
+        headline_of,
+        headline: ledes.iter().map(Option::is_some).collect(),
     }
+}
+
+/// Puts each headline that no other source shares into the group of its lede, when other
+/// sources share that group: the lede states in full what the headline says, and the pair model
+/// cannot see that in a headline's few words. Returns, for each headline moved, its lede.
+fn join_headlines(
+    groups: &mut Vec<Vec<usize>>,
+    infos: &[ClaimInfo],
+    ledes: &[Option<usize>],
+) -> Vec<Option<usize>> {
+    let mut out = vec![None; infos.len()];
+    let mut group_of = vec![0; infos.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &i in members {
+            group_of[i] = g;
+        }
+    }
+    let shared = |g: &[usize], s: usize| g.iter().any(|&j| infos[j].source != s);
+    for (h, lede) in ledes.iter().enumerate() {
+        let (Some(&l), Some(x)) = (lede.as_ref(), infos.get(h)) else {
+            continue;
+        };
+        let (from, to) = (group_of[h], group_of[l]);
+        if from == to || shared(&groups[from], x.source) || !shared(&groups[to], x.source) {
+            continue;
+        }
+        groups[from].retain(|&i| i != h);
+        let at = groups[to].partition_point(|&i| i < h);
+        groups[to].insert(at, h);
+        group_of[h] = to;
+        out[h] = Some(l);
+    }
+    groups.retain(|g| !g.is_empty());
+    out
 }
 
 /// Each claim's closest claim of another source: a copy printed by another source, else the

@@ -31,6 +31,7 @@ mod entities;
 pub mod fnc_eval;
 mod group;
 mod grouping;
+mod headline;
 pub mod pair;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod pairs_eval;
@@ -183,7 +184,8 @@ fn claim_groups(sources: &[Analysed]) -> (Vec<ClaimGroup>, Vec<Vec<Option<Closes
     } else {
         model.threshold
     };
-    let grouping = grouping::group(&infos, threshold);
+    let ledes = headline::ledes(sources, &infos);
+    let grouping = grouping::group(&infos, &ledes, threshold);
     let mut closest: Vec<Vec<Option<Closest>>> =
         sources.iter().map(|s| vec![None; s.claims.len()]).collect();
     for (x, c) in infos.iter().zip(&grouping.closest) {

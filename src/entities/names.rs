@@ -1830,9 +1830,13 @@ fn free(taken: &[bool], i: usize, j: usize) -> Option<(usize, usize)> {
     best
 }
 
-/// The state in a party-and-state label of one token ("R-Texas", "D-Calif"), as a span.
+/// The state in a party-and-state label of one token ("R-Texas", "D-Calif", with the period of
+/// an abbreviated state: "R-Calif."), as a span.
 fn party_state(t: &Tokens, i: usize, j: usize) -> Option<Span> {
-    if j != i + 1 {
+    let dot = j == i + 2
+        && t.text(i + 1) == "."
+        && t.seg.tokens[i].span.end == t.seg.tokens[i + 1].span.start;
+    if j != i + 1 && !dot {
         return None;
     }
     let w = t.text(i);
@@ -1844,7 +1848,7 @@ fn party_state(t: &Tokens, i: usize, j: usize) -> Option<Span> {
     (chars.next()?.is_uppercase() && chars.clone().count() >= 1 && chars.all(char::is_alphabetic))
         .then(|| {
             let start = t.seg.tokens[i].span.start + 2;
-            Span::new(start, t.seg.tokens[i].span.end)
+            Span::new(start, t.seg.tokens[j - 1].span.end)
         })
 }
 

@@ -392,7 +392,7 @@ impl Paragraph<'_> {
             && k - s < 10
             && (self.is_np_word(k)
                 || (k > s && matches!(self.w(k), "of" | "at" | "for" | "in" | "from")))
-            && self.w(k) != "."
+            && (self.w(k) != "." || self.abbreviation_dot(k))
         {
             k += 1;
         }
@@ -400,6 +400,15 @@ impl Paragraph<'_> {
             k -= 1;
         }
         (k > s).then(|| (s, k - 1))
+    }
+
+    /// True when token `k` is the period of an abbreviation it follows ("Dr.", "St."): part
+    /// of a name, not the end of a phrase.
+    fn abbreviation_dot(&self, k: usize) -> bool {
+        self.w(k) == "."
+            && k > 0
+            && self.toks[k - 1].span.end == self.toks[k].span.start
+            && crate::segment::is_abbreviation(self.w(k - 1))
     }
 
     /// A noun phrase after its cue extended over an apposition: "Alan Abramowitz, a
