@@ -1,0 +1,455 @@
+//! A name's label: the tagger's type refined by the gazetteers and the name's own words (a
+//! building, a natural place, an event, a law, a language, a group, a business), a document or a
+//! work ("Pledge of Allegiance"), the place before an office ("Riverton mayor", "Warren Mayor Jim
+//! Fouts"), the state in a party-and-state label ("R-Texas"), and a name before a hyphen suffix
+//! ("ISIS-held").
+
+use crate::entities::gazetteer::{fold_hash, list, Gazetteer, Kind};
+use crate::entities::{Label, Tokens};
+use crate::span::Span;
+
+/// Last words that make a place a facility.
+pub(super) const FAC_WORDS: &[&str] = &[
+    "airport",
+    "airbase",
+    "base",
+    "bridge",
+    "square",
+    "street",
+    "avenue",
+    "road",
+    "highway",
+    "stadium",
+    "tower",
+    "towers",
+    "palace",
+    "prison",
+    "hospital",
+    "mosque",
+    "church",
+    "cathedral",
+    "temple",
+    "dam",
+    "port",
+    "station",
+    "crossing",
+    "gate",
+    "building",
+    "hotel",
+    "arena",
+    "museum",
+    "gallery",
+    "theatre",
+    "theater",
+    "castle",
+];
+
+/// Last words that make a place a natural or non-political location.
+const LOC_WORDS: &[&str] = &[
+    "river",
+    "sea",
+    "ocean",
+    "lake",
+    "mountains",
+    "mountain",
+    "mount",
+    "mt",
+    "valley",
+    "desert",
+    "gulf",
+    "bay",
+    "island",
+    "islands",
+    "peninsula",
+    "strait",
+    "straits",
+    "canal",
+    "basin",
+    "coast",
+    "plain",
+    "plains",
+    "heights",
+    "hills",
+    "region",
+    "delta",
+    "forest",
+    "park",
+];
+
+/// Words that make a MISC name an event.
+const EVENT_WORDS: &[&str] = &[
+    "cup",
+    "open",
+    "games",
+    "olympics",
+    "olympic",
+    "championship",
+    "championships",
+    "classic",
+    "prix",
+    "war",
+    "revolution",
+    "uprising",
+    "spring",
+    "election",
+    "elections",
+    "summit",
+    "conference",
+    "tour",
+    "series",
+    "marathon",
+    "rally",
+    "trophy",
+    "festival",
+    "massacre",
+    "intifada",
+    "wimbledon",
+];
+
+/// Last words that make a MISC name a law.
+const LAW_WORDS: &[&str] = &[
+    "act",
+    "treaty",
+    "accord",
+    "accords",
+    "constitution",
+    "convention",
+    "charter",
+    "agreement",
+    "resolution",
+    "amendment",
+    "law",
+];
+
+/// Languages, typed LANGUAGE after "in", "speak" and the like (else they are NORP).
+const LANGUAGES: &[&str] = &[
+    "arabic",
+    "chinese",
+    "english",
+    "farsi",
+    "french",
+    "german",
+    "hebrew",
+    "hindi",
+    "italian",
+    "japanese",
+    "kurdish",
+    "mandarin",
+    "persian",
+    "portuguese",
+    "russian",
+    "spanish",
+    "turkish",
+    "urdu",
+    "dutch",
+    "greek",
+    "korean",
+    "swahili",
+    "pashto",
+    "dari",
+];
+
+/// First words of the names of documents, pledges and works ("Pledge of Allegiance", "Bill of
+/// Rights", "Book of Mormon"): such a name is no organisation or person, whatever the tagger
+/// says. `true` for a law, `false` for a work.
+pub(super) const DOCUMENT_HEADS: &[(&str, bool)] = &[
+    ("articles", true),
+    ("bill", true),
+    ("charter", true),
+    ("code", true),
+    ("covenant", true),
+    ("declaration", true),
+    ("proclamation", true),
+    ("statute", true),
+    ("statutes", true),
+    ("treaty", true),
+    ("ballad", false),
+    ("book", false),
+    ("gospel", false),
+    ("hymn", false),
+    ("oath", false),
+    ("ode", false),
+    ("pledge", false),
+    ("psalm", false),
+    ("song", false),
+];
+
+/// The label of a name read as "<document> of …" ("Pledge of Allegiance": WORK_OF_ART,
+/// "Declaration of Independence": LAW), from its key.
+pub(super) fn document_label(key: &str) -> Option<Label> {
+    let mut words = key.split(' ');
+    let head = words.next()?;
+    let &(_, law) = DOCUMENT_HEADS.iter().find(|(h, _)| *h == head)?;
+    (words.next()? == "of" && words.next().is_some()).then_some(if law {
+        Label::Law
+    } else {
+        Label::WorkOfArt
+    })
+}
+
+/// Words for offices of a town, a county or a state that follow the place's name ("Riverton
+/// mayor", "Ohio Governor", "Harris County Sheriff", "Riverton police").
+const CIVIC_TITLES: &[&str] = &[
+    "mayor",
+    "mayoral",
+    "governor",
+    "sheriff",
+    "police",
+    "council",
+    "councillor",
+    "councilor",
+    "councilman",
+    "councilwoman",
+    "alderman",
+];
+
+/// The token of a person's office inside the name at tokens `i..j`, after a place and before
+/// the person's two or three capitalised names ("Warren Mayor Jim Fouts", "Ohio Governor Mike
+/// DeWine"): a name of a place, an office and a person run together.
+pub(super) fn office_in_name(t: &Tokens, i: usize, j: usize) -> Option<usize> {
+    let c = (i + 1..j).find(|&k| {
+        matches!(
+            t.lower(k),
+            "mayor"
+                | "governor"
+                | "sheriff"
+                | "councillor"
+                | "councilor"
+                | "councilman"
+                | "councilwoman"
+                | "alderman"
+        )
+    })?;
+    let named = |k: usize| {
+        let w = t.text(k);
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|ch| ch.is_alphabetic() || ch == '-' || ch == '.' || ch == '\'')
+    };
+    ((3..=4).contains(&(j - c)) && t.text(c).starts_with(char::is_uppercase))
+        .then_some(c)
+        .filter(|&c| (c + 1..j).all(named))
+}
+
+/// True when the name at tokens `i..j` (key `key`), which the tagger read as an organisation or
+/// a thing, names a place because an office of a place follows it (`CIVIC_TITLES`, before the
+/// sentence's end `end`): "Riverton mayor", "Riverton Mayor Daniel Okafor". Only a name of one
+/// to three capitalised words, no acronyms ("BOJ Governor"), organisations' words or small
+/// words, not all of them words of the language (`lexical`, the common words, the similarity
+/// vocabulary: "Fed governor"), and no known party's ("Labour council": "Labour Party").
+pub(super) fn before_civic_title(
+    t: &Tokens,
+    key: &str,
+    i: usize,
+    j: usize,
+    end: usize,
+    gaz: &dyn Fn(usize) -> u32,
+    lexical: &dyn Fn(usize) -> bool,
+) -> bool {
+    if j >= end || j - i > 3 || !CIVIC_TITLES.contains(&t.lower(j)) {
+        return false;
+    }
+    let plain = |k: usize| {
+        let w = t.text(k);
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && gaz(k) & (3 << (2 * list::ORG_WORD)) == 0
+    };
+    let common = |k: usize| {
+        lexical(k)
+            || gaz(k) & (1 << (2 * list::COMMON)) != 0
+            || crate::similarity::model().is_word(t.lower(k))
+    };
+    let party = format!("{key} party");
+    (i..j).all(plain) && !(i..j).all(common) && Gazetteer::get().kind(fold_hash(&party)).is_none()
+}
+
+/// The state in a party-and-state label of one token ("R-Texas", "D-Calif", with the period of
+/// an abbreviated state: "R-Calif."), as a span.
+pub(super) fn party_state(t: &Tokens, i: usize, j: usize) -> Option<Span> {
+    let dot = j == i + 2
+        && t.text(i + 1) == "."
+        && t.seg.tokens[i].span.end == t.seg.tokens[i + 1].span.start;
+    if j != i + 1 && !dot {
+        return None;
+    }
+    let w = t.text(i);
+    let rest = w
+        .strip_prefix("R-")
+        .or_else(|| w.strip_prefix("D-"))
+        .or_else(|| w.strip_prefix("I-"))?;
+    let mut chars = rest.chars();
+    (chars.next()?.is_uppercase() && chars.clone().count() >= 1 && chars.all(char::is_alphabetic))
+        .then(|| {
+            let start = t.seg.tokens[i].span.start + 2;
+            Span::new(start, t.seg.tokens[j - 1].span.end)
+        })
+}
+
+/// The label of a name before a hyphen suffix: what the gazetteers say, else the tagger's type
+/// when it is a person, place or organisation; `None` for an unknown adjective ("Richmond-based"
+/// in a MISC span is dropped rather than guessed).
+pub(super) fn prefix_label(g: &Gazetteer, key: &str, ty: usize) -> Option<Label> {
+    match g.kind(fold_hash(key)) {
+        Some(Kind::Name(l)) => Some(l),
+        Some(Kind::Title) => None,
+        None => match ty {
+            0 => Some(Label::Person),
+            1 => Some(Label::Gpe),
+            2 => Some(Label::Org),
+            _ => None,
+        },
+    }
+}
+
+/// The tagger's type, unless the whole name is a gazetteer's region ("Euphrates" is no
+/// organisation) or organisation ("Islamic State" is no place). Countries and cities are left to
+/// the tagger: a national side or a city's club is an organisation in sports news.
+pub(super) fn override_type(known: Option<Kind>, ty: usize) -> usize {
+    match (ty, known) {
+        (0 | 2 | 3, Some(Kind::Name(Label::Loc))) => 1,
+        (1, Some(Kind::Name(Label::Org))) => 2,
+        _ => ty,
+    }
+}
+
+/// The OntoNotes label of tokens `i..j` (folded: `name`; in the gazetteers: `known`) that the
+/// tagger typed `ty` (PER, LOC, ORG, MISC).
+pub(super) fn refine(
+    t: &Tokens,
+    name: &str,
+    known: Option<Kind>,
+    i: usize,
+    j: usize,
+    ty: usize,
+) -> Label {
+    if let Some(l) = document_label(name) {
+        // "Pledge of Allegiance", "Bill of Rights": a document or a work, not an organisation.
+        return l;
+    }
+    let last = name.rsplit(' ').next().unwrap_or("");
+    let first = name.split(' ').next().unwrap_or("");
+    match ty {
+        // "Betty Ford Center": a name after a person that ends as a building or an
+        // institution does is that.
+        0 if j - i >= 2 && FAC_WORDS.contains(&last) => Label::Fac,
+        0 if j - i >= 2 && Gazetteer::get().is_org_word(last) => Label::Org,
+        // "Gulfport Chemical", "Brantford Rail": a trade after a word that is no given name.
+        0 if j - i >= 2
+            && INDUSTRY_WORDS.contains(&last)
+            && !Gazetteer::get().is_first_name(first) =>
+        {
+            Label::Org
+        }
+        0 => Label::Person,
+        2 => Label::Org,
+        1 => match known {
+            Some(Kind::Name(l @ (Label::Gpe | Label::Loc))) => l,
+            _ if FAC_WORDS.contains(&last) => Label::Fac,
+            _ if LOC_WORDS.contains(&last) || LOC_WORDS.contains(&first) => Label::Loc,
+            _ => Label::Gpe,
+        },
+        _ => {
+            let words: Vec<&str> = name.split(' ').collect();
+            let prev = if i > 0 { t.lower(i - 1) } else { "" };
+            if j - i == 1
+                && LANGUAGES.contains(&name)
+                && matches!(
+                    prev,
+                    "in" | "speak" | "speaks" | "speaking" | "spoke" | "into" | "from"
+                )
+            {
+                Label::Language
+            } else if matches!(known, Some(Kind::Name(Label::Norp)))
+                || is_group_word(last) && j - i <= 2
+            {
+                Label::Norp
+            } else if words.iter().any(|w| EVENT_WORDS.contains(w)) {
+                Label::Event
+            } else if LAW_WORDS.contains(&last) {
+                Label::Law
+            } else if j - i == 1
+                && name.chars().all(char::is_alphabetic)
+                && !t.text(i).chars().all(char::is_uppercase)
+            {
+                // One unknown capitalised word typed MISC is most often an adjective of a
+                // place or a group ("Chechen", "Islamist").
+                Label::Norp
+            } else {
+                Label::Product
+            }
+        }
+    }
+}
+
+/// Trades that end a business's name ("Gulfport Chemical", "Northline Rail", "Apex Energy"),
+/// none of them a common surname: a name the tagger typed a person that ends in one is a
+/// business unless a given name opens it.
+const INDUSTRY_WORDS: &[&str] = &[
+    "aerospace",
+    "airline",
+    "automotive",
+    "aviation",
+    "bancorp",
+    "biotech",
+    "brands",
+    "brewing",
+    "chemical",
+    "electric",
+    "energy",
+    "financial",
+    "freight",
+    "healthcare",
+    "hotels",
+    "logistics",
+    "pharma",
+    "pharmaceutical",
+    "rail",
+    "railroad",
+    "railway",
+    "refining",
+    "resources",
+    "robotics",
+    "semiconductor",
+    "software",
+    "solutions",
+    "therapeutics",
+    "transit",
+    "utilities",
+    "wireless",
+];
+
+/// Words shaped like nationalities and groups: "Kurdish", "Sudanese", "Islamist", "Serbs".
+fn is_group_word(w: &str) -> bool {
+    [
+        "ish", "ese", "an", "ans", "ian", "ians", "ist", "ists", "ic", "i", "is", "ite", "ites",
+        "ch", "ers",
+    ]
+    .iter()
+    .any(|s| w.ends_with(s) && w.len() > s.len() + 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_of_something_are_laws_or_works() {
+        // A document's name is no organisation: laws and works by the first word, before "of".
+        assert_eq!(
+            document_label("pledge of allegiance"),
+            Some(Label::WorkOfArt)
+        );
+        assert_eq!(document_label("bill of rights"), Some(Label::Law));
+        assert_eq!(
+            document_label("declaration of independence"),
+            Some(Label::Law)
+        );
+        // "Bill Clinton", a bare "Pledge" or "Bill of" say nothing of a document.
+        assert_eq!(document_label("bill clinton"), None);
+        assert_eq!(document_label("pledge"), None);
+        assert_eq!(document_label("bill of"), None);
+        assert_eq!(document_label("bank of england"), None);
+    }
+}
