@@ -477,9 +477,16 @@ impl Paragraph<'_> {
         let (src, how) = if passive && by.is_some() {
             // "was authored by House Speaker Philip Gunn"
             (self.np_right(by.unwrap_or(0) + 1, hi), "passive_by")
-        } else if passive && !matches!(w, "told" | "quoted") {
-            // "No deaths have been reported": the subject of a passive is what is said, and
-            // no one is named to say it.
+        } else if passive
+            && matches!(
+                w,
+                "reported" | "said" | "announced" | "confirmed" | "stated" | "claimed"
+                    | "alleged" | "disclosed" | "revealed"
+            )
+        {
+            // "No deaths have been reported": the subject of a passive verb of saying is what
+            // is said, and no one is named to say it. ("Voters would be scared": the subject
+            // of a passive of feeling is who feels it.)
             (None, "")
         } else if participle && c > lo + 1 && self.w(c - 1) == "as" && self.w(c - 2) == "quoted" {
             // "X was quoted as saying"
