@@ -861,17 +861,32 @@ fn figures(
             .then(|| super::toll::of_number(folded, first, after, gap_before))
             .flatten();
         // Within its clause: "recorded just 112, according to police" counts nothing.
-        let counted = (after..folded.len())
+        let counted_at = (after..folded.len())
             .take(4)
             .take_while(|&k| !gap_before(k))
-            .map(|k| &folded[k])
-            .find(|w| !NUMBER_FILLERS.contains(&w.as_str()) && w.chars().all(char::is_alphabetic))
+            .find(|&k| {
+                let w = folded[k].as_str();
+                !NUMBER_FILLERS.contains(&w) && w.chars().all(char::is_alphabetic)
+            })
             // "3.8 percent in October", "3.9 percent last month": a preposition, another stop
             // word or a word of time is no counted noun.
-            .filter(|w| !is_stopword(word_hash(w)) && !TIME_WORDS.contains(&w.as_str()));
+            .filter(|&k| {
+                let w = folded[k].as_str();
+                !is_stopword(word_hash(w)) && !TIME_WORDS.contains(&w)
+            })
+            .map(|k| {
+                // Only a plain count pluralises its noun: "a 42-page indictment accuses".
+                let plain = m.label == Label::Cardinal && !src.text[m.span].contains('-');
+                if plain {
+                    plural_head(folded, k, v.low, &gap_before)
+                } else {
+                    k
+                }
+            });
+        let counted = counted_at.map(|k| folded[k].as_str());
         let noun = counted.map_or(0, |w| word_hash(stem(w)));
-        let role = if noun != 0 && toll.is_none() {
-            role_of(src, spans, folded, base, first, after, gap_before)
+        let role = if let (Some(at), true) = (counted_at, noun != 0 && toll.is_none()) {
+            role_of(src, spans, folded, base, first, at, gap_before)
         } else {
             Vec::new()
         };
@@ -914,6 +929,36 @@ fn figures(
     out
 }
 
+/// The head of the noun a count of two or more counts, from its first word `k`: a plural noun
+/// right after it, up to twice ("48 confirmed cases", "50 measles cases", "23 regional jets",
+/// "40 charter schools"). After a plural count a word ending in "-s" is no verb.
+fn plural_head(
+    folded: &[String],
+    mut k: usize,
+    low: Option<f64>,
+    gap_before: &impl Fn(usize) -> bool,
+) -> usize {
+    if low.is_none_or(|v| v < 2.0) {
+        return k;
+    }
+    let plural = |w: &str| {
+        w.len() >= 4
+            && w.ends_with('s')
+            && !(w.ends_with("ss") || w.ends_with("us") || w.ends_with("is"))
+            && w.chars().all(char::is_alphabetic)
+            && !is_stopword(word_hash(w))
+            && !NUMBER_FILLERS.contains(&w)
+            && !TIME_WORDS.contains(&w)
+    };
+    for _ in 0..2 {
+        match folded.get(k + 1) {
+            Some(w) if !gap_before(k + 1) && plural(w) => k += 1,
+            _ => break,
+        }
+    }
+    k
+}
+
 /// How many words from a count its role words may be (see [`Figure::role`]): enough to pass
 /// "may have had their".
 const ROLE_REACH: usize = 5;
@@ -943,7 +988,7 @@ fn role_of(
     folded: &[String],
     base: usize,
     first: usize,
-    after: usize,
+    noun_at: usize,
     gap_before: impl Fn(usize) -> bool,
 ) -> Vec<(u64, Vec<f32>)> {
     let content = |k: usize| {
@@ -964,20 +1009,11 @@ fn role_of(
         .take(ROLE_REACH)
         .take_while(|&k| !gap_before(k + 1) && !SPEECH.contains(&folded[k].as_str()))
         .find_map(content);
-    // The counted noun is the first content word after the number; the role comes after it.
-    let noun_at = (after..folded.len().min(spans.len()))
+    // The role comes after the counted noun.
+    let later = (noun_at + 1..folded.len().min(spans.len()))
         .take(ROLE_REACH)
         .take_while(|&k| !gap_before(k))
-        .find(|&k| {
-            folded[k].chars().all(char::is_alphabetic)
-                && !NUMBER_FILLERS.contains(&folded[k].as_str())
-        });
-    let later = noun_at.and_then(|n| {
-        (n + 1..folded.len().min(spans.len()))
-            .take(ROLE_REACH)
-            .take_while(|&k| !gap_before(k))
-            .find_map(content)
-    });
+        .find_map(content);
     let model = crate::similarity::model();
     [before, later]
         .into_iter()
