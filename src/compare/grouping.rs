@@ -269,7 +269,9 @@ fn candidate_scores(
     let states: Vec<bool> = nodes.iter().map(|n| !infos[n[0]].names_only).collect();
     let mut shared = vec![0u16; k];
     let mut touched: Vec<usize> = Vec::new();
-    let mut edges = FnvMap::default();
+    // The pairs to score, in the order their scores go into `edges`: gathered first, then
+    // scored on all cores (each pair alone; see `score_all`).
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
     for a in 0..k {
         let need = node_ids[a].len().clamp(1, 2) as u16;
         for &id in &node_ids[a] {
@@ -291,32 +293,58 @@ fn candidate_scores(
                 && states[b]
                 && cross_pairs(&sources_of[a], &sources_of[b]) > 0.0
             {
-                let (x, y) = (&infos[nodes[a][0]], &infos[nodes[b][0]]);
-                let p = pair::similarity(x, y);
-                if p >= EDGE_MIN {
-                    edges.insert((a as u32, b as u32), p);
-                }
+                pairs.push((a as u32, b as u32));
             }
             shared[b] = 0;
         }
         touched.clear();
     }
+    let by_index = pairs.len();
     if k * k.saturating_sub(1) / 2 <= MEANING_PAIRS {
+        // A pair the index offered is scored once: the same score again could add nothing.
+        let offered: crate::hash::FnvSet<(u32, u32)> = pairs.iter().copied().collect();
         for (a, b) in nearest_by_meaning(infos, nodes, sources_of) {
-            if !(states[a as usize] && states[b as usize]) {
-                continue;
+            if states[a as usize] && states[b as usize] && !offered.contains(&(a, b)) {
+                pairs.push((a, b));
             }
-            if let std::collections::hash_map::Entry::Vacant(e) = edges.entry((a, b)) {
-                let p =
-                    pair::similarity(&infos[nodes[a as usize][0]], &infos[nodes[b as usize][0]]);
-                if p >= EDGE_MIN {
-                    e.insert(p);
-                }
-            }
+        }
+    }
+    let scores = score_all(infos, nodes, &pairs);
+    let mut edges = FnvMap::default();
+    for (&(a, b), &p) in pairs[..by_index].iter().zip(&scores) {
+        if p >= EDGE_MIN {
+            edges.insert((a, b), p);
+        }
+    }
+    for (&(a, b), &p) in pairs[by_index..].iter().zip(&scores[by_index..]) {
+        if p >= EDGE_MIN {
+            edges.entry((a, b)).or_insert(p);
         }
     }
     edges
 }
+
+/// The pair model's probability for each pair of nodes (their first claims), in order.
+/// Natively the pairs are shared out among the cores in blocks (a pair's score depends on
+/// nothing but its two claims, so the scores are the same however they are shared out).
+fn score_all(infos: &[ClaimInfo], nodes: &[Vec<usize>], pairs: &[(u32, u32)]) -> Vec<f32> {
+    let blocks: Vec<&[(u32, u32)]> = pairs.chunks(SCORE_BLOCK).collect();
+    crate::each_source(&blocks, |block| {
+        block
+            .iter()
+            .map(|&(a, b)| {
+                pair::similarity(&infos[nodes[a as usize][0]], &infos[nodes[b as usize][0]])
+            })
+            .collect::<Vec<f32>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// How many pairs a core takes at a time in [`score_all`]: enough that handing them out costs
+/// nothing beside scoring them, few enough that the cores finish together.
+const SCORE_BLOCK: usize = 64;
 
 /// Pairs of nodes `(a, b)`, `a < b`, of which one is among the other's [`MEANING_NEAREST`]
 /// nodes of other sources by meaning, at a cosine of [`MEANING_MIN`] or more; in order.

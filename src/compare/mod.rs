@@ -197,11 +197,10 @@ fn claim_groups(sources: &[Analysed]) -> (Vec<ClaimGroup>, Vec<Vec<Option<Closes
             });
         }
     }
-    let mut out: Vec<ClaimGroup> = grouping
-        .groups
-        .iter()
-        .map(|m| group::build(sources, &infos, &grouping, m))
-        .collect();
+    // Groups are independent: natively, built on all cores, in order.
+    let mut out: Vec<ClaimGroup> = crate::each_source(&grouping.groups, |m| {
+        group::build(sources, &infos, &grouping, m)
+    });
     out.sort_by(|a, b| {
         b.sources
             .cmp(&a.sources)

@@ -9,7 +9,7 @@
 //! the other lacks makes of them (`words`).
 
 use super::boost::{Flat, Forest};
-use super::claim::{shared, ClaimInfo};
+use super::claim::{shared, ClaimInfo, Grams};
 use crate::hash::{fnv, FnvMap, FNV_OFFSET};
 use std::sync::OnceLock;
 
@@ -74,9 +74,9 @@ fn dense_given(a: &ClaimInfo, b: &ClaimInfo, meaning: Option<f32>) -> [f32; N_DE
     (f[3], f[4]) = min_max(ratio(ws, wa), ratio(ws, wb));
     f[5] = ratio(cs, (ca * cb).sqrt());
     // Word n-grams, as BLEU counts them (clipped), both ways.
-    let (ga, gb) = (a.grams(), b.grams());
-    for n in 1..=4 {
-        let m = merge_count(ga.of(n), gb.of(n)) as f32;
+    let counts = merge_counts(a.grams(), b.grams());
+    for (n, &m) in (1..=4).zip(&counts) {
+        let m = m as f32;
         let pa = ratio(m, a.words.len().saturating_sub(n - 1) as f32);
         let pb = ratio(m, b.words.len().saturating_sub(n - 1) as f32);
         (f[4 + 2 * n], f[5 + 2 * n]) = min_max(pa, pb);
@@ -155,10 +155,13 @@ pub struct Prep {
     distinct: Vec<(u64, u64)>,
     /// ... and each position's index into `distinct`.
     ids: Vec<u8>,
-    /// Its words' weighted `UNMATCHED` features and `MATCHED` ones, each with the word's index
-    /// into `word_set`, by feature hash: a pair's features come out of these already in the
-    /// order they are summed in.
-    by_feature: [Vec<(u64, f32, u32)>; 2],
+    /// Its words' weighted `UNMATCHED` features, each with the word's index into `word_set`,
+    /// by feature hash: a pair's features come out of these already in the order they are
+    /// summed in ...
+    unmatched: Vec<(u64, f32, u32)>,
+    /// ... and these with its `MATCHED` ones merged in, each marked whether it is `MATCHED`
+    /// (on a tie of hashes the `UNMATCHED` one first).
+    both: Vec<(u64, f32, u32, bool)>,
 }
 
 impl Prep {
@@ -185,7 +188,7 @@ impl Prep {
             .iter()
             .map(|&h| [weight(UNMATCHED, h), weight(MATCHED, h)])
             .collect();
-        let by_feature = [0, 1].map(|kind| {
+        let [unmatched, matched] = [0, 1].map(|kind| {
             let mut list: Vec<(u64, f32, u32)> = Vec::new();
             for (i, w) in word_weights.iter().enumerate() {
                 if let (h, Some(v)) = w[kind] {
@@ -195,12 +198,32 @@ impl Prep {
             list.sort_unstable_by_key(|x| x.0);
             list
         });
+        let mut both = Vec::with_capacity(unmatched.len() + matched.len());
+        let (mut i, mut j) = (0, 0);
+        loop {
+            match (unmatched.get(i), matched.get(j)) {
+                (Some(u), Some(m)) if m.0 < u.0 => {
+                    both.push((m.0, m.1, m.2, true));
+                    j += 1;
+                }
+                (Some(u), _) => {
+                    both.push((u.0, u.1, u.2, false));
+                    i += 1;
+                }
+                (None, Some(m)) => {
+                    both.push((m.0, m.1, m.2, true));
+                    j += 1;
+                }
+                (None, None) => break,
+            }
+        }
         Prep {
             numbers,
             squares: crate::similarity::squares(&x.vector),
             distinct,
             ids,
-            by_feature,
+            unmatched,
+            both,
         }
     }
 }
@@ -249,44 +272,41 @@ fn word_logit(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
             i += usize::from(x <= y);
             j += usize::from(y <= x);
         }
-        // The pair's weighted features, each list in feature order (`a`'s words `b` lacks,
-        // `b`'s words `a` lacks, the words both have), merged in feature order. Plain loops:
-        // the browser build is optimised for size, and iterator chains cost there.
-        let [ua, ma] = &pa.by_feature;
-        let ub = &pb.by_feature[0];
-        let has = |flags: &[bool], x: &(u64, f32, u32)| flags.get(x.2 as usize) == Some(&true);
-        let (mut i, mut j, mut k) = (0, 0, 0);
+        // The pair's weighted features in feature order: `a`'s words `b` lacks and the words
+        // both have (`a`'s `both`), merged with `b`'s words `a` lacks; on a tie of hashes
+        // `a`'s unmatched first, then `b`'s, then `a`'s matched. Plain loops: the browser
+        // build is optimised for size, and iterator chains cost there.
+        let (xs, ys) = (&pa.both, &pb.unmatched);
+        let has = |flags: &[bool], i: u32| flags.get(i as usize) == Some(&true);
+        let (mut i, mut j) = (0, 0);
         w.clear();
         loop {
-            while i < ua.len() && has(in_a, &ua[i]) {
+            // `a`'s feature counts when it is matched just when `b` has the word.
+            while i < xs.len() && xs[i].3 != has(in_a, xs[i].2) {
                 i += 1;
             }
-            while j < ub.len() && has(in_b, &ub[j]) {
+            while j < ys.len() && has(in_b, ys[j].2) {
                 j += 1;
             }
-            while k < ma.len() && !has(in_a, &ma[k]) {
-                k += 1;
-            }
-            let (x, y, z) = (ua.get(i), ub.get(j), ma.get(k));
-            let below = |p: Option<&(u64, f32, u32)>, q: Option<&(u64, f32, u32)>| match (p, q) {
-                (Some(p), Some(q)) => p.0 <= q.0,
-                (p, _) => p.is_some(),
-            };
-            if below(x, y) && below(x, z) {
-                if let Some(x) = x {
+            match (xs.get(i), ys.get(j)) {
+                (Some(x), Some(y)) => {
+                    if x.0 < y.0 || (x.0 == y.0 && !x.3) {
+                        w.push(x.1);
+                        i += 1;
+                    } else {
+                        w.push(y.1);
+                        j += 1;
+                    }
+                }
+                (Some(x), None) => {
                     w.push(x.1);
+                    i += 1;
                 }
-                i += 1;
-            } else if below(y, z) {
-                if let Some(y) = y {
+                (None, Some(y)) => {
                     w.push(y.1);
+                    j += 1;
                 }
-                j += 1;
-            } else if let Some(z) = z {
-                w.push(z.1);
-                k += 1;
-            } else {
-                break;
+                (None, None) => break,
             }
         }
         let z: f32 = m.word_bias + w.iter().sum::<f32>();
@@ -411,6 +431,28 @@ fn merge_count(x: &[u32], y: &[u32]) -> usize {
         m += usize::from(a == b);
         i += usize::from(a <= b);
         j += usize::from(b <= a);
+    }
+    m
+}
+
+/// [`merge_count`] of two claims' n-grams for each n from 1 to 4. The four merges are
+/// independent, so they run a step of each per round: the processor overlaps them instead of
+/// waiting on each comparison of one merge before the next.
+fn merge_counts(ga: &Grams, gb: &Grams) -> [usize; 4] {
+    let x = [ga.of(1), ga.of(2), ga.of(3), ga.of(4)];
+    let y = [gb.of(1), gb.of(2), gb.of(3), gb.of(4)];
+    let (mut i, mut j, mut m) = ([0usize; 4], [0usize; 4], [0usize; 4]);
+    while (0..4).all(|k| i[k] < x[k].len() && j[k] < y[k].len()) {
+        for k in 0..4 {
+            let (a, b) = (x[k][i[k]], y[k][j[k]]);
+            m[k] += usize::from(a == b);
+            i[k] += usize::from(a <= b);
+            j[k] += usize::from(b <= a);
+        }
+    }
+    // The rest of each merge alone.
+    for k in 0..4 {
+        m[k] += merge_count(&x[k][i[k]..], &y[k][j[k]..]);
     }
     m
 }
