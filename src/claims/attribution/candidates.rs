@@ -480,8 +480,15 @@ impl Paragraph<'_> {
         } else if passive
             && matches!(
                 w,
-                "reported" | "said" | "announced" | "confirmed" | "stated" | "claimed"
-                    | "alleged" | "disclosed" | "revealed"
+                "reported"
+                    | "said"
+                    | "announced"
+                    | "confirmed"
+                    | "stated"
+                    | "claimed"
+                    | "alleged"
+                    | "disclosed"
+                    | "revealed"
             )
         {
             // "No deaths have been reported": the subject of a passive verb of saying is what

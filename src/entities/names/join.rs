@@ -5,7 +5,7 @@
 //! possessives, titles, a word telling a kind of business ("Carmaker Velmont"), a place made an
 //! adjective by a hyphen ("Boston-based"), and tokens dates and numbers took first.
 
-use super::label::DOCUMENT_HEADS;
+use super::label::{DOCUMENT_HEADS, FAC_WORDS};
 use crate::entities::gazetteer::{fold_hash, list, Gazetteer, Kind};
 use crate::entities::key::fold;
 use crate::entities::tagger::features;
@@ -398,6 +398,50 @@ pub(super) fn join_org_runs(
 /// ("IS commanders"), or that a gazetteer knows: in a sentence not in capitals, an untagged
 /// 2–6 letter word in capitals is the gazetteer's name, or else an organisation when its
 /// lower-case form is a common word. Not called for headlines in capitals.
+/// Joins a name and the capitalised words after its possessive into one organisation when they
+/// end as a building or an organisation does: "St. Anne's Medical Center", "St. Mary's
+/// Hospital", "Children's Hospital". Token `k` of the sentence is token `first + k` of the text;
+/// `gaz` takes `k`.
+pub(super) fn join_possessive(
+    t: &Tokens,
+    first: usize,
+    tags: &mut [u8],
+    gaz: &dyn Fn(usize) -> u32,
+) {
+    const ORG: u8 = 2;
+    let n = tags.len();
+    let ends_a_name = |k: usize| {
+        let w = t.lower(first + k);
+        FAC_WORDS.contains(&w)
+            || matches!(w, "center" | "centre" | "clinic")
+            || gaz(k) & (3 << (2 * list::ORG_WORD)) != 0
+    };
+    let mut k = 1;
+    while k + 1 < n {
+        let possessive = matches!(t.text(first + k), "'s" | "’s");
+        if !possessive || tags[k - 1] == 0 || tags[k + 1] != 0 && tags[k + 1] % 2 == 0 {
+            k += 1;
+            continue;
+        }
+        // The capitalised words after it, ending as an organisation does.
+        let mut e = k + 1;
+        while e < n && e - k <= 4 && t.capitalised(first + e) {
+            e += 1;
+        }
+        let Some(last) = (k + 1..e).rev().find(|&q| ends_a_name(q)) else {
+            k += 1;
+            continue;
+        };
+        let mut s = k - 1;
+        while s > 0 && tags[s] != 0 && tags[s] % 2 == 0 {
+            s -= 1;
+        }
+        tags[s] = 2 * ORG + 1;
+        tags[s + 1..=last].iter_mut().for_each(|x| *x = 2 * ORG + 2);
+        k = last + 1;
+    }
+}
+
 pub(super) fn rescue_acronyms(
     t: &Tokens,
     g: &Gazetteer,

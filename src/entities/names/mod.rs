@@ -41,8 +41,8 @@ use headline::{
 };
 pub(crate) use headline::{is_headline, is_headline_in_capitals};
 use join::{
-    free, hyphen_prefix, is_descriptor, join_connected, join_org_runs, mend, mend_people,
-    rescue_acronyms, trim,
+    free, hyphen_prefix, is_descriptor, join_connected, join_org_runs, join_possessive, mend,
+    mend_people, rescue_acronyms, trim,
 };
 use label::{
     before_civic_title, office_in_name, override_type, party_state, prefix_label, refine, FAC_WORDS,
@@ -152,6 +152,9 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
         }
         if !scratch.caps {
             rescue_acronyms(t, g, scratch, r.clone(), &mut tags, taken);
+            join_possessive(t, r.start, &mut tags, &|k| {
+                features::gazetteer_bits(scratch, k)
+            });
         }
         let headline = caps || titled;
         for (tr, ty) in tagger::spans(&tags) {
@@ -277,6 +280,10 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
                 None => {
                     let span = t.span(i, j);
                     let key = key_of(&t.text[span]);
+                    if key.is_empty() {
+                        // Marks alone ("'s." after "McDonald") name nothing.
+                        continue;
+                    }
                     let known = g.kind(fold_hash(&key));
                     // "Syrian Kurds", "Bosnian Serb": a MISC with a demonym in it is a group.
                     let demonym = (i..j).any(|k| gaz(k) & (3 << (2 * list::DEMONYM)) != 0);
