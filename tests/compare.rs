@@ -1279,3 +1279,23 @@ fn a_headline_over_a_lede_no_one_shares_stays_alone() {
     assert_eq!(g.members.len(), 1, "{g:?}");
     assert_eq!(g.members[0].headline_of, None, "{g:?}");
 }
+
+#[test]
+fn a_share_rounded_to_a_whole_number_is_no_dispute() {
+    // Reason: "52 percent" is 51.8 percent rounded; the board said "51.8 percent and 52 percent
+    // cannot both be right". A share that no rounding reaches still disputes.
+    let r = run(&[
+        "Ruiz received 51.8 percent of the vote in Tuesday's mayoral election.",
+        "Ruiz won 52 percent of the vote in Tuesday's mayoral election.",
+    ]);
+    let g = group_of(&r, "s1", "51.8 percent");
+    assert!(g.members.iter().any(|m| m.source == "s2"), "{g:?}");
+    assert!(g.conflict.is_none(), "{g:?}");
+    let r = run(&[
+        "Ruiz received 51.8 percent of the vote in Tuesday's mayoral election.",
+        "Ruiz won 54 percent of the vote in Tuesday's mayoral election.",
+    ]);
+    let g = group_of(&r, "s1", "51.8 percent");
+    assert!(g.members.iter().any(|m| m.source == "s2"), "{g:?}");
+    assert!(g.conflict.is_some(), "{g:?}");
+}
