@@ -424,3 +424,10 @@ fn the_subject_of_a_passive_cue_is_no_source() {
     // "No deaths have been reported" was shown as "anonymous: No deaths".
     fixture_cases("passive_subject_is_no_source");
 }
+
+#[test]
+fn a_description_with_words_before_its_head_names_its_body_by_them() {
+    // "the county elections office" is no City Council; "the health department" is the
+    // county's Health Department.
+    fixture_cases("description_with_words_before_its_head");
+}

@@ -390,7 +390,7 @@ impl<'a> Resolver<'a> {
             }
         } else if lower.len() == 1 && head == "it" {
             // "It said": the organisation that spoke or was named before.
-            match self.org_before(index, source.start, head) {
+            match self.org_before(index, source.start, head, &[]) {
                 Some(Speaker::Named(m)) => (Some(Speaker::Named(m)), AttributionKind::Named),
                 _ => (
                     Some(Speaker::Anonymous { person: false }),
@@ -422,7 +422,7 @@ impl<'a> Resolver<'a> {
             // A title the text gives someone is that person ("the mayor": "Mayor Daniel
             // Okafor"), not whoever spoke last.
             let found = if org_head {
-                self.org_before(index, source.start, head)
+                self.org_before(index, source.start, head, &lower[1..end.max(2) - 1])
             } else if let Some(m) = self.titled(head, source.start) {
                 Some(Speaker::Named(m))
             } else if self.described.contains(head) {
@@ -650,7 +650,13 @@ impl<'a> Resolver<'a> {
 
     /// The organisation a description in sentence `index` refers to: the nearest speaker
     /// before that is one, else the nearest organisation named outside quotation marks.
-    fn org_before(&self, index: usize, source_start: usize, head: &str) -> Option<Speaker> {
+    fn org_before(
+        &self,
+        index: usize,
+        source_start: usize,
+        head: &str,
+        modifiers: &[String],
+    ) -> Option<Speaker> {
         // An organisation named earlier in the same sentence is the nearest ("Pilots at
         // Nordair began a strike …, the company said") when it can be what the head says:
         // its name has the head ("the ministry": the Foreign Ministry), or the head says
@@ -684,13 +690,23 @@ impl<'a> Resolver<'a> {
                 |s: Option<Sort>| s.is_some() && sort_of_head.is_some() && s != sort_of_head;
             differ(name_sort(m)) || differ(self.org_heads.get(key).and_then(|h| sort_of(h)))
         };
+        // A description with words before its head ("the county elections office") names a
+        // body only by them or by the head: it is no "City Council" of the same sort.
+        let named_by = |m: usize| {
+            let key = self.mentions[m].key.as_str();
+            let alike = |a: &str, b: &str| a.chars().take(5).eq(b.chars().take(5));
+            modifiers.is_empty()
+                || key
+                    .split(' ')
+                    .any(|w| w == head || modifiers.iter().any(|x| alike(x, w)))
+        };
         // Named in passing, not as a speaker: only a body of the sort the head says ("the
         // union" is no company the text merely mentions; "the ministry" the Foreign Ministry).
         let same_sort = |m: usize| {
             let key = self.mentions[m].key.as_str();
             head == "it"
                 || key.split(' ').any(|w| w == head)
-                || (sort_of_head.is_some() && name_sort(m) == sort_of_head)
+                || (sort_of_head.is_some() && name_sort(m) == sort_of_head && named_by(m))
         };
         let here = self
             .unquoted_in(index)
@@ -709,6 +725,7 @@ impl<'a> Resolver<'a> {
                 Some(Speaker::Named(m))
                     if org_like(self.mentions[m].label)
                         && !other_sort(m)
+                        && (business || named_by(m))
                         && !(business && (self.institutions[s] || !fits(m))) =>
                 {
                     return Some(Speaker::Named(m))
