@@ -1299,3 +1299,23 @@ fn a_share_rounded_to_a_whole_number_is_no_dispute() {
     assert!(g.members.iter().any(|m| m.source == "s2"), "{g:?}");
     assert!(g.conflict.is_some(), "{g:?}");
 }
+
+#[test]
+fn a_count_counts_the_plural_noun_that_heads_it() {
+    // Reason: "48 confirmed cases" counted "confirmed" and "50 measles cases" counted
+    // "measles", so the two counts of cases were never compared. A plain count counts the
+    // plural noun that heads the words after it; "1,200 residents fled" still counts
+    // residents, and "a 42-page indictment accuses" the indictment.
+    let infos = crosscheck::claim_infos(&[
+        Source::new("s1", "a", "The outbreak has grown to 48 confirmed cases."),
+        Source::new("s2", "b", "The county now has 50 measles cases."),
+        Source::new("s3", "c", "The county has 50 cases."),
+        Source::new("s4", "d", "About 1,200 residents fled the town."),
+        Source::new("s5", "e", "Some 1,200 residents were moved."),
+    ]);
+    let noun = |s: usize| infos.iter().find(|x| x.source == s).unwrap().figures[0].noun;
+    assert_ne!(noun(0), 0);
+    assert_eq!(noun(0), noun(2));
+    assert_eq!(noun(1), noun(2));
+    assert_eq!(noun(3), noun(4));
+}
