@@ -938,6 +938,8 @@ export function viaApart(a) {
 export function driftWords(g, nameOf) {
   const by = new Map();
   for (const m of g.members || []) {
+    // A headline in the group by its lede drops the lede's attribution as a rule: no drift.
+    if (m.headline_of !== null && m.headline_of !== undefined) continue;
     const cert = m.certainty || 'asserted';
     if (!by.has(cert)) by.set(cert, []);
     const n = nameOf(m.source);

@@ -81,6 +81,10 @@ test('the board says what a drift is for this group, not only who said what', ()
   assert.match(why, /^What one source states as fact, another only reports as someone’s word or hedges/);
   const [, noFact] = driftWords({ members: [{ source: 'a', certainty: 'attributed' }, { source: 'b', certainty: 'denied' }] }, look.nameOf);
   assert.match(noFact, /different certainty/);
+  // A headline in the group by its lede is no voice of its own: "stated as fact by Outlet A"
+  // would name the headline, not the article.
+  const headed = { members: [{ source: 'a', certainty: 'asserted', headline_of: 1 }, { source: 'a', certainty: 'attributed', headline_of: null }, { source: 'b', certainty: 'hedged' }] };
+  assert.equal(driftWords(headed, look.nameOf)[0], 'Attributed by Outlet A; hedged by Outlet B.');
 });
 
 test('a source is named once: no echo of a name it already says, no outlet that is the source', () => {
