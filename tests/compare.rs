@@ -1319,3 +1319,40 @@ fn a_count_counts_the_plural_noun_that_heads_it() {
     assert_eq!(noun(1), noun(2));
     assert_eq!(noun(3), noun(4));
 }
+
+/// Three short reports of one ferry accident, each giving its own tolls in its own words.
+const FERRY_TOLLS: [&str; 3] = [
+    "A passenger ferry capsized on Lake Tana on Sunday, killing nine people and injuring 40, \
+     regional officials said. The ferry was carrying about 120 passengers. Divers searched the \
+     lake until nightfall. The operator has suspended its other routes.",
+    "Nine people died and 38 were hurt when an overloaded boat overturned near Bahir Dar, the \
+     police said. Witnesses said the vessel tilted in strong wind. Relatives gathered at the \
+     port. The regional governor promised an inquiry into the accident.",
+    "At least 40 people were injured. Rescue teams pulled survivors from the water for hours. \
+     Eleven people were killed, hospital staff said. The vessel was licensed for 80 passengers.",
+];
+
+#[test]
+fn tolls_in_other_words_are_compared() {
+    // Reason: "Nine people died and 38 were hurt" shares no word with "killing nine people and
+    // injuring 40" beside its tolls, so it was never scored against it and its 38 injured
+    // were never set against 40. Claims of a story that count one toll are candidates on that
+    // alone, and a group in dispute over two tolls says both.
+    let r = run(&FERRY_TOLLS);
+    let g = group_of(&r, "s1", "injuring 40");
+    let has = |s: &str, needle: &str| {
+        g.members.iter().any(|m| {
+            m.source == s && {
+                let src = r.sources.iter().find(|x| x.id == s).unwrap();
+                src.claims[m.claim].text.contains(needle)
+            }
+        })
+    };
+    assert!(has("s2", "38 were hurt"), "{g:?}");
+    let conflict = g.conflict.as_ref().expect("a conflict");
+    assert!(conflict.detail.contains("38"), "{conflict:?}");
+    assert!(
+        conflict.detail.to_lowercase().contains("eleven"),
+        "{conflict:?}"
+    );
+}

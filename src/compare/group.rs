@@ -409,32 +409,45 @@ fn conflict(
     members: &[usize],
     disputes: &[bool],
 ) -> Option<Conflict> {
-    for (a, &i) in members.iter().enumerate() {
-        if !disputes[a] {
-            continue;
-        }
-        let x = &infos[i];
+    // Each counted thing in dispute once ("31" / "29" injured, "six" / "seven" dead), the
+    // disputing members' first.
+    let mut told: Vec<&Figure> = Vec::new();
+    let mut details: Vec<String> = Vec::new();
+    let any = disputes.iter().any(|&d| d);
+    let order = (0..members.len())
+        .filter(|&a| disputes[a])
+        .chain((0..members.len()).filter(|&a| any && !disputes[a]));
+    for a in order {
+        let x = &infos[members[a]];
         for &j in members {
             let y = &infos[j];
             if y.source == x.source || !super::pair::grouped_in_dispute(x, y) {
                 continue;
             }
+            let story = x.in_context && y.in_context;
             for f in &x.figures {
+                if told.iter().any(|t| same_measured(t, f, story)) {
+                    continue;
+                }
                 if let Some(g) = y
                     .figures
                     .iter()
-                    .find(|g| same_measured(f, g, x.in_context && y.in_context) && disjoint(f, g))
+                    .find(|g| same_measured(f, g, story) && disjoint(f, g))
                 {
-                    return Some(Conflict {
-                        kind: ConflictKind::Numeric,
-                        detail: format!(
-                            "“{}” ({}) and “{}” ({}) cannot both be right",
-                            g.text, sources[y.source].name, f.text, sources[x.source].name
-                        ),
-                    });
+                    told.push(f);
+                    details.push(format!(
+                        "“{}” ({}) and “{}” ({}) cannot both be right",
+                        g.text, sources[y.source].name, f.text, sources[x.source].name
+                    ));
                 }
             }
         }
+    }
+    if !details.is_empty() {
+        return Some(Conflict {
+            kind: ConflictKind::Numeric,
+            detail: details.join("; "),
+        });
     }
     let (denied, stated) = members.iter().find_map(|&i| {
         members

@@ -208,19 +208,38 @@ fn closest(
     best
 }
 
-/// What claims are indexed by: content stems, names and number values. A feature is a hash of
-/// its kind and its value.
+/// What claims are indexed by: content stems, names and number values, and the tolls and
+/// measured objects their figures count. A feature is a hash of its kind and its value.
 fn index_features(info: &ClaimInfo, out: &mut Vec<u64>) {
     out.clear();
-    let tagged = |kind: u8, h: u64| fnv(fnv(FNV_OFFSET, &[kind]), &h.to_le_bytes());
     out.extend(info.content.iter().map(|&h| tagged(b'w', h)));
     out.extend(info.names.iter().map(|&h| tagged(b'n', h)));
     for f in &info.figures {
         let v = f.low.or(f.high).map_or(0, f64::to_bits);
         out.push(tagged(b'#', v));
     }
+    out.extend(counted(info));
     out.sort_unstable();
     out.dedup();
+}
+
+/// A feature: a hash of its kind and its value.
+fn tagged(kind: u8, h: u64) -> u64 {
+    fnv(fnv(FNV_OFFSET, &[kind]), &h.to_le_bytes())
+}
+
+/// The features of what a claim's figures count: each toll ("six were killed": the dead) and
+/// each measured object ("a 48-page indictment"), in whatever words: "Six people died and 29
+/// were hurt" and "At least 30 people were injured" share one word and one toll, enough to be
+/// scored, and their figures must be compared.
+fn counted(info: &ClaimInfo) -> impl Iterator<Item = u64> + '_ {
+    info.figures
+        .iter()
+        .filter_map(|f| match (f.toll, f.object) {
+            (Some(t), _) => Some(tagged(b't', t as u64)),
+            (None, 0) => None,
+            (None, o) => Some(tagged(b'o', o)),
+        })
 }
 
 /// Scores the candidate pairs of nodes: those with claims from different sources sharing at
@@ -248,6 +267,7 @@ fn candidate_scores(
         }
         features.push(buf.clone());
     }
+
     // Features in more than `cap` nodes do not discriminate; they are not indexed.
     let cap = 50.max(k / 50) as u32;
     let node_ids: Vec<Vec<u32>> = features
@@ -259,6 +279,7 @@ fn candidate_scores(
                 .collect()
         })
         .collect();
+
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); df.len()];
     for (a, fs) in node_ids.iter().enumerate() {
         for &id in fs {
