@@ -431,3 +431,15 @@ fn a_description_with_words_before_its_head_names_its_body_by_them() {
     // county's Health Department.
     fixture_cases("description_with_words_before_its_head");
 }
+
+#[test]
+fn a_description_that_says_which_one_is_no_other_person() {
+    // Reason: "the fire chief said" went to the last person who spoke, a chair of another body.
+    fixture_cases("description_with_a");
+}
+
+#[test]
+fn a_word_that_is_also_a_noun_before_a_noun_is_no_cue() {
+    // Reason: "rail cars" gave the sentence the source "Several" and the cue "rail".
+    fixture_cases("noun_like_cue");
+}

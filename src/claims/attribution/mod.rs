@@ -281,7 +281,7 @@ pub(crate) fn says(text: &str, a: &Attribution) -> bool {
         // A colon or a dash.
         return true;
     }
-    if pleads_to_a_charge(text, cue) {
+    if pleads_to_a_charge(text, cue) || names_a_noun(text, cue) {
         return false;
     }
     words.any(|w| {
@@ -294,6 +294,134 @@ pub(crate) fn says(text: &str, a: &Attribution) -> bool {
                 && !lexicon::NOUN_ACTS.contains(&w.as_str()))
     })
 }
+
+/// True when cue `cue` is a word that is also a noun ([`NOUNS_TOO`]), bare, right before a
+/// lower-case content word: a noun before the noun it describes ("rail cars", "the
+/// century-old rail bridge", "a report card"), not a verb of saying, which a clause, an object
+/// or a preposition follows ("rail against", "claim that").
+fn names_a_noun(text: &str, cue: Span) -> bool {
+    let word = text[cue].trim();
+    if !NOUNS_TOO.contains(&word) {
+        return false;
+    }
+    let rest = text.get(cue.end..).unwrap_or("");
+    // The next word, directly after one space: punctuation or a quotation between them ends it.
+    let Some(next) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let next: String = next
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic() || *c == '-')
+        .collect();
+    !next.is_empty()
+        && next.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !next.ends_with("ly")
+        && !LEADS_A_CLAUSE.contains(&next.as_str())
+}
+
+/// Cue words that are as often nouns in their bare form.
+const NOUNS_TOO: &[&str] = &[
+    "alert", "answer", "boast", "call", "caution", "charge", "claim", "comment", "counter",
+    "doubt", "email", "estimate", "fear", "hope", "joke", "note", "point", "post", "quote", "rail",
+    "reply", "report", "signal", "stress", "tweet", "warning", "worry",
+];
+
+/// Words that may follow a verb of saying: they start its clause, its object or a phrase.
+const LEADS_A_CLAUSE: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "an",
+    "and",
+    "any",
+    "as",
+    "at",
+    "because",
+    "before",
+    "both",
+    "but",
+    "by",
+    "each",
+    "even",
+    "every",
+    "few",
+    "for",
+    "from",
+    "he",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "it",
+    "its",
+    "many",
+    "me",
+    "more",
+    "most",
+    "much",
+    "my",
+    "never",
+    "no",
+    "none",
+    "not",
+    "now",
+    "of",
+    "on",
+    "one",
+    "or",
+    "our",
+    "over",
+    "she",
+    "since",
+    "so",
+    "some",
+    "still",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "too",
+    "two",
+    "under",
+    "up",
+    "us",
+    "we",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "several",
+];
 
 /// True when cue `cue` is a plea to a charge ("pleaded not guilty to charges that he took
 /// bribes"): the defendant enters a plea, and the charge that follows is not theirs to say.

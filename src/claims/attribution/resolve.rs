@@ -428,6 +428,13 @@ impl<'a> Resolver<'a> {
             } else if self.described.contains(head) {
                 // "A security expert said …" before: "the security expert" is that one.
                 None
+            } else if lower[1..end.max(2) - 1]
+                .iter()
+                .any(|w| !PLAIN_MODIFIERS.contains(&w.as_str()))
+            {
+                // "the fire chief" is no one the text has not called a chief, however near
+                // another speaker is; "the former official" may be the last who spoke.
+                None
             } else {
                 self.person_before(index, None, false)
             };
@@ -796,3 +803,22 @@ impl<'a> Resolver<'a> {
             })
     }
 }
+
+/// Words before a person's description that leave who it may be open ("the former official",
+/// "the senior diplomat"); any other ("the fire chief", "the state senator") says which one.
+const PLAIN_MODIFIERS: &[&str] = &[
+    "former",
+    "senior",
+    "top",
+    "new",
+    "same",
+    "other",
+    "veteran",
+    "longtime",
+    "retired",
+    "current",
+    "outgoing",
+    "incoming",
+    "embattled",
+    "then",
+];
