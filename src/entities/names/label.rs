@@ -76,6 +76,34 @@ const LOC_WORDS: &[&str] = &[
     "park",
 ];
 
+/// Last words that make a name a political place below a state, whatever the tagger says.
+const GPE_WORDS: &[&str] = &[
+    "county",
+    "parish",
+    "township",
+    "borough",
+    "province",
+    "prefecture",
+];
+
+/// Last words that make a name a natural place whatever the tagger says: none of them a
+/// surname, as "Lake", "Park" and "Bay" are.
+const WATER_AND_LAND_WORDS: &[&str] = &[
+    "river",
+    "creek",
+    "sea",
+    "ocean",
+    "mountains",
+    "desert",
+    "gulf",
+    "strait",
+    "straits",
+    "canal",
+    "peninsula",
+    "islands",
+    "glacier",
+];
+
 /// Words that make a MISC name an event.
 const EVENT_WORDS: &[&str] = &[
     "cup",
@@ -330,6 +358,16 @@ pub(super) fn refine(
     }
     let last = name.rsplit(' ').next().unwrap_or("");
     let first = name.split(' ').next().unwrap_or("");
+    // "Franklin County", "Tolland River" taken for a person or a thing; not "Ricki Lake": only
+    // words no surname is. An organisation keeps its label: "Notts County" is a football club.
+    if j - i >= 2 && matches!(ty, 0 | 3) {
+        if GPE_WORDS.contains(&last) {
+            return Label::Gpe;
+        }
+        if WATER_AND_LAND_WORDS.contains(&last) && !Gazetteer::get().is_first_name(first) {
+            return Label::Loc;
+        }
+    }
     match ty {
         // "Betty Ford Center": a name after a person that ends as a building or an
         // institution does is that.
