@@ -251,19 +251,20 @@ fn numeric_disputes(infos: &[ClaimInfo], members: &[usize]) -> Vec<bool> {
     if with.len() < 2 || with.len() > MAX_SCORED * 4 {
         return out;
     }
-    for &a in &with {
+    let agree = FiguresAgree::new(with.iter().map(|&a| &infos[members[a]]).collect());
+    for (i, &a) in with.iter().enumerate() {
         let x = &infos[members[a]];
-        let mut agree: BTreeSet<usize> = BTreeSet::from([x.source]);
+        let mut agrees: BTreeSet<usize> = BTreeSet::from([x.source]);
         let mut differ: BTreeSet<usize> = BTreeSet::new();
         let mut earlier_differs = false;
-        for &b in &with {
+        for (j, &b) in with.iter().enumerate() {
             let y = &infos[members[b]];
             if y.source == x.source {
                 continue;
             }
-            match figures_agree(x, y) {
+            match agree.get(i, j) {
                 Some(true) => {
-                    agree.insert(y.source);
+                    agrees.insert(y.source);
                 }
                 Some(false) if super::pair::grouped_in_dispute(x, y) => {
                     differ.insert(y.source);
@@ -272,22 +273,130 @@ fn numeric_disputes(infos: &[ClaimInfo], members: &[usize]) -> Vec<bool> {
                 _ => {}
             }
         }
-        out[a] = differ.len() > agree.len() || (differ.len() == agree.len() && earlier_differs);
+        out[a] = differ.len() > agrees.len() || (differ.len() == agrees.len() && earlier_differs);
     }
     // A figure that agrees with both sides ("at least four" beside "four" and "six") settles
     // nothing: two accounts that cannot both hold still conflict, the later disputing.
     if !out.iter().any(|&d| d) {
         for (i, &a) in with.iter().enumerate() {
             let x = &infos[members[a]];
-            out[a] = with[..i].iter().any(|&b| {
+            out[a] = with[..i].iter().enumerate().any(|(j, &b)| {
                 let y = &infos[members[b]];
                 y.source != x.source
-                    && figures_agree(x, y) == Some(false)
+                    && agree.get(i, j) == Some(false)
                     && super::pair::grouped_in_dispute(x, y)
             });
         }
     }
     out
+}
+
+/// [`figures_agree`] between the members of a group, computed once for each pair of kinds of
+/// members: members whose figures, dates and times are the same to the bit (one sentence in many
+/// outlets) agree and differ alike, and the figures' vectors make each call costly.
+struct FiguresAgree<'a> {
+    /// The kind of each member, and a member of each kind.
+    kind: Vec<usize>,
+    first: Vec<&'a ClaimInfo>,
+    /// By pair of kinds: `figures_agree`, once computed.
+    known: std::cell::RefCell<Vec<Option<Option<bool>>>>,
+}
+
+impl<'a> FiguresAgree<'a> {
+    fn new(members: Vec<&'a ClaimInfo>) -> FiguresAgree<'a> {
+        let mut kind = Vec::with_capacity(members.len());
+        let mut first: Vec<&ClaimInfo> = Vec::new();
+        let mut by_key: FnvMap<u64, Vec<usize>> = FnvMap::default();
+        for x in &members {
+            let same = by_key.entry(figures_key(x)).or_default();
+            let k = match same.iter().find(|&&k| same_figures(first[k], x)) {
+                Some(&k) => k,
+                None => {
+                    first.push(x);
+                    same.push(first.len() - 1);
+                    first.len() - 1
+                }
+            };
+            kind.push(k);
+        }
+        let n = first.len();
+        FiguresAgree {
+            kind,
+            first,
+            known: std::cell::RefCell::new(vec![None; n * n]),
+        }
+    }
+
+    /// `figures_agree` of members `i` and `j`.
+    fn get(&self, i: usize, j: usize) -> Option<bool> {
+        let (a, b) = (self.kind[i], self.kind[j]);
+        let at = a * self.first.len() + b;
+        if let Some(known) = self.known.borrow()[at] {
+            return known;
+        }
+        let answer = figures_agree(self.first[a], self.first[b]);
+        self.known.borrow_mut()[at] = Some(answer);
+        answer
+    }
+}
+
+/// A hash of what [`figures_agree`] reads of a claim (see [`same_figures`]).
+fn figures_key(x: &ClaimInfo) -> u64 {
+    use crate::hash::{fnv, FNV_OFFSET};
+    let mut h = fnv(FNV_OFFSET, &[u8::from(x.in_context)]);
+    for d in &x.dates {
+        h = fnv(h, d.as_bytes());
+        h = fnv(h, &[0xff]);
+    }
+    for t in &x.times {
+        h = fnv(h, t.as_bytes());
+        h = fnv(h, &[0xfe]);
+    }
+    for f in &x.figures {
+        let bits = |v: Option<f64>| v.map_or(1, |v| v.to_bits() ^ 2);
+        for v in [
+            bits(f.low),
+            bits(f.high),
+            f.noun,
+            f.object,
+            f.measure,
+            f.rounding.to_bits(),
+        ] {
+            h = fnv(h, &v.to_le_bytes());
+        }
+    }
+    h
+}
+
+/// True when two claims are the same to the bit in all that [`figures_agree`] reads: whether
+/// they are in a context, their dates, times and figures.
+fn same_figures(x: &ClaimInfo, y: &ClaimInfo) -> bool {
+    let bits = |v: Option<f64>| v.map(f64::to_bits);
+    let same_vector = |u: &[f32], v: &[f32]| {
+        u.len() == v.len() && u.iter().zip(v).all(|(a, b)| a.to_bits() == b.to_bits())
+    };
+    let same = |f: &Figure, g: &Figure| {
+        f.label == g.label
+            && bits(f.low) == bits(g.low)
+            && bits(f.high) == bits(g.high)
+            && f.unit == g.unit
+            && f.noun == g.noun
+            && same_vector(&f.noun_vector, &g.noun_vector)
+            && f.toll == g.toll
+            && f.object == g.object
+            && f.measure == g.measure
+            && f.role.len() == g.role.len()
+            && f.role
+                .iter()
+                .zip(&g.role)
+                .all(|((a, u), (b, v))| a == b && same_vector(u, v))
+            && f.rounding.to_bits() == g.rounding.to_bits()
+    };
+    x.in_context == y.in_context
+        && x.dates == y.dates
+        && x.times == y.times
+        && x.figures.len() == y.figures.len()
+        && x.figures.iter().zip(&y.figures).all(|(f, g)| same(f, g))
 }
 
 /// Members that give another day than an earlier member of another source for what both say,
