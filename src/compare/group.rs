@@ -42,7 +42,15 @@ pub fn build(
     };
     let origin = origins(infos, members);
     let similarity = similarities(infos, grouping, members);
-    let stated_elsewhere = |i: usize| members.iter().any(|&j| contradicts(&infos[i], &infos[j]));
+    // Most members deny nothing (see `denies`): the others need not be read for them.
+    let may_deny = |x: &ClaimInfo| {
+        (x.certainty == Certainty::Denied && !x.content.is_empty())
+            || (matches!(x.certainty, Certainty::Asserted | Certainty::Attributed)
+                && !x.negated_words.is_empty())
+    };
+    let stated_elsewhere = |i: usize| {
+        may_deny(&infos[i]) && members.iter().any(|&j| contradicts(&infos[i], &infos[j]))
+    };
     let mut origin_ids: BTreeMap<usize, usize> = BTreeMap::new();
     let mut out_members = Vec::with_capacity(members.len());
     for (a, &i) in members.iter().enumerate() {
@@ -145,26 +153,32 @@ fn similarities(infos: &[ClaimInfo], grouping: &Grouping, members: &[usize]) -> 
             d_of[a] = d;
         }
     }
+    // Each member's source and whether it is a headline in by its lede, read once: the loops
+    // below visit every pair of members, and a group can have thousands.
+    let source: Vec<usize> = members.iter().map(|&i| infos[i].source).collect();
+    let headline: Vec<bool> = members
+        .iter()
+        .map(|&i| grouping.headline_of[i].is_some())
+        .collect();
     let (mut total, mut pairs) = (0.0f64, 0usize);
     for a in 0..k {
+        let row = &p[d_of[a] * m..(d_of[a] + 1) * m];
         let (mut sum, mut n) = (0.0f64, 0usize);
         for b in 0..k {
-            if infos[members[a]].source != infos[members[b]].source {
-                sum += p[d_of[a] * m + d_of[b]] as f64;
+            if source[a] != source[b] {
+                sum += row[d_of[b]] as f64;
                 n += 1;
             }
         }
         if n > 0 {
             out.members[a] = Some((sum / n as f64) as f32);
         }
-        if grouping.headline_of[members[a]].is_some() {
+        if headline[a] {
             continue;
         }
         for b in 0..k {
-            if infos[members[a]].source != infos[members[b]].source
-                && grouping.headline_of[members[b]].is_none()
-            {
-                total += p[d_of[a] * m + d_of[b]] as f64;
+            if source[a] != source[b] && !headline[b] {
+                total += row[d_of[b]] as f64;
                 pairs += 1;
             }
         }
