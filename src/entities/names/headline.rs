@@ -86,10 +86,15 @@ pub(super) fn is_word(
 /// The words the text writes in lower case somewhere: words of the language, not names, whatever
 /// a title-case headline does with them.
 pub(super) fn written_lower<'a>(t: &Tokens<'a>) -> WordSet<&'a str> {
-    (0..t.seg.tokens.len())
-        .map(|k| t.text(k))
-        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-        .collect()
+    // Room for the distinct words of a text at once, rather than growing step by step.
+    let mut out =
+        WordSet::with_capacity_and_hasher(t.seg.tokens.len() / 4 + 16, Default::default());
+    out.extend(
+        (0..t.seg.tokens.len())
+            .map(|k| t.text(k))
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase())),
+    );
+    out
 }
 
 /// Whether words are written capitalised in the body of the text: not first in a sentence, a

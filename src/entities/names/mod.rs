@@ -405,23 +405,24 @@ fn is_dateline_tail(rest: &str) -> bool {
 /// after "Maria Sandvik") stays a person.
 fn companies(t: &Tokens, surnames: &HashSet<String>, out: &mut [Mention]) {
     let g = Gazetteer::get();
-    let candidates: FnvSet<&str> = out
+    let keys: Vec<&str> = out
         .iter()
         .filter(|m| matches!(m.label, Label::Person | Label::Gpe))
         .filter(|m| !m.key.contains(' ') && !surnames.contains(&m.key))
         .filter(|m| g.kind(fold_hash(&m.key)).is_none())
         .map(|m| m.key.as_str())
         .collect();
-    if candidates.is_empty() {
+    if keys.is_empty() {
         return;
     }
+    let candidates: WordSet<&str> = keys.iter().copied().collect();
     let n = t.seg.tokens.len();
     let word = |k: usize| if k < n { t.lower(k) } else { "" };
     // Most tokens are no candidate, with or without "'s": their lengths and first bytes tell.
     let mut lengths = 0u64;
     let mut leads = [false; 256];
     let mut any = false;
-    for c in &candidates {
+    for c in &keys {
         match c.as_bytes().first() {
             Some(&b) => leads[usize::from(b)] = true,
             None => any = true,
