@@ -203,6 +203,9 @@ struct Lower {
     start: usize,
     end: usize,
     lowered: bool,
+    /// The token starts with an upper-case letter (see `Tokens::capitalised`), found on the
+    /// same pass: the recognisers ask it of most tokens, some several times.
+    capitalised: bool,
 }
 
 impl<'a> Tokens<'a> {
@@ -219,8 +222,13 @@ impl<'a> Tokens<'a> {
                         start: t.span.start,
                         end: t.span.end,
                         lowered: false,
+                        capitalised: false,
                     };
                 }
+                let capitalised = match raw.as_bytes().first() {
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => raw.chars().next().is_some_and(char::is_uppercase),
+                };
                 let start = lowered.len();
                 if raw.is_ascii() {
                     lowered.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
@@ -233,6 +241,7 @@ impl<'a> Tokens<'a> {
                     start,
                     end: lowered.len(),
                     lowered: true,
+                    capitalised,
                 }
             })
             .collect();
@@ -276,9 +285,6 @@ impl<'a> Tokens<'a> {
     /// True when token `i` starts with an upper-case letter.
     #[inline]
     pub fn capitalised(&self, i: usize) -> bool {
-        match self.text(i).as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => self.text(i).chars().next().is_some_and(char::is_uppercase),
-        }
+        self.lower.get(i).is_some_and(|w| w.capitalised)
     }
 }
