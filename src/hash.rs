@@ -73,6 +73,41 @@ pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// A `HashSet` with [`Fnv`].
 pub type FnvSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
+/// A hasher for tables of words that are only looked up, never iterated (so their order,
+/// which the hash decides, reaches no output): a word's first and last eight bytes and its
+/// length in a few multiplications, where FNV-1a takes one per byte.
+#[derive(Clone, Copy, Default)]
+pub struct WordHash(u64);
+
+impl Hasher for WordHash {
+    fn finish(&self) -> u64 {
+        // hashbrown takes the bucket from the low bits and a tag from the top seven.
+        let h = self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        h ^ h >> 32
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let tail = le_word(&bytes[bytes.len().saturating_sub(8)..]);
+        let h = (le_word(bytes) ^ (bytes.len() as u64).rotate_right(8))
+            .wrapping_mul(0xd6e8_feb8_6659_fd93)
+            ^ tail.rotate_left(31);
+        self.0 = (self.0 ^ h).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(23) ^ n).wrapping_mul(0xd6e8_feb8_6659_fd93);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// A `HashMap` of words with [`WordHash`]: never iterate one.
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
+/// A `HashSet` of words with [`WordHash`]: never iterate one.
+pub type WordSet<K> = HashSet<K, BuildHasherDefault<WordHash>>;
+
 /// Values by hash, for tables built once and looked up for every word or feature: a model's
 /// weights by feature hash, the claims stage's lexicon by word hash. Open addressing over
 /// buckets of four slots: a bucket holds 4-byte tags (the high half of the hash) and, in the

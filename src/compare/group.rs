@@ -42,7 +42,15 @@ pub fn build(
     };
     let origin = origins(infos, members);
     let similarity = similarities(infos, grouping, members);
-    let stated_elsewhere = |i: usize| members.iter().any(|&j| contradicts(&infos[i], &infos[j]));
+    // Most members deny nothing (see `denies`): the others need not be read for them.
+    let may_deny = |x: &ClaimInfo| {
+        (x.certainty == Certainty::Denied && !x.content.is_empty())
+            || (matches!(x.certainty, Certainty::Asserted | Certainty::Attributed)
+                && !x.negated_words.is_empty())
+    };
+    let stated_elsewhere = |i: usize| {
+        may_deny(&infos[i]) && members.iter().any(|&j| contradicts(&infos[i], &infos[j]))
+    };
     let mut origin_ids: BTreeMap<usize, usize> = BTreeMap::new();
     let mut out_members = Vec::with_capacity(members.len());
     for (a, &i) in members.iter().enumerate() {
@@ -145,26 +153,32 @@ fn similarities(infos: &[ClaimInfo], grouping: &Grouping, members: &[usize]) -> 
             d_of[a] = d;
         }
     }
+    // Each member's source and whether it is a headline in by its lede, read once: the loops
+    // below visit every pair of members, and a group can have thousands.
+    let source: Vec<usize> = members.iter().map(|&i| infos[i].source).collect();
+    let headline: Vec<bool> = members
+        .iter()
+        .map(|&i| grouping.headline_of[i].is_some())
+        .collect();
     let (mut total, mut pairs) = (0.0f64, 0usize);
     for a in 0..k {
+        let row = &p[d_of[a] * m..(d_of[a] + 1) * m];
         let (mut sum, mut n) = (0.0f64, 0usize);
         for b in 0..k {
-            if infos[members[a]].source != infos[members[b]].source {
-                sum += p[d_of[a] * m + d_of[b]] as f64;
+            if source[a] != source[b] {
+                sum += row[d_of[b]] as f64;
                 n += 1;
             }
         }
         if n > 0 {
             out.members[a] = Some((sum / n as f64) as f32);
         }
-        if grouping.headline_of[members[a]].is_some() {
+        if headline[a] {
             continue;
         }
         for b in 0..k {
-            if infos[members[a]].source != infos[members[b]].source
-                && grouping.headline_of[members[b]].is_none()
-            {
-                total += p[d_of[a] * m + d_of[b]] as f64;
+            if source[a] != source[b] && !headline[b] {
+                total += row[d_of[b]] as f64;
                 pairs += 1;
             }
         }
@@ -251,19 +265,20 @@ fn numeric_disputes(infos: &[ClaimInfo], members: &[usize]) -> Vec<bool> {
     if with.len() < 2 || with.len() > MAX_SCORED * 4 {
         return out;
     }
-    for &a in &with {
+    let agree = FiguresAgree::new(with.iter().map(|&a| &infos[members[a]]).collect());
+    for (i, &a) in with.iter().enumerate() {
         let x = &infos[members[a]];
-        let mut agree: BTreeSet<usize> = BTreeSet::from([x.source]);
+        let mut agrees: BTreeSet<usize> = BTreeSet::from([x.source]);
         let mut differ: BTreeSet<usize> = BTreeSet::new();
         let mut earlier_differs = false;
-        for &b in &with {
+        for (j, &b) in with.iter().enumerate() {
             let y = &infos[members[b]];
             if y.source == x.source {
                 continue;
             }
-            match figures_agree(x, y) {
+            match agree.get(i, j) {
                 Some(true) => {
-                    agree.insert(y.source);
+                    agrees.insert(y.source);
                 }
                 Some(false) if super::pair::grouped_in_dispute(x, y) => {
                     differ.insert(y.source);
@@ -272,22 +287,130 @@ fn numeric_disputes(infos: &[ClaimInfo], members: &[usize]) -> Vec<bool> {
                 _ => {}
             }
         }
-        out[a] = differ.len() > agree.len() || (differ.len() == agree.len() && earlier_differs);
+        out[a] = differ.len() > agrees.len() || (differ.len() == agrees.len() && earlier_differs);
     }
     // A figure that agrees with both sides ("at least four" beside "four" and "six") settles
     // nothing: two accounts that cannot both hold still conflict, the later disputing.
     if !out.iter().any(|&d| d) {
         for (i, &a) in with.iter().enumerate() {
             let x = &infos[members[a]];
-            out[a] = with[..i].iter().any(|&b| {
+            out[a] = with[..i].iter().enumerate().any(|(j, &b)| {
                 let y = &infos[members[b]];
                 y.source != x.source
-                    && figures_agree(x, y) == Some(false)
+                    && agree.get(i, j) == Some(false)
                     && super::pair::grouped_in_dispute(x, y)
             });
         }
     }
     out
+}
+
+/// [`figures_agree`] between the members of a group, computed once for each pair of kinds of
+/// members: members whose figures, dates and times are the same to the bit (one sentence in many
+/// outlets) agree and differ alike, and the figures' vectors make each call costly.
+struct FiguresAgree<'a> {
+    /// The kind of each member, and a member of each kind.
+    kind: Vec<usize>,
+    first: Vec<&'a ClaimInfo>,
+    /// By pair of kinds: `figures_agree`, once computed.
+    known: std::cell::RefCell<Vec<Option<Option<bool>>>>,
+}
+
+impl<'a> FiguresAgree<'a> {
+    fn new(members: Vec<&'a ClaimInfo>) -> FiguresAgree<'a> {
+        let mut kind = Vec::with_capacity(members.len());
+        let mut first: Vec<&ClaimInfo> = Vec::new();
+        let mut by_key: FnvMap<u64, Vec<usize>> = FnvMap::default();
+        for x in &members {
+            let same = by_key.entry(figures_key(x)).or_default();
+            let k = match same.iter().find(|&&k| same_figures(first[k], x)) {
+                Some(&k) => k,
+                None => {
+                    first.push(x);
+                    same.push(first.len() - 1);
+                    first.len() - 1
+                }
+            };
+            kind.push(k);
+        }
+        let n = first.len();
+        FiguresAgree {
+            kind,
+            first,
+            known: std::cell::RefCell::new(vec![None; n * n]),
+        }
+    }
+
+    /// `figures_agree` of members `i` and `j`.
+    fn get(&self, i: usize, j: usize) -> Option<bool> {
+        let (a, b) = (self.kind[i], self.kind[j]);
+        let at = a * self.first.len() + b;
+        if let Some(known) = self.known.borrow()[at] {
+            return known;
+        }
+        let answer = figures_agree(self.first[a], self.first[b]);
+        self.known.borrow_mut()[at] = Some(answer);
+        answer
+    }
+}
+
+/// A hash of what [`figures_agree`] reads of a claim (see [`same_figures`]).
+fn figures_key(x: &ClaimInfo) -> u64 {
+    use crate::hash::{fnv, FNV_OFFSET};
+    let mut h = fnv(FNV_OFFSET, &[u8::from(x.in_context)]);
+    for d in &x.dates {
+        h = fnv(h, d.as_bytes());
+        h = fnv(h, &[0xff]);
+    }
+    for t in &x.times {
+        h = fnv(h, t.as_bytes());
+        h = fnv(h, &[0xfe]);
+    }
+    for f in &x.figures {
+        let bits = |v: Option<f64>| v.map_or(1, |v| v.to_bits() ^ 2);
+        for v in [
+            bits(f.low),
+            bits(f.high),
+            f.noun,
+            f.object,
+            f.measure,
+            f.rounding.to_bits(),
+        ] {
+            h = fnv(h, &v.to_le_bytes());
+        }
+    }
+    h
+}
+
+/// True when two claims are the same to the bit in all that [`figures_agree`] reads: whether
+/// they are in a context, their dates, times and figures.
+fn same_figures(x: &ClaimInfo, y: &ClaimInfo) -> bool {
+    let bits = |v: Option<f64>| v.map(f64::to_bits);
+    let same_vector = |u: &[f32], v: &[f32]| {
+        u.len() == v.len() && u.iter().zip(v).all(|(a, b)| a.to_bits() == b.to_bits())
+    };
+    let same = |f: &Figure, g: &Figure| {
+        f.label == g.label
+            && bits(f.low) == bits(g.low)
+            && bits(f.high) == bits(g.high)
+            && f.unit == g.unit
+            && f.noun == g.noun
+            && same_vector(&f.noun_vector, &g.noun_vector)
+            && f.toll == g.toll
+            && f.object == g.object
+            && f.measure == g.measure
+            && f.role.len() == g.role.len()
+            && f.role
+                .iter()
+                .zip(&g.role)
+                .all(|((a, u), (b, v))| a == b && same_vector(u, v))
+            && f.rounding.to_bits() == g.rounding.to_bits()
+    };
+    x.in_context == y.in_context
+        && x.dates == y.dates
+        && x.times == y.times
+        && x.figures.len() == y.figures.len()
+        && x.figures.iter().zip(&y.figures).all(|(f, g)| same(f, g))
 }
 
 /// Members that give another day than an earlier member of another source for what both say,

@@ -189,19 +189,68 @@ pub struct Tokens<'a> {
     pub text: &'a str,
     /// Its tokens and sentences.
     pub seg: &'a Segmented,
-    /// Each token in lower case (borrowed from the text when it already is).
-    pub lower: Vec<std::borrow::Cow<'a, str>>,
+    /// Each token in lower case: a range of the text when it already is (most words), else of
+    /// `lowered`.
+    lower: Vec<Lower>,
+    /// The lower-case forms of the tokens that have capitals, one after another: one buffer
+    /// for the text rather than a string for each capitalised token.
+    lowered: String,
+}
+
+/// Where a token's lower-case form is: bytes `start..end` of the text, or of `Tokens::lowered`.
+#[derive(Clone, Copy)]
+struct Lower {
+    start: usize,
+    end: usize,
+    lowered: bool,
+    /// The token starts with an upper-case letter (see `Tokens::capitalised`), found on the
+    /// same pass: the recognisers ask it of most tokens, some several times.
+    capitalised: bool,
 }
 
 impl<'a> Tokens<'a> {
     /// Lower-cases every token once; most are lower case already and are not copied.
     pub fn new(text: &'a str, seg: &'a Segmented) -> Tokens<'a> {
+        let mut lowered = String::new();
         let lower = seg
             .tokens
             .iter()
-            .map(|t| key::lower(&text[t.span]))
+            .map(|t| {
+                let raw = &text[t.span];
+                if !raw.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                    return Lower {
+                        start: t.span.start,
+                        end: t.span.end,
+                        lowered: false,
+                        capitalised: false,
+                    };
+                }
+                let capitalised = match raw.as_bytes().first() {
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => raw.chars().next().is_some_and(char::is_uppercase),
+                };
+                let start = lowered.len();
+                if raw.is_ascii() {
+                    lowered.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    // `to_lowercase` as `key::lower` does (a final sigma is not a sigma's
+                    // lower case elsewhere).
+                    lowered.push_str(&raw.to_lowercase());
+                }
+                Lower {
+                    start,
+                    end: lowered.len(),
+                    lowered: true,
+                    capitalised,
+                }
+            })
             .collect();
-        Tokens { text, seg, lower }
+        Tokens {
+            text,
+            seg,
+            lower,
+            lowered,
+        }
     }
 
     /// The text of token `i`.
@@ -211,7 +260,11 @@ impl<'a> Tokens<'a> {
 
     /// Token `i` in lower case, or "" past the end.
     pub fn lower(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |w| w.as_ref())
+        let Some(w) = self.lower.get(i) else {
+            return "";
+        };
+        let from = if w.lowered { &self.lowered } else { self.text };
+        from.get(w.start..w.end).unwrap_or("")
     }
 
     /// The span from token `i` to token `j - 1`.
@@ -232,9 +285,6 @@ impl<'a> Tokens<'a> {
     /// True when token `i` starts with an upper-case letter.
     #[inline]
     pub fn capitalised(&self, i: usize) -> bool {
-        match self.text(i).as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => self.text(i).chars().next().is_some_and(char::is_uppercase),
-        }
+        self.lower.get(i).is_some_and(|w| w.capitalised)
     }
 }

@@ -324,8 +324,12 @@ fn may_start(t: &Tokens, i: usize) -> bool {
         None => false,
         Some(b) if b.is_ascii_digit() => true,
         Some(b) if b.is_ascii_lowercase() => starts.contains(w) || tens_hyphen(w),
-        // Currency signs and other symbols.
-        Some(_) => !w.chars().next().is_some_and(char::is_alphabetic),
+        // Of the symbols only a currency sign: every other pattern opens with a word or a digit
+        // (a comma or a full stop tried them all).
+        Some(_) => {
+            !w.chars().next().is_some_and(char::is_alphabetic)
+                && CURRENCY_SYMBOLS.iter().any(|(s, _)| *s == t.text(i))
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use super::CONNECTORS;
 use crate::entities::gazetteer::list;
 use crate::entities::tagger::features;
 use crate::entities::Tokens;
-use crate::hash::{FnvMap, FnvSet};
+use crate::hash::{WordMap, WordSet};
 use crate::segment::Segmented;
 
 /// True when the word of token `i` is written the same somewhere in the text where a sentence
@@ -16,7 +16,7 @@ use crate::segment::Segmented;
 pub(super) fn capitalised_elsewhere<'a>(
     t: &Tokens<'a>,
     i: usize,
-    elsewhere: &mut Option<FnvMap<&'a str, u32>>,
+    elsewhere: &mut Option<WordMap<&'a str, u32>>,
 ) -> bool {
     capitalised_count(t, i, elsewhere) > 0
 }
@@ -28,7 +28,7 @@ pub(super) fn capitalised_elsewhere<'a>(
 pub(super) fn capitalised_count<'a>(
     t: &Tokens<'a>,
     i: usize,
-    elsewhere: &mut Option<FnvMap<&'a str, u32>>,
+    elsewhere: &mut Option<WordMap<&'a str, u32>>,
 ) -> u32 {
     let counts = elsewhere.get_or_insert_with(|| {
         let mut initial = vec![false; t.seg.tokens.len()];
@@ -37,7 +37,7 @@ pub(super) fn capitalised_count<'a>(
                 *x = true;
             }
         }
-        let mut counts = FnvMap::default();
+        let mut counts = WordMap::default();
         let connector = |c: usize| matches!(t.lower(c), "of" | "for");
         for (k, &opens) in initial.iter().enumerate().skip(1) {
             if opens
@@ -66,7 +66,7 @@ pub(super) fn capitalised_count<'a>(
 /// vocabulary (cased: most surnames have a piece only capitalised).
 pub(super) fn is_word(
     s: &features::Scratch,
-    lower: &FnvSet<&str>,
+    lower: &WordSet<&str>,
     t: &Tokens,
     first: usize,
     k: usize,
@@ -85,11 +85,16 @@ pub(super) fn is_word(
 
 /// The words the text writes in lower case somewhere: words of the language, not names, whatever
 /// a title-case headline does with them.
-pub(super) fn written_lower<'a>(t: &Tokens<'a>) -> FnvSet<&'a str> {
-    (0..t.seg.tokens.len())
-        .map(|k| t.text(k))
-        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-        .collect()
+pub(super) fn written_lower<'a>(t: &Tokens<'a>) -> WordSet<&'a str> {
+    // Room for the distinct words of a text at once, rather than growing step by step.
+    let mut out =
+        WordSet::with_capacity_and_hasher(t.seg.tokens.len() / 4 + 16, Default::default());
+    out.extend(
+        (0..t.seg.tokens.len())
+            .map(|k| t.text(k))
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase())),
+    );
+    out
 }
 
 /// Whether words are written capitalised in the body of the text: not first in a sentence, a

@@ -32,7 +32,7 @@ use super::gazetteer::{fold_hash, list, Gazetteer, Kind};
 use super::key::{fold, name_key};
 use super::tagger::{self, features, Model};
 use super::{Label, Mention, Tokens};
-use crate::hash::{FnvMap, FnvSet};
+use crate::hash::{FnvMap, FnvSet, WordMap, WordSet};
 use crate::segment::Segmented;
 use crate::span::Span;
 use headline::{
@@ -362,14 +362,14 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
 fn datelines(text: &str, out: &mut [Mention]) {
     for m in out.iter_mut() {
         let name = &text[m.span];
-        let line_start = text[..m.span.start].rfind('\n').map_or(0, |i| i + 1);
-        let opens_line = text[line_start..m.span.start].trim().is_empty();
+        // The label and the capitals first: looking back for the line's start costs the most.
         let capitals =
             name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
-        if !(opens_line
-            && capitals
-            && matches!(m.label, Label::Org | Label::Person | Label::Product))
-        {
+        if !(matches!(m.label, Label::Org | Label::Person | Label::Product) && capitals) {
+            continue;
+        }
+        let line_start = text[..m.span.start].rfind('\n').map_or(0, |i| i + 1);
+        if !text[line_start..m.span.start].trim().is_empty() {
             continue;
         }
         if is_dateline_tail(&text[m.span.end..]) {
@@ -405,20 +405,40 @@ fn is_dateline_tail(rest: &str) -> bool {
 /// after "Maria Sandvik") stays a person.
 fn companies(t: &Tokens, surnames: &HashSet<String>, out: &mut [Mention]) {
     let g = Gazetteer::get();
-    let candidates: FnvSet<&str> = out
+    let keys: Vec<&str> = out
         .iter()
         .filter(|m| matches!(m.label, Label::Person | Label::Gpe))
         .filter(|m| !m.key.contains(' ') && !surnames.contains(&m.key))
         .filter(|m| g.kind(fold_hash(&m.key)).is_none())
         .map(|m| m.key.as_str())
         .collect();
-    if candidates.is_empty() {
+    if keys.is_empty() {
         return;
     }
+    let candidates: WordSet<&str> = keys.iter().copied().collect();
     let n = t.seg.tokens.len();
     let word = |k: usize| if k < n { t.lower(k) } else { "" };
+    // Most tokens are no candidate, with or without "'s": their lengths and first bytes tell.
+    let mut lengths = 0u64;
+    let mut leads = [false; 256];
+    let mut any = false;
+    for c in &keys {
+        match c.as_bytes().first() {
+            Some(&b) => leads[usize::from(b)] = true,
+            None => any = true,
+        }
+        for extra in [0, "'s".len(), "\u{2019}s".len()] {
+            lengths |= 1 << (c.len() + extra).min(63);
+        }
+    }
     let name_at = |k: usize| {
         let w = word(k);
+        if !any
+            && (lengths & 1 << w.len().min(63) == 0
+                || !w.as_bytes().first().is_some_and(|&b| leads[usize::from(b)]))
+        {
+            return None;
+        }
         let w = w
             .strip_suffix("'s")
             .or_else(|| w.strip_suffix("\u{2019}s"))
@@ -479,9 +499,9 @@ fn companies(t: &Tokens, surnames: &HashSet<String>, out: &mut [Mention]) {
 /// the surnames of the people among them. `repeat_names` looks for them again.
 #[derive(Default)]
 pub(crate) struct KnownNames<'a> {
-    names: FnvMap<&'a str, Label>,
-    first_words: FnvSet<&'a str>,
-    surnames: FnvSet<&'a str>,
+    names: WordMap<&'a str, Label>,
+    first_words: WordSet<&'a str>,
+    surnames: WordSet<&'a str>,
 }
 
 impl<'a> KnownNames<'a> {
