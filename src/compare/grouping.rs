@@ -228,16 +228,21 @@ fn tagged(kind: u8, h: u64) -> u64 {
     fnv(fnv(FNV_OFFSET, &[kind]), &h.to_le_bytes())
 }
 
-/// The features of what a claim's figures count: each toll ("six were killed": the dead) and
-/// each measured object ("a 48-page indictment"), in whatever words: "Six people died and 29
-/// were hurt" and "At least 30 people were injured" share one word and one toll, enough to be
-/// scored, and their figures must be compared.
+/// The features of what a claim's figures count: each toll of the harmed ("six were killed":
+/// the dead; the injured, the missing) and each measured object ("a 48-page indictment"), in
+/// whatever words: "Six people died and 29 were hurt" and "At least 30 people were injured"
+/// share one word and one toll, enough to be scored, and their figures must be compared. Not
+/// the rescued, the displaced or those on board: what one event harmed is what outlets count
+/// in their own words.
 fn counted(info: &ClaimInfo) -> impl Iterator<Item = u64> + '_ {
+    use super::toll::Toll;
     info.figures
         .iter()
         .filter_map(|f| match (f.toll, f.object) {
-            (Some(t), _) => Some(tagged(b't', t as u64)),
-            (None, 0) => None,
+            (Some(t @ (Toll::Dead | Toll::Injured | Toll::Missing)), _) => {
+                Some(tagged(b't', t as u64))
+            }
+            (Some(_), _) | (None, 0) => None,
             (None, o) => Some(tagged(b'o', o)),
         })
 }

@@ -1,9 +1,10 @@
 //! Tolls: counts of people that news reports give for one event, whatever words carry them.
 //! "Four people died", "six were killed" and "the death toll rose to 5" count one thing, the
 //! dead; "20 were injured" counts another, "98 were rescued" another, "142 passengers on board"
-//! another. Outlets word them
-//! differently and give different figures, and a reader wants those figures compared: within a
-//! story, two claims that give one toll are one claim, agreeing or in dispute.
+//! another. Outlets word them differently and give different figures, and a reader wants those
+//! figures compared: within a story, two claims that give one toll are one claim, agreeing or in
+//! dispute. Arrests are no toll: a story tells of many ("36 detained in Izmir", "two arrested
+//! in Konya"), each its own count.
 
 /// What a count of people counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -11,7 +12,6 @@ pub enum Toll {
     Dead,
     Injured,
     Missing,
-    Held,
     Displaced,
     Rescued,
     /// The people on board a plane, ship, train or bus.
@@ -46,12 +46,6 @@ const WORDS: &[(&str, Toll)] = &[
     ("treated", Toll::Injured),
     ("missing", Toll::Missing),
     ("unaccounted", Toll::Missing),
-    ("arrested", Toll::Held),
-    ("arrests", Toll::Held),
-    ("detained", Toll::Held),
-    ("detainees", Toll::Held),
-    ("jailed", Toll::Held),
-    ("captured", Toll::Held),
     ("evacuated", Toll::Displaced),
     ("evacuees", Toll::Displaced),
     ("displaced", Toll::Displaced),
