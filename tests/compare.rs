@@ -1375,3 +1375,20 @@ fn arrests_in_two_cities_are_no_toll_in_dispute() {
     let g = group_of(&r, "s1", "detained 36 people");
     assert!(g.conflict.is_none(), "{g:?}");
 }
+
+#[test]
+fn an_entity_is_shown_as_a_sentence_writes_it() {
+    // Reason: the matrix showed "COLUMBUS" (the dateline's capitals) for a city another
+    // source writes "Columbus".
+    let r = run(&[
+        "COLUMBUS, Ohio (AP) — A rail bridge collapsed on Tuesday, officials said.",
+        "The bridge in Columbus had been rated in poor condition.",
+    ]);
+    let e = r
+        .comparison
+        .entities
+        .iter()
+        .find(|e| e.key == "columbus")
+        .expect("Columbus");
+    assert_eq!(e.name, "Columbus");
+}

@@ -41,14 +41,17 @@ pub fn entity_clusters(sources: &[Analysed]) -> Vec<EntityCluster> {
                 .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
                 .map(|(l, _)| *l)
                 .unwrap_or(Label::Org);
-            // The display name: the form whose key is the cluster's, else the most used.
+            // The display name: the form whose key is the cluster's, written as in a sentence
+            // ("Columbus", not the dateline's "COLUMBUS"), else the most used.
             let name = acc
                 .names
                 .iter()
                 .max_by(|a, b| {
                     let own = |x: &str| crate::entities::key::name_key(x) == key;
-                    (own(a.0), a.1, std::cmp::Reverse(a.0)).cmp(&(
+                    let cased = |x: &str| x.chars().any(char::is_lowercase);
+                    (own(a.0), cased(a.0), a.1, std::cmp::Reverse(a.0)).cmp(&(
                         own(b.0),
+                        cased(b.0),
                         b.1,
                         std::cmp::Reverse(b.0),
                     ))

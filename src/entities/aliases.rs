@@ -462,7 +462,7 @@ fn add_defined_acronyms(s: &mut SourceNames) {
                 .rev()
                 .take(4)
                 .any(|x| x.span.overlaps(inner));
-            if is_acronym_text(t) && !taken {
+            if is_acronym_text(t) && !taken && could_abbreviate(&s.text[m.span], t) {
                 added.push(Mention {
                     span: inner,
                     label: m.label,
@@ -479,12 +479,28 @@ fn add_defined_acronyms(s: &mut SourceNames) {
     }
 }
 
+/// True when `acronym` may stand for `name`: its first letter opens a word of the name
+/// ("Kurdistan Workers' Party (PKK)"), as the agency after a dateline does not ("Ohio (AP)").
+fn could_abbreviate(name: &str, acronym: &str) -> bool {
+    let Some(first) = acronym.chars().find(|c| c.is_alphanumeric()) else {
+        return false;
+    };
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+        .any(|c| c.to_lowercase().eq(first.to_lowercase()))
+}
+
 /// Definitions: "NAME (ALIAS)", "NAME, also known as ALIAS", "NAME, known as ALIAS".
 fn definitions(s: &SourceNames, uf: &mut UnionFind) {
     let names: Vec<&Mention> = s.mentions.iter().filter(|m| m.label.is_name()).collect();
     for w in names.windows(2) {
         let (a, b) = (w[0], w[1]);
-        if class(a.label) != class(b.label) && !(is_acronym_text(&s.text[b.span])) {
+        // Another class is one name only as an acronym that may stand for it: not the agency
+        // after a dateline ("COLUMBUS, Ohio (AP)").
+        if class(a.label) != class(b.label)
+            && !(is_acronym_text(&s.text[b.span])
+                && could_abbreviate(&s.text[a.span], &s.text[b.span]))
+        {
             continue;
         }
         let between = &s.text[a.span.end..b.span.start];
