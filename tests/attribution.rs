@@ -443,3 +443,19 @@ fn a_word_that_is_also_a_noun_before_a_noun_is_no_cue() {
     // Reason: "rail cars" gave the sentence the source "Several" and the cue "rail".
     fixture_cases("noun_like_cue");
 }
+
+#[test]
+fn a_verb_that_acts_on_an_object_is_no_cue() {
+    // Reason: "declared a state of emergency", "issued an order", "asked for help" made the
+    // outlet's own report of an act a claim attributed to the actor, with the act as its cue.
+    fixture_cases("act_verb");
+}
+
+#[test]
+fn a_named_source_with_a_description_is_that_name() {
+    // Reason: "Pacific Power, the utility that serves the area, said" was anonymous and "The
+    // company denied" after it unresolved; "… spokesperson Jim Walsh said" resolved to the
+    // department, so one speaker had two keys.
+    fixture_cases("source_named_before");
+    fixture_cases("source_is_the_person");
+}

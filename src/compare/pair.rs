@@ -46,10 +46,11 @@ pub const DENSE: &[&str] = &[
     "in_context",
     "meaning",
     "words",
+    "counted_same",
 ];
 
 /// How many dense features.
-pub const N_DENSE: usize = 29;
+pub const N_DENSE: usize = 30;
 
 /// The most words of a claim that the quadratic features (edit distance, subsequence) look at.
 const MAX_WORDS: usize = 64;
@@ -126,7 +127,24 @@ fn dense_given(a: &ClaimInfo, b: &ClaimInfo, meaning: Option<f32>) -> [f32; N_DE
     // Meaning.
     f[27] = meaning.unwrap_or(0.0);
     f[28] = word_logit(a, b);
+    f[29] = counted_same(a, b) as u8 as f32;
     f
+}
+
+/// True when the two claims count one thing, whatever their values: the same noun after a
+/// number ("43 homes" / "at least 60 homes"), the same toll in any words ("six died" / "six
+/// people were killed") or the same measured object. Outlets that count one thing differently
+/// state one fact in dispute.
+fn counted_same(a: &ClaimInfo, b: &ClaimInfo) -> bool {
+    use super::toll::Toll;
+    let harm = |t: Option<Toll>| matches!(t, Some(Toll::Dead | Toll::Injured | Toll::Missing));
+    a.figures.iter().any(|x| {
+        b.figures.iter().any(|y| {
+            (x.noun != 0 && x.noun == y.noun)
+                || (harm(x.toll) && x.toll == y.toll)
+                || (x.object != 0 && x.object == y.object)
+        })
+    })
 }
 
 /// The cosine of two claims' meanings, `None` when either has no vector.

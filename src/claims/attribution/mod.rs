@@ -281,7 +281,8 @@ pub(crate) fn says(text: &str, a: &Attribution) -> bool {
         // A colon or a dash.
         return true;
     }
-    if pleads_to_a_charge(text, cue) || names_a_noun(text, cue) {
+    if pleads_to_a_charge(text, cue) || names_a_noun(text, cue) || acts_on_an_object(text, cue)
+    {
         return false;
     }
     words.any(|w| {
@@ -318,6 +319,63 @@ fn names_a_noun(text: &str, cue: Span) -> bool {
         && !next.ends_with("ly")
         && !LEADS_A_CLAUSE.contains(&next.as_str())
 }
+
+/// True when cue `cue` is a verb that says only with what is said after it ([`SAYS_WITH_A_CLAUSE`])
+/// and an object follows instead: "declared a state of emergency", "issued an evacuation
+/// order", "requested federal aid" are acts; "declared that …", "issued a statement saying
+/// …", "…, the governor declared." say.
+fn acts_on_an_object(text: &str, cue: Span) -> bool {
+    let word = text[cue].trim().to_lowercase();
+    let rest = text.get(cue.end..).unwrap_or("").trim_start();
+    // "asked for federal help" requests; "asked whether", "asked him" say.
+    if features::lemma(&word) == "ask" && rest.split_whitespace().next() == Some("for") {
+        return true;
+    }
+    if !SAYS_WITH_A_CLAUSE
+        .iter()
+        .any(|v| features::lemma(v) == features::lemma(&word))
+    {
+        return false;
+    }
+    // Nothing, punctuation or a quotation next: the cue closes or opens what was said.
+    if rest
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
+    {
+        return false;
+    }
+    let says = |w: &str| {
+        matches!(w, "that" | "saying" | "stating" | "warning" | "declaring")
+            || (lexicon::NOUN_CUES.contains(&w)
+                && !lexicon::NOUN_ACTS.contains(&w)
+                && w != "declaration")
+            || matches!(w, "statement" | "statements" | "report" | "reports")
+    };
+    let next = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    // A time or place after the verb, not its object: "…, the governor declared on Monday."
+    if matches!(
+        next.as_str(),
+        "on" | "in" | "at" | "after" | "before" | "during" | "late" | "earlier" | "later"
+            | "again" | "also"
+    ) || lexicon::TIME_WORDS.contains(&next.as_str())
+    {
+        return false;
+    }
+    let mut words = rest.split_whitespace();
+    !words.by_ref().take(5).any(|w| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        says(&bare) || w.contains(['"', '“', ':'])
+    })
+}
+
+/// Verbs of saying that as often do what they name to an object.
+const SAYS_WITH_A_CLAUSE: &[&str] = &["declare", "issue", "request", "release", "publish"];
 
 /// Cue words that are as often nouns in their bare form.
 const NOUNS_TOO: &[&str] = &[

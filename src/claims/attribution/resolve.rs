@@ -485,12 +485,18 @@ impl<'a> Resolver<'a> {
         let inside: Vec<usize> = (from..self.mentions.len())
             .take_while(|&k| self.mentions[k].span.start < span.end)
             .filter(|&k| span.contains(self.mentions[k].span) && speaks(self.mentions[k].label))
-            .filter(|&k| !self.past_the_head(span.start, self.mentions[k].span.start))
+            .filter(|&k| {
+                !self.past_the_head(span.start, self.mentions[k].span.start)
+                    || self.named_after_a_title(span, k)
+            })
             .collect();
+        // The whole source, or the name a description after a comma goes on about ("Pacific
+        // Power, the utility that serves the area").
         let whole = |k: &usize| {
             let m = self.mentions[*k].span;
             let rest = |s: &str| s.trim().is_empty() || s.trim().eq_ignore_ascii_case("the");
-            rest(&self.text[span.start..m.start]) && self.text[m.end..span.end].trim().is_empty()
+            let after = self.text[m.end..span.end].trim();
+            rest(&self.text[span.start..m.start]) && (after.is_empty() || after.starts_with(','))
         };
         let by = |labels: &[Label]| {
             inside
@@ -514,6 +520,21 @@ impl<'a> Resolver<'a> {
             .find(|&k| self.mentions[k].label == Label::Person && !owner(k))
             .or_else(|| by(&[Label::Org, Label::Fac]).filter(|&k| !owner(k)))
             .or_else(|| inside.iter().copied().find(whole))
+    }
+
+    /// True when person `k` ends source `span` right after a word for what they are: the
+    /// person is its head ("Oregon Department of Forestry spokesperson Jim Walsh").
+    fn named_after_a_title(&self, span: Span, k: usize) -> bool {
+        let m = &self.mentions[k];
+        if m.label != Label::Person || !self.text[m.span.end..span.end].trim().is_empty() {
+            return false;
+        }
+        let before = self.text[span.start..m.span.start]
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase();
+        PERSON_DESCRIPTIONS.contains(&before.as_str()) || ANONYMOUS_HEADS.contains(&before.as_str())
     }
 
     /// True when a name starting at byte `at` lies beyond the noun phrase a source starting at

@@ -5,7 +5,7 @@
 //! possessives, titles, a word telling a kind of business ("Carmaker Velmont"), a place made an
 //! adjective by a hyphen ("Boston-based"), and tokens dates and numbers took first.
 
-use super::label::{DOCUMENT_HEADS, FAC_WORDS};
+use super::label::{DISASTER_WORDS, DOCUMENT_HEADS, FAC_WORDS};
 use crate::entities::gazetteer::{fold_hash, list, Gazetteer, Kind};
 use crate::entities::key::fold;
 use crate::entities::tagger::features;
@@ -45,7 +45,11 @@ pub(super) fn mend(t: &Tokens, first: usize, tags: &mut [u8]) {
         let inside = 2 * prev.div_ceil(2); // I- of the open entity's type
         let w = t.text(first + k);
         let mut join = 0;
-        if is_particled(w) && tags[k] != inside {
+        if inside == 2 && tags[k] == 1 && ends_a_thing(t, first, tags, k) {
+            // A person right before a "person" that ends as a disaster or an organisation
+            // does is one name the tagger broke ("Cedar" and "Ridge Fire").
+            join = 1;
+        } else if is_particled(w) && tags[k] != inside {
             join = 1;
         } else if inside == 2
             && tags[k] == 0
@@ -70,6 +74,20 @@ pub(super) fn mend(t: &Tokens, first: usize, tags: &mut [u8]) {
             k += 1;
         }
     }
+}
+
+/// True when the person starting at token `k` (of the sentence starting at `first`) is
+/// capitalised and its last word ends disasters' or organisations' names ("Ridge Fire").
+fn ends_a_thing(t: &Tokens, first: usize, tags: &[u8], k: usize) -> bool {
+    if !t.capitalised(first + k) || t.text(first + k - 1).ends_with(['.', ',']) {
+        return false;
+    }
+    let mut end = k + 1;
+    while end < tags.len() && tags[end] == 2 {
+        end += 1;
+    }
+    let last = t.lower(first + end - 1);
+    DISASTER_WORDS.contains(&last) || Gazetteer::get().is_org_word(&fold(t.text(first + end - 1)))
 }
 
 /// Joins the pieces of a person's name the tagger splits at an initial or a nickname:

@@ -104,6 +104,19 @@ const WATER_AND_LAND_WORDS: &[&str] = &[
     "glacier",
 ];
 
+/// Words that end the name of a disaster.
+pub(super) const DISASTER_WORDS: &[&str] = &[
+    "fire",
+    "wildfire",
+    "earthquake",
+    "quake",
+    "flood",
+    "floods",
+    "tornado",
+    "outbreak",
+    "spill",
+];
+
 /// Words that make a MISC name an event.
 const EVENT_WORDS: &[&str] = &[
     "cup",
@@ -368,6 +381,16 @@ pub(super) fn refine(
             return Label::Loc;
         }
     }
+    // "Cedar Ridge Fire", "Dixie Fire" taken for a person or an organisation: a disaster's
+    // name, unless a given name or a known place opens it ("Chicago Fire" is a club).
+    if j - i >= 2
+        && matches!(ty, 0 | 2)
+        && DISASTER_WORDS.contains(&last)
+        && !Gazetteer::get().is_first_name(first)
+        && Gazetteer::get().lookup(first).is_none()
+    {
+        return Label::Event;
+    }
     match ty {
         // "Betty Ford Center": a name after a person that ends as a building or an
         // institution does is that.
@@ -380,6 +403,8 @@ pub(super) fn refine(
         {
             Label::Org
         }
+        // "fled his property near Ruch": one word after "near" is a place.
+        0 if j - i == 1 && i > 0 && t.lower(i - 1) == "near" => Label::Gpe,
         0 => Label::Person,
         2 => Label::Org,
         1 => match known {
