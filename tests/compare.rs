@@ -1392,3 +1392,20 @@ fn an_entity_is_shown_as_a_sentence_writes_it() {
         .expect("Columbus");
     assert_eq!(e.name, "Columbus");
 }
+
+#[test]
+fn a_county_one_tagger_took_for_an_organisation_is_a_place() {
+    // Reason: "a state of emergency for Jackson County" typed the county an organisation and
+    // another outlet's "of Jackson County" a place; the tie showed "Organisation" in the matrix.
+    let r = run(&[
+        "The governor declared a state of emergency for Lane County on Tuesday.",
+        "The fire burned across 9,000 acres of Lane County, officials said.",
+    ]);
+    let e = r
+        .comparison
+        .entities
+        .iter()
+        .find(|e| e.key == "lane county")
+        .expect("Lane County");
+    assert_eq!(e.label, crosscheck::entities::Label::Gpe, "{e:?}");
+}

@@ -34,11 +34,17 @@ pub fn entity_clusters(sources: &[Analysed]) -> Vec<EntityCluster> {
     let mut clusters: Vec<EntityCluster> = by_key
         .into_iter()
         .map(|(key, acc)| {
-            // Most frequent label; ties go to the first in label order.
+            // Most frequent label; ties go to a place (a county or a country one outlet's
+            // tagger took for an organisation), then to the first in label order.
+            let place = |l: &Label| *l == Label::Gpe;
             let label = acc
                 .labels
                 .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .max_by(|a, b| {
+                    a.1.cmp(b.1)
+                        .then(place(a.0).cmp(&place(b.0)))
+                        .then(b.0.cmp(a.0))
+                })
                 .map(|(l, _)| *l)
                 .unwrap_or(Label::Org);
             // The display name: the form whose key is the cluster's, written as in a sentence

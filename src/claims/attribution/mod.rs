@@ -281,8 +281,7 @@ pub(crate) fn says(text: &str, a: &Attribution) -> bool {
         // A colon or a dash.
         return true;
     }
-    if pleads_to_a_charge(text, cue) || names_a_noun(text, cue) || acts_on_an_object(text, cue)
-    {
+    if pleads_to_a_charge(text, cue) || names_a_noun(text, cue) || acts_on_an_object(text, cue) {
         return false;
     }
     words.any(|w| {
@@ -338,11 +337,7 @@ fn acts_on_an_object(text: &str, cue: Span) -> bool {
         return false;
     }
     // Nothing, punctuation or a quotation next: the cue closes or opens what was said.
-    if rest
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric())
-    {
+    if rest.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
         return false;
     }
     let says = |w: &str| {
@@ -361,15 +356,25 @@ fn acts_on_an_object(text: &str, cue: Span) -> bool {
     // A time or place after the verb, not its object: "…, the governor declared on Monday."
     if matches!(
         next.as_str(),
-        "on" | "in" | "at" | "after" | "before" | "during" | "late" | "earlier" | "later"
-            | "again" | "also"
+        "on" | "in"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "late"
+            | "earlier"
+            | "later"
+            | "again"
+            | "also"
     ) || lexicon::TIME_WORDS.contains(&next.as_str())
     {
         return false;
     }
     let mut words = rest.split_whitespace();
     !words.by_ref().take(5).any(|w| {
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         says(&bare) || w.contains(['"', '“', ':'])
     })
 }

@@ -104,6 +104,22 @@ const WATER_AND_LAND_WORDS: &[&str] = &[
     "glacier",
 ];
 
+/// True when a number or a score ("2-1") stands within a few tokens of tokens `i..j`, as
+/// in sports results.
+fn among_scores(t: &Tokens, i: usize, j: usize) -> bool {
+    let end = (j + 6).min(t.seg.tokens.len());
+    (i.saturating_sub(6)..end)
+        .filter(|&k| k < i || k >= j)
+        .any(|k| {
+            let w = t.text(k);
+            let digits =
+                |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+            digits(w)
+                || w.split_once('-')
+                    .is_some_and(|(a, b)| digits(a) && digits(b))
+        })
+}
+
 /// Words that end the name of a disaster.
 pub(super) const DISASTER_WORDS: &[&str] = &[
     "fire",
@@ -372,11 +388,14 @@ pub(super) fn refine(
     let last = name.rsplit(' ').next().unwrap_or("");
     let first = name.split(' ').next().unwrap_or("");
     // "Franklin County", "Tolland River" taken for a person or a thing; not "Ricki Lake": only
-    // words no surname is. An organisation keeps its label: "Notts County" is a football club.
-    if j - i >= 2 && matches!(ty, 0 | 3) {
+    // words no surname is. An organisation among scores keeps its label: "Notts County 2
+    // Bury 1" is a football club.
+    if j - i >= 2 && (matches!(ty, 0 | 3) || (ty == 2 && !among_scores(t, i, j))) {
         if GPE_WORDS.contains(&last) {
             return Label::Gpe;
         }
+    }
+    if j - i >= 2 && matches!(ty, 0 | 3) {
         if WATER_AND_LAND_WORDS.contains(&last) && !Gazetteer::get().is_first_name(first) {
             return Label::Loc;
         }
