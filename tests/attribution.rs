@@ -459,3 +459,10 @@ fn a_named_source_with_a_description_is_that_name() {
     fixture_cases("source_named_before");
     fixture_cases("source_is_the_person");
 }
+
+#[test]
+fn a_description_resolves_to_a_body_of_its_sort() {
+    // Reason: "the agency said" after a drugmaker and its chief spoke resolved to the
+    // drugmaker (a named "Pharmaceuticals" is a business, the FDA an administration).
+    fixture_cases("description_of_a_sort");
+}

@@ -115,7 +115,7 @@ fn sort_of(word: &str) -> Option<Sort> {
         "union" | "association" | "federation" | "guild" | "syndicate" => Sort::Labour,
         "ministry" | "department" | "government" | "office" | "agency" | "bureau"
         | "administration" | "authority" | "commission" | "embassy" | "council" | "parliament"
-        | "committee" | "board" | "cabinet" => Sort::Government,
+        | "committee" | "board" | "cabinet" | "service" => Sort::Government,
         "court" | "tribunal" => Sort::Justice,
         "police" | "army" | "navy" | "military" | "force" | "forces" => Sort::Force,
         "party" | "movement" | "campaign" | "coalition" => Sort::Party,
@@ -124,6 +124,7 @@ fn sort_of(word: &str) -> Option<Sort> {
         "airways" | "airlines" | "inc" | "corp" | "ltd" | "llc" | "plc" | "holdings" => {
             Sort::Business
         }
+        w if crate::entities::names::is_trade_word(w) => Sort::Business,
         _ => return None,
     })
 }
@@ -746,6 +747,40 @@ impl<'a> Resolver<'a> {
             return Some(Speaker::Named(m));
         }
         let range = index.saturating_sub(LOOK_BACK)..index;
+        // A speaker known to be of the sort the head says comes first: "the agency" after
+        // "the FDA said" and a company's chief is the agency ("… Administration"), "the
+        // company" after an agency's report is the company the text called one.
+        let known_sort = |m: usize| {
+            name_sort(m).or_else(|| {
+                self.org_heads
+                    .get(self.mentions[m].key.as_str())
+                    .and_then(|h| sort_of(h))
+            })
+        };
+        if sort_of_head.is_some() {
+            for s in range.clone().rev() {
+                if let Some(Speaker::Named(m)) = self.speakers[s] {
+                    if org_like(self.mentions[m].label)
+                        && known_sort(m) == sort_of_head
+                        && (business || named_by(m))
+                    {
+                        return Some(Speaker::Named(m));
+                    }
+                }
+            }
+            // Then one named of that sort in passing ("Workers at Valmont Chemical …").
+            for s in (index.saturating_sub(LOOK_BACK)..=index).rev() {
+                let named = self
+                    .unquoted_in(s)
+                    .filter(|&m| self.mentions[m].label == Label::Org && !self.told(m))
+                    .filter(|&m| self.mentions[m].span.end <= source_start)
+                    .filter(|&m| known_sort(m) == sort_of_head && (business || named_by(m)))
+                    .last();
+                if let Some(m) = named {
+                    return Some(Speaker::Named(m));
+                }
+            }
+        }
         for s in range.clone().rev() {
             match self.speakers[s] {
                 // "The FBI's field office confirmed …" is no company the next sentence's

@@ -428,6 +428,8 @@ pub(super) fn refine(
         2 => Label::Org,
         1 => match known {
             Some(Kind::Name(l @ (Label::Gpe | Label::Loc))) => l,
+            // "Workers at Valmont Chemical": a trade ends a business's name, not a place's.
+            _ if j - i >= 2 && is_trade_word(last) => Label::Org,
             _ if FAC_WORDS.contains(&last) => Label::Fac,
             _ if LOC_WORDS.contains(&last) || LOC_WORDS.contains(&first) => Label::Loc,
             _ => Label::Gpe,
@@ -465,6 +467,14 @@ pub(super) fn refine(
     }
 }
 
+/// True when folded word `w` is a trade that ends a business's name ("Harlow
+/// Pharmaceuticals", "Apex Energy"), in the singular or the plural.
+pub fn is_trade_word(w: &str) -> bool {
+    INDUSTRY_WORDS.contains(&w)
+        || w.strip_suffix('s')
+            .is_some_and(|w| INDUSTRY_WORDS.contains(&w))
+}
+
 /// Trades that end a business's name ("Gulfport Chemical", "Northline Rail", "Apex Energy"),
 /// none of them a common surname: a name the tagger typed a person that ends in one is a
 /// business unless a given name opens it.
@@ -481,6 +491,7 @@ const INDUSTRY_WORDS: &[&str] = &[
     "electric",
     "energy",
     "financial",
+    "food",
     "freight",
     "healthcare",
     "hotels",

@@ -44,6 +44,7 @@ use join::{
     free, hyphen_prefix, is_descriptor, join_connected, join_org_runs, join_possessive, mend,
     mend_people, rescue_acronyms, trim,
 };
+pub(crate) use label::is_trade_word;
 use label::{
     before_civic_title, office_in_name, override_type, party_state, prefix_label, refine, FAC_WORDS,
 };
