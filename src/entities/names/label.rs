@@ -390,15 +390,18 @@ pub(super) fn refine(
     // "Franklin County", "Tolland River" taken for a person or a thing; not "Ricki Lake": only
     // words no surname is. An organisation among scores keeps its label: "Notts County 2
     // Bury 1" is a football club.
-    if j - i >= 2 && (matches!(ty, 0 | 3) || (ty == 2 && !among_scores(t, i, j))) {
-        if GPE_WORDS.contains(&last) {
-            return Label::Gpe;
-        }
+    if j - i >= 2
+        && GPE_WORDS.contains(&last)
+        && (matches!(ty, 0 | 3) || (ty == 2 && !among_scores(t, i, j)))
+    {
+        return Label::Gpe;
     }
-    if j - i >= 2 && matches!(ty, 0 | 3) {
-        if WATER_AND_LAND_WORDS.contains(&last) && !Gazetteer::get().is_first_name(first) {
-            return Label::Loc;
-        }
+    if j - i >= 2
+        && matches!(ty, 0 | 3)
+        && WATER_AND_LAND_WORDS.contains(&last)
+        && !Gazetteer::get().is_first_name(first)
+    {
+        return Label::Loc;
     }
     // "Cedar Ridge Fire", "Dixie Fire" taken for a person or an organisation: a disaster's
     // name, unless a given name or a known place opens it ("Chicago Fire" is a club).
