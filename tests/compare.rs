@@ -1409,3 +1409,15 @@ fn a_county_one_tagger_took_for_an_organisation_is_a_place() {
         .expect("Lane County");
     assert_eq!(e.label, crosscheck::entities::Label::Gpe, "{e:?}");
 }
+
+#[test]
+fn counts_of_one_thing_in_two_outlets_are_compared() {
+    // Reason: "burning 43 homes" in one outlet's lede and "At least 60 homes have burned" in
+    // another's were never grouped, so the dispute over the homes lost was never shown (the
+    // pair model reads whether two claims count one thing, whatever their values).
+    let r = story("wildfire", ["wire.txt", "local.txt", "tv.txt"]);
+    let g = group_of(&r, "s3", "At least 60 homes");
+    let conflict = g.conflict.as_ref().expect("a conflict");
+    assert!(conflict.detail.contains("43"), "{conflict:?}");
+    assert!(conflict.detail.contains("60"), "{conflict:?}");
+}
