@@ -461,6 +461,13 @@ fn a_named_source_with_a_description_is_that_name() {
 }
 
 #[test]
+fn a_source_after_its_cue_keeps_its_complement() {
+    // Reason: "according to a source familiar with the investigation" showed the source as
+    // "a source familiar".
+    fixture_cases("source_after_according_to");
+}
+
+#[test]
 fn a_description_resolves_to_a_body_of_its_sort() {
     // Reason: "the agency said" after a drugmaker and its chief spoke resolved to the
     // drugmaker (a named "Pharmaceuticals" is a business, the FDA an administration).

@@ -399,6 +399,12 @@ impl Paragraph<'_> {
         while k > s && matches!(self.w(k - 1), "of" | "at" | "for" | "in" | "from") {
             k -= 1;
         }
+        // "a source familiar with the investigation": the complement is part of the phrase.
+        if k > s && k + 1 < hi && self.complement_at(k) {
+            if let Some((_, end)) = self.np_right(k + 1, hi) {
+                return Some((s, end));
+            }
+        }
         (k > s).then(|| (s, k - 1))
     }
 
