@@ -856,16 +856,26 @@ fn moments_apart(a: &ClaimInfo, b: &ClaimInfo) -> bool {
 /// sum of money of at least [`MONEY_MIN`], or a share given to a tenth ("4.5%"), no toll, its
 /// range no wider than [`FIGURE_SPREAD`].
 fn telling(f: &super::claim::Figure) -> bool {
-    let (Some(low), Some(high)) = (f.low, f.high) else {
+    let Some(high) = f.high else {
         return false;
     };
+    telling_from(f) && f.low.is_some_and(|low| high <= low * FIGURE_SPREAD)
+}
+
+/// An uncommon figure as [`telling`] takes it, but for its range: "at least 60 homes", with no
+/// upper end, counts too.
+fn telling_from(f: &super::claim::Figure) -> bool {
+    let Some(low) = f.low else {
+        return false;
+    };
+    let high = f.high.unwrap_or(low);
     let uncommon = match f.label {
         crate::entities::Label::Money => low >= MONEY_MIN,
         // "4.5%", "3.9 percent": a share given to a tenth is one of few in a story.
         crate::entities::Label::Percent => low.fract() != 0.0 && high == low,
         _ => f.noun != 0 && low >= FIGURE_MIN,
     };
-    uncommon && f.toll.is_none() && high <= low * FIGURE_SPREAD
+    uncommon && f.toll.is_none()
 }
 
 /// How far apart, high over low, two counts of one thing may be for [`close_figures`]: "1.2
@@ -873,16 +883,18 @@ fn telling(f: &super::claim::Figure) -> bool {
 const FIGURE_CLOSE: f64 = 1.5;
 
 /// True when claims `a` and `b`, within a story and not [`apart`], give one uncommon thing
-/// (as [`one_figure`] takes it) two counts that differ but lie within [`FIGURE_CLOSE`] of each
-/// other, with no date or time of day apart.
+/// (as [`one_figure`] takes it, or a count with no upper end: "43 homes" / "at least 60
+/// homes") two counts that differ but lie within [`FIGURE_CLOSE`] of each other, with no date
+/// or time of day apart.
 fn close_figures(a: &ClaimInfo, b: &ClaimInfo) -> bool {
     use super::claim::same_thing;
     if !(a.in_context && b.in_context) || apart(a, b) || moments_apart(a, b) {
         return false;
     }
-    a.figures.iter().filter(|f| telling(f)).any(|f| {
+    let close = |f: &super::claim::Figure| telling(f) || (f.high.is_none() && telling_from(f));
+    a.figures.iter().filter(|f| close(f)).any(|f| {
         b.figures.iter().any(|g| {
-            telling(g) && same_thing(f, g, true) && {
+            close(g) && same_thing(f, g, true) && {
                 let (fl, gl) = (f.low.unwrap_or(0.0), g.low.unwrap_or(0.0));
                 fl > 0.0 && gl > 0.0 && fl.max(gl) <= fl.min(gl) * FIGURE_CLOSE
             }
