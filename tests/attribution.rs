@@ -473,3 +473,17 @@ fn a_description_resolves_to_a_body_of_its_sort() {
     // drugmaker (a named "Pharmaceuticals" is a business, the FDA an administration).
     fixture_cases("description_of_a_sort");
 }
+
+#[test]
+fn a_description_based_in_a_place_is_the_body_named() {
+    // Reason: "The Chicago-based bank said" was anonymous; "-based" tells where the bank
+    // named before is, not another identity.
+    fixture_cases("description_based_in_a_place");
+}
+
+#[test]
+fn a_description_far_after_the_one_body_of_its_sort_is_that_body() {
+    // Reason: "The bank said" a dozen sentences after the only bank named was anonymous; with
+    // two banks named it stays so.
+    fixture_cases("description_far_after");
+}

@@ -410,6 +410,19 @@ fn counts_of_one_thing_in_other_words_dispute_when_their_ranges_do_not_meet() {
 }
 
 #[test]
+fn a_count_whose_noun_follows_a_name_is_compared() {
+    // Reason: "4.2 million Pellworth Bank customers" counted "Pellworth", so it was never set
+    // against "3.9 million customers" and the two outlets' counts stood unquestioned.
+    let r = run(&[
+        "Hackers stole the personal data of 4.2 million Pellworth Bank customers, the bank said on Thursday.",
+        "Hackers stole the personal data of 3.9 million customers, the bank said Thursday.",
+    ]);
+    let g = group_of(&r, "s1", "Hackers");
+    assert_eq!(g.sources, 2, "{g:?}");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+}
+
+#[test]
 fn a_claim_not_grouped_shows_its_closest_claim_elsewhere() {
     // Reason: a reader asks why a claim stands alone; the report names the nearest claim of
     // another source that was compared with it, and how close it came.

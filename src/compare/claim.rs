@@ -913,6 +913,12 @@ fn figures(
                 // Only a plain count pluralises its noun: "a 42-page indictment accuses".
                 let plain = m.label == Label::Cardinal && !src.text[m.span].contains('-');
                 if plain {
+                    let capital = |k: usize| {
+                        spans.get(k).is_some_and(|&(a, _)| {
+                            src.text[base + a..].starts_with(|c: char| c.is_uppercase())
+                        })
+                    };
+                    let k = past_names(folded, k, v.low, capital, &gap_before);
                     plural_head(folded, k, v.low, &gap_before)
                 } else {
                     k
@@ -973,6 +979,32 @@ fn figures(
 /// The head of the noun a count of two or more counts, from its first word `k`: a plural noun
 /// right after it, up to twice ("48 confirmed cases", "50 measles cases", "23 regional jets",
 /// "40 charter schools"). After a plural count a word ending in "-s" is no verb.
+/// A count's noun past the names that modify it: "4.2 million Northway Bank customers" counts
+/// customers, "3,000 Google employees" employees. The names are passed only when a plural
+/// follows them (at most two), so "40 Britons" stays as it is.
+fn past_names(
+    folded: &[String],
+    k: usize,
+    low: Option<f64>,
+    capital: impl Fn(usize) -> bool,
+    gap_before: &impl Fn(usize) -> bool,
+) -> usize {
+    if low.is_none_or(|v| v < 2.0) || !capital(k) {
+        return k;
+    }
+    let mut j = k;
+    while j < k + 2 && capital(j) {
+        j += 1;
+        if gap_before(j) {
+            return k;
+        }
+    }
+    match folded.get(j) {
+        Some(_) if !capital(j) && plural_head(folded, j - 1, low, gap_before) == j => j,
+        _ => k,
+    }
+}
+
 fn plural_head(
     folded: &[String],
     mut k: usize,

@@ -286,6 +286,35 @@ pub fn resolve(sources: &mut [SourceNames]) {
     }
     vote_labels(sources);
     org_not_person(sources);
+    business_short_forms(sources);
+}
+
+/// The word a business goes by ("Calder" of "Calder Systems", see
+/// `names::business_short_form`) is that business wherever it stands alone with the same key,
+/// whatever the tagger typed it: "Calder did not respond" is no place.
+fn business_short_forms(sources: &mut [SourceNames]) {
+    let mut short: FnvSet<(String, String)> = FnvSet::default();
+    for s in sources.iter() {
+        for m in s.mentions.iter().filter(|m| m.label == Label::Org) {
+            if let Some(w) = names::business_short_form(&s.text[m.span]) {
+                short.insert((m.key.clone(), w.to_string()));
+            }
+        }
+    }
+    if short.is_empty() {
+        return;
+    }
+    for s in sources.iter_mut() {
+        for m in s.mentions.iter_mut() {
+            if matches!(
+                m.label,
+                Label::Gpe | Label::Person | Label::Product | Label::Norp
+            ) && short.contains(&(m.key.clone(), s.text[m.span].to_string()))
+            {
+                m.label = Label::Org;
+            }
+        }
+    }
 }
 
 /// A name of several words that opens with no given name ("Norfolk Southern", "Acme Steel") is

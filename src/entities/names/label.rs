@@ -478,6 +478,36 @@ pub fn is_trade_word(w: &str) -> bool {
             .is_some_and(|w| INDUSTRY_WORDS.contains(&w))
 }
 
+/// True when folded word `w` ends a business's name: a trade ("Harlow Pharmaceuticals") or a
+/// word businesses are called by ("Northway Bank", "Calder Systems", "Velmont Motors").
+pub fn ends_a_business(w: &str) -> bool {
+    is_trade_word(w)
+        || matches!(
+            w,
+            "bank"
+                | "bancorp"
+                | "systems"
+                | "group"
+                | "motors"
+                | "airlines"
+                | "airways"
+                | "holdings"
+                | "industries"
+                | "technologies"
+                | "labs"
+                | "partners"
+                | "capital"
+                | "corp"
+                | "corporation"
+                | "inc"
+                | "co"
+                | "ltd"
+                | "llc"
+                | "plc"
+                | "company"
+        )
+}
+
 /// Trades that end a business's name ("Gulfport Chemical", "Northline Rail", "Apex Energy"),
 /// none of them a common surname: a name the tagger typed a person that ends in one is a
 /// business unless a given name opens it.

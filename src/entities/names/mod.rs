@@ -44,10 +44,10 @@ use join::{
     free, hyphen_prefix, is_descriptor, join_connected, join_org_runs, join_possessive, mend,
     mend_people, rescue_acronyms, trim,
 };
-pub(crate) use label::is_trade_word;
 use label::{
     before_civic_title, office_in_name, override_type, party_state, prefix_label, refine, FAC_WORDS,
 };
+pub(crate) use label::{ends_a_business, is_trade_word};
 use std::cell::RefCell;
 use std::collections::HashSet;
 
@@ -530,8 +530,36 @@ impl<'a> KnownNames<'a> {
             self.names.entry(name).or_insert(m.label);
             self.first_words
                 .insert(name.split(' ').next().unwrap_or(name));
+            if m.label == Label::Org {
+                if let Some(short) = business_short_form(name) {
+                    self.names.entry(short).or_insert(Label::Org);
+                    self.first_words.insert(short);
+                }
+            }
         }
     }
+}
+
+/// The word a business of two or three words goes by in a story: "Northway" of "Northway
+/// Bank", "Calder" of "Calder Systems". Not a word of the language, a place or a given name
+/// ("First" of "First Republic Bank", "Chicago" of "Chicago Bank").
+pub(crate) fn business_short_form(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let (&first, &last) = (words.first()?, words.last()?);
+    if !(2..=3).contains(&words.len())
+        || first.len() < 3
+        || !first.starts_with(char::is_uppercase)
+        || !first.chars().all(char::is_alphabetic)
+        || !ends_a_business(&last.to_lowercase().replace('.', ""))
+    {
+        return None;
+    }
+    let folded = fold(first);
+    let g = Gazetteer::get();
+    (g.lookup(&folded).is_none()
+        && !g.is_first_name(&folded)
+        && !crate::similarity::model().is_word(&folded))
+    .then_some(first)
 }
 
 /// A name found is that name wherever the text writes it again: "Manning" opening a sentence,
