@@ -861,7 +861,7 @@ impl Context {
 }
 
 /// Each number with what it counts: the first content word after it ("2,000 fighters",
-/// "40 died").
+/// "40 died"), past the names that modify it ("4.2 million Pellworth Bank customers").
 fn figures(
     src: &Analysed,
     covered: &[&Mention],

@@ -227,6 +227,17 @@ pub fn resolve(sources: &mut [SourceNames]) {
     let cluster_class = |v: &[usize; 4]| (0..4u8).rev().max_by_key(|&c| v[c as usize]).unwrap_or(0);
     let mut best: BTreeMap<usize, Node> = BTreeMap::new();
     let model = Model::get();
+    // The first words of the businesses' names by cluster ("northway" of "northway bank"): a
+    // short name is no key where the full one is in the cluster.
+    let business_firsts: FnvSet<(usize, &str)> = nodes
+        .iter()
+        .filter_map(|n| {
+            let (first, rest) = n.0.split_once(' ')?;
+            let last = rest.rsplit(' ').next().unwrap_or(rest);
+            (rest.split(' ').count() <= 2 && names::ends_a_business(last))
+                .then(|| (uf.root(uf.ids[n]), first))
+        })
+        .collect();
     for n in &nodes {
         let r = uf.root(uf.ids[n]);
         if n.1 != cluster_class(&votes[&r]) {
@@ -241,8 +252,11 @@ pub fn resolve(sources: &mut [SourceNames]) {
                 (c, words, 0)
             };
             // A common word alone names nothing a reader knows ("the Daily" of "Malmstad
-            // Daily", a byline outside the body): any fuller name of the cluster goes first.
-            let bare = !x.0.contains(' ') && model.is_common_word(&x.0);
+            // Daily", a byline outside the body), and a business's short name less than its
+            // full one ("Northway" of "Northway Bank"): any fuller name of the cluster goes
+            // first.
+            let bare = !x.0.contains(' ')
+                && (model.is_common_word(&x.0) || business_firsts.contains(&(r, x.0.as_str())));
             (!bare, body.contains(x), s, std::cmp::Reverse(x.0.clone()))
         };
         match best.get(&r) {

@@ -13,7 +13,8 @@
 //! Association"), and so is one the tagger reads whole as a place or a thing ("Harlow
 //! Construction"); a name right before an office of a town or a state is the place ("Riverton
 //! mayor"). A name found once is found again where the text repeats it and the tagger
-//! missed it ("Manning" opening a sentence), unless the text also writes the word in lower case.
+//! missed it ("Manning" opening a sentence), unless the text also writes the word in lower case;
+//! so is the word a business goes by ("Calworth" of "Calworth Systems").
 //! Labels: PER → PERSON, or ORG/FAC when the name ends as an institution or a building does
 //! ("Betty Ford Center"); ORG → ORG; LOC → GPE for countries, cities and places not known to be
 //! otherwise, LOC for regions and natural features, FAC for airports, bridges, streets; MISC →
