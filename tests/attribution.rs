@@ -487,3 +487,16 @@ fn a_description_far_after_the_one_body_of_its_sort_is_that_body() {
     // two banks named it stays so.
     fixture_cases("description_far_after");
 }
+
+#[test]
+fn a_subject_told_by_a_clause_is_the_source_whole() {
+    // Reason: "Workers leaving the plant after the afternoon shift said" was said by the
+    // workers; the phrase nearest the cue ("the afternoon shift") is no source.
+    fixture_cases("subject_told_by_a_clause");
+}
+
+#[test]
+fn an_article_opens_the_source_phrase() {
+    // Reason: "After the meeting the mayor said" read "the meeting the mayor" as one source.
+    fixture_cases("phrase_opened_by_an_article");
+}

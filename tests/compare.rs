@@ -1434,3 +1434,35 @@ fn counts_of_one_thing_in_two_outlets_are_compared() {
     assert!(conflict.detail.contains("43"), "{conflict:?}");
     assert!(conflict.detail.contains("60"), "{conflict:?}");
 }
+
+#[test]
+fn lengths_of_time_in_two_units_are_one_figure() {
+    // Reason: "12 weeks" and "three months" of severance pay are one length told in two units
+    // (a month is 28 to 31 days); they agree, and the two sentences are one claim.
+    let r = run(&[
+        "Corvale Paper will close its mill in Easton in May, the company said on Monday. \
+         The mill has made paper since 1952. Corvale said affected employees would receive 12 \
+         weeks of severance pay and continued health coverage through June. The union said it \
+         would fight the closure. Shares of Corvale rose 2% on Monday. The mayor of Easton \
+         called the news a blow to the town.",
+        "The Easton paper mill will shut down this spring. Laid-off workers will get three \
+         months of severance pay, according to the company. About 400 people work at the mill. \
+         Union leaders vowed to keep it open. The town's mayor said the loss would hurt local \
+         shops. Corvale blamed falling demand for printing paper.",
+    ]);
+    let g = group_of(&r, "s1", "Corvale said affected");
+    assert_eq!(g.sources, 2, "{g:?}");
+    assert_eq!(g.status, GroupStatus::Corroborated, "{g:?}");
+}
+
+#[test]
+fn lengths_of_time_that_cannot_both_hold_conflict() {
+    // Reason: "12 weeks" and "eight weeks" of one severance pay cannot both be right.
+    let r = run(&[
+        "Laid-off workers at the Corvale mill will receive 12 weeks of severance pay, the company said.",
+        "Laid-off workers at the Corvale mill will receive eight weeks of severance pay, the company said.",
+    ]);
+    let g = group_of(&r, "s1", "Laid-off");
+    assert_eq!(g.sources, 2, "{g:?}");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+}

@@ -870,9 +870,11 @@ fn figures(
     base: usize,
 ) -> Vec<Figure> {
     let mut out = Vec::new();
+    // A length of time counts too, for the thing it measures ("12 weeks of severance pay" /
+    // "three months of severance pay").
     for m in covered
         .iter()
-        .filter(|m| m.label.is_numeric() && m.label != Label::Ordinal)
+        .filter(|m| (m.label.is_numeric() && m.label != Label::Ordinal) || m.label == Label::Date)
     {
         let Some(v) = &m.value else { continue };
         let after = spans
@@ -925,6 +927,10 @@ fn figures(
                 }
             });
         let counted = counted_at.map(|k| folded[k].as_str());
+        if m.label == Label::Date && counted.is_none() {
+            // "worked there for 11 years": a length of nothing named is no figure to compare.
+            continue;
+        }
         let noun = counted.map_or(0, |w| word_hash(stem(w)));
         let role = if let (Some(at), true) = (counted_at, noun != 0 && toll.is_none()) {
             role_of(src, spans, folded, base, first, at, gap_before)

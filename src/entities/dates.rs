@@ -1,9 +1,10 @@
 //! DATE and TIME mentions by pattern: "October 9, 2019", "9 October 2019", "June 2015",
 //! "6/14-6/15", "2019-10-09", years after "in"/"since", weekdays, and relative dates ("last
-//! month", "earlier this month", "six months ago"), which get no ISO value.
+//! month", "earlier this month", "six months ago"), which get no ISO value. A length of time
+//! ("12 weeks", "three months") gets its value in days.
 
 use super::numbers::{small_number, tens_hyphen};
-use super::{key::fold, Label, Mention, Tokens};
+use super::{key::fold, Label, Mention, Tokens, Value};
 
 const MONTHS: &[&str] = &[
     "january",
@@ -117,7 +118,7 @@ pub fn find(t: &Tokens, taken: &mut [bool]) -> Vec<Mention> {
                         span,
                         label,
                         key: fold(&t.text[span]),
-                        value: None,
+                        value: (label == Label::Date).then(|| duration(t, i, j)).flatten(),
                         iso,
                     });
                     taken[i..j].iter_mut().for_each(|x| *x = true);
@@ -129,6 +130,41 @@ pub fn find(t: &Tokens, taken: &mut [bool]) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// The days in one of each unit of a length of time, least and most: a month is 28 to 31, so
+/// "three months" and "12 weeks" can both be right.
+const DAYS: &[(&str, f64, f64)] = &[
+    ("day", 1.0, 1.0),
+    ("week", 7.0, 7.0),
+    ("month", 28.0, 31.0),
+    ("year", 365.0, 366.0),
+    ("decade", 3652.0, 3653.0),
+];
+
+/// The value in days of a length of time that is tokens `i..j`: a count and its unit ("12
+/// weeks", "three months", "a year"). None for a date in the past ("six months ago"), an age,
+/// or a count that is no exact number ("several weeks").
+fn duration(t: &Tokens, i: usize, j: usize) -> Option<Value> {
+    if j != i + 2 {
+        return None;
+    }
+    let n = match t.lower(i) {
+        "a" | "an" | "one" => 1.0,
+        w if !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()) => {
+            w.parse().ok()?
+        }
+        w => small_number(w)?,
+    };
+    let unit = t.lower(i + 1);
+    let &(_, low, high) = DAYS
+        .iter()
+        .find(|(u, _, _)| unit == *u || unit.strip_suffix('s') == Some(u))?;
+    (n > 0.0).then_some(Value {
+        low: Some(n * low),
+        high: Some(n * high),
+        unit: Some("days"),
+    })
 }
 
 /// True when a date or time could begin at token `i`: a capitalised word (a month, a
@@ -337,7 +373,16 @@ fn date_at(
             if PERIODS.contains(&unit) && unit != "fall" && unit != "spring" && !share {
                 return Some((if ago { n + 2 } else { n + 1 }, Label::Date, None));
             }
-            if TIME_UNITS.contains(&unit) {
+            // "a second shift", "a second term": an ordinal before its noun, no time.
+            let ordinal = unit == "second" && n + 1 < end && {
+                let next = t.lower(n + 1);
+                next.chars().all(|c| c.is_ascii_lowercase())
+                    && !matches!(
+                        next,
+                        "later" | "earlier" | "ago" | "or" | "and" | "before" | "after"
+                    )
+            };
+            if TIME_UNITS.contains(&unit) && !ordinal {
                 return Some((if ago { n + 2 } else { n + 1 }, Label::Time, None));
             }
         }

@@ -817,6 +817,12 @@ impl<'a> Attributions<'a> {
                         ..a.clone()
                     });
                 }
+                // A quotation of its own that goes on from a speaker quoted before it ("“…,”
+                // he said. “Second sentence. Third sentence.”"): that speaker, in every
+                // sentence of it.
+                if s < index {
+                    return self.continued_quotation(s);
+                }
             }
         }
         None

@@ -541,9 +541,16 @@ pub(super) fn trim(
             break;
         }
     }
-    // "U.N." keeps its period; a period after a space is not part of a name.
-    if j > i + 1 && t.text(j - 1) == "." && !t.attached(j - 1) {
-        j -= 1;
+    // "U.N.", "Acme Corp." and "Sacramento, Calif." keep their period; a period after a
+    // space, or after a word that is no abbreviation ("Acme Research."), ends the sentence.
+    if j > i + 1 && t.text(j - 1) == "." {
+        let before = t.text(j - 2);
+        let chars = before.chars().count();
+        let short =
+            chars == 1 || crate::segment::is_abbreviation(before) || (chars <= 5 && !common(j - 2));
+        if !t.attached(j - 1) || !short {
+            j -= 1;
+        }
     }
     (i < j).then_some((i, j))
 }
