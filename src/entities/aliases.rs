@@ -190,6 +190,7 @@ pub fn resolve(sources: &mut [SourceNames]) {
     }
     same_key_across_classes(&nodes, &mut uf);
     misspellings(&nodes, &mut uf);
+    acronyms_across(&nodes, &mut uf);
     let mut counts: FnvMap<Node, usize> = FnvMap::default();
     for s in sources.iter() {
         for m in s.mentions.iter().filter(|m| m.label.is_name()) {
@@ -602,6 +603,37 @@ fn acronyms(s: &SourceNames, uf: &mut UnionFind) {
                     uf.union(&(m.key.clone(), class(m.label)), &(m.key.clone(), e.1));
                 }
             }
+        }
+    }
+}
+
+/// Across sources, an organisation's name that opens with the initials of another's opening
+/// words and goes on the same is that one: "UAW Local 1843" in one outlet is "United Auto
+/// Workers Local 1843" in another. (An acronym alone is matched within its source, where the
+/// name it stands for is given; see [`acronyms`].)
+fn acronyms_across(nodes: &[Node], uf: &mut UnionFind) {
+    let orgs = || nodes.iter().filter(|n| n.1 == class(Label::Org));
+    // Each name by the words after its first 2–5, keyed by their initials: linear in names.
+    let mut long: FnvMap<(String, &str), Vec<&Node>> = FnvMap::default();
+    for n in orgs() {
+        let words: Vec<&str> = n.0.split(' ').collect();
+        for k in 2..words.len().min(6) {
+            let rest_start = words[..k].iter().map(|w| w.len() + 1).sum::<usize>();
+            let head = initials(&words[..k].join(" "));
+            if head.len() >= 2 {
+                long.entry((head, &n.0[rest_start..])).or_default().push(n);
+            }
+        }
+    }
+    for n in orgs() {
+        let Some((first, rest)) = n.0.split_once(' ') else {
+            continue;
+        };
+        if !(2..=6).contains(&first.len()) || !first.bytes().all(|b| b.is_ascii_lowercase()) {
+            continue;
+        }
+        if let Some([one]) = long.get(&(first.to_string(), rest)).map(Vec::as_slice) {
+            uf.union(n, one);
         }
     }
 }

@@ -180,7 +180,41 @@ pub fn find(text: &str, seg: &Segmented) -> Vec<Mention> {
     mentions.extend(names::find(&toks, &mut taken));
     mentions.sort_by(|a, b| a.span.cmp(&b.span).then(a.label.cmp(&b.label)));
     mentions.dedup_by(|a, b| a.span == b.span);
+    numbered_branches(text, &mut mentions);
     mentions
+}
+
+/// Words that, closing an organisation's name, take the number after them: a union local, a
+/// lodge, a post ("United Auto Workers Local 1843", "American Legion Post 12").
+const NUMBERED: &[&str] = &["Local", "Lodge", "Post", "Chapter", "Precinct", "Ward"];
+
+/// Joins the number that belongs to an organisation's name: "UAW Local 1843" is one name, not
+/// "UAW Local" and the count 1843.
+fn numbered_branches(text: &str, mentions: &mut Vec<Mention>) {
+    let mut joined = vec![false; mentions.len()];
+    for k in 1..mentions.len() {
+        let (m, n) = (&mentions[k - 1], &mentions[k]);
+        let joins = !joined[k - 1]
+            && m.label == Label::Org
+            && n.label == Label::Cardinal
+            && text[m.span]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| NUMBERED.contains(&w))
+            && text.get(m.span.end..n.span.start) == Some(" ")
+            && text[n.span].bytes().all(|b| b.is_ascii_digit());
+        if joins {
+            let span = Span::new(m.span.start, n.span.end);
+            mentions[k - 1].span = span;
+            mentions[k - 1].key = names::key_of(&text[span]);
+            joined[k] = true;
+        }
+    }
+    let mut k = 0;
+    mentions.retain(|_| {
+        k += 1;
+        !joined[k - 1]
+    });
 }
 
 /// The tokens of one text with their lower-case forms, shared by the recognisers.

@@ -785,7 +785,7 @@ pub(crate) fn whole_names(
 
 /// `key::name_key` of a name, without allocating more than the key for ASCII text (the common
 /// case; anything else goes to `name_key`).
-fn key_of(name: &str) -> String {
+pub(super) fn key_of(name: &str) -> String {
     if !name.is_ascii() {
         return name_key(name);
     }
