@@ -542,7 +542,7 @@ impl<'a> Resolver<'a> {
     /// person is its head ("Oregon Department of Forestry spokesperson Jim Walsh").
     fn named_after_a_title(&self, span: Span, k: usize) -> bool {
         let m = &self.mentions[k];
-        if m.label != Label::Person || !self.text[m.span.end..span.end].trim().is_empty() {
+        if !self.text[m.span.end..span.end].trim().is_empty() {
             return false;
         }
         let before = self.text[span.start..m.span.start]
@@ -550,7 +550,16 @@ impl<'a> Resolver<'a> {
             .last()
             .unwrap_or("")
             .to_lowercase();
-        PERSON_DESCRIPTIONS.contains(&before.as_str()) || ANONYMOUS_HEADS.contains(&before.as_str())
+        match m.label {
+            Label::Person => {
+                PERSON_DESCRIPTIONS.contains(&before.as_str())
+                    || ANONYMOUS_HEADS.contains(&before.as_str())
+            }
+            // "figures from the research firm Carver Auto Research": the firm is the name
+            // the description goes on with, the one who speaks.
+            Label::Org => ORG_DESCRIPTIONS.contains(&before.as_str()),
+            _ => false,
+        }
     }
 
     /// True when a name starting at byte `at` lies beyond the noun phrase a source starting at
