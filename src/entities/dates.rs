@@ -143,14 +143,16 @@ const DAYS: &[(&str, f64, f64)] = &[
 ];
 
 /// The value in days of a length of time that is tokens `i..j`: a count and its unit ("12
-/// weeks", "three months", "a year"). None for a date in the past ("six months ago"), an age,
+/// weeks", "three months", "one year"). None for a date in the past ("six months ago"), an age,
 /// or a count that is no exact number ("several weeks").
 fn duration(t: &Tokens, i: usize, j: usize) -> Option<Value> {
     if j != i + 2 {
         return None;
     }
+    // "a day" is as often a rate ("an aspirin a day", "$5 a day") as a length: only a
+    // number counts.
     let n = match t.lower(i) {
-        "a" | "an" | "one" => 1.0,
+        "one" => 1.0,
         w if !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()) => {
             w.parse().ok()?
         }
