@@ -88,7 +88,8 @@ export type NameLabel =
   | 'LAW'
   | 'LANGUAGE';
 
-/** OntoNotes labels that carry a numeric value (`low`, `high`, `unit`). */
+/** OntoNotes labels that carry a numeric value (`low`, `high`, `unit`); a `DATE` that is a
+ * length of time told by a number carries one too, in days. */
 export type NumericLabel = 'PERCENT' | 'MONEY' | 'QUANTITY' | 'ORDINAL' | 'CARDINAL';
 
 /** Every entity label. */
@@ -100,11 +101,11 @@ export interface Entity extends TextSpan {
   label: Label;
   /** Normalised key merging mentions across sources (`"Erdoğan's"` → `"erdogan"`). */
   key: string;
-  /** Numeric labels only: the low end of the value, `null` when open ("under 5"). */
+  /** Numeric labels and lengths of time only: the low end of the value, `null` when open ("under 5"). */
   low?: number | null;
-  /** Numeric labels only: the high end of the value, `null` when open ("at least 5"). */
+  /** Numeric labels and lengths of time only: the high end of the value, `null` when open ("at least 5"). */
   high?: number | null;
-  /** Numeric labels only, when there is one: `"USD"`, `"EUR"`, `"%"`, `"km"`, … */
+  /** Numeric labels and lengths of time only, when there is one: `"USD"`, `"EUR"`, `"%"`, `"km"`, `"days"`, … */
   unit?: string;
   /** `DATE` only, when the date resolves: `"2019-10-09"`, `"2019-10"`, `"2019"`. */
   iso?: string;
