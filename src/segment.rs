@@ -259,7 +259,8 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                             is_abbreviation(prev)
                                 || (prev.chars().count() == 1
                                     && prev.chars().all(|c| c.is_uppercase()))
-                        };
+                        }
+                        && !abbreviation_ends_sentence(text, tokens, i - 1, j);
                     // "1. The first point": a number opening a line is a list marker.
                     let list_number = tok == "."
                         && i == begin + 1
@@ -290,6 +291,13 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                             || starts_lowercase(next_text));
                 }
             }
+        } else if tok.len() > 2
+            && tok.ends_with('.')
+            && tokens.get(i + 1).is_some_and(|n| n.newlines_before == 0)
+            && abbreviation_ends_sentence(text, tokens, i, i + 1)
+        {
+            // "in the U.S. The company said": the initialism's own period ends the sentence.
+            end_here = true;
         } else if let Some(next) = tokens.get(i + 1) {
             if next.newlines_before >= 2 {
                 end_here = true;
@@ -327,6 +335,40 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         });
     }
     sentences
+}
+
+/// Capitalised words that open a sentence and never go on a name before them: after an
+/// abbreviation's period ("in the U.S. The company said", "Acme Corp. It is") the sentence ends.
+const SENTENCE_OPENERS: &[&str] = &[
+    "A", "After", "Although", "An", "And", "As", "At", "Before", "But", "Earlier", "He", "Her",
+    "His", "However", "I", "If", "In", "It", "Its", "Last", "Later", "Meanwhile", "On", "Our",
+    "She", "Since", "So", "That", "The", "Their", "There", "These", "They", "This", "Those",
+    "Though", "We", "When", "While", "Yet",
+];
+
+/// Company suffixes that often close a sentence: "… by Acme Corp. Shares fell 4%."
+const COMPANY_SUFFIXES: &[&str] = &["co", "corp", "inc", "ltd"];
+
+/// True when the abbreviation or initialism at token `k` (its period included or the next
+/// token) ends its sentence before token `next`: `next` opens a sentence, or, after a company
+/// suffix, is one capitalised word before a lower-case one ("Acme Corp. Shares fell"; "Acme
+/// Corp. Chief Executive Jane Doe" goes on).
+fn abbreviation_ends_sentence(text: &str, tokens: &[Token], k: usize, next: usize) -> bool {
+    let Some(n) = tokens.get(next) else {
+        return false;
+    };
+    let word = &text[n.span];
+    if SENTENCE_OPENERS.contains(&word) {
+        return true;
+    }
+    let abbreviation = text[tokens[k].span].trim_end_matches('.').to_lowercase();
+    COMPANY_SUFFIXES.contains(&abbreviation.as_str())
+        && n.kind == TokenKind::Word
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && tokens.get(next + 1).is_some_and(|after| {
+            after.newlines_before == 0 && starts_lowercase(&text[after.span])
+        })
 }
 
 /// Where a sentence's content starts: after a list marker ("-", "•", "1.") that opens its line.

@@ -324,10 +324,21 @@ fn names_a_noun(text: &str, cue: Span) -> bool {
 /// order", "requested federal aid" are acts; "declared that …", "issued a statement saying
 /// …", "…, the governor declared." say.
 fn acts_on_an_object(text: &str, cue: Span) -> bool {
-    let word = text[cue].trim().to_lowercase();
+    // The verb is the cue's last word: "has declared", "had issued".
+    let word = text[cue]
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
     let rest = text.get(cue.end..).unwrap_or("").trim_start();
     // "asked for federal help" requests; "asked whether", "asked him" say.
     if features::lemma(&word) == "ask" && rest.split_whitespace().next() == Some("for") {
+        return true;
+    }
+    // "called up the National Guard", "called off the search" act; "called it" says.
+    if features::lemma(&word) == "call"
+        && matches!(rest.split_whitespace().next(), Some("up" | "off" | "in" | "out"))
+    {
         return true;
     }
     if !SAYS_WITH_A_CLAUSE

@@ -430,7 +430,8 @@ impl Paragraph<'_> {
         while k < hi
             && k - s < 10
             && (self.is_np_word(k)
-                || (k > s && matches!(self.w(k), "of" | "at" | "for" | "in" | "from")))
+                || (k > s && matches!(self.w(k), "of" | "at" | "for" | "in" | "from"))
+                || self.report_by(k))
             && (self.w(k) != "." || self.abbreviation_dot(k))
         {
             k += 1;
@@ -445,6 +446,18 @@ impl Paragraph<'_> {
             }
         }
         (k > s).then(|| (s, k - 1))
+    }
+
+    /// True when local token `k` is "by" after a report that is a source itself ("a report by
+    /// the consulting firm Dunmore Partners", "a study by researchers at Yale"): who made it is
+    /// part of the source.
+    fn report_by(&self, k: usize) -> bool {
+        k > 0 && self.w(k) == "by" && {
+            let before = self.w(k - 1);
+            let singular = before.strip_suffix('s').unwrap_or(before);
+            SOURCE_REPORTS.contains(&before)
+                || SOURCE_REPORTS.contains(&singular)
+        }
     }
 
     /// True when token `k` is the period of an abbreviation it follows ("Dr.", "St."): part
@@ -584,10 +597,20 @@ impl Paragraph<'_> {
         !spaced
             && (!self.is_punct(k)
                 || matches!(w, "'s" | "’s" | "." | "-" | "%")
-                || self.possessive_mark(k))
+                || self.possessive_mark(k)
+                || self.ampersand_in_name(k))
             && !boundary
             && !self.quoted[k]
             && !self.sure_cue(k)
+    }
+
+    /// True when token `k` is "&" between capitalised words: "Buckeye Power & Light".
+    fn ampersand_in_name(&self, k: usize) -> bool {
+        self.w(k) == "&"
+            && k > 0
+            && k + 1 < self.toks.len()
+            && self.capitalised(k - 1)
+            && self.capitalised(k + 1)
     }
 
     /// True when tokens `a..=b` hold an outlet: an organisation or a web address.

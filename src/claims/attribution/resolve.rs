@@ -857,23 +857,37 @@ impl<'a> Resolver<'a> {
         if sort_of_head.is_none() || head == "it" {
             return None;
         }
-        let mut found: Option<usize> = None;
-        for s in 0..range.start {
-            for m in self.unquoted_in(s) {
-                let x = &self.mentions[m];
-                if !org_like(x.label) || self.told(m) || x.span.end > source_start {
-                    continue;
-                }
-                if known_sort(m) != sort_of_head || !(business || named_by(m)) {
-                    continue;
-                }
-                match found {
-                    Some(f) if self.mentions[f].key != x.key => return None,
-                    _ => found = Some(m),
+        // A business may also be one whose name says no sort ("Buckeye Power & Light" for
+        // "the utility"), when it is the only such one.
+        let one_before = |sorted: bool| {
+            let mut found: Option<usize> = None;
+            for s in 0..range.start {
+                for m in self.unquoted_in(s) {
+                    let x = &self.mentions[m];
+                    if !org_like(x.label) || self.told(m) || x.span.end > source_start {
+                        continue;
+                    }
+                    let fitting = if sorted {
+                        known_sort(m) == sort_of_head && (business || named_by(m))
+                    } else {
+                        x.label == Label::Org && known_sort(m).is_none() && fits(m)
+                    };
+                    if !fitting {
+                        continue;
+                    }
+                    match found {
+                        Some(f) if self.mentions[f].key != x.key => return Err(()),
+                        _ => found = Some(m),
+                    }
                 }
             }
+            Ok(found)
+        };
+        match one_before(true) {
+            Ok(Some(m)) => Some(Speaker::Named(m)),
+            Ok(None) if business => one_before(false).ok().flatten().map(Speaker::Named),
+            _ => None,
         }
-        found.map(Speaker::Named)
     }
 
     /// True when mention `m` is who was told something ("a person … told ByteLine").

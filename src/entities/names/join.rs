@@ -115,11 +115,28 @@ pub(super) fn mend_people(t: &Tokens, first: usize, tags: &mut [u8]) {
         while end < n && tags[end] == inside {
             end += 1;
         }
+        // A one-word given name the tagger ends before its initial ("George" of "George W.
+        // Bush"): the initial is the person's.
+        if inside == 2
+            && end == k + 1
+            && end + 2 < n
+            && tags[end] == 0
+            && initial(end)
+            && word(end + 1) == "."
+            && t.capitalised(first + end + 2)
+        {
+            tags[end] = 2;
+            end += 1;
+        }
         // Where the person's last piece starts: after ". " or after a quoted nickname.
         let mut next = end;
         if initial(end - 1) {
             if next < n && word(next) == "." && tags[next] == 0 {
                 next += 1;
+            }
+            // A second initial ("George H. W. Bush").
+            while next + 2 < n && tags[next] == 0 && initial(next) && word(next + 1) == "." {
+                next += 2;
             }
         } else if inside == 2 && next < n && matches!(word(next), "\"" | "“" | "(" | "'" | "‘")
         {
