@@ -99,7 +99,8 @@ export type Label = NameLabel | 'DATE' | 'TIME' | NumericLabel;
 export interface Entity extends TextSpan {
   /** OntoNotes label. */
   label: Label;
-  /** Normalised key merging mentions across sources (`"Erdoğan's"` → `"erdogan"`). */
+  /** Normalised key merging mentions across sources (`"Erdoğan's"` → `"erdogan"`); a tally of
+   * votes or a score ("voted 9-4") is `"tally:9-4"`, with no `low` or `high`. */
   key: string;
   /** Numeric labels and lengths of time only: the low end of the value, `null` when open ("under 5"). */
   low?: number | null;

@@ -1466,3 +1466,28 @@ fn lengths_of_time_that_cannot_both_hold_conflict() {
     assert_eq!(g.sources, 2, "{g:?}");
     assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
 }
+
+#[test]
+fn tallies_of_one_vote_that_cannot_both_hold_conflict() {
+    // Reason: "voted 9-4" and "voted 8-5" tell one vote two ways; both cannot be right.
+    let r = run(&[
+        "The city council voted 9-4 on Monday to ban natural gas hookups in new buildings.",
+        "The city council voted 8-5 on Monday to ban natural gas hookups in new buildings.",
+    ]);
+    let g = group_of(&r, "s1", "voted 9-4");
+    assert_eq!(g.sources, 2, "{g:?}");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+}
+
+#[test]
+fn a_vote_told_in_three_ways_is_one_statement_in_dispute() {
+    // Reason: the wire's "voted 9-4", the paper's "by a vote of 9 to 4" and the broadcaster's
+    // "in an 8-5 vote" tell one council vote (tests/fixtures/council): the three ledes are one
+    // statement, and the broadcaster's tally disputes the others'.
+    let r = story("council", ["wire.txt", "post.txt", "tv.txt"]);
+    let g = group_of(&r, "s1", "voted 9-4");
+    assert_eq!(g.sources, 3, "{g:?}");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+    let detail = &g.conflict.as_ref().expect("conflict").detail;
+    assert!(detail.contains("8-5"), "{detail}");
+}

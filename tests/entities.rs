@@ -1,6 +1,7 @@
 //! The entity stage on small texts, as named data in tests/fixtures/entities.json (names) and
 //! tests/fixtures/numbers.json (numbers and dates): each case
-//! lists mentions that must be found with their label and values, and texts that must not be.
+//! lists mentions that must be found with their label and values (and key, when given), and
+//! texts that must not be.
 
 use crosscheck::entities::{self, Mention};
 use crosscheck::segment::segment;
@@ -81,6 +82,11 @@ fn entity_cases() {
                         case.name,
                         v.and_then(|v| v.unit)
                     ));
+                }
+            }
+            if let Some(key) = want.get("key") {
+                if key.as_str() != Some(m.key.as_str()) {
+                    failures.push(format!("{}: {text:?} key {:?} not {key}", case.name, m.key));
                 }
             }
             if let Some(iso) = want.get("iso") {

@@ -876,6 +876,10 @@ fn figures(
         .iter()
         .filter(|m| (m.label.is_numeric() && m.label != Label::Ordinal) || m.label == Label::Date)
     {
+        if let Some(tally) = tally(m, &src.text[m.span]) {
+            out.push(tally);
+            continue;
+        }
         let Some(v) = &m.value else { continue };
         let after = spans
             .iter()
@@ -981,6 +985,34 @@ fn figures(
     }
     out
 }
+
+/// A tally ("voted 9-4", "an 8-5 vote") as a figure: a count of its own unit, "tally", whose
+/// one value stands for the pair of counts (for and against as for × 1000 + against), so two
+/// tallies of one vote agree only when both counts do.
+fn tally(m: &Mention, text: &str) -> Option<Figure> {
+    let (a, b) = m
+        .key
+        .strip_prefix(crate::entities::numbers::TALLY)?
+        .split_once('-')?;
+    let value = a.parse::<f64>().ok()? * 1000.0 + b.parse::<f64>().ok()?;
+    Some(Figure {
+        label: m.label,
+        low: Some(value),
+        high: Some(value),
+        unit: Some(TALLY_UNIT),
+        noun: 0,
+        noun_vector: Vec::new(),
+        toll: None,
+        object: 0,
+        measure: 0,
+        role: Vec::new(),
+        rounding: 0.0,
+        text: text.to_string(),
+    })
+}
+
+/// The unit of a tally's figure (see [`tally`]).
+pub const TALLY_UNIT: &str = "tally";
 
 /// The head of the noun a count of two or more counts, from its first word `k`: a plural noun
 /// right after it, up to twice ("48 confirmed cases", "50 measles cases", "23 regional jets",

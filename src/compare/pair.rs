@@ -853,8 +853,8 @@ fn moments_apart(a: &ClaimInfo, b: &ClaimInfo) -> bool {
 }
 
 /// An uncommon figure, given as one number: a count of a noun of at least [`FIGURE_MIN`], a
-/// sum of money of at least [`MONEY_MIN`], or a share given to a tenth ("4.5%"), no toll, its
-/// range no wider than [`FIGURE_SPREAD`].
+/// sum of money of at least [`MONEY_MIN`], a share given to a tenth ("4.5%") or a tally, no
+/// toll, its range no wider than [`FIGURE_SPREAD`].
 fn telling(f: &super::claim::Figure) -> bool {
     let Some(high) = f.high else {
         return false;
@@ -873,6 +873,8 @@ fn telling_from(f: &super::claim::Figure) -> bool {
         crate::entities::Label::Money => low >= MONEY_MIN,
         // "4.5%", "3.9 percent": a share given to a tenth is one of few in a story.
         crate::entities::Label::Percent => low.fract() != 0.0 && high == low,
+        // A tally ("voted 9-4") is one vote's.
+        _ if f.unit == Some(super::claim::TALLY_UNIT) => true,
         _ => f.noun != 0 && low >= FIGURE_MIN,
     };
     uncommon && f.toll.is_none()

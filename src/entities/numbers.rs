@@ -341,6 +341,20 @@ pub fn find(t: &Tokens, taken: &mut [bool]) -> Vec<Mention> {
         let mut i = begin;
         while i < end {
             if !taken[i] && may_start(t, i) {
+                if let Some((j, tally)) = tally_at(t, i, end, begin) {
+                    if !taken[i..j].iter().any(|&x| x) {
+                        out.push(Mention {
+                            span: t.span(i, j),
+                            label: Label::Cardinal,
+                            key: format!("{TALLY}{tally}"),
+                            value: None,
+                            iso: None,
+                        });
+                        taken[i..j].iter_mut().for_each(|x| *x = true);
+                        i = j;
+                        continue;
+                    }
+                }
                 if let Some((j, label, value)) = number_at(t, i, end, begin) {
                     if j > i && !taken[i..j].iter().any(|&x| x) {
                         let span = t.span(i, j);
@@ -362,6 +376,53 @@ pub fn find(t: &Tokens, taken: &mut [bool]) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// The key of a tally ("voted 9-4", "an 8-5 vote", "by a vote of 9 to 4") opens with this,
+/// then the two counts ("tally:9-4"). A tally has no one value: it is a CARDINAL without one.
+pub const TALLY: &str = "tally:";
+
+/// Words that make two counts joined by a dash a tally of votes or a score: before it ("voted
+/// 9-4", "won 3-1", "by a 52-48 margin" is the word after) ...
+const TALLY_BEFORE: &[&str] = &[
+    "voted", "vote", "votes", "approved", "passed", "rejected", "ruled", "decided", "won",
+    "lost", "beat", "defeated", "split", "margin", "score",
+];
+/// ... or right after it ("an 8-5 vote", "a 7-2 ruling").
+const TALLY_AFTER: &[&str] = &[
+    "vote", "votes", "decision", "ruling", "majority", "margin", "victory", "win", "loss",
+    "defeat", "verdict", "split", "tally", "score",
+];
+
+/// A tally at token `i` of the sentence `begin..end`: the token after it and the two counts
+/// as "9-4". Two counts of at most three digits joined by a dash ("9-4", "8–5"), or by "to"
+/// after "vote of" or "voted" ("by a vote of 9 to 4"), next to a word of voting or winning.
+fn tally_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, String)> {
+    fn count(w: &str) -> Option<&str> {
+        (!w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())).then_some(w)
+    }
+    let w = t.text(i);
+    let (j, a, b) = if let Some((a, b)) = w.split_once('-') {
+        (i + 1, count(a)?, count(b)?)
+    } else {
+        let a = count(w)?;
+        if i + 2 >= end || count(t.text(i + 2)).is_none() {
+            return None;
+        }
+        let sep = t.lower(i + 1);
+        let joined = matches!(sep, "–" | "-" | "—") && t.attached(i + 1) && t.attached(i + 2);
+        let after_vote = sep == "to"
+            && i >= begin + 1
+            && (t.lower(i - 1) == "voted"
+                || (i >= begin + 2 && t.lower(i - 1) == "of" && t.lower(i - 2) == "vote"));
+        if !(joined || after_vote) {
+            return None;
+        }
+        (i + 3, a, t.text(i + 2))
+    };
+    let before = (i.saturating_sub(3).max(begin)..i).any(|k| TALLY_BEFORE.contains(&t.lower(k)));
+    let after = j < end && TALLY_AFTER.contains(&t.lower(j));
+    (before || after).then(|| (j, format!("{a}-{b}")))
 }
 
 /// The key of a numeric mention: its value range and unit.

@@ -373,6 +373,15 @@ pub(super) fn override_type(known: Option<Kind>, ty: usize) -> usize {
 
 /// The OntoNotes label of tokens `i..j` (folded: `name`; in the gazetteers: `known`) that the
 /// tagger typed `ty` (PER, LOC, ORG, MISC).
+/// True when token `i` opens its sentence, or the body after a dateline's dash ("DENVER
+/// (Wire) - Denver's council …").
+fn opens_sentence(t: &Tokens, i: usize) -> bool {
+    let sentences = &t.seg.sentences;
+    let k = sentences.partition_point(|s| s.tokens.end <= i);
+    let start = sentences.get(k).map_or(0, |s| s.tokens.start);
+    i == start || (i > start && matches!(t.text(i - 1), "-" | "—" | "–"))
+}
+
 pub(super) fn refine(
     t: &Tokens,
     name: &str,
@@ -427,6 +436,15 @@ pub(super) fn refine(
         }
         // "fled his property near Ruch": one word after "near" is a place.
         0 if j - i == 1 && i > 0 && t.lower(i - 1) == "near" => Label::Gpe,
+        // "Denver will stop allowing gas lines": one word opening the sentence (where its
+        // capital tells nothing), a known place and no given name.
+        0 if j - i == 1
+            && matches!(known, Some(Kind::Name(Label::Gpe)))
+            && !Gazetteer::get().is_first_name(name)
+            && opens_sentence(t, i) =>
+        {
+            Label::Gpe
+        }
         0 => Label::Person,
         2 => Label::Org,
         1 => match known {
