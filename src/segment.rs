@@ -283,10 +283,23 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                                 && prev.chars().skip(1).all(char::is_lowercase)
                         };
                     let before_comma = tok == "." && next_text == "," && last == i;
+                    // "The S&P 500 index .SPX fell": a period after a space and joined to
+                    // capitals opens a ticker.
+                    let ticker = tok == "."
+                        && last == i
+                        && i > begin
+                        && tokens[i - 1].span.end < tokens[i].span.start
+                        && next.span.start == tokens[i].span.end
+                        && next.newlines_before == 0
+                        && next_text.len() >= 2
+                        && next_text
+                            .chars()
+                            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
                     end_here = next.newlines_before > 0
                         || !(after_abbrev
                             || list_number
                             || before_comma
+                            || ticker
                             || short_before_bracket
                             || starts_lowercase(next_text));
                 }

@@ -1491,3 +1491,16 @@ fn a_vote_told_in_three_ways_is_one_statement_in_dispute() {
     let detail = &g.conflict.as_ref().expect("conflict").detail;
     assert!(detail.contains("8-5"), "{detail}");
 }
+
+#[test]
+fn two_statements_of_one_speaker_that_share_nothing_said_stay_apart() {
+    // Reason: "Ingrid Solberg told reporters that the company did not plan any job cuts" and
+    // "Ingrid Solberg said the company expected price increases to slow" share only who says
+    // them (tests/fixtures/earnings); grouped, a reader saw two outlets agree on a claim
+    // neither makes.
+    let r = story("earnings", ["wire.txt", "daily.txt", "tv.txt"]);
+    let g = group_of(&r, "s3", "did not plan any job cuts");
+    assert_eq!(g.sources, 1, "{g:?}");
+    // What the outlets do share stays shared: the net profit.
+    assert!(group_of(&r, "s3", "posted a net profit").sources >= 2);
+}

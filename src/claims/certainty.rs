@@ -80,6 +80,11 @@ const HEDGE_PHRASES: &[&[&str]] = &[
     &["were", "said", "to"],
     &["is", "suspected"],
     &["are", "suspected"],
+    // An expectation is no event yet: "Ortega is expected to sign the bill".
+    &["is", "expected", "to"],
+    &["are", "expected", "to"],
+    &["was", "expected", "to"],
+    &["were", "expected", "to"],
     // A report without a reporter: "is reported to have resigned", "it was reported that".
     &["is", "reported", "to"],
     &["are", "reported", "to"],

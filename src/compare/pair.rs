@@ -688,21 +688,32 @@ fn plausible_given(a: &ClaimInfo, b: &ClaimInfo, meaning: Option<f32>) -> bool {
 /// [`plausible`]. When they give one count values that cannot both hold and, numbers aside,
 /// reach [`DISPUTE`], they are one claim in dispute: that probability.
 pub fn similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
-    let mut p = sentence_similarity(a, b);
+    let whole = sentence_similarity(a, b);
     // Within a story, one statement in common is a claim both make: a clause of one against
     // the other whole or its clauses. Two sentences given alone are compared whole.
     if !(a.in_context && b.in_context) || (a.clauses.is_empty() && b.clauses.is_empty()) {
-        return p;
+        return whole;
     }
+    let mut parts = 0f32;
     for x in std::iter::once(a).chain(&a.clauses) {
         for y in std::iter::once(b).chain(&b.clauses) {
             if std::ptr::eq(x, a) && std::ptr::eq(y, b) {
                 continue;
             }
-            p = p.max(sentence_similarity(x, y));
+            parts = parts.max(sentence_similarity(x, y));
         }
     }
-    p
+    // One speaker's two statements ("Solberg told reporters the company did not plan job
+    // cuts" / "Solberg said the company expected price rises to slow") share the words that
+    // attribute them: when what is said shares nothing (no clause against the other, or
+    // against its whole, is even plausible), the wholes are alike by their speaker alone.
+    let one_speaker = !a.clauses.is_empty()
+        && !b.clauses.is_empty()
+        && a.cites.iter().any(|c| b.cites.contains(c));
+    if one_speaker && parts == 0.0 {
+        return 0.0;
+    }
+    parts.max(whole)
 }
 
 /// True when claims `a` and `b` give one counted thing values that cannot both hold, in two

@@ -392,7 +392,7 @@ fn acts_on_an_object(text: &str, cue: Span) -> bool {
 
 /// Verbs of saying that as often do what they name to an object.
 const SAYS_WITH_A_CLAUSE: &[&str] = &[
-    "declare", "issue", "request", "release", "publish", "recall",
+    "declare", "issue", "request", "release", "publish", "recall", "post",
 ];
 
 /// Cue words that are as often nouns in their bare form.
