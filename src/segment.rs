@@ -353,10 +353,46 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 /// Capitalised words that open a sentence and never go on a name before them: after an
 /// abbreviation's period ("in the U.S. The company said", "Acme Corp. It is") the sentence ends.
 const SENTENCE_OPENERS: &[&str] = &[
-    "A", "After", "Although", "An", "And", "As", "At", "Before", "But", "Earlier", "He", "Her",
-    "His", "However", "I", "If", "In", "It", "Its", "Last", "Later", "Meanwhile", "On", "Our",
-    "She", "Since", "So", "That", "The", "Their", "There", "These", "They", "This", "Those",
-    "Though", "We", "When", "While", "Yet",
+    "A",
+    "After",
+    "Although",
+    "An",
+    "And",
+    "As",
+    "At",
+    "Before",
+    "But",
+    "Earlier",
+    "He",
+    "Her",
+    "His",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Last",
+    "Later",
+    "Meanwhile",
+    "On",
+    "Our",
+    "She",
+    "Since",
+    "So",
+    "That",
+    "The",
+    "Their",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "We",
+    "When",
+    "While",
+    "Yet",
 ];
 
 /// Company suffixes that often close a sentence: "… by Acme Corp. Shares fell 4%."
@@ -379,9 +415,9 @@ fn abbreviation_ends_sentence(text: &str, tokens: &[Token], k: usize, next: usiz
         && n.kind == TokenKind::Word
         && word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().skip(1).all(char::is_lowercase)
-        && tokens.get(next + 1).is_some_and(|after| {
-            after.newlines_before == 0 && starts_lowercase(&text[after.span])
-        })
+        && tokens
+            .get(next + 1)
+            .is_some_and(|after| after.newlines_before == 0 && starts_lowercase(&text[after.span]))
 }
 
 /// Where a sentence's content starts: after a list marker ("-", "•", "1.") that opens its line.

@@ -385,8 +385,8 @@ pub const TALLY: &str = "tally:";
 /// Words that make two counts joined by a dash a tally of votes or a score: before it ("voted
 /// 9-4", "won 3-1", "by a 52-48 margin" is the word after) ...
 const TALLY_BEFORE: &[&str] = &[
-    "voted", "vote", "votes", "approved", "passed", "rejected", "ruled", "decided", "won",
-    "lost", "beat", "defeated", "split", "margin", "score",
+    "voted", "vote", "votes", "approved", "passed", "rejected", "ruled", "decided", "won", "lost",
+    "beat", "defeated", "split", "margin", "score",
 ];
 /// ... or right after it ("an 8-5 vote", "a 7-2 ruling").
 const TALLY_AFTER: &[&str] = &[
@@ -412,7 +412,7 @@ fn tally_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, St
         let sep = t.lower(i + 1);
         let joined = matches!(sep, "–" | "-" | "—") && t.attached(i + 1) && t.attached(i + 2);
         let after_vote = sep == "to"
-            && i >= begin + 1
+            && i > begin
             && (t.lower(i - 1) == "voted"
                 || (i >= begin + 2 && t.lower(i - 1) == "of" && t.lower(i - 2) == "vote"));
         if !(joined || after_vote) {

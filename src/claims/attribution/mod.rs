@@ -337,7 +337,10 @@ fn acts_on_an_object(text: &str, cue: Span) -> bool {
     }
     // "called up the National Guard", "called off the search" act; "called it" says.
     if features::lemma(&word) == "call"
-        && matches!(rest.split_whitespace().next(), Some("up" | "off" | "in" | "out"))
+        && matches!(
+            rest.split_whitespace().next(),
+            Some("up" | "off" | "in" | "out")
+        )
     {
         return true;
     }

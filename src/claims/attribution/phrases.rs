@@ -455,8 +455,7 @@ impl Paragraph<'_> {
         k > 0 && self.w(k) == "by" && {
             let before = self.w(k - 1);
             let singular = before.strip_suffix('s').unwrap_or(before);
-            SOURCE_REPORTS.contains(&before)
-                || SOURCE_REPORTS.contains(&singular)
+            SOURCE_REPORTS.contains(&before) || SOURCE_REPORTS.contains(&singular)
         }
     }
 
