@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example train_pairs -- train DATA [OUT]   # DATA = ../shared/data; OUT default data/model/pairs.txt
+//! cargo run --release --example train_pairs -- stability DATA      # how much refits disagree
 //! ```
 
 use crosscheck::compare::{pairs_eval, pairs_train};
@@ -14,8 +15,9 @@ fn main() -> ExitCode {
         Some("train") if args.len() >= 2 => train(&args[1], args.get(2).map(String::as_str)),
         Some("dump") if args.len() == 3 => dump(&args[1], &args[2]),
         Some("ablate") if args.len() >= 2 => ablate(&args[1], &args[2..]),
+        Some("stability") if args.len() == 2 => stability(&args[1]),
         _ => Err(
-            "usage: train_pairs train DATA [OUT] | dump DATA OUT.tsv | ablate DATA [FEATURE,...]..."
+            "usage: train_pairs train DATA [OUT] | dump DATA OUT.tsv | ablate DATA [FEATURE,...]... | stability DATA"
                 .into(),
         ),
     };
@@ -48,6 +50,15 @@ fn read(data: &str) -> Result<(Vec<pairs_eval::Pair>, Vec<pairs_eval::EcbTopic>)
 fn ablate(data: &str, groups: &[String]) -> Result<(), String> {
     let (pairs, topics) = read(data)?;
     print!("{}", pairs_train::ablate(&pairs, &topics, groups));
+    Ok(())
+}
+
+/// How much refits on slightly different pairs disagree, for one forest and for bags of them.
+fn stability(data: &str) -> Result<(), String> {
+    let (pairs, topics) = read(data)?;
+    for bags in [1, pairs_train::SETTING.bags] {
+        print!("{}", pairs_train::stability(&pairs, &topics, bags));
+    }
     Ok(())
 }
 

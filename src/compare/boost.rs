@@ -434,6 +434,26 @@ pub fn train(rows: &[&[f32]], labels: &[f32], weights: &[f32], s: Settings) -> F
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+/// The forest whose log-odds are the mean of the forests' log-odds: their trees together, each
+/// leaf divided by their number (a forest is a sum of trees).
+pub fn average(forests: Vec<Forest>) -> Forest {
+    let k = forests.len().max(1) as f32;
+    let base = forests.iter().map(|f| f.base).sum::<f32>() / k;
+    let mut trees = Vec::new();
+    for f in forests {
+        for mut t in f.trees {
+            for node in &mut t.nodes {
+                if let Node::Leaf(v) = node {
+                    *v /= k;
+                }
+            }
+            trees.push(t);
+        }
+    }
+    Forest { base, trees }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 /// Adds the node for `rows` (and below it) to `tree`; returns its index.
 #[allow(clippy::too_many_arguments)]
 fn grow(
