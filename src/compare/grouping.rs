@@ -1,7 +1,9 @@
 //! Which claims state the same thing: candidate pairs from an index of what claims share and,
 //! in a story of ordinary size, from their meanings' nearest neighbours, each scored by the
 //! pair model, then average-link clustering, so every member of a group is close
-//! to the group as a whole and one shared neighbour cannot chain two unrelated claims.
+//! to the group as a whole and one shared neighbour cannot chain two unrelated claims. In a
+//! story of ordinary size, two clusters weighed for a merge have their pairs that were not
+//! candidates scored then, so the mean is over what the pairs say, not over zeros.
 
 use super::claim::ClaimInfo;
 use super::pair;
@@ -20,6 +22,11 @@ const MEANING_PAIRS: usize = 500_000;
 /// How many nearest nodes by meaning each node offers, and how close they must be (cosine).
 const MEANING_NEAREST: usize = 3;
 const MEANING_MIN: f32 = 0.3;
+
+/// In a story of at most this many pairs of nodes (a few articles), every pair of claims of
+/// two clusters weighed for a merge counts at its score: pairs the candidates left out are
+/// scored then (see [`Filler`]).
+const FILL_PAIRS: usize = 500_000;
 
 /// The groups, and what they were made from.
 pub struct Grouping {
@@ -108,8 +115,19 @@ pub fn group(infos: &[ClaimInfo], ledes: &[Option<usize>], threshold: f32) -> Gr
             s
         })
         .collect();
-    let edges = candidate_scores(infos, &nodes, &sources_of);
-    let clusters = average_link(&nodes, &sources_of, &edges, threshold);
+    let mut edges = candidate_scores(infos, &nodes, &sources_of);
+    let k = nodes.len();
+    let fill = (k * k.saturating_sub(1) / 2 <= FILL_PAIRS).then(|| Filler {
+        infos,
+        nodes: &nodes,
+        scored: FnvMap::default(),
+    });
+    let (clusters, filled) = average_link(&nodes, &sources_of, &edges, threshold, fill);
+    for (pair, p) in filled {
+        if p >= EDGE_MIN {
+            edges.entry(pair).or_insert(p);
+        }
+    }
     let mut groups: Vec<Vec<usize>> = clusters
         .into_iter()
         .map(|c| {
@@ -496,29 +514,102 @@ fn merged(a: &Sources, b: &Sources) -> Sources {
     out
 }
 
+/// Scores the pairs of nodes between two clusters that the candidates left out. Candidates
+/// need words, names or a close meaning in common, so "About 40 elective surgeries were
+/// rescheduled" and "Dozens of surgeries have been postponed" may never be scored, and counted
+/// as 0 they would keep both from a group that holds "postponed about 40 scheduled surgeries".
+/// Only clusters already linked by a scored pair are weighed, so a claim that shares nothing
+/// with a group still cannot join it.
+struct Filler<'a> {
+    infos: &'a [ClaimInfo],
+    nodes: &'a [Vec<usize>],
+    /// Pairs of nodes `(a, b)`, `a < b`, scored here, with their probability.
+    scored: FnvMap<(u32, u32), f32>,
+}
+
+impl Filler<'_> {
+    /// Scores the pairs between the nodes `xs` and `ys` that are neither in `edges` nor scored
+    /// before. Returns their summed weight (probability × pairs of claims) and how many pairs
+    /// of claims they make.
+    fn fill(
+        &mut self,
+        xs: &[u32],
+        ys: &[u32],
+        sources_of: &[Sources],
+        edges: &FnvMap<(u32, u32), f32>,
+    ) -> Link {
+        let mut more = Link::default();
+        for &x in xs {
+            for &y in ys {
+                let pair = (x.min(y), x.max(y));
+                let cross = cross_pairs(&sources_of[x as usize], &sources_of[y as usize]);
+                if cross == 0.0 || edges.contains_key(&pair) || self.scored.contains_key(&pair) {
+                    continue;
+                }
+                let a = &self.infos[self.nodes[x as usize][0]];
+                let b = &self.infos[self.nodes[y as usize][0]];
+                // A line of names states nothing to share (as in `candidate_scores`).
+                let p = if a.names_only || b.names_only {
+                    0.0
+                } else {
+                    pair::similarity(a, b)
+                };
+                self.scored.insert(pair, p);
+                if p >= EDGE_MIN {
+                    more.sum += p as f64 * cross;
+                }
+                more.known += cross;
+            }
+        }
+        more
+    }
+}
+
+/// What two clusters' pairs of claims from different sources give: the summed probability of
+/// those scored, and how many are scored (pairs left out of the candidates count 0 until a
+/// [`Filler`] scores them).
+#[derive(Clone, Copy, Default)]
+struct Link {
+    sum: f64,
+    known: f64,
+}
+
+impl std::ops::AddAssign for Link {
+    fn add_assign(&mut self, other: Link) {
+        self.sum += other.sum;
+        self.known += other.known;
+    }
+}
+
 /// Average-link clustering of the nodes: two clusters merge while the mean probability over
-/// their pairs of claims from different sources is at least `threshold`. Pairs never scored
-/// count 0, copies count by their number, and pairs within one source do not count: every
-/// article's sentences share its topic, and what matters is what other outlets say. Returns
-/// clusters as lists of nodes.
+/// their pairs of claims from different sources is at least `threshold`. Copies count by their
+/// number, and pairs within one source do not count: every article's sentences share its
+/// topic, and what matters is what other outlets say. Pairs never scored count 0, unless
+/// `fill` scores them when their clusters are weighed. Returns clusters as lists of nodes, and
+/// the pairs `fill` scored.
 fn average_link(
     nodes: &[Vec<usize>],
     sources_of: &[Sources],
     edges: &FnvMap<(u32, u32), f32>,
     threshold: f32,
-) -> Vec<Vec<u32>> {
+    mut fill: Option<Filler>,
+) -> (Vec<Vec<u32>>, Vec<((u32, u32), f32)>) {
     let k = nodes.len();
-    // Per cluster: its nodes, its claims per source, and the summed probability over its pairs
-    // of claims with each neighbouring cluster.
+    // Per cluster: its nodes, its claims per source, and what its pairs of claims with each
+    // neighbouring cluster give.
     let mut members: Vec<Vec<u32>> = (0..k as u32).map(|i| vec![i]).collect();
     let mut sources: Vec<Sources> = sources_of.to_vec();
-    let mut links: Vec<FnvMap<u32, f64>> = vec![FnvMap::default(); k];
+    let mut links: Vec<FnvMap<u32, Link>> = vec![FnvMap::default(); k];
     let mut sorted: Vec<(&(u32, u32), &f32)> = edges.iter().collect();
     sorted.sort_unstable_by_key(|(k, _)| **k);
     for (&(a, b), &p) in sorted {
-        let w = p as f64 * cross_pairs(&sources[a as usize], &sources[b as usize]);
-        links[a as usize].insert(b, w);
-        links[b as usize].insert(a, w);
+        let cross = cross_pairs(&sources[a as usize], &sources[b as usize]);
+        let link = Link {
+            sum: p as f64 * cross,
+            known: cross,
+        };
+        links[a as usize].insert(b, link);
+        links[b as usize].insert(a, link);
     }
     let linkage = |sum: f64, a: &Sources, b: &Sources| {
         let pairs = cross_pairs(a, b);
@@ -528,13 +619,34 @@ fn average_link(
             0.0
         }
     };
+    let filling = fill.is_some();
+    // Scores the pairs of clusters `a` and `b` left out (when filling) and gives their linkage.
+    let mut weigh = |a: usize,
+                     b: usize,
+                     members: &[Vec<u32>],
+                     sources: &[Sources],
+                     links: &mut [FnvMap<u32, Link>]| {
+        let link = links[a][&(b as u32)];
+        let pairs = cross_pairs(&sources[a], &sources[b]);
+        if let Some(f) = fill.as_mut() {
+            // Clusters whose scored pairs average less than a pair worth keeping are left
+            // apart: what is missing would rarely lift them to the threshold, and scoring it
+            // in a story of many like sentences would cost more than the rest of the grouping.
+            if link.known < pairs && linkage(link.sum, &sources[a], &sources[b]) >= EDGE_MIN {
+                let more = f.fill(&members[a], &members[b], sources_of, edges);
+                *links[a].get_mut(&(b as u32)).unwrap() += more;
+                *links[b].get_mut(&(a as u32)).unwrap() += more;
+            }
+        }
+        linkage(links[a][&(b as u32)].sum, &sources[a], &sources[b])
+    };
     let mut heap = BinaryHeap::new();
     for a in 0..k {
-        let mut near: Vec<(&u32, &f64)> = links[a].iter().collect();
+        let mut near: Vec<(&u32, &Link)> = links[a].iter().collect();
         near.sort_unstable_by_key(|(b, _)| **b);
-        for (&b, &sum) in near {
+        for (&b, link) in near {
             if (a as u32) < b {
-                let l = linkage(sum, &sources[a], &sources[b as usize]);
+                let l = linkage(link.sum, &sources[a], &sources[b as usize]);
                 if l >= threshold {
                     heap.push(Merge {
                         linkage: l,
@@ -548,13 +660,10 @@ fn average_link(
     let mut alive = vec![true; k];
     while let Some(Merge { linkage: l, a, b }) = heap.pop() {
         let (a, b) = (a as usize, b as usize);
-        if !alive[a] || !alive[b] {
+        if !alive[a] || !alive[b] || !links[a].contains_key(&(b as u32)) {
             continue;
         }
-        let Some(&sum) = links[a].get(&(b as u32)) else {
-            continue;
-        };
-        let now = linkage(sum, &sources[a], &sources[b]);
+        let now = weigh(a, b, &members, &sources, &mut links);
         if now < threshold {
             continue;
         }
@@ -583,20 +692,24 @@ fn average_link(
         let gone_links = std::mem::take(&mut links[gone]);
         links[keep].remove(&(gone as u32));
         let mut changed: Vec<u32> = Vec::new();
-        for (c, sum) in gone_links {
+        for (c, link) in gone_links {
             if c as usize == keep {
                 continue;
             }
-            *links[keep].entry(c).or_default() += sum;
+            *links[keep].entry(c).or_default() += link;
             let into_c = &mut links[c as usize];
             into_c.remove(&(gone as u32));
-            *into_c.entry(keep as u32).or_default() += sum;
+            *into_c.entry(keep as u32).or_default() += link;
             changed.push(c);
+        }
+        if filling {
+            // Every neighbour of the grown cluster is weighed again with its pairs filled in:
+            // one linked below the threshold before may reach it now.
+            changed = links[keep].keys().copied().collect();
         }
         changed.sort_unstable();
         for c in changed {
-            let sum = links[keep][&c];
-            let l = linkage(sum, &sources[keep], &sources[c as usize]);
+            let l = weigh(keep, c as usize, &members, &sources, &mut links);
             if l >= threshold {
                 let (x, y) = (keep.min(c as usize) as u32, keep.max(c as usize) as u32);
                 heap.push(Merge {
@@ -616,7 +729,10 @@ fn average_link(
         })
         .collect();
     out.sort_unstable_by_key(|m| m[0]);
-    out
+    let mut filled: Vec<((u32, u32), f32)> =
+        fill.map_or_else(Vec::new, |f| f.scored.into_iter().collect());
+    filled.sort_unstable_by_key(|(pair, _)| *pair);
+    (out, filled)
 }
 
 #[cfg(test)]
@@ -638,7 +754,7 @@ mod tests {
         // make one group of three; average link keeps the closest pair and leaves 2 alone.
         let nodes = vec![vec![0], vec![1], vec![2]];
         let e = edges(&[(0, 1, 0.9), (1, 2, 0.8)]);
-        let c = average_link(&nodes, &apart(3), &e, 0.5);
+        let c = average_link(&nodes, &apart(3), &e, 0.5, None).0;
         assert_eq!(c, vec![vec![0, 1], vec![2]]);
     }
 
@@ -648,7 +764,7 @@ mod tests {
         let nodes = vec![vec![0], vec![1], vec![2]];
         let e = edges(&[(0, 1, 0.9), (1, 2, 0.8), (0, 2, 0.7)]);
         assert_eq!(
-            average_link(&nodes, &apart(3), &e, 0.5),
+            average_link(&nodes, &apart(3), &e, 0.5, None).0,
             vec![vec![0, 1, 2]]
         );
     }
@@ -660,7 +776,7 @@ mod tests {
         let nodes = vec![vec![0, 3, 4], vec![1], vec![2]];
         let sources = vec![vec![(0, 1), (3, 1), (4, 1)], vec![(1, 1)], vec![(2, 1)]];
         let e = edges(&[(0, 1, 0.9), (1, 2, 0.9)]);
-        let c = average_link(&nodes, &sources, &e, 0.5);
+        let c = average_link(&nodes, &sources, &e, 0.5, None).0;
         assert_eq!(c, vec![vec![0, 1], vec![2]]);
     }
 
@@ -672,10 +788,10 @@ mod tests {
         let nodes = vec![vec![0], vec![1], vec![2]];
         let sources = vec![vec![(0, 1)], vec![(0, 1)], vec![(1, 1)]];
         let e = edges(&[(0, 1, 0.95), (0, 2, 0.8), (1, 2, 0.3)]);
-        let c = average_link(&nodes, &sources, &e, 0.5);
+        let c = average_link(&nodes, &sources, &e, 0.5, None).0;
         assert_eq!(c, vec![vec![0, 2], vec![1]]);
         let e = edges(&[(0, 1, 0.95), (0, 2, 0.8), (1, 2, 0.7)]);
-        let c = average_link(&nodes, &sources, &e, 0.5);
+        let c = average_link(&nodes, &sources, &e, 0.5, None).0;
         assert_eq!(c, vec![vec![0, 1, 2]]);
     }
 }
