@@ -106,7 +106,7 @@ export interface Entity extends TextSpan {
   low?: number | null;
   /** Numeric labels and lengths of time only: the high end of the value, `null` when open ("at least 5"). */
   high?: number | null;
-  /** Numeric labels and lengths of time only, when there is one: `"USD"`, `"EUR"`, `"%"`, `"km"`, `"days"`, … */
+  /** Numeric labels and lengths of time only, when there is one: `"USD"`, `"EUR"`, `"%"`, `"km"`, `"days"`, `"share"` (a fraction of a whole: "a third of"), … */
   unit?: string;
   /** `DATE` only, when the date resolves: `"2019-10-09"`, `"2019-10"`, `"2019"`. */
   iso?: string;

@@ -500,3 +500,11 @@ fn an_article_opens_the_source_phrase() {
     // Reason: "After the meeting the mayor said" read "the meeting the mayor" as one source.
     fixture_cases("phrase_opened_by_an_article");
 }
+
+#[test]
+fn an_unnamed_source_keeps_the_clause_that_says_why() {
+    // Reason: "A nurse … who asked not to be named because she feared retaliation said" gave
+    // "anonymous: retaliation"; "who asked not to be named said" gave the source "who" with
+    // the cue "asked"; "who spoke on condition of anonymity … said" gave no source at all.
+    fixture_cases("unnamed_source_");
+}

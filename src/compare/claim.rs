@@ -50,6 +50,68 @@ const NUMBER_FILLERS: &[&str] = &[
     "an",
 ];
 
+/// Words that tell a value moved ("shares rose 3 percent", "the stock was up 27%").
+const CHANGE_WORDS: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "rising",
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "falling",
+    "gained",
+    "gain",
+    "gains",
+    "lost",
+    "lose",
+    "loses",
+    "jumped",
+    "jump",
+    "jumps",
+    "climbed",
+    "climb",
+    "climbs",
+    "dropped",
+    "drop",
+    "drops",
+    "slid",
+    "slide",
+    "slides",
+    "slipped",
+    "slip",
+    "declined",
+    "decline",
+    "declines",
+    "increased",
+    "increase",
+    "increases",
+    "decreased",
+    "decrease",
+    "grew",
+    "grow",
+    "grows",
+    "surged",
+    "surge",
+    "soared",
+    "soar",
+    "plunged",
+    "plunge",
+    "tumbled",
+    "tumble",
+    "sank",
+    "sink",
+    "edged",
+    "advanced",
+    "retreated",
+    "up",
+    "down",
+    "higher",
+    "lower",
+];
+
 /// Words of time that may follow a figure ("3.9 percent last month"): no counted noun.
 const TIME_WORDS: &[&str] = &[
     "last",
@@ -567,7 +629,7 @@ pub fn weigh_words(infos: &mut [ClaimInfo], sources: &[Analysed]) {
 
 /// The least cosine of two counted words that count the same thing ("died" / "killed",
 /// "fighters" / "militants").
-const SAME_NOUN: f32 = 0.5;
+pub const SAME_NOUN: f32 = 0.5;
 
 /// True when two figures count the same thing: the same label and unit, and the same counted
 /// word or one like it in meaning (or a unit and no word); a measure of an object ("31-page
@@ -930,13 +992,59 @@ fn figures(
                     k
                 }
             });
+        // Nothing counted after it: the noun before "of" ("raises of 14 percent over three
+        // years", "a toll of 40") is what the number gives.
+        let counted_at = counted_at.or_else(|| {
+            let of = first.checked_sub(1)?;
+            let k = of.checked_sub(1)?;
+            let w = folded[k].as_str();
+            (m.label != Label::Date
+                && folded[of] == "of"
+                && !gap_before(of)
+                && !gap_before(first)
+                && w.chars().all(char::is_alphabetic)
+                && !NUMBER_FILLERS.contains(&w)
+                && !is_stopword(word_hash(w))
+                && !TIME_WORDS.contains(&w)
+                && crate::entities::numbers::small_number(w).is_none())
+            .then_some(k)
+        });
+        // A share or a price that moved, told of its subject ("Velmont shares rose 3 percent",
+        // "the stock was up 27%"): the noun before the word of change.
+        let counted_at = counted_at.or_else(|| {
+            if !matches!(m.label, Label::Percent | Label::Money) {
+                return None;
+            }
+            let mut changed = false;
+            for k in (first.saturating_sub(5)..first).rev() {
+                if gap_before(k + 1) {
+                    return None;
+                }
+                let w = folded[k].as_str();
+                if !w.chars().all(char::is_alphabetic) {
+                    return None;
+                }
+                if !changed && CHANGE_WORDS.contains(&w) {
+                    changed = true;
+                } else if is_stopword(word_hash(w)) || NUMBER_FILLERS.contains(&w) {
+                    continue;
+                } else {
+                    return changed.then_some(k);
+                }
+            }
+            None
+        });
         let counted = counted_at.map(|k| folded[k].as_str());
         if m.label == Label::Date && counted.is_none() {
             // "worked there for 11 years": a length of nothing named is no figure to compare.
             continue;
         }
         let noun = counted.map_or(0, |w| word_hash(stem(w)));
-        let role = if let (Some(at), true) = (counted_at, noun != 0 && toll.is_none()) {
+        // A noun before "of" has no role words read here (they are read around a noun after).
+        let role = if let (Some(at), true) = (
+            counted_at,
+            noun != 0 && toll.is_none() && counted_at > Some(first),
+        ) {
             role_of(src, spans, folded, base, first, at, gap_before)
         } else {
             Vec::new()

@@ -141,6 +141,15 @@ fn counted_same(a: &ClaimInfo, b: &ClaimInfo) -> bool {
     a.figures.iter().any(|x| {
         b.figures.iter().any(|y| {
             (x.noun != 0 && x.noun == y.noun)
+                // A like word of one kind of figure: "shares rose 3 percent" / "the stock
+                // gained 4 percent".
+                || (x.noun != 0
+                    && y.noun != 0
+                    && x.label == y.label
+                    && x.unit.is_some()
+                    && x.unit == y.unit
+                    && crate::similarity::cosine(&x.noun_vector, &y.noun_vector)
+                        >= super::claim::SAME_NOUN)
                 || (harm(x.toll) && x.toll == y.toll)
                 || (x.object != 0 && x.object == y.object)
         })

@@ -1,7 +1,8 @@
 //! CARDINAL, MONEY, PERCENT, QUANTITY and ORDINAL mentions with their values as ranges:
 //! "2,164" → 2164; "40k" → 40000; "$81 million" → 81e6 USD; "47 percent" → 47 %;
 //! "some 2,000" → 1800–2200; "at least 218,000" → 218000–open; "tens of thousands" →
-//! 20000–99999; "dozens" → 24–99; "one in five" → 20 %.
+//! 20000–99999; "dozens" → 24–99; "one in five" → 20 %; "between 20 and 22 percent" → 20–22 %;
+//! "nearly a third of" → a share of 0.3–0.333.
 
 use super::{Label, Mention, Tokens, Value};
 
@@ -316,14 +317,20 @@ fn may_start(t: &Tokens, i: usize) -> bool {
         set.extend(MODIFIERS.iter().map(|(words, _)| words[0]));
         set.extend(VAGUE.iter().map(|(words, _, _)| words[0]));
         set.extend(ONES.iter().chain(TENS).chain(ORDINALS).copied());
-        set.extend(["us", "usd"]);
+        set.extend(["us", "usd", "between"]);
         set
     });
     let w = t.lower(i);
     match w.as_bytes().first() {
         None => false,
         Some(b) if b.is_ascii_digit() => true,
-        Some(b) if b.is_ascii_lowercase() => starts.contains(w) || tens_hyphen(w),
+        Some(b) if b.is_ascii_lowercase() => {
+            starts.contains(w)
+                || tens_hyphen(w)
+                || w.split_once('-').is_some_and(|(n, d)| {
+                    ONES.contains(&n) && FRACTIONS.iter().any(|(f, _)| *f == d)
+                })
+        }
         // Of the symbols only a currency sign: every other pattern opens with a word or a digit
         // (a comma or a full stop tried them all).
         Some(_) => {
@@ -355,7 +362,10 @@ pub fn find(t: &Tokens, taken: &mut [bool]) -> Vec<Mention> {
                         continue;
                     }
                 }
-                if let Some((j, label, value)) = number_at(t, i, end, begin) {
+                if let Some((j, label, value)) = range_at(t, i, end, begin)
+                    .or_else(|| fraction_at(t, i, end))
+                    .or_else(|| number_at(t, i, end, begin))
+                {
                     if j > i && !taken[i..j].iter().any(|&x| x) {
                         let span = t.span(i, j);
                         let key = value_key(label, &value);
@@ -438,6 +448,123 @@ pub fn value_key(label: Label, v: &Value) -> String {
 }
 
 #[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
+/// A range written as two numbers, the unit given once: "between 20 and 22 percent", "9 to 10
+/// percent", "$5 million to $7 million". One PERCENT, MONEY or QUANTITY from the first value to
+/// the second (a bare first number takes the second's unit and magnitude: "between 20 and 30
+/// million"). Not "from 8 to 9 percent": that is a change, two values.
+fn range_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, Label, Value)> {
+    let between = t.lower(i) == "between";
+    let start = i + usize::from(between);
+    if !between && i > begin && t.lower(i - 1) == "from" {
+        return None;
+    }
+    let (k, first_label, first) = number_at(t, start, end, begin)?;
+    let joiner = t.lower(k);
+    let joined = if between {
+        joiner == "and"
+    } else {
+        matches!(joiner, "to" | "-" | "–")
+    };
+    if !joined || k + 1 >= end {
+        return None;
+    }
+    let (j, label, second) = number_at(t, k + 1, end, begin)?;
+    let (Some(lo), Some(hi)) = (first.low, second.high) else {
+        return None;
+    };
+    let exact = |v: &Value| v.low == v.high;
+    // A bare count between ("between 20 and 30 people") is a CARDINAL range; without "between"
+    // two bare numbers are as often a score or a ratio ("won 3 to 1").
+    let unit_given = matches!(label, Label::Percent | Label::Money | Label::Quantity);
+    if !exact(&first) || !exact(&second) || !(unit_given || (between && label == Label::Cardinal)) {
+        return None;
+    }
+    let lo = if first_label == Label::Cardinal && first.unit.is_none() {
+        // The second's magnitude applies to a bare first number: "between 20 and 30 million".
+        let written = digits(t.text(k + 1)).or_else(|| small_number(t.lower(k + 1)))?;
+        let scale = if written > 0.0 { hi / written } else { 1.0 };
+        if scale > 1.0 && lo * scale <= hi {
+            lo * scale
+        } else {
+            lo
+        }
+    } else if first_label == label && first.unit == second.unit {
+        lo
+    } else {
+        return None;
+    };
+    if lo > hi {
+        return None;
+    }
+    Some((
+        j,
+        label,
+        Value {
+            low: Some(lo),
+            high: Some(hi),
+            unit: second.unit,
+        },
+    ))
+}
+
+/// Denominators of a fraction: "a third", "two-thirds", "three quarters".
+const FRACTIONS: &[(&str, f64)] = &[
+    ("half", 2.0),
+    ("halves", 2.0),
+    ("third", 3.0),
+    ("thirds", 3.0),
+    ("quarter", 4.0),
+    ("quarters", 4.0),
+    ("fourth", 4.0),
+    ("fourths", 4.0),
+    ("fifth", 5.0),
+    ("fifths", 5.0),
+    ("tenth", 10.0),
+    ("tenths", 10.0),
+];
+
+/// The unit of a fraction's value, a share of a whole: "a third" is 0.333 of something.
+pub const SHARE: &str = "share";
+
+/// A fraction of a whole before "of": "a third of the nurses", "nearly two-thirds of voters",
+/// "one quarter of". A CARDINAL whose value is the share (unit [`SHARE`]): "third" alone
+/// stays an ORDINAL ("the third day").
+fn fraction_at(t: &Tokens, i: usize, end: usize) -> Option<(usize, Label, Value)> {
+    let mut modifier = Modifier::Exact;
+    let mut j = i;
+    let first = t.lower(i);
+    for (words, m) in MODIFIERS {
+        if words.first() == Some(&first) && seq_at(t, i, end, words) {
+            modifier = *m;
+            j = i + words.len();
+            break;
+        }
+    }
+    // "a quarter of a million" is an amount (see `VAGUE`).
+    if VAGUE.iter().any(|(w, _, _)| seq_at(t, j, end, w)) {
+        return None;
+    }
+    let denominator = |w: &str| FRACTIONS.iter().find(|(f, _)| *f == w).map(|(_, d)| *d);
+    let w = t.lower(j);
+    let (share, k) = if let Some((n, d)) = w.split_once('-') {
+        // "two-thirds", "one-third".
+        let n = small_number(n)?;
+        (n / denominator(d)?, j + 1)
+    } else {
+        let n = if w == "a" { 1.0 } else { small_number(w)? };
+        (n / denominator(t.lower(j + 1))?, j + 2)
+    };
+    if k >= end || t.lower(k) != "of" || !(share > 0.0 && share < 1.0) {
+        return None;
+    }
+    let share = (share * 1000.0).round() / 1000.0;
+    Some((
+        k,
+        Label::Cardinal,
+        apply(modifier, share, share, Some(SHARE), false),
+    ))
+}
+
 fn number_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, Label, Value)> {
     // Modifier ("about", "at least").
     let mut modifier = Modifier::Exact;

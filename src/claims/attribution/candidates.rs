@@ -104,6 +104,36 @@ impl Paragraph<'_> {
         f64::from(cue) >= SURE
     }
 
+    /// True when local token `k` is a verb of saying that here only tells why a source goes
+    /// unnamed ("who asked not to be named", "spoke on condition of anonymity", "declined to be
+    /// identified") or what a source may not do ("not authorized to discuss the talks"): no cue.
+    pub(super) fn anonymity_verb(&self, k: usize) -> bool {
+        let w = |i: usize| self.w(k + i);
+        let unnamed = |i: usize| matches!(w(i), "named" | "identified" | "quoted" | "publicly");
+        let permission = k >= 2
+            && self.w(k - 1) == "to"
+            && matches!(
+                self.w(k - 2),
+                "authorized" | "authorised" | "permitted" | "allowed" | "cleared" | "entitled"
+            );
+        permission
+            || match self.w(k) {
+                "asked" | "asking" | "requested" | "requesting" => {
+                    (w(1) == "not" && w(2) == "to" && w(3) == "be" && unnamed(4))
+                        || (w(1) == "for" && w(2) == "anonymity")
+                        || w(1) == "anonymity"
+                        || (w(1) == "that" && (2..6).any(|i| matches!(w(i), "name" | "names")))
+                }
+                "spoke" | "speaking" | "talked" | "talking" => {
+                    (w(1) == "on" && (w(2) == "condition" || w(3) == "condition"))
+                        || matches!(w(1), "anonymously" | "privately")
+                }
+                "declined" | "declining" | "refused" => w(1) == "to" && w(2) == "be" && unnamed(3),
+                "insisted" | "insisting" => w(1) == "on" && w(2) == "anonymity",
+                _ => false,
+            }
+    }
+
     /// The text of local token `k`, "" past the end.
     pub(super) fn raw(&self, k: usize) -> &str {
         self.toks.get(k).map_or("", |t| &self.text[t.span])
@@ -265,6 +295,9 @@ impl Paragraph<'_> {
         let trigger = triggers().get(w).copied();
         let share = cue_words().get(w).copied();
         if w != ":" && !DASHES.contains(&w) && trigger.is_none() && share.is_none() {
+            return None;
+        }
+        if self.anonymity_verb(c) {
             return None;
         }
         let noun_cue = trigger == Some(true);

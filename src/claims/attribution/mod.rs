@@ -726,6 +726,16 @@ impl<'a> Attributions<'a> {
             0 => saying,
             _ => saying.into_iter().filter(|a| !relative(a)).collect(),
         };
+        // A cue inside another's source is part of who that source is ("A nurse who asked not
+        // to be named because she feared retaliation said"): the other cue is the sentence's.
+        let within = |a: &&Attribution| {
+            a.cue
+                .is_some_and(|c| own.iter().any(|b| b.source.is_some_and(|s| s.contains(c))))
+        };
+        let own: Vec<&Attribution> = match own.iter().filter(|a| !within(a)).count() {
+            0 => own,
+            _ => own.iter().filter(|a| !within(a)).copied().collect(),
+        };
         let first = *own.first()?;
         let trailing = own.iter().skip(1).find(|a| self.closes_sentence(a, index));
         Some(trailing.copied().unwrap_or(first).clone())

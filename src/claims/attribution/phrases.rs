@@ -154,7 +154,11 @@ impl Paragraph<'_> {
         {
             return None;
         }
-        let np = self.extend_left(self.np_left(k, lo)?, lo);
+        let np = match self.np_left(k, lo) {
+            Some(np) => self.extend_left(np, lo),
+            // "A nurse who asked not to be named said": the clause ends in no noun.
+            None => (self.modified_subject(k, lo)?, k - 1),
+        };
         let how = if np.0 == np.1 && PRONOUNS.contains(&self.w(np.0)) {
             "pronoun"
         } else if self.capitalised(np.1) || self.w(np.1) == ")" {
@@ -304,16 +308,17 @@ impl Paragraph<'_> {
     }
 
     /// The start of a subject that opens the sentence and is told by a clause that runs up to
-    /// local token `a`: a noun of up to three words, then "who" or a participle ("People who
-    /// live near the river said", "Workers leaving the plant after the afternoon shift said").
-    /// No mark and no cue may come between.
+    /// local token `a`: a noun of up to three words, or up to six with a place or body after
+    /// it ("A nurse at Springfield General"), then "who" or a participle ("People who live near
+    /// the river said", "Workers leaving the plant after the afternoon shift said", "Two
+    /// officials who spoke on condition of anonymity because they were not authorized to
+    /// discuss the talks said"). No mark and no cue may come between (a verb that only tells
+    /// why the source is unnamed is none).
     fn modified_subject(&self, a: usize, lo: usize) -> Option<usize> {
         if a < lo + 2 || !self.at_start(lo) || self.is(lo, IS_BOUNDARY) {
             return None;
         }
-        let plain = |k: usize| {
-            self.w(k).chars().all(char::is_alphabetic) && !self.quoted[k] && !self.sure_cue(k)
-        };
+        let plain = |k: usize| self.w(k).chars().all(char::is_alphabetic) && !self.quoted[k];
         if !(lo..a).all(plain) {
             return None;
         }
@@ -321,9 +326,28 @@ impl Paragraph<'_> {
             let w = self.w(k);
             w == "who" || (w.len() > 5 && w.ends_with("ing") && !self.capitalised(k))
         };
-        let head = (lo..a.min(lo + 3)).find(|&k| modifier(k + 1) && k + 1 < a)?;
+        let head = (lo..a.min(lo + 6))
+            .find(|&k| modifier(k + 1) && k + 1 < a)
+            .filter(|&k| k < lo + 3 || self.w(k + 1) == "who")?;
+        // A cue in the head is a clause of its own; in the "who" clause it is the clause's
+        // ("People who said they saw the crash"), and the verb that opens a participle clause
+        // must be no cue ("Officials saying …" is a cue of its own).
+        let cue_free = |k: usize| !self.sure_cue(k) || self.anonymity_verb(k);
+        if !(lo..=head + 1).all(cue_free)
+            && !(self.w(head + 1) == "who" && (lo..=head).all(cue_free))
+        {
+            return None;
+        }
+        // A preposition within the noun places it: "A nurse at Springfield General who".
+        let placing = |k: usize| {
+            k > lo
+                && matches!(
+                    self.w(k),
+                    "at" | "of" | "from" | "with" | "in" | "for" | "on"
+                )
+        };
         (lo..=head)
-            .all(|k| !self.is(k, IS_BOUNDARY) && !modifier(k))
+            .all(|k| (!self.is(k, IS_BOUNDARY) || placing(k)) && !modifier(k))
             .then_some(lo)
     }
 
