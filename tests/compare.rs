@@ -1521,3 +1521,30 @@ fn a_claim_close_to_one_member_is_weighed_against_all_of_the_group() {
     assert_eq!(g.sources, 3, "{g:?}");
     assert_eq!(g.status, GroupStatus::Corroborated, "{g:?}");
 }
+
+#[test]
+fn a_share_named_before_of_is_counted() {
+    // Reason: the wire's "offered raises of 14 percent over three years" and the paper's
+    // "offered nurses a 15 percent raise over three years" give one offer two values
+    // (tests/fixtures/nurses); with nothing counted after "14 percent", the two were grouped
+    // but no dispute showed.
+    let r = nurses();
+    let g = group_of(&r, "s1", "raises of 14 percent");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+    let detail = &g.conflict.as_ref().expect("conflict").detail;
+    assert!(detail.contains("15 percent"), "{detail}");
+}
+
+#[test]
+fn a_range_fits_a_figure_inside_it() {
+    // Reason: "9 to 10 percent" is one range that 9.2 percent fits; read as a count 9 and
+    // "10 percent", it disputed 9.5 percent ("“10 percent” and “9.2 percent” cannot both be
+    // right").
+    let r = run(&[
+        "The company expects an operating margin of 9 to 10 percent for the full year.",
+        "The company expects an operating margin of 9.2 percent for the full year.",
+    ]);
+    let g = group_of(&r, "s1", "9 to 10 percent");
+    assert_eq!(g.sources, 2, "{g:?}");
+    assert!(g.conflict.is_none(), "{g:?}");
+}
