@@ -1538,7 +1538,7 @@ fn a_share_named_before_of_is_counted() {
 #[test]
 fn a_range_fits_a_figure_inside_it() {
     // Reason: "9 to 10 percent" is one range that 9.2 percent fits; read as a count 9 and
-    // "10 percent", it disputed 9.5 percent ("“10 percent” and “9.2 percent” cannot both be
+    // "10 percent", it disputed 9.2 percent ("“10 percent” and “9.2 percent” cannot both be
     // right").
     let r = run(&[
         "The company expects an operating margin of 9 to 10 percent for the full year.",
