@@ -164,23 +164,21 @@ fn similarities(infos: &[ClaimInfo], grouping: &Grouping, members: &[usize]) -> 
     for a in 0..k {
         let row = &p[d_of[a] * m..(d_of[a] + 1) * m];
         let (mut sum, mut n) = (0.0f64, 0usize);
+        // One pass for both sums (each still added in member order): the two chains of
+        // additions overlap instead of running one after the other.
         for b in 0..k {
             if source[a] != source[b] {
-                sum += row[d_of[b]] as f64;
+                let v = row[d_of[b]] as f64;
+                sum += v;
                 n += 1;
+                if !headline[a] && !headline[b] {
+                    total += v;
+                    pairs += 1;
+                }
             }
         }
         if n > 0 {
             out.members[a] = Some((sum / n as f64) as f32);
-        }
-        if headline[a] {
-            continue;
-        }
-        for b in 0..k {
-            if source[a] != source[b] && !headline[b] {
-                total += row[d_of[b]] as f64;
-                pairs += 1;
-            }
         }
     }
     if pairs > 0 {
@@ -432,12 +430,20 @@ fn day_disputes(sources: &[Analysed], infos: &[ClaimInfo], members: &[usize]) ->
         conflict: None,
     };
     // Each member's days: (the day, as written).
-    let days: Vec<Vec<(&str, &str)>> = members
-        .iter()
-        .map(|&i| event_days(&sources[infos[i].source], &infos[i]))
-        .collect();
-    let with: Vec<usize> = (0..k).filter(|&a| !days[a].is_empty()).collect();
-    if with.len() < 2 || with.len() > MAX_SCORED {
+    // Read until more than `MAX_SCORED` members give days: then none is compared.
+    let mut days: Vec<Vec<(&str, &str)>> = Vec::with_capacity(k);
+    let mut with: Vec<usize> = Vec::new();
+    for (a, &i) in members.iter().enumerate() {
+        let d = event_days(&sources[infos[i].source], &infos[i]);
+        if !d.is_empty() {
+            if with.len() == MAX_SCORED {
+                return out;
+            }
+            with.push(a);
+        }
+        days.push(d);
+    }
+    if with.len() < 2 {
         return out;
     }
     let iso = |d: &str| d.len() == 10;
@@ -485,6 +491,10 @@ fn event_days<'a>(src: &'a Analysed, x: &ClaimInfo) -> Vec<(&'a str, &'a str)> {
         .map(|&e| &src.mentions[e])
         .filter(|m| matches!(m.label, Label::Date | Label::Time))
         .collect();
+    // Most claims give no day: nothing more to read.
+    if dates.is_empty() {
+        return Vec::new();
+    }
     let inside = |at: (u32, u32)| {
         dates
             .iter()
@@ -653,36 +663,36 @@ fn shared_names_and_numbers(
     infos: &[ClaimInfo],
     members: &[usize],
 ) -> (Vec<String>, Vec<String>) {
-    let mut names: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-    // Each distinct number (the first figure giving it) with the sources that give it.
-    let mut numbers: Vec<(&Figure, BTreeSet<usize>)> = Vec::new();
+    // Per name, and per distinct number (the first figure giving it): the first source to
+    // give it, and whether another does (all that is asked of the sources).
+    let mut names: BTreeMap<&str, (usize, bool)> = BTreeMap::new();
+    let mut numbers: Vec<(&Figure, usize, bool)> = Vec::new();
     for &i in members {
         let x = &infos[i];
         let src = &sources[x.source];
         for &k in &src.claims[x.claim].entities {
             let m = &src.mentions[k];
             if m.label.is_name() && !m.key.is_empty() {
-                names.entry(m.key.as_str()).or_default().insert(x.source);
+                let (first, more) = names.entry(m.key.as_str()).or_insert((x.source, false));
+                *more |= *first != x.source;
             }
         }
         for f in &x.figures {
-            match numbers.iter_mut().find(|(g, _)| one_number(f, g)) {
-                Some((_, s)) => {
-                    s.insert(x.source);
-                }
-                None => numbers.push((f, BTreeSet::from([x.source]))),
+            match numbers.iter_mut().find(|(g, _, _)| one_number(f, g)) {
+                Some((_, first, more)) => *more |= *first != x.source,
+                None => numbers.push((f, x.source, false)),
             }
         }
     }
     let names = names
         .into_iter()
-        .filter(|(_, s)| s.len() >= 2)
+        .filter(|(_, (_, more))| *more)
         .map(|(k, _)| k.to_string())
         .collect();
     let mut numbers: Vec<String> = numbers
         .into_iter()
-        .filter(|(_, s)| s.len() >= 2)
-        .map(|(f, _)| f.text.clone())
+        .filter(|(_, _, more)| *more)
+        .map(|(f, _, _)| f.text.clone())
         .collect();
     numbers.dedup();
     (names, numbers)
