@@ -6,9 +6,9 @@ use super::claim::{disjoint, figures_agree, one_number, same_measured, ClaimInfo
 use super::grouping::Grouping;
 use super::Analysed;
 use crate::claims::{AttributionKind, Certainty};
-use crate::hash::FnvMap;
+use crate::hash::{FnvMap, WordMap};
 use crate::report::{ClaimGroup, Conflict, ConflictKind, GroupStatus, Member, Stance};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Members sharing at least this share of the smaller one's word 5-grams copy each other.
 pub const COPIED: f64 = 0.5;
@@ -51,7 +51,8 @@ pub fn build(
     let stated_elsewhere = |i: usize| {
         may_deny(&infos[i]) && members.iter().any(|&j| contradicts(&infos[i], &infos[j]))
     };
-    let mut origin_ids: BTreeMap<usize, usize> = BTreeMap::new();
+    // Numbered in order of first appearance; only looked up.
+    let mut origin_ids: FnvMap<usize, usize> = FnvMap::default();
     let mut out_members = Vec::with_capacity(members.len());
     for (a, &i) in members.iter().enumerate() {
         let x = &infos[i];
@@ -195,7 +196,7 @@ fn origins(infos: &[ClaimInfo], members: &[usize]) -> Vec<usize> {
     let k = members.len();
     let mut uf = UnionFind((0..k).collect());
     let mut first_of_source: FnvMap<usize, usize> = FnvMap::default();
-    let mut first_citing: FnvMap<&str, usize> = FnvMap::default();
+    let mut first_citing: WordMap<&str, usize> = WordMap::default();
     let mut first_text: FnvMap<&[u64], usize> = FnvMap::default();
     let mut distinct: Vec<usize> = Vec::new();
     for (a, &i) in members.iter().enumerate() {
@@ -665,7 +666,9 @@ fn shared_names_and_numbers(
 ) -> (Vec<String>, Vec<String>) {
     // Per name, and per distinct number (the first figure giving it): the first source to
     // give it, and whether another does (all that is asked of the sources).
-    let mut names: BTreeMap<&str, (usize, bool)> = BTreeMap::new();
+    // Names by hash (one lookup per mention of every member); the few shared are sorted at
+    // the end, so the table's order reaches nothing.
+    let mut names: WordMap<&str, (usize, bool)> = WordMap::default();
     let mut numbers: Vec<(&Figure, usize, bool)> = Vec::new();
     for &i in members {
         let x = &infos[i];
@@ -684,11 +687,13 @@ fn shared_names_and_numbers(
             }
         }
     }
-    let names = names
+    let mut names: Vec<&str> = names
         .into_iter()
         .filter(|(_, (_, more))| *more)
-        .map(|(k, _)| k.to_string())
+        .map(|(k, _)| k)
         .collect();
+    names.sort_unstable();
+    let names = names.into_iter().map(str::to_string).collect();
     let mut numbers: Vec<String> = numbers
         .into_iter()
         .filter(|(_, _, more)| *more)

@@ -173,10 +173,11 @@ fn duration(t: &Tokens, i: usize, j: usize) -> Option<Value> {
 /// weekday), a digit, or one of the words `date_at` starts from. Most tokens are none of these,
 /// and are passed over without trying every pattern.
 fn may_start(t: &Tokens, i: usize) -> bool {
-    static STARTS: std::sync::OnceLock<crate::hash::FnvSet<&'static str>> =
+    // Looked up for every token, never iterated: the word hash, not FNV's byte at a time.
+    static STARTS: std::sync::OnceLock<crate::hash::WordSet<&'static str>> =
         std::sync::OnceLock::new();
     let starts = STARTS.get_or_init(|| {
-        let mut set: crate::hash::FnvSet<&'static str> = [
+        let mut set: crate::hash::WordSet<&'static str> = [
             "today",
             "yesterday",
             "tomorrow",

@@ -310,10 +310,11 @@ fn seq_at(t: &Tokens, i: usize, end: usize, words: &[&str]) -> bool {
 /// True when a number could begin at token `i`: a digit, a currency sign, or a word from the
 /// lists `number_at` starts from. Most tokens are none of these and skip every pattern.
 fn may_start(t: &Tokens, i: usize) -> bool {
-    static STARTS: std::sync::OnceLock<crate::hash::FnvSet<&'static str>> =
+    // Looked up for every token, never iterated: the word hash, not FNV's byte at a time.
+    static STARTS: std::sync::OnceLock<crate::hash::WordSet<&'static str>> =
         std::sync::OnceLock::new();
     let starts = STARTS.get_or_init(|| {
-        let mut set = crate::hash::FnvSet::default();
+        let mut set = crate::hash::WordSet::default();
         set.extend(MODIFIERS.iter().map(|(words, _)| words[0]));
         set.extend(VAGUE.iter().map(|(words, _, _)| words[0]));
         set.extend(ONES.iter().chain(TENS).chain(ORDINALS).copied());

@@ -50,7 +50,6 @@ use label::{
 };
 pub(crate) use label::{ends_a_business, is_trade_word};
 use std::cell::RefCell;
-use std::collections::HashSet;
 
 /// Small words inside names ("Bank of England", "Fish and Wildlife Service").
 const CONNECTORS: &[&str] = &[
@@ -88,9 +87,10 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
     let model = Model::get();
     let mut tags = Vec::new();
     let mut out = Vec::new();
-    let mut surnames = HashSet::new();
+    // Both only looked up: the word hash, not SipHash.
+    let mut surnames: WordSet<String> = WordSet::default();
     // Places named before an office inside a name ("Warren" of "Warren Mayor Jim Fouts").
-    let mut offices_of: HashSet<String> = HashSet::new();
+    let mut offices_of: WordSet<String> = WordSet::default();
     // Which sentences are in capitals, for `repeat_names`.
     let mut in_caps = Vec::with_capacity(t.seg.sentences.len());
     let mut elsewhere = None;
@@ -405,7 +405,7 @@ fn is_dateline_tail(rest: &str) -> bool {
 /// in Nordair", "Nordair's shares", "Nordair chief executive Maria Sandvik"), or if the tagger
 /// took it for an organisation as often as for anything else. A name read as a person's surname elsewhere ("Sandvik"
 /// after "Maria Sandvik") stays a person.
-fn companies(t: &Tokens, surnames: &HashSet<String>, out: &mut [Mention]) {
+fn companies(t: &Tokens, surnames: &WordSet<String>, out: &mut [Mention]) {
     let g = Gazetteer::get();
     let keys: Vec<&str> = out
         .iter()
