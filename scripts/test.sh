@@ -110,7 +110,7 @@ if [ -d "$data" ]; then
   # Within a story: F1 of "the two sentences share a statement" on the ECB+ dev topics (its
   # threshold is set for precision, half the pairs joined right in cross-validation: see the
   # README).
-  check eval-pairs-ecb ./target/release/crosscheck eval-pairs --split dev --min-f1 0.41 "$data/ecbplus"
+  check eval-pairs-ecb ./target/release/crosscheck eval-pairs --split dev --min-f1 0.40 "$data/ecbplus"
   for e in eval-ner eval-checkworthy eval-attribution eval-coref eval-pairs-msrp eval-pairs-stsb eval-pairs-ecb; do
     tail -n 2 "$logs/$e.log"
   done

@@ -565,6 +565,9 @@ impl Filler<'_> {
     }
 }
 
+/// Pairs of nodes `(a, b)`, `a < b`, with their probability.
+type ScoredPairs = Vec<((u32, u32), f32)>;
+
 /// What two clusters' pairs of claims from different sources give: the summed probability of
 /// those scored, and how many are scored (pairs left out of the candidates count 0 until a
 /// [`Filler`] scores them).
@@ -593,7 +596,7 @@ fn average_link(
     edges: &FnvMap<(u32, u32), f32>,
     threshold: f32,
     mut fill: Option<Filler>,
-) -> (Vec<Vec<u32>>, Vec<((u32, u32), f32)>) {
+) -> (Vec<Vec<u32>>, ScoredPairs) {
     let k = nodes.len();
     // Per cluster: its nodes, its claims per source, and what its pairs of claims with each
     // neighbouring cluster give.
@@ -729,8 +732,7 @@ fn average_link(
         })
         .collect();
     out.sort_unstable_by_key(|m| m[0]);
-    let mut filled: Vec<((u32, u32), f32)> =
-        fill.map_or_else(Vec::new, |f| f.scored.into_iter().collect());
+    let mut filled: ScoredPairs = fill.map_or_else(Vec::new, |f| f.scored.into_iter().collect());
     filled.sort_unstable_by_key(|(pair, _)| *pair);
     (out, filled)
 }

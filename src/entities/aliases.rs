@@ -799,7 +799,9 @@ fn shortened(
 ) {
     let g = Gazetteer::get();
     let model = Model::get();
-    let common = |w: &str| model.is_common_word(w) || g.is_org_word(w);
+    // A trade ends a business's name as a common word does: "Quandrix" of "Quandrix
+    // Semiconductor".
+    let common = |w: &str| model.is_common_word(w) || g.is_org_word(w) || names::ends_a_business(w);
     let distinctive = |p: &str| g.lookup(p).is_none() && !p.split(' ').all(common);
     let mut by_prefix: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
     for n in nodes.iter().filter(|n| n.1 != 0 && in_body.contains(*n)) {

@@ -333,9 +333,8 @@ impl Paragraph<'_> {
         // ("People who said they saw the crash"), and the verb that opens a participle clause
         // must be no cue ("Officials saying …" is a cue of its own).
         let cue_free = |k: usize| !self.sure_cue(k) || self.anonymity_verb(k);
-        if !(lo..=head + 1).all(cue_free)
-            && !(self.w(head + 1) == "who" && (lo..=head).all(cue_free))
-        {
+        let opener_free = self.w(head + 1) == "who" || cue_free(head + 1);
+        if !(opener_free && (lo..=head).all(cue_free)) {
             return None;
         }
         // A preposition within the noun places it: "A nurse at Springfield General who".

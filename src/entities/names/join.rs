@@ -529,7 +529,11 @@ pub(super) fn trim(
         if i >= j {
             return None;
         }
-        if (lower(i) && common(i)) || (punct(i) && t.text(i) != "$") {
+        // A possessive split from the name before ("Corvane" "'s" "CEO") opens no name.
+        if (lower(i) && common(i))
+            || (punct(i) && t.text(i) != "$")
+            || matches!(t.text(i), "'s" | "’s" | "'S" | "’S")
+        {
             i += 1;
             continue;
         }
@@ -557,6 +561,10 @@ pub(super) fn trim(
         } else {
             break;
         }
+    }
+    if (i..j).all(|k| title(k) || punct(k)) {
+        // What is left is a title ("'s CEO"): no name.
+        return None;
     }
     // "U.N.", "Acme Corp." and "Sacramento, Calif." keep their period; a period after a
     // space, or after a word that is no abbreviation ("Acme Research."), ends the sentence.
