@@ -531,16 +531,7 @@ pub const SHARE: &str = "share";
 /// "one quarter of". A CARDINAL whose value is the share (unit [`SHARE`]): "third" alone
 /// stays an ORDINAL ("the third day").
 fn fraction_at(t: &Tokens, i: usize, end: usize) -> Option<(usize, Label, Value)> {
-    let mut modifier = Modifier::Exact;
-    let mut j = i;
-    let first = t.lower(i);
-    for (words, m) in MODIFIERS {
-        if words.first() == Some(&first) && seq_at(t, i, end, words) {
-            modifier = *m;
-            j = i + words.len();
-            break;
-        }
-    }
+    let (modifier, j) = modifier_at(t, i, end);
     // "a quarter of a million" is an amount (see `VAGUE`).
     if VAGUE.iter().any(|(w, _, _)| seq_at(t, j, end, w)) {
         return None;
@@ -566,19 +557,19 @@ fn fraction_at(t: &Tokens, i: usize, end: usize) -> Option<(usize, Label, Value)
     ))
 }
 
-fn number_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, Label, Value)> {
-    // Modifier ("about", "at least").
-    let mut modifier = Modifier::Exact;
-    let mut j = i;
+/// The modifier opening at token `i` ("about", "at least") and the token after it; `Exact`
+/// and `i` when there is none.
+fn modifier_at(t: &Tokens, i: usize, end: usize) -> (Modifier, usize) {
     // The first word picks the few patterns worth matching whole (most tokens here start none).
     let first = t.lower(i);
-    for (words, m) in MODIFIERS {
-        if words.first() == Some(&first) && seq_at(t, i, end, words) {
-            modifier = *m;
-            j = i + words.len();
-            break;
-        }
-    }
+    MODIFIERS
+        .iter()
+        .find(|(words, _)| words.first() == Some(&first) && seq_at(t, i, end, words))
+        .map_or((Modifier::Exact, i), |(words, m)| (*m, i + words.len()))
+}
+
+fn number_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, Label, Value)> {
+    let (modifier, mut j) = modifier_at(t, i, end);
     // Currency before the number: "$81 million", "US$ 5".
     let mut unit: Option<&'static str> = None;
     let mut label = Label::Cardinal;
