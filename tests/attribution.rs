@@ -508,3 +508,20 @@ fn an_unnamed_source_keeps_the_clause_that_says_why() {
     // the cue "asked"; "who spoke on condition of anonymity … said" gave no source at all.
     fixture_cases("unnamed_source_");
 }
+
+#[test]
+fn a_participle_at_the_end_goes_with_the_subject() {
+    // Reason: "X has pursued a strategy of uniting …, arguing" gave "a strategy of" (the
+    // source of "uniting"), and an opening phrase ("For weeks,", "Days later,") or a dateline
+    // ("WASHINGTON (AP) —") was taken for the subject of the participle.
+    fixture_cases("participle_goes_with_the_subject");
+}
+
+#[test]
+fn an_apposition_before_the_cue_keeps_its_source() {
+    // Reason: "a Democrat who has criticized the plan, said the families deserved better"
+    // read as an inverted "said X" (what was said became the source), and "Senator Okafor,
+    // meanwhile, who …, said" gave the source "meanwhile".
+    fixture_cases("apposition_with_a_relative_clause");
+    fixture_cases("apposition_after_an_adverb");
+}

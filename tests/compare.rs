@@ -1524,15 +1524,28 @@ fn a_claim_close_to_one_member_is_weighed_against_all_of_the_group() {
 
 #[test]
 fn a_share_named_before_of_is_counted() {
-    // Reason: the wire's "offered raises of 14 percent over three years" and the paper's
-    // "offered nurses a 15 percent raise over three years" give one offer two values
-    // (tests/fixtures/nurses); with nothing counted after "14 percent", the two were grouped
-    // but no dispute showed.
-    let r = nurses();
+    // Reason: the nurses' strike wire's "offered raises of 14 percent over three years" and
+    // the paper's "offered nurses a 15 percent raise over three years" give one offer two
+    // values (tests/fixtures/nurses); with nothing counted after "14 percent", the two were
+    // grouped but no dispute showed. (In the story the wire's sentence also tells of 300
+    // replacement nurses and may join that group instead, so the two are compared here alone.)
+    let r = run(&[
+        "Nurses at Sangamon Health began a three-day strike on Tuesday. Sangamon said it had \
+         offered raises of 14 percent over three years. The union says staffing is the main \
+         issue. Pickets formed outside all three hospitals before dawn. Ambulances were not \
+         diverted. A mediator has been asked to join the talks.",
+        "Sangamon Health nurses walked off the job on Tuesday. According to the hospital, \
+         management offered nurses a 15 percent raise over three years. No new talks have been \
+         scheduled. The union represents nurses at three hospitals. Several hundred nurses \
+         marched downtown at noon. The last strike at the system ended after two days.",
+    ]);
     let g = group_of(&r, "s1", "raises of 14 percent");
     assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
     let detail = &g.conflict.as_ref().expect("conflict").detail;
-    assert!(detail.contains("15 percent"), "{detail}");
+    assert!(
+        detail.contains("14 percent") && detail.contains("15 percent"),
+        "{detail}"
+    );
 }
 
 #[test]

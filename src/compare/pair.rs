@@ -791,13 +791,17 @@ pub fn sentence_similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
         // million patients") are as telling as one: as alike as any two claims of a story
         // need be, numbers aside, they are one claim in dispute. Figures at two times of day
         // never dispute, so the same bar only groups two moments of one claim.
-        let bar = if two_times || close_figures(a, b) {
+        let close = !two_times && close_figures(a, b);
+        let bar = if two_times || close {
             grouped_dispute_bar(a, b)
         } else {
             DISPUTE
         };
         if q >= bar {
-            return p.max(q);
+            // Two close counts of one thing join as one figure does (at least FIGURE): the
+            // group they are in is where the outlets' figures are compared.
+            let floor = if close { FIGURE + TOLL_SPREAD * q } else { 0.0 };
+            return p.max(q).max(floor);
         }
     }
     p

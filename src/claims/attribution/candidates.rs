@@ -197,6 +197,7 @@ impl Paragraph<'_> {
             && !matches!(self.w(hi - 1), "." | "!" | "?" | "”" | "\"" | "’");
         let mut out: Vec<Candidate> = Vec::new();
         let mut last_source: Option<(usize, usize)> = None;
+        let subject = self.first_np(lo, hi).map(|np| np.0);
         let mut c = lo;
         while c < hi {
             if !self.maybe_cue(c) {
@@ -218,7 +219,10 @@ impl Paragraph<'_> {
             } else {
                 found.src
             };
-            if !found.special {
+            // A later participle goes on with a verb of saying ("…, adding that") or with the
+            // sentence's subject: "Cruz has pursued a strategy of uniting …, arguing" is
+            // Cruz's, not the strategy's (the source "uniting" would have).
+            if !found.special && (self.sure_cue(c) || Some(a) == subject) {
                 last_source = Some((a, b));
             }
             let kind = self.kind_of(a, b, mentions);
@@ -503,8 +507,14 @@ impl Paragraph<'_> {
                 self.subject_left(cue_a, lo, c),
                 Some(((a, b), "apposition"))
                     if (a == lo || self.is_punct(a - 1) || OPENERS.contains(&self.w(a - 1)))
-                        // "for some, the losses would outstrip the gains, said X": a clause
-                        && !(a..=b).any(|k| CUE_AUX.contains(&self.w(k)) && self.w(k) != "not")
+                        // "for some, the losses would outstrip the gains, said X": a clause (an
+                        // auxiliary after "who" is the apposition's: "a Republican who has
+                        // refused to endorse him, said")
+                        && !(a..=b).any(|k| {
+                            CUE_AUX.contains(&self.w(k))
+                                && self.w(k) != "not"
+                                && !(a..k).any(|j| RELATIVES.contains(&self.w(j)))
+                        })
             );
         let by = (cue_b + 1..hi.min(cue_b + 6)).find(|&k| self.w(k) == "by");
         let (src, how) = if passive && by.is_some() {

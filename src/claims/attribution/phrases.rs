@@ -244,7 +244,16 @@ impl Paragraph<'_> {
             .or_else(|| commas.iter().find(|j| starter(j)))
             .or(commas.first())
             .copied();
-        let j = open?;
+        let mut j = open?;
+        // An adverb set off by commas before the clause is no phrase of its own: "Sanders,
+        // meanwhile, who sits at zero endorsements, said".
+        while let Some(&before) = commas.iter().find(|&&i| i < j) {
+            if before + 1 < j && (before + 1..j).all(|k| self.is_between(k)) {
+                j = before;
+            } else {
+                break;
+            }
+        }
         let (mut a, _) = self.extend_left(self.np_left(j, lo)?, lo);
         // An age between commas belongs to the name before it: "Kemal Aydin, 54, a farmer".
         let age =
@@ -345,8 +354,10 @@ impl Paragraph<'_> {
                     "at" | "of" | "from" | "with" | "in" | "for" | "on"
                 )
         };
+        // Two words of one kind joined: "Current and former officials who".
+        let joining = |k: usize| k > lo && k < head && matches!(self.w(k), "and" | "or");
         (lo..=head)
-            .all(|k| (!self.is(k, IS_BOUNDARY) || placing(k)) && !modifier(k))
+            .all(|k| (!self.is(k, IS_BOUNDARY) || placing(k) || joining(k)) && !modifier(k))
             .then_some(lo)
     }
 
@@ -515,20 +526,51 @@ impl Paragraph<'_> {
         (a, e)
     }
 
-    /// The first noun phrase of the clause `lo..end` (after openers and an introductory phrase).
+    /// The first noun phrase of the clause `lo..end`, after openers, a dateline ("WASHINGTON
+    /// (AFP) –") and introductory phrases ("For months,", "Hours later,", "At a campaign event in
+    /// Ames, Iowa, on Sunday,"): the subject a participle at the clause's end goes with.
     pub(super) fn first_np(&self, lo: usize, end: usize) -> Option<(usize, usize)> {
         let mut s = lo;
         while s < end && (self.is_punct(s) || OPENERS.contains(&self.w(s))) {
             s += 1;
         }
-        // Skip an introductory phrase up to its comma ("On Monday, Trump …").
-        if let Some(comma) = (s..end.min(s + 8)).find(|&k| self.w(k) == ",") {
-            if !self.capitalised(s) || matches!(self.w(s), "on" | "in" | "at" | "after" | "last") {
-                s = comma + 1;
+        // A dateline: a place, then up to a dash ("ORLANDO, Fla. (Reuters) -", "New York
+        // (AFP) –", "WASHINGTON —"): capitalised words and marks, with an agency in
+        // parentheses or the place in capitals.
+        let upper = |k: usize| {
+            let t = self.raw(k);
+            t.len() > 2 && t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        };
+        let dash = (s + 1..end.min(s + 10)).find(|&k| matches!(self.w(k), "-" | "–" | "—" | "--"));
+        if let Some(d) = dash {
+            let plain =
+                (s..d).all(|k| self.capitalised(k) || matches!(self.w(k), "," | "." | "(" | ")"));
+            if plain && (upper(s) || (s..d).any(|k| self.w(k) == "(")) {
+                s = d + 1;
             }
         }
-        let np = self.np_right(s, end)?;
-        Some(np)
+        let mut skipped = false;
+        for _ in 0..4 {
+            let Some(comma) = (s..end.min(s + 12)).find(|&k| self.w(k) == ",") else {
+                break;
+            };
+            let first = self.w(s);
+            let last = self.w(comma.saturating_sub(1));
+            let intro = INTRODUCERS.contains(&first)
+                || (first.len() > 4 && (first.ends_with("ly") || first.ends_with("ing")))
+                // "Hours later,", "Two days ago,": a short phrase ending in a time.
+                || (comma > s + 1
+                    && comma <= s + 3
+                    && (matches!(last, "later" | "ago" | "earlier") || self.is(comma - 1, IS_TIME)))
+                // "…in Ames, Iowa, on Sunday,": the state after a place just skipped.
+                || (skipped && comma <= s + 2 && (s..comma).all(|k| self.capitalised(k)));
+            if !intro {
+                break;
+            }
+            s = comma + 1;
+            skipped = true;
+        }
+        self.np_right(s, end)
     }
 
     /// Skips a time phrase ending before local token `k` ("this week", "on Wednesday morning",

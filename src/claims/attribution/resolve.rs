@@ -574,6 +574,12 @@ impl<'a> Resolver<'a> {
             .split_whitespace()
             .map(|w| w.to_lowercase())
             .collect();
+        // A name in a relative clause is what the source did, not who it is: "Current and
+        // former officials who spoke with The Huffington Post".
+        let relative = |w: &String| matches!(w.as_str(), "who" | "whose" | "which" | "that");
+        if words.iter().skip(1).any(relative) {
+            return true;
+        }
         let prep = words.iter().skip(1).position(|w| {
             matches!(
                 w.as_str(),
