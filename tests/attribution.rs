@@ -513,7 +513,8 @@ fn an_unnamed_source_keeps_the_clause_that_says_why() {
 fn a_participle_at_the_end_goes_with_the_subject() {
     // Reason: "X has pursued a strategy of uniting …, arguing" gave "a strategy of" (the
     // source of "uniting"), and an opening phrase ("For weeks,", "Days later,") or a dateline
-    // ("WASHINGTON (AP) —") was taken for the subject of the participle.
+    // ("WASHINGTON (AP) —") was taken for the subject of the participle; the subject kept the
+    // dash opening an aside ("Senator Alvarez --").
     fixture_cases("participle_goes_with_the_subject");
 }
 
@@ -524,4 +525,7 @@ fn an_apposition_before_the_cue_keeps_its_source() {
     // meanwhile, who …, said" gave the source "meanwhile".
     fixture_cases("apposition_with_a_relative_clause");
     fixture_cases("apposition_after_an_adverb");
+    // Reason: two appositions in a row ("Lena Moreau, the editor of …, The Harbor Ledger,
+    // said") lost the name and made the source anonymous.
+    fixture_cases("apposition_after_an_apposition");
 }

@@ -255,6 +255,15 @@ impl Paragraph<'_> {
             }
         }
         let (mut a, _) = self.extend_left(self.np_left(j, lo)?, lo);
+        // Two appositions in a row: "Giovanni Vian, the editor of the Vatican's newspaper,
+        // L'Osservatore Romano, said": the name before both.
+        if a > lo + 1 && self.w(a - 1) == "," && !self.capitalised(a) {
+            if let Some((name, end)) = self.np_left(a - 1, lo) {
+                if self.capitalised(name) && self.capitalised(end) {
+                    a = name;
+                }
+            }
+        }
         // An age between commas belongs to the name before it: "Kemal Aydin, 54, a farmer".
         let age =
             a + 1 == j && self.w(a).len() <= 3 && self.w(a).bytes().all(|b| b.is_ascii_digit());
@@ -570,7 +579,12 @@ impl Paragraph<'_> {
             s = comma + 1;
             skipped = true;
         }
-        self.np_right(s, end)
+        // A dash that sets off what follows is not the phrase's: "Mrs. Clinton -- whose …".
+        let (a, mut b) = self.np_right(s, end)?;
+        while b > a && self.is_punct(b) && !matches!(self.w(b), ")" | "." | "%") {
+            b -= 1;
+        }
+        Some((a, b))
     }
 
     /// Skips a time phrase ending before local token `k` ("this week", "on Wednesday morning",
