@@ -529,3 +529,10 @@ fn an_apposition_before_the_cue_keeps_its_source() {
     // said") lost the name and made the source anonymous.
     fixture_cases("apposition_after_an_apposition");
 }
+
+#[test]
+fn a_refusal_to_act_is_no_cue() {
+    // Reason: "refused to budge, telling reporters that their offer … was final" gave the cue
+    // "refused", and "declined to resign" a statement; a refusal to speak stays a cue.
+    fixture_cases("refusal_to_");
+}

@@ -335,6 +335,19 @@ fn acts_on_an_object(text: &str, cue: Span) -> bool {
     if features::lemma(&word) == "ask" && rest.split_whitespace().next() == Some("for") {
         return true;
     }
+    // "refused to budge", "declined to resign" act; "refused to comment", "declined to say"
+    // tell of what was (not) said.
+    let lemma = features::lemma(&word);
+    if lemma == features::lemma("refuse") || lemma == features::lemma("decline") {
+        let mut next = rest.split_whitespace();
+        if next.next() == Some("to") {
+            let verb = next.next().unwrap_or("").to_lowercase();
+            let verb = verb.trim_matches(|c: char| !c.is_alphanumeric());
+            if !verb.is_empty() && verb != "be" && !lexicon::speech_or_belief(verb) {
+                return true;
+            }
+        }
+    }
     // "called up the National Guard", "called off the search" act; "called it" says.
     if features::lemma(&word) == "call"
         && matches!(
