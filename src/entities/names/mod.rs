@@ -222,9 +222,14 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
                 .find(|&k| hyphen_prefix(t, k).is_some())
                 .map_or(i, |k| k + 1);
             // Dates and numbers came first: keep the longest free stretch of the name.
-            let Some((i, j)) = free(taken, i, j) else {
+            let Some((i, mut j)) = free(taken, i, j) else {
                 continue;
             };
+            // A stretch cut short by a date ("the Port of Calder on | Monday") ends in no word
+            // in lower case.
+            while j > i + 1 && t.text(j - 1).chars().all(char::is_lowercase) {
+                j -= 1;
+            }
             if let Some(state) = party_state(t, i, j) {
                 // "R-Texas": a member's party and state; the state is the name.
                 taken[i..j].iter_mut().for_each(|x| *x = true);
