@@ -155,6 +155,18 @@ fn trim_marks(line: &str) -> &str {
     })
 }
 
+/// What a byline may call its writers after the comma ("Valley Courier staff").
+const BYLINE_ROLES: &[&str] = &[
+    "correspondent",
+    "correspondents",
+    "editor",
+    "reporter",
+    "reporters",
+    "staff",
+    "writer",
+    "writers",
+];
+
 /// True when one trimmed line is page cruft.
 #[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
 pub fn is_cruft(line: &str) -> bool {
@@ -178,15 +190,21 @@ pub fn is_cruft(line: &str) -> bool {
     if words <= MAX_SHORT_PREFIX_WORDS && SHORT_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
-    // A byline: "By Sophie Mangal", "By Priya Shah, Market Desk", "By Ann Lee and Tom Ode"
-    // (capitalised words only, so "By Monday, 20 died" is kept).
+    // A byline: "By Sophie Mangal", "By Priya Shah, Market Desk", "By Ann Lee and Tom Ode",
+    // "By Ruth Castel, Valley Courier staff" (capitalised words, and a writer's role after the
+    // comma, so "By Monday, 20 died" is kept).
+    let named = |w: &str| {
+        (w.chars().next().is_some_and(char::is_uppercase) || w == "and")
+            && !w.contains(|c: char| c.is_ascii_digit())
+    };
+    let (writers, desk) = line.split_once(',').unwrap_or((line, ""));
     if words <= 7
         && lower.starts_with("by ")
         && line.matches(',').count() <= 1
-        && line.split_whitespace().skip(1).all(|w| {
-            (w.chars().next().is_some_and(char::is_uppercase) || w == "and")
-                && !w.contains(|c: char| c.is_ascii_digit())
-        })
+        && writers.split_whitespace().skip(1).all(named)
+        && desk
+            .split_whitespace()
+            .all(|w| named(w) || BYLINE_ROLES.contains(&w.trim_end_matches('.')))
         && !line.trim_end().ends_with(',')
         && !lower.split_whitespace().nth(1).is_some_and(|w| {
             let w = w.trim_end_matches(',');

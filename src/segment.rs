@@ -268,20 +268,27 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                         && tokens[begin].span.end == tokens[i].span.start
                         && (begin == 0 || tokens[begin].newlines_before > 0)
                         && text[tokens[begin].span].len() <= 2;
-                    // "R-Calif., said", "DUNMORE, Ore. (Wire) -": a period before a comma,
-                    // or after a short capitalised word after a comma and before a bracket (a
-                    // dateline's state), closes an abbreviation, not a sentence.
-                    let short_before_bracket = tok == "."
-                        && next_text == "("
-                        && i > begin + 1
-                        && &text[tokens[i - 2].span] == ","
-                        && tokens[i - 1].span.end == tokens[i].span.start
-                        && {
-                            let prev = &text[tokens[i - 1].span];
-                            prev.chars().count() <= 5
-                                && prev.chars().next().is_some_and(char::is_uppercase)
-                                && prev.chars().skip(1).all(char::is_lowercase)
-                        };
+                    // "R-Calif., said", "DUNMORE, Ore. (Wire) -", "MARLOWE, W.Va. (AP) —": a
+                    // period before a comma, or after a short capitalised word after a comma
+                    // and before a bracket (a dateline's state), closes an abbreviation, not a
+                    // sentence.
+                    let short_before_bracket = tok == "." && next_text == "(" && i > begin + 1 && {
+                        // The word before the period, with the letters and periods glued
+                        // to it ("W.Va").
+                        let mut j = i - 1;
+                        while j > begin + 1
+                            && tokens[j - 1].span.end == tokens[j].span.start
+                            && &text[tokens[j - 1].span] != ","
+                        {
+                            j -= 1;
+                        }
+                        let prev = &text[tokens[j].span.start..tokens[i].span.start];
+                        &text[tokens[j - 1].span] == ","
+                            && prev.chars().count() <= 5
+                            && prev.chars().next().is_some_and(char::is_uppercase)
+                            && prev.chars().all(|c| c.is_alphabetic() || c == '.')
+                            && !prev.contains("..")
+                    };
                     let before_comma = tok == "." && next_text == "," && last == i;
                     // "The S&P 500 index .SPX fell": a period after a space and joined to
                     // capitals opens a ticker.

@@ -1561,3 +1561,73 @@ fn a_range_fits_a_figure_inside_it() {
     assert_eq!(g.sources, 2, "{g:?}");
     assert!(g.conflict.is_none(), "{g:?}");
 }
+
+#[test]
+fn a_toll_of_none_is_one_claim_and_disputes_a_count() {
+    // Reason: "No one was injured", "nobody was hurt" and "There are no reports of injuries"
+    // share almost no words; each stayed a claim of one outlet, and a count of two hurt against
+    // them showed no dispute.
+    let story = |none: &str| {
+        [
+            format!(
+                "A freight train derailed near Glenbrook on Tuesday. {none} Crews began clearing \
+                 the tracks at noon. The line will stay closed until Friday. Residents were \
+                 allowed home in the evening. Inspectors from the state arrived on Wednesday."
+            ),
+            "A train came off the rails outside Glenbrook on Tuesday. There are no reports of \
+             injuries. The railway said the line would reopen on Friday. Traffic on the \
+             highway nearby was diverted. Officials thanked the volunteer firefighters. \
+             Schools in the town opened as usual."
+                .to_string(),
+        ]
+    };
+    let [a, b] = story("No one was injured, the fire chief said.");
+    let r = run(&[&a, &b]);
+    let g = group_of(&r, "s1", "No one was injured");
+    assert_eq!(g.sources, 2, "{g:?}");
+    assert!(g.conflict.is_none(), "{g:?}");
+    let [a, b] = story("Two crew members were hurt, the fire chief said.");
+    let r = run(&[&a, &b]);
+    let g = group_of(&r, "s1", "Two crew members were hurt");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+}
+
+#[test]
+fn a_measure_and_a_count_of_it_are_one_figure() {
+    // Reason: "a 118-car train" and "a train with 118 cars" give one figure of one object;
+    // the two sentences, alike in little else, were not grouped.
+    let r = run(&[
+        "A freight train derailed near Glenbrook on Tuesday. The train was traveling from \
+         Dunmore to Ashby with 118 cars when it left the tracks. No one was injured, the fire \
+         chief said. Crews began clearing the tracks at noon. The line will stay closed until \
+         Friday. Residents were allowed home in the evening.",
+        "A train came off the rails outside Glenbrook on Tuesday. Around 30 wagons of the \
+         118-car freight train derailed. The railway said the line would reopen on Friday. \
+         Traffic on the highway nearby was diverted. Officials thanked the volunteer \
+         firefighters. Schools in the town opened as usual.",
+    ]);
+    let g = group_of(&r, "s1", "with 118 cars");
+    assert_eq!(g.sources, 2, "{g:?}");
+}
+
+#[test]
+fn a_day_in_an_attribution_after_the_statement_is_no_dispute() {
+    // Reason: "No injuries were reported, …, the governor told a news conference on Monday"
+    // and "The train came off the tracks on Sunday night, though no one was hurt" give one toll
+    // (none); Monday is when the governor spoke, and "“Monday” and “Sunday” cannot both be
+    // right" was a conflict a reader would call wrong.
+    let r = run(&[
+        "A freight train derailed near Glenbrook late Sunday. No injuries were reported, but \
+         two tank cars were damaged, Governor Ellen Ruiz told a news conference on Monday. \
+         Crews began clearing the tracks at noon. The line will stay closed until Friday. \
+         Residents were allowed home in the evening. Inspectors from the state arrived on \
+         Wednesday.",
+        "A train came off the rails outside Glenbrook. The train came off the tracks on Sunday \
+         night, though no one was hurt. The railway said the line would reopen on Friday. \
+         Traffic on the highway nearby was diverted. Officials thanked the volunteer \
+         firefighters. Schools in the town opened as usual.",
+    ]);
+    let g = group_of(&r, "s1", "No injuries were reported");
+    assert!(g.members.iter().any(|m| m.source == "s2"), "{g:?}");
+    assert!(g.conflict.is_none(), "{g:?}");
+}

@@ -633,12 +633,19 @@ pub const SAME_NOUN: f32 = 0.5;
 
 /// True when two figures count the same thing: the same label and unit, and the same counted
 /// word or one like it in meaning (or a unit and no word); a measure of an object ("31-page
-/// indictment") only the same measure of the same object. Within a story (`story`), two tolls
+/// indictment") only the same measure of the same object, or, within a story (`story`), a count
+/// of that measure ("118 cars" / "a 118-car train"). Within a story, two tolls
 /// are one thing when they are one toll, whatever words count them; two sentences compared
 /// alone ("5 killed in Iraq" / "7 dead in Syria") may tell of two events.
 pub fn same_thing(f: &Figure, g: &Figure, story: bool) -> bool {
     if f.object != g.object {
-        return false;
+        // Within a story, "a 118-car train" and "a train with 118 cars" give one measure.
+        let counts_measure =
+            |x: &Figure, y: &Figure| x.object != 0 && y.object == 0 && x.measure == y.noun;
+        return story
+            && (counts_measure(f, g) || counts_measure(g, f))
+            && f.label == g.label
+            && f.unit == g.unit;
     }
     if let (true, Some(a), Some(b)) = (story, f.toll, g.toll) {
         return a == b && f.label == g.label && f.unit == g.unit;
@@ -932,6 +939,13 @@ fn figures(
     base: usize,
 ) -> Vec<Figure> {
     let mut out = Vec::new();
+    // Punctuation that ends a clause between two words.
+    let gap_before = |k: usize| {
+        k > 0
+            && k < spans.len()
+            && src.text[base + spans[k - 1].1..base + spans[k].0]
+                .contains([',', ';', ':', '.', '(', ')', '—', '–'])
+    };
     // A length of time counts too, for the thing it measures ("12 weeks of severance pay" /
     // "three months of severance pay").
     for m in covered
@@ -952,13 +966,6 @@ fn figures(
             .position(|&(_, b)| base + b > m.span.start)
             .unwrap_or(spans.len())
             .min(after);
-        // Punctuation that ends a clause between two words.
-        let gap_before = |k: usize| {
-            k > 0
-                && k < spans.len()
-                && src.text[base + spans[k - 1].1..base + spans[k].0]
-                    .contains([',', ';', ':', '.', '(', ')', '—', '–'])
-        };
         // Only a count can be a toll: not an age, a sum or a share.
         let toll = (m.label == Label::Cardinal)
             .then(|| super::toll::of_number(folded, first, after, gap_before))
@@ -1057,10 +1064,12 @@ fn figures(
                     && measure.chars().all(char::is_alphabetic) =>
             {
                 let lower = measure.to_lowercase();
+                // The measure as a count of it stems ("118-car" / "118 cars").
+                let plural = format!("{lower}s");
                 let measure = stem(&lower);
                 (
                     word_hash(&format!("{measure} {}", stem(w))),
-                    word_hash(measure),
+                    word_hash(stem(&plural)),
                 )
             }
             _ => (0, 0),
@@ -1089,6 +1098,23 @@ fn figures(
                 0.0
             },
             text: text.to_string(),
+        });
+    }
+    // A toll of none ("No one was injured", "there are no reports of injuries"): a count of 0.
+    for (toll, first, last) in super::toll::of_none(folded, gap_before) {
+        out.push(Figure {
+            label: Label::Cardinal,
+            low: Some(0.0),
+            high: Some(0.0),
+            unit: None,
+            noun: word_hash(stem(&folded[last])),
+            noun_vector: Vec::new(),
+            toll: Some(toll),
+            object: 0,
+            measure: 0,
+            role: Vec::new(),
+            rounding: 0.0,
+            text: src.text[base + spans[first].0..base + spans[last].1].to_string(),
         });
     }
     out

@@ -27,6 +27,8 @@ const OPENERS: &[&str] = &[
     "despite",
     "following",
     "amid",
+    // "said a car was leaking but that the air was safe": two statements.
+    "but",
 ];
 
 /// Words that open a clause after a comma.
@@ -93,6 +95,8 @@ pub fn clauses(text: &str, span: Span, skip: &[Span]) -> Vec<Span> {
     // tells of) joins it when short.
     let mut relative = false;
     let mut describing = false;
+    // Whether an apposition was left out: the sentence without it is a clause of its own.
+    let mut left_out = false;
     for (i, &(a, b)) in words.iter().enumerate() {
         let at = Span::new(span.start + a, span.start + b);
         if skip.iter().any(|s| s.overlaps(at)) {
@@ -108,14 +112,21 @@ pub fn clauses(text: &str, span: Span, skip: &[Span]) -> Vec<Span> {
         // clause it marks a word or two ("the “right” to").
         let quote = gap.contains(['“', '”', '"']) && gap.contains([',', ':', ';', '.']);
         let comma = gap.contains(',');
-        let opens_relative = comma && matches!(folded.as_str(), "which" | "who" | "whom" | "whose");
+        // An apposition saying what the noun before is ("…, a flammable gas used in
+        // plastics"): background another outlet gives in its own words or not at all, left
+        // out of the clauses like a relative that describes the speaker.
+        let opens_apposition = comma && matches!(folded.as_str(), "a" | "an");
+        let opens_relative = comma
+            && (matches!(folded.as_str(), "which" | "who" | "whom" | "whose") || opens_apposition);
         let closes_relative = relative && comma;
         relative = opens_relative || (relative && !comma);
         // A relative right after the attribution's source tells who the speaker is ("Mercy
         // Valley, which runs nine hospitals, said …"): background, not what is said, and
         // compared it would join the claim to any sentence describing the speaker.
-        describing = (opens_relative && prev_skipped) || (describing && relative);
+        describing =
+            opens_apposition || (opens_relative && prev_skipped) || (describing && relative);
         if describing {
+            left_out = true;
             prev_end = b;
             prev_skipped = false;
             continue;
@@ -169,7 +180,7 @@ pub fn clauses(text: &str, span: Span, skip: &[Span]) -> Vec<Span> {
             }
         }
     }
-    if merged.len() < 2 && skip.is_empty() {
+    if merged.len() < 2 && skip.is_empty() && !left_out {
         return Vec::new();
     }
     let out: Vec<Span> = merged
@@ -306,6 +317,46 @@ mod tests {
                 "the attack compromised data on roughly 1.4 million patients",
                 "including names and medical histories",
             ]
+        );
+    }
+
+    #[test]
+    fn an_apposition_is_left_out_and_a_but_opens_a_clause() {
+        // Reason: "One tanker is leaking vinyl chloride" is what another outlet states alone
+        // ("crews detected a leak of vinyl chloride from one tank car but that the air was
+        // safe"); the air is a statement of its own, and what the gas is, background that
+        // would join the claim to any sentence describing the gas.
+        assert_eq!(
+            split(
+                "One tanker is leaking vinyl chloride, a gas that can cause dizziness and cancer.",
+                &[]
+            ),
+            ["One tanker is leaking vinyl chloride"]
+        );
+        // Inside the sentence it cannot be left out of a clause's span: the sentence stands.
+        assert!(split(
+            "Vinyl chloride, a flammable gas, leaked from one of the cars.",
+            &[]
+        )
+        .is_empty());
+        assert_eq!(
+            split(
+                "She said crews found a small leak of vinyl chloride from one car but that the air \
+                 in town remained safe.",
+                &["She", "said"]
+            ),
+            [
+                "crews found a small leak of vinyl chloride from one car",
+                "but that the air in town remained safe",
+            ]
+        );
+        // An apposition after the source says who speaks, not what is said.
+        assert_eq!(
+            split(
+                "Acme, a maker of rail cars based in Ohio, said the wheels had been checked in May.",
+                &["Acme", "said"]
+            ),
+            ["the wheels had been checked in May"]
         );
     }
 

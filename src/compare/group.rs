@@ -482,7 +482,9 @@ fn day_disputes(sources: &[Analysed], infos: &[ClaimInfo], members: &[usize]) ->
 /// The days a claim gives for what it states: (the day, as written). None when it gives a day
 /// that could be any ("today", "yesterday": the day of its writing), or when the claim is little
 /// more than a date (a dateline, "Posted: Thursday, July 29"). A day right after the speech
-/// verb ("officials said Saturday") is when it was said, not when it happened: left out.
+/// verb ("officials said Saturday"), or anywhere in an attribution that follows the statement
+/// ("…, the governor told a news conference on Monday"), is when it was said, not when it
+/// happened: left out.
 fn event_days<'a>(src: &'a Analysed, x: &ClaimInfo) -> Vec<(&'a str, &'a str)> {
     use crate::entities::Label;
     let claim = &src.claims[x.claim];
@@ -505,10 +507,22 @@ fn event_days<'a>(src: &'a Analysed, x: &ClaimInfo) -> Vec<(&'a str, &'a str)> {
     if stated < DAY_CLAIM_MIN_WORDS {
         return Vec::new();
     }
+    // An attribution after what it attributes ("…, the governor told a news conference on
+    // Monday", "…, said the governor on Monday"): every day after its cue is when it was said.
+    let a = &claim.attribution;
+    let trailing = a.cue.is_some_and(|cue| {
+        let first = a.source.map_or(cue.start, |s| s.start.min(cue.start));
+        src.text
+            .get(claim.span.start..first)
+            .is_some_and(|t| t.trim_end().ends_with([',', '”', '"']))
+    });
     let said_on = |m: &crate::entities::Mention| {
-        claim.attribution.cue.is_some_and(|cue| {
+        a.cue.is_some_and(|cue| {
             let between = src.text.get(cue.end..m.span.start).unwrap_or("x").trim();
-            m.span.start >= cue.end && (between.is_empty() || between.eq_ignore_ascii_case("on"))
+            m.span.start >= cue.end
+                && (between.is_empty()
+                    || between.eq_ignore_ascii_case("on")
+                    || (trailing && !between.split_whitespace().any(|w| w == "that")))
         })
     };
     let mut out = Vec::new();

@@ -7,6 +7,7 @@
 
 use super::claim::ClaimInfo;
 use super::pair;
+use super::toll::Toll;
 use crate::hash::{fnv, FnvMap, FNV_OFFSET};
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -253,7 +254,6 @@ fn tagged(kind: u8, h: u64) -> u64 {
 /// the rescued, the displaced or those on board: what one event harmed is what outlets count
 /// in their own words.
 fn counted(info: &ClaimInfo) -> impl Iterator<Item = u64> + '_ {
-    use super::toll::Toll;
     info.figures
         .iter()
         .filter_map(|f| match (f.toll, f.object) {
@@ -266,7 +266,8 @@ fn counted(info: &ClaimInfo) -> impl Iterator<Item = u64> + '_ {
 }
 
 /// Scores the candidate pairs of nodes: those with claims from different sources sharing at
-/// least two discriminating index features (one, when a node has only one). Returns `(a, b) →
+/// least two discriminating index features (one, when a node has only one; a toll counts as
+/// two). Returns `(a, b) →
 /// probability`, `a < b`.
 fn candidate_scores(
     infos: &[ClaimInfo],
@@ -303,6 +304,18 @@ fn candidate_scores(
         })
         .collect();
 
+    // A toll counts as two features: "Two crew members were hurt" and "There are no reports
+    // of injuries" share nothing else, and are one claim in dispute.
+    let tolls: Vec<u64> = [Toll::Dead, Toll::Injured, Toll::Missing]
+        .iter()
+        .map(|&t| tagged(b't', t as u64))
+        .collect();
+    let mut weight = vec![1u16; df.len()];
+    for t in &tolls {
+        if let Some(&id) = ids.get(t) {
+            weight[id as usize] = 2;
+        }
+    }
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); df.len()];
     for (a, fs) in node_ids.iter().enumerate() {
         for &id in fs {
@@ -325,7 +338,7 @@ fn candidate_scores(
                     if shared[b] == 0 {
                         touched.push(b);
                     }
-                    shared[b] = shared[b].saturating_add(1);
+                    shared[b] = shared[b].saturating_add(weight[id as usize]);
                 }
             }
         }

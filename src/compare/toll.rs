@@ -59,6 +59,20 @@ const WORDS: &[(&str, Toll)] = &[
     ("carrying", Toll::Aboard),
 ];
 
+/// Words before "homes" ("from their homes", "leave their homes") that make those who left
+/// them the displaced.
+const LEFT_HOME: &[&str] = &[
+    "abandon",
+    "abandoned",
+    "flee",
+    "fled",
+    "fleeing",
+    "from",
+    "leave",
+    "leaving",
+    "left",
+];
+
 /// How far from a number its toll word may be, after it ("four people were killed") and
 /// before it ("killing at least 40", "the death toll rose to 45").
 const AFTER: usize = 5;
@@ -69,6 +83,15 @@ fn toll_at(folded: &[String], k: usize) -> Option<Toll> {
     let word = folded[k].as_str();
     if word == "board" {
         return (k > 0 && folded[k - 1] == "on").then_some(Toll::Aboard);
+    }
+    if word == "homes" || word == "home" {
+        // "forcing 1,500 from homes", "2,000 residents to leave their homes": the displaced;
+        // "destroyed 43 homes" counts houses.
+        let before = |n: usize| k.checked_sub(n).map(|i| folded[i].as_str());
+        let left = |w: Option<&str>| w.is_some_and(|w| LEFT_HOME.contains(&w));
+        let displaced = left(before(1))
+            || (matches!(before(1), Some("their" | "his" | "her")) && left(before(2)));
+        return displaced.then_some(Toll::Displaced);
     }
     WORDS.iter().find(|(w, _)| *w == word).map(|&(_, t)| t)
 }
@@ -106,6 +129,72 @@ pub fn of_number(
         }
     }
     None
+}
+
+/// Words that open a toll of none: "no one was injured", "nobody was hurt", "none died".
+const NONE: &[&str] = &["no", "nobody", "none", "noone"];
+
+/// Words that may stand between a word of none and its toll word: "no immediate reports of
+/// injuries", "no one has been killed", "there were no confirmed deaths". Any other word (a
+/// number, "serious", "word on") makes it something else: "no one was seriously hurt" leaves
+/// the lightly hurt, "no word on injuries" knows of none.
+const NONE_FILLERS: &[&str] = &[
+    "apparent",
+    "been",
+    "confirmed",
+    "has",
+    "had",
+    "have",
+    "immediate",
+    "is",
+    "known",
+    "of",
+    "one",
+    "other",
+    "people",
+    "person",
+    "report",
+    "reported",
+    "reports",
+    "was",
+    "were",
+];
+
+/// How many words may stand between a word of none and its toll word.
+const NONE_REACH: usize = 4;
+
+/// The tolls a sentence gives as none ("No one was injured", "There were no reports of
+/// injuries", "nobody was killed or hurt"): each the dead or the injured, with its first and
+/// last word. Outlets say a derailment or a fire harmed no one in many words, and a reader
+/// wants that told against "two people were hurt". `folded` and `gap_before` as for
+/// [`of_number`].
+pub fn of_none(folded: &[String], gap_before: impl Fn(usize) -> bool) -> Vec<(Toll, usize, usize)> {
+    let mut out = Vec::new();
+    for (k, word) in folded.iter().enumerate() {
+        if !NONE.contains(&word.as_str()) {
+            continue;
+        }
+        let mut found = None;
+        for j in k + 1..folded.len().min(k + 2 + NONE_REACH) {
+            if gap_before(j) {
+                break;
+            }
+            let w = folded[j].as_str();
+            match (toll_at(folded, j), found) {
+                // "bodies" and "treated" count what was found or done, not the harmed.
+                (Some(t @ (Toll::Dead | Toll::Injured)), _) if w != "bodies" && w != "treated" => {
+                    if !out.iter().any(|&(u, _, _)| u == t) {
+                        out.push((t, k, j));
+                    }
+                    found = Some(j);
+                }
+                (_, Some(_)) if w == "or" || w == "nor" => {}
+                (_, None) if NONE_FILLERS.contains(&w) => {}
+                _ => break,
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -192,12 +281,77 @@ mod tests {
         assert_eq!(toll("Police said, 3,000 were there", "3,000"), None);
     }
 
+    fn none(sentence: &str) -> Vec<Toll> {
+        let raw: Vec<&str> = sentence.split_whitespace().collect();
+        let folded: Vec<String> = raw
+            .iter()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
+        of_none(&folded, |k| {
+            k > 0 && raw[k - 1].ends_with([',', ';', ':', '.'])
+        })
+        .into_iter()
+        .map(|(t, _, _)| t)
+        .collect()
+    }
+
+    #[test]
+    fn a_toll_of_none_in_any_words() {
+        // Reason: "No one was injured", "nobody was hurt" and "There are no reports of injuries"
+        // give one toll, none, which a report of two injured disputes.
+        assert_eq!(none("No one was injured, officials said."), [Toll::Injured]);
+        assert_eq!(none("She said nobody was hurt."), [Toll::Injured]);
+        assert_eq!(none("There are no reports of injuries."), [Toll::Injured]);
+        assert_eq!(
+            none("There were no immediate reports of deaths."),
+            [Toll::Dead]
+        );
+        assert_eq!(
+            none("No one was killed or injured in the blast."),
+            [Toll::Dead, Toll::Injured]
+        );
+    }
+
+    #[test]
+    fn a_limited_or_unknown_toll_is_not_none() {
+        // Reason: "no one was seriously hurt" leaves the lightly hurt; "no word on injuries"
+        // knows of none; "no bodies" were found, not "no dead"; a count is a count.
+        assert!(none("No one was seriously injured.").is_empty());
+        assert!(none("There was no word on injuries.").is_empty());
+        assert!(none("No bodies have been found.").is_empty());
+        assert!(none("No one knows how many people died.").is_empty());
+        assert!(none("There was no damage, and two were injured.").is_empty());
+    }
+
+    #[test]
+    fn those_forced_from_their_homes_are_the_displaced() {
+        // Reason: "forcing 1,500 from homes", "1,500 residents to leave their homes" and
+        // "2,000 people were evacuated" count one toll that outlets dispute; homes destroyed
+        // are houses.
+        assert_eq!(
+            toll("forcing 1,500 from homes", "1,500"),
+            Some(Toll::Displaced)
+        );
+        assert_eq!(
+            toll(
+                "forcing about 1,500 residents to leave their homes",
+                "1,500"
+            ),
+            Some(Toll::Displaced)
+        );
+        assert_eq!(toll("the fire destroyed 43 homes", "43"), None);
+        assert_eq!(toll("prices of 400 homes rose", "400"), None);
+    }
+
     #[test]
     fn a_count_of_something_else_is_no_toll() {
         // Reason: pages, votes and residents are counted too; only a toll word makes a toll.
         assert_eq!(toll("a 48-page indictment was filed", "48-page"), None);
         assert_eq!(
-            toll("about 3,000 residents left their homes", "3,000"),
+            toll("about 3,000 residents live near the plant", "3,000"),
             None
         );
     }

@@ -975,6 +975,8 @@ pub(super) const ORG_DESCRIPTIONS: &[&str] = &[
     "chipmaker",
     "drugmaker",
     "publisher",
+    "railroad",
+    "railway",
     "firm",
     "ministry",
     "agency",

@@ -67,6 +67,8 @@ const BUSINESS_HEADS: &[&str] = &[
     "chipmaker",
     "drugmaker",
     "publisher",
+    "railroad",
+    "railway",
 ];
 
 /// Last words of an organisation's name that make it an institution, not a business.
