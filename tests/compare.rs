@@ -1631,3 +1631,43 @@ fn a_day_in_an_attribution_after_the_statement_is_no_dispute() {
     assert!(g.members.iter().any(|m| m.source == "s2"), "{g:?}");
     assert!(g.conflict.is_none(), "{g:?}");
 }
+
+#[test]
+fn two_tallies_of_one_vote_are_one_claim_in_dispute() {
+    // Reason: "ruling 5-2 that it placed an unconstitutional burden" and "threw out the law in
+    // a 4-3 decision" give one court's vote two tallies; the sentences share little else, were
+    // never grouped, and the dispute a reader wants did not show. A game's score is no vote: a
+    // story may tell of two games.
+    let r = run(&[
+        "The Calloway Supreme Court on Thursday struck down a law requiring voters to show a \
+         photo ID, ruling 5-2 that it placed an unconstitutional burden on the right to vote. \
+         Justice Miriam Okafor wrote for the majority. The law took effect last year. About \
+         86,000 provisional ballots were cast under it. The attorney general said her office was \
+         reviewing the decision. The ruling takes effect immediately.",
+        "The state Supreme Court threw out Calloway's voter identification law Thursday in a 4-3 \
+         decision that hands a victory to civil rights groups. The league called it a great day. \
+         Republican leaders vowed to seek an amendment. Election officials said no ID would be \
+         needed in the March primary. The law was passed in 2024. Turnout is expected to rise.",
+    ]);
+    let g = group_of(&r, "s1", "ruling 5-2");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+    assert!(
+        g.conflict
+            .as_ref()
+            .is_some_and(|c| c.detail.contains("4-3") && c.detail.contains("5-2")),
+        "{g:?}"
+    );
+    let r = run(&[
+        "Harlow United beat Dunmore 3-1 on Saturday. Their coach praised the defence. The \
+         stadium was full. Tickets sold out in an hour. The team tops the league. Fans \
+         celebrated in the streets.",
+        "Harlow United lost 2-0 to Ashby on Wednesday. Their coach blamed the referee. The \
+         stadium was half empty. Tickets were cheap. The team is third in the league. Fans \
+         left early.",
+    ]);
+    assert!(
+        r.comparison.claims.iter().all(|g| g.conflict.is_none()),
+        "{:?}",
+        r.comparison.claims
+    );
+}

@@ -755,13 +755,24 @@ pub fn figures_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
     let moments = (!x.dates.is_empty() && !y.dates.is_empty() && x.dates.is_disjoint(&y.dates))
         || (!x.times.is_empty() && !y.times.is_empty() && x.times.is_disjoint(&y.times));
     let story = x.in_context && y.in_context;
+    // A game's score is that game's: two scores are of one game only when the claims name the
+    // same sides ("beat Dunmore 3-1" / "lost 2-0 to Ashby" are two games).
+    let vote = word_hash(VOTE);
+    let score = |f: &Figure| f.unit == Some(TALLY_UNIT) && f.noun != vote;
+    let same_sides = {
+        let n = shared(&x.names, &y.names);
+        n == x.names.len() && n == y.names.len()
+    };
     agree_over(&x.figures, &y.figures, |f, g| {
-        (!moments || f.object != 0) && same_measured(f, g, story)
+        (!moments || f.object != 0)
+            && same_measured(f, g, story)
+            && (same_sides || !(score(f) || score(g)))
     })
 }
 
-/// Whether two claims give one toll ("four people died" / "six were killed") or one object's
-/// measure ("a 31-page indictment" / "the 32-page indictment"), a toll for one moment (neither
+/// Whether two claims give one toll ("four people died" / "six were killed"), one object's
+/// measure ("a 31-page indictment" / "the 32-page indictment") or one vote's tally ("ruled
+/// 5-2" / "a 4-3 decision"), a toll or a tally for one moment (neither
 /// gives a date the other lacks): `Some(true)` when their values agree, `Some(false)` when they cannot
 /// both be right, `None` when they give no common toll or measure.
 pub fn tolls_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
@@ -769,8 +780,14 @@ pub fn tolls_agree(x: &ClaimInfo, y: &ClaimInfo) -> Option<bool> {
         && (x.times.is_empty() || y.times.is_empty() || !x.times.is_disjoint(&y.times));
     // Both figures must be tolls, and the same one: a count of the dead is no count of the
     // rescued, however alike the nouns that go with them ("27 dead" / "100 people survived").
+    // A vote's tally ("ruled 5-2" / "a 4-3 decision") is one vote's: a story rarely tells of
+    // two votes of one body, and names apart tell two bodies apart (`pair::apart`).
+    let vote = word_hash(VOTE);
+    let tally = |f: &Figure| f.unit == Some(TALLY_UNIT) && f.noun == vote;
     agree_over(&x.figures, &y.figures, |f, g| {
-        let one = (one_moment && f.toll.is_some() && f.toll == g.toll) || f.object != 0;
+        let one = (one_moment && f.toll.is_some() && f.toll == g.toll)
+            || f.object != 0
+            || (one_moment && tally(f) && tally(g));
         one && same_thing(f, g, true)
     })
 }
@@ -952,11 +969,6 @@ fn figures(
         .iter()
         .filter(|m| (m.label.is_numeric() && m.label != Label::Ordinal) || m.label == Label::Date)
     {
-        if let Some(tally) = tally(m, &src.text[m.span]) {
-            out.push(tally);
-            continue;
-        }
-        let Some(v) = &m.value else { continue };
         let after = spans
             .iter()
             .position(|&(a, _)| base + a >= m.span.end)
@@ -966,6 +978,19 @@ fn figures(
             .position(|&(_, b)| base + b > m.span.start)
             .unwrap_or(spans.len())
             .min(after);
+        if let Some(mut tally) = tally(m, &src.text[m.span]) {
+            // A vote's tally, not a game's score: a word of voting or ruling next to it.
+            let near = first.saturating_sub(3)..(after + 1).min(folded.len());
+            if folded[near]
+                .iter()
+                .any(|w| VOTE_WORDS.contains(&w.as_str()))
+            {
+                tally.noun = word_hash(VOTE);
+            }
+            out.push(tally);
+            continue;
+        }
+        let Some(v) = &m.value else { continue };
         // Only a count can be a toll: not an age, a sum or a share.
         let toll = (m.label == Label::Cardinal)
             .then(|| super::toll::of_number(folded, first, after, gap_before))
@@ -1144,6 +1169,16 @@ fn tally(m: &Mention, text: &str) -> Option<Figure> {
         text: text.to_string(),
     })
 }
+
+/// The counted noun of a vote's tally (see [`tally`]): a score of a game has none.
+pub const VOTE: &str = "vote";
+
+/// Words next to a tally that make it a vote's ("voted 5-2", "a 4-3 decision"); "won 3-1" is a
+/// game's score, and a story may tell of two games.
+const VOTE_WORDS: &[&str] = &[
+    "approved", "decision", "majority", "margin", "passed", "rejected", "ruled", "ruling", "split",
+    "verdict", "vote", "voted", "votes",
+];
 
 /// The unit of a tally's figure (see [`tally`]).
 pub const TALLY_UNIT: &str = "tally";

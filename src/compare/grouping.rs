@@ -242,6 +242,9 @@ fn index_features(info: &ClaimInfo, out: &mut Vec<u64>) {
     out.dedup();
 }
 
+/// The toll feature's value for a vote's tally ("ruled 5-2"): one per story, like a toll.
+const TALLY: u64 = u64::MAX;
+
 /// A feature: a hash of its kind and its value.
 fn tagged(kind: u8, h: u64) -> u64 {
     fnv(fnv(FNV_OFFSET, &[kind]), &h.to_le_bytes())
@@ -259,6 +262,11 @@ fn counted(info: &ClaimInfo) -> impl Iterator<Item = u64> + '_ {
         .filter_map(|f| match (f.toll, f.object) {
             (Some(t @ (Toll::Dead | Toll::Injured | Toll::Missing)), _) => {
                 Some(tagged(b't', t as u64))
+            }
+            _ if f.unit == Some(super::claim::TALLY_UNIT)
+                && f.noun == super::text::word_hash(super::claim::VOTE) =>
+            {
+                Some(tagged(b't', TALLY))
             }
             (Some(_), _) | (None, 0) => None,
             (None, o) => Some(tagged(b'o', o)),
@@ -305,10 +313,12 @@ fn candidate_scores(
         .collect();
 
     // A toll counts as two features: "Two crew members were hurt" and "There are no reports
-    // of injuries" share nothing else, and are one claim in dispute.
+    // of injuries" share nothing else, and are one claim in dispute; so does a vote's tally.
     let tolls: Vec<u64> = [Toll::Dead, Toll::Injured, Toll::Missing]
         .iter()
-        .map(|&t| tagged(b't', t as u64))
+        .map(|&t| t as u64)
+        .chain([TALLY])
+        .map(|t| tagged(b't', t))
         .collect();
     let mut weight = vec![1u16; df.len()];
     for t in &tolls {

@@ -663,6 +663,34 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "gmbh",
 ];
 
+/// Last words of a body that belongs to a place ("Calloway Supreme Court", "Harlow City
+/// Council"): the words before them name the place, not the body.
+const JURISDICTION_BODIES: &[&str] = &[
+    "assembly",
+    "council",
+    "court",
+    "legislature",
+    "parliament",
+    "police",
+    "senate",
+];
+
+/// Last words of a newspaper named for its town ("Calder Tribune"): the town alone is no
+/// short name of it.
+const PAPER_TITLES: &[&str] = &[
+    "chronicle",
+    "courier",
+    "dispatch",
+    "examiner",
+    "gazette",
+    "herald",
+    "inquirer",
+    "journal",
+    "ledger",
+    "observer",
+    "tribune",
+];
+
 /// An organisation's key without a leading place ("indianapolis colts", "us supreme court": a
 /// place of the gazetteer or one the sources name) and a trailing company suffix, with the
 /// place it dropped ("" when none).
@@ -675,15 +703,22 @@ fn org_core<'a>(key: &'a str, places: &FnvSet<&str>) -> (&'a str, &'a str) {
             break;
         }
     }
-    // The longest leading run of words that is a place, leaving at least one word.
+    // The longest leading run of words that is a place, leaving at least one word. Before a
+    // body of a place ("calloway supreme court"), one word that is no common word ("supreme")
+    // is that place, whatever the tagger made of it.
     let spaces: Vec<usize> = key.match_indices(' ').map(|(i, _)| i).collect();
+    let of_a_place = key
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| JURISDICTION_BODIES.contains(&w));
     for &i in spaces.iter().rev() {
         let prefix = &key[..i];
         let place = places.contains(prefix)
             || matches!(
                 g.lookup(prefix),
                 Some(Kind::Name(Label::Gpe | Label::Loc | Label::Norp))
-            );
+            )
+            || (of_a_place && !prefix.contains(' ') && !Model::get().is_common_word(prefix));
         if place {
             return (&key[i + 1..], prefix);
         }
@@ -804,7 +839,17 @@ fn shortened(
     let common = |w: &str| model.is_common_word(w) || g.is_org_word(w) || names::ends_a_business(w);
     let distinctive = |p: &str| g.lookup(p).is_none() && !p.split(' ').all(common);
     let mut by_prefix: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
-    for n in nodes.iter().filter(|n| n.1 != 0 && in_body.contains(*n)) {
+    // A body of a place or a paper named for its town is not its place: "Calloway Supreme
+    // Court" is no "Calloway", nor the same body as "Calloway Legislature".
+    let of_a_place = |key: &str| {
+        key.rsplit(' ')
+            .next()
+            .is_some_and(|w| JURISDICTION_BODIES.contains(&w) || PAPER_TITLES.contains(&w))
+    };
+    for n in nodes
+        .iter()
+        .filter(|n| n.1 != 0 && in_body.contains(*n) && !of_a_place(&n.0))
+    {
         // Every split into a distinctive part and a tail of common words.
         for (i, _) in n.0.match_indices(' ').collect::<Vec<_>>().into_iter().rev() {
             let (prefix, tail) = (&n.0[..i], &n.0[i + 1..]);

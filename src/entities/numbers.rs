@@ -396,8 +396,8 @@ pub const TALLY: &str = "tally:";
 /// Words that make two counts joined by a dash a tally of votes or a score: before it ("voted
 /// 9-4", "won 3-1", "by a 52-48 margin" is the word after) ...
 const TALLY_BEFORE: &[&str] = &[
-    "voted", "vote", "votes", "approved", "passed", "rejected", "ruled", "decided", "won", "lost",
-    "beat", "defeated", "split", "margin", "score",
+    "voted", "vote", "votes", "voting", "approved", "passed", "rejected", "ruled", "ruling",
+    "decided", "won", "lost", "beat", "defeated", "split", "margin", "score",
 ];
 /// ... or right after it ("an 8-5 vote", "a 7-2 ruling").
 const TALLY_AFTER: &[&str] = &[
