@@ -397,6 +397,15 @@ fn acts_on_an_object(text: &str, cue: Span) -> bool {
     {
         return false;
     }
+    // "Polls show the senator trailing": what is shown is a clause without "that".
+    if lemma == features::lemma("show")
+        && rest
+            .split_whitespace()
+            .take(4)
+            .any(|w| w.len() > 5 && w.ends_with("ing"))
+    {
+        return false;
+    }
     let mut words = rest.split_whitespace();
     !words.by_ref().take(5).any(|w| {
         let bare = w
@@ -408,7 +417,7 @@ fn acts_on_an_object(text: &str, cue: Span) -> bool {
 
 /// Verbs of saying that as often do what they name to an object.
 const SAYS_WITH_A_CLAUSE: &[&str] = &[
-    "declare", "issue", "request", "release", "publish", "recall", "post",
+    "declare", "issue", "request", "release", "publish", "recall", "post", "show",
 ];
 
 /// Cue words that are as often nouns in their bare form.

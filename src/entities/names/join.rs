@@ -76,6 +76,26 @@ pub(super) fn mend(t: &Tokens, first: usize, tags: &mut [u8]) {
     }
 }
 
+/// Words in capitals that are common nouns, not names: "a photo ID", "on TV", "the CEO".
+const COMMON_CAPS: &[&str] = &[
+    "ATM", "ATMs", "CEO", "CEOs", "CFO", "DNA", "EV", "EVs", "GDP", "ID", "IDs", "IQ", "PC", "PCs",
+    "SUV", "SUVs", "TV",
+];
+
+/// Untags a name of one word that is a common noun in capitals ("voters must show ID"): the
+/// tagger takes a capitalised short word for an organisation.
+#[inline(never)] // per sentence: see `crate::analyze` on wasm tiering
+pub(super) fn drop_common_caps(t: &Tokens, first: usize, tags: &mut [u8]) {
+    let n = tags.len();
+    for k in 0..n {
+        let begins = tags[k] % 2 == 1;
+        let alone = k + 1 == n || tags[k + 1] != tags[k] + 1;
+        if begins && alone && COMMON_CAPS.contains(&t.text(first + k)) {
+            tags[k] = 0;
+        }
+    }
+}
+
 /// True when the person starting at token `k` (of the sentence starting at `first`) is
 /// capitalised and its last word ends disasters' or organisations' names ("Ridge Fire").
 fn ends_a_thing(t: &Tokens, first: usize, tags: &[u8], k: usize) -> bool {

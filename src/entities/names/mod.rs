@@ -42,8 +42,8 @@ use headline::{
 };
 pub(crate) use headline::{is_headline, is_headline_in_capitals};
 use join::{
-    free, hyphen_prefix, is_descriptor, join_connected, join_org_runs, join_possessive, mend,
-    mend_people, rescue_acronyms, trim,
+    drop_common_caps, free, hyphen_prefix, is_descriptor, join_connected, join_org_runs,
+    join_possessive, mend, mend_people, rescue_acronyms, trim,
 };
 use label::{
     before_civic_title, office_in_name, override_type, party_state, prefix_label, refine, FAC_WORDS,
@@ -103,6 +103,7 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
         let gaz = |k: usize| features::gazetteer_bits(scratch, k - r.start);
         mend(t, r.start, &mut tags);
         mend_people(t, r.start, &mut tags);
+        drop_common_caps(t, r.start, &mut tags);
         let caps = scratch.caps;
         in_caps.push(caps);
         let titled = !caps && title_case(t, r.clone());
