@@ -201,19 +201,28 @@ pub fn of_none(folded: &[String], gap_before: impl Fn(usize) -> bool) -> Vec<(To
 mod tests {
     use super::*;
 
-    fn toll(sentence: &str, number: &str) -> Option<Toll> {
-        let folded: Vec<String> = sentence
-            .split_whitespace()
+    /// A sentence's words as written and folded (bare, lower case).
+    fn words(sentence: &str) -> (Vec<&str>, Vec<String>) {
+        let raw: Vec<&str> = sentence.split_whitespace().collect();
+        let folded = raw
+            .iter()
             .map(|w| {
                 w.trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase()
             })
             .collect();
-        let raw: Vec<&str> = sentence.split_whitespace().collect();
+        (raw, folded)
+    }
+
+    /// Whether punctuation that ends a clause comes before word `k`.
+    fn gap(raw: &[&str], k: usize) -> bool {
+        k > 0 && raw[k - 1].ends_with([',', ';', ':', '.'])
+    }
+
+    fn toll(sentence: &str, number: &str) -> Option<Toll> {
+        let (raw, folded) = words(sentence);
         let k = folded.iter().position(|w| w == number).expect("the number");
-        of_number(&folded, k, k + 1, |k| {
-            k > 0 && raw[k - 1].ends_with([',', ';', ':', '.'])
-        })
+        of_number(&folded, k, k + 1, |k| gap(&raw, k))
     }
 
     #[test]
@@ -282,20 +291,11 @@ mod tests {
     }
 
     fn none(sentence: &str) -> Vec<Toll> {
-        let raw: Vec<&str> = sentence.split_whitespace().collect();
-        let folded: Vec<String> = raw
-            .iter()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .collect();
-        of_none(&folded, |k| {
-            k > 0 && raw[k - 1].ends_with([',', ';', ':', '.'])
-        })
-        .into_iter()
-        .map(|(t, _, _)| t)
-        .collect()
+        let (raw, folded) = words(sentence);
+        of_none(&folded, |k| gap(&raw, k))
+            .into_iter()
+            .map(|(t, _, _)| t)
+            .collect()
     }
 
     #[test]
