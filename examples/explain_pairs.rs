@@ -89,7 +89,19 @@ fn main() {
                 let list: Vec<String> = c
                     .figures
                     .iter()
-                    .map(|f| format!("{} [{:?}..{:?}]", f.text, f.low, f.high))
+                    .map(|f| {
+                        let mut tags = Vec::new();
+                        if let Some(t) = f.toll {
+                            tags.push(format!("{t:?}"));
+                        }
+                        if f.noun != 0 {
+                            tags.push("counted".to_string());
+                        }
+                        if f.with_others {
+                            tags.push("with others".to_string());
+                        }
+                        format!("{} [{:?}..{:?}] {}", f.text, f.low, f.high, tags.join(" "))
+                    })
                     .collect();
                 list.join("; ")
             };

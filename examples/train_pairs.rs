@@ -42,6 +42,7 @@ fn read(data: &str) -> Result<(Vec<pairs_eval::Pair>, Vec<pairs_eval::EcbTopic>)
         &dir.join("ecbplus"),
         Some(crosscheck::eval::ecbplus::TRAIN),
         ECB_PER_TOPIC,
+        pairs_eval::Stories::Whole,
     )?;
     Ok((pairs, topics))
 }

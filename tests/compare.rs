@@ -1671,3 +1671,37 @@ fn two_tallies_of_one_vote_are_one_claim_in_dispute() {
         r.comparison.claims
     );
 }
+
+#[test]
+fn a_count_beside_others_is_no_dispute_with_the_whole() {
+    // Reason: "carrying 41 passengers and the captain" and "42 people on board, including the
+    // captain" count the same boat load; "41" and "42" cannot both be right was wrong. Two
+    // counts of one noun still dispute: "41 passengers" against "44 passengers".
+    let r = run(&[
+        "A river ferry capsized near Alton on Sunday, officials said. The boat was carrying 41 \
+         passengers and the captain, according to the operator. Rescuers pulled survivors from \
+         the water within minutes. The cause of the accident is under investigation. The river \
+         was high after a week of rain. The operator has suspended its other crossings.",
+        "The ferry that overturned near Alton on Sunday had 42 people on board, including the \
+         captain. Divers searched the river into the night. The state police said the boat had \
+         been inspected in March. Witnesses said the ferry turned sharply before it tipped. \
+         The ferry line halted service on its other routes.",
+        "A ferry carrying 44 passengers capsized on the river near Alton on Sunday. Firefighters \
+         used boats to reach people in the water. The company said it was cooperating with \
+         investigators. A hospital in Alton treated several people for hypothermia.",
+    ]);
+    let whole = group_of(&r, "s2", "42 people on board");
+    assert!(
+        whole
+            .conflict
+            .as_ref()
+            .is_none_or(|c| !c.detail.contains("42")),
+        "{whole:?}"
+    );
+    let passengers = group_of(&r, "s3", "44 passengers");
+    let c = passengers
+        .conflict
+        .as_ref()
+        .expect("41 against 44 passengers");
+    assert!(c.detail.contains("41") && c.detail.contains("44"), "{c:?}");
+}

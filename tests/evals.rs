@@ -85,3 +85,37 @@ fn eval_fnc_reads_the_report_into_stances() {
     assert!((1.5..=3.75).contains(&score), "{out}");
     assert!(out.contains(" of 3.75:"), "{out}");
 }
+
+#[test]
+fn eval_pairs_by_event_keeps_each_event_a_story_of_its_own() {
+    // Reason: an ECB+ topic holds two events of one kind, its `ecb` documents telling of one
+    // and its `ecbplus` documents of the other. With --by-event no pair may join documents of
+    // two events; analysed whole, the topic pairs them too.
+    let dir = std::env::temp_dir().join(format!("crosscheck-by-event-{}", std::process::id()));
+    let topic = dir.join("1");
+    std::fs::create_dir_all(&topic).unwrap();
+    for (from, to) in [
+        ("1_1ecb.xml", "1_1ecb.xml"),
+        ("1_2ecb.xml", "1_2ecb.xml"),
+        ("1_2ecb.xml", "1_3ecbplus.xml"),
+    ] {
+        std::fs::copy(fixture(&format!("ecbplus/1/{from}")), topic.join(to)).unwrap();
+    }
+    let pairs = |args: &[&str]| -> usize {
+        let (code, out) = run(args);
+        assert_eq!(code, 0, "{out}");
+        let n = out
+            .split("pairs: ")
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next())
+            .and_then(|n| n.parse().ok());
+        n.unwrap_or_else(|| panic!("no pair count in {out}"))
+    };
+    let path = dir.to_string_lossy().into_owned();
+    let whole = pairs(&["eval-pairs", &path]);
+    let by_event = pairs(&["eval-pairs", "--by-event", &path]);
+    let one_event = pairs(&["eval-pairs", &fixture("ecbplus")]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(by_event, one_event, "only the two ecb documents pair");
+    assert!(whole > by_event, "whole {whole}, by event {by_event}");
+}

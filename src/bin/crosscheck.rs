@@ -43,15 +43,17 @@ Also:
   crosscheck eval-attribution [--min-source-f1 X] DIR
       scores attribution on PolNeAR (DIR/text, DIR/attributions): source and cue spans,
       overlap and exact match; exits 1 when the source overlap F1 is below X
-  crosscheck eval-pairs [--min-f1 X] [--min-spearman Y] [--split train|dev] FILE|DIR
+  crosscheck eval-pairs [--min-f1 X] [--min-spearman Y] [--split train|dev] [--by-event] FILE|DIR
       runs each sentence pair of an MSRP or STS-B file through the whole pipeline as two
       sources; prints F1 of \"the two share a claim group\" against the paraphrase label (MSRP)
       and Spearman's correlation of the pair's similarity with the score (STS-B: the news genre
       and all); exits 1 when F1 is below X or the news (else overall) Spearman below Y.
-      DIR: ECB+ topic folders (--split picks the usual topics), each analysed whole: sentence
-      pairs from two documents of a topic, F1 of \"same group\" for \"they share a statement\"
-      (the sentences, or a clause of one and the other or its clause, share most of their
-      events and a participant)
+      DIR: ECB+ topic folders (--split picks the usual topics), each topic analysed whole as
+      one story, or with --by-event the documents of each of its two events (a topic's ecb
+      and ecbplus documents tell of two events of one kind) as a story of their own: sentence
+      pairs from two documents of a story, F1 of \"same group\" for \"they share a
+      statement\" (the sentences, or a clause of one and the other or its clause, share most
+      of their events and a participant)
   crosscheck eval-fnc [--min-score X] BODIES STANCES
       runs each headline and body of Fake News Challenge (FNC-1) files through the pipeline
       as two sources and reads unrelated/agree/discuss/disagree off the report; prints the
@@ -483,6 +485,7 @@ mod evals {
     pub fn pairs(args: &[String]) -> Result<(), String> {
         let (mut min_f1, mut min_spearman, mut file) = (None, None, None);
         let mut topics: Option<Vec<u32>> = None;
+        let mut stories = crosscheck::compare::pairs_eval::Stories::Whole;
         let mut i = 0;
         while i < args.len() {
             let number = |i: usize| -> Result<f64, String> {
@@ -495,6 +498,11 @@ mod evals {
             match args[i].as_str() {
                 "--min-f1" => min_f1 = Some(number(i)?),
                 "--min-spearman" => min_spearman = Some(number(i)?),
+                "--by-event" => {
+                    stories = crosscheck::compare::pairs_eval::Stories::ByEvent;
+                    i += 1;
+                    continue;
+                }
                 "--split" => {
                     topics = Some(match args.get(i + 1).map(String::as_str) {
                         Some("train") => crosscheck::eval::ecbplus::TRAIN.to_vec(),
@@ -513,8 +521,11 @@ mod evals {
             i += 2;
         }
         let file = file.ok_or("no file given")?;
-        let eval =
-            crosscheck::compare::pairs_eval::eval_pairs(Path::new(&file), topics.as_deref())?;
+        let eval = crosscheck::compare::pairs_eval::eval_pairs(
+            Path::new(&file),
+            topics.as_deref(),
+            stories,
+        )?;
         print!("{eval}");
         gate("F1 of same group", eval.f1(), min_f1)?;
         gate(

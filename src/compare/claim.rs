@@ -193,6 +193,11 @@ pub struct Figure {
     /// ("52 percent": 0.5, "51.8 percent": 0.05, "1.2 million": 50,000), a little less: an
     /// outlet that rounds 51.8 to 52 does not dispute it. 0 for a range.
     pub rounding: f64,
+    /// The count is told beside others of another kind ("34 passengers and the driver",
+    /// "35 people on board, including the driver"): a part or a whole, so it is one thing only
+    /// with a count of the same noun ("34 passengers" and "35 people, including the driver"
+    /// both hold).
+    pub with_others: bool,
     /// The text, for a person to read.
     pub text: String,
 }
@@ -648,11 +653,15 @@ pub fn same_thing(f: &Figure, g: &Figure, story: bool) -> bool {
             && f.unit == g.unit;
     }
     if let (true, Some(a), Some(b)) = (story, f.toll, g.toll) {
-        return a == b && f.label == g.label && f.unit == g.unit;
+        return a == b
+            && f.label == g.label
+            && f.unit == g.unit
+            && (!(f.with_others || g.with_others) || f.noun == g.noun);
     }
     let nouns = f.noun == g.noun
         || (f.noun != 0
             && g.noun != 0
+            && !(f.with_others || g.with_others)
             && crate::similarity::cosine(&f.noun_vector, &g.noun_vector) >= SAME_NOUN);
     f.label == g.label && f.unit == g.unit && (f.noun != 0 || f.unit.is_some()) && nouns
 }
@@ -1099,6 +1108,15 @@ fn figures(
             }
             _ => (0, 0),
         };
+        // The head of the counted phrase: its noun, or a word for people that is none
+        // ("35 people on board").
+        let head = counted_at.filter(|&k| k > first).or_else(|| {
+            folded
+                .get(after)
+                .is_some_and(|w| matches!(w.as_str(), "people" | "persons"))
+                .then_some(after)
+        });
+        let with_others = head.is_some_and(|k| with_others(&src.text[base..], spans, folded, k));
         let mut noun_vector = Vec::new();
         if let Some(w) = counted {
             let model = crate::similarity::model();
@@ -1122,6 +1140,7 @@ fn figures(
             } else {
                 0.0
             },
+            with_others,
             text: text.to_string(),
         });
     }
@@ -1139,10 +1158,38 @@ fn figures(
             measure: 0,
             role: Vec::new(),
             rounding: 0.0,
+            with_others: false,
             text: src.text[base + spans[first].0..base + spans[last].1].to_string(),
         });
     }
     out
+}
+
+/// Words that, after "and" or "plus", open another set of people or things beside a count.
+const OTHERS_OPEN: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "two", "three", "four", "five", "six",
+    "several", "some", "one",
+];
+
+/// How many words after a counted noun "including" may stand to tell what the count holds.
+const INCLUDING_REACH: usize = 6;
+
+/// Whether the counted phrase whose head is word `k` is told beside others ("34 passengers and the driver",
+/// "plus two crew members") or as a whole holding others ("35 people on board, including the
+/// driver"), within its sentence part (no ; : . between). `text` is the sentence from its
+/// first word; `spans` its words' byte ranges in it.
+fn with_others(text: &str, spans: &[(usize, usize)], folded: &[String], k: usize) -> bool {
+    let ends_part =
+        |j: usize| text[spans[j - 1].1..spans[j].0].contains([';', ':', '.', '(', '—', '–']);
+    let beside = matches!(folded.get(k + 1).map(String::as_str), Some("and" | "plus"))
+        && folded.get(k + 2).is_some_and(|w| {
+            OTHERS_OPEN.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit())
+        })
+        && !ends_part(k + 1);
+    let including = (k + 1..folded.len().min(k + 1 + INCLUDING_REACH))
+        .take_while(|&j| !ends_part(j))
+        .any(|j| folded[j] == "including");
+    beside || including
 }
 
 /// A tally ("voted 9-4", "an 8-5 vote") as a figure: a count of its own unit, "tally", whose
@@ -1166,6 +1213,7 @@ fn tally(m: &Mention, text: &str) -> Option<Figure> {
         measure: 0,
         role: Vec::new(),
         rounding: 0.0,
+        with_others: false,
         text: text.to_string(),
     })
 }

@@ -374,6 +374,7 @@ fn figures_key(x: &ClaimInfo) -> u64 {
             f.object,
             f.measure,
             f.rounding.to_bits(),
+            u64::from(f.with_others),
         ] {
             h = fnv(h, &v.to_le_bytes());
         }
@@ -404,6 +405,7 @@ fn same_figures(x: &ClaimInfo, y: &ClaimInfo) -> bool {
                 .zip(&g.role)
                 .all(|((a, u), (b, v))| a == b && same_vector(u, v))
             && f.rounding.to_bits() == g.rounding.to_bits()
+            && f.with_others == g.with_others
     };
     x.in_context == y.in_context
         && x.dates == y.dates

@@ -35,9 +35,10 @@ pub enum PairSet {
     Ecb,
 }
 
-/// One ECB+ topic as sources (one per document) and sentence pairs across its documents.
+/// One ECB+ story (see [`Stories`]) as sources (one per document) and sentence pairs across
+/// its documents.
 pub struct EcbTopic {
-    /// The topic's number.
+    /// The number of its topic.
     pub topic: u32,
     /// One source per document, its text one sentence a line.
     pub sources: Vec<Source>,
@@ -50,13 +51,27 @@ pub struct EcbTopic {
 /// Two sentences, each as (document, span in its text), and whether they state the same thing.
 pub type EcbPair = ((usize, Span), (usize, Span), bool);
 
-/// The ECB+ topic folders under `root` (`topics`, or every numbered folder when `None`), each
-/// with up to `per_topic` pairs of annotated sentences from two different documents, chosen by
-/// a fixed hash of their texts, as they come, labelled by `ecbplus::same_claim`.
+/// What one story of ECB+ is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stories {
+    /// The documents of one event: each topic holds two events of one kind (a topic's `ecb`
+    /// documents tell of one earthquake, its `ecbplus` documents of another), and a person
+    /// compares the outlets' accounts of one event.
+    ByEvent,
+    /// A topic whole, its two events together: harder than what a person pastes, since two
+    /// events of one kind share most of their words.
+    Whole,
+}
+
+/// The ECB+ stories in the topic folders under `root` (`topics`, or every numbered folder when
+/// `None`), each with up to `per_topic` pairs of annotated sentences from two different
+/// documents, chosen by a fixed hash of their texts, as they come, labelled by
+/// `ecbplus::same_claim`.
 pub fn ecb_topics(
     root: &Path,
     topics: Option<&[u32]>,
     per_topic: usize,
+    stories_of: Stories,
 ) -> Result<Vec<EcbTopic>, String> {
     let mut folders: Vec<(u32, std::path::PathBuf)> = std::fs::read_dir(root)
         .map_err(|e| format!("cannot read {}: {e}", root.display()))?
@@ -72,8 +87,23 @@ pub fn ecb_topics(
         return Err(format!("{}: no ECB+ topic folders", root.display()));
     }
     let mut out = Vec::new();
+    let mut stories = Vec::new();
     for (topic, dir) in folders {
         let docs = crate::eval::ecbplus::read_topic(&dir)?;
+        match stories_of {
+            Stories::ByEvent => {
+                let (plus, ecb): (Vec<_>, Vec<_>) =
+                    docs.into_iter().partition(|d| d.name.ends_with("ecbplus"));
+                stories.extend(
+                    [(topic, ecb), (topic, plus)]
+                        .into_iter()
+                        .filter(|s| !s.1.is_empty()),
+                );
+            }
+            Stories::Whole => stories.push((topic, docs)),
+        }
+    }
+    for (topic, docs) in stories {
         let checked: Vec<Vec<(Span, super::ecbplus::Annotated)>> =
             docs.iter().map(super::ecbplus::sentences).collect();
         let items: Vec<(usize, Span, &super::ecbplus::Annotated)> = checked
@@ -382,10 +412,14 @@ impl fmt::Display for PairsEval {
 pub const ECB_EVAL_PER_TOPIC: usize = 1000;
 
 /// Runs every pair of `path` through the pipeline: an MSRP or STS-B file, or a folder of ECB+
-/// topics (`topics` of them, or all).
-pub fn eval_pairs(path: &Path, topics: Option<&[u32]>) -> Result<PairsEval, String> {
+/// topics (`topics` of them, or all), each story (see [`Stories`]) analysed as one.
+pub fn eval_pairs(
+    path: &Path,
+    topics: Option<&[u32]>,
+    stories: Stories,
+) -> Result<PairsEval, String> {
     if path.is_dir() {
-        let (pairs, outcomes) = eval_ecb(&ecb_topics(path, topics, ECB_EVAL_PER_TOPIC)?);
+        let (pairs, outcomes) = eval_ecb(&ecb_topics(path, topics, ECB_EVAL_PER_TOPIC, stories)?);
         return Ok(score(&pairs, &outcomes));
     }
     let (pairs, skipped_lines) = read_pairs(path)?;

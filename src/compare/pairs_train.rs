@@ -650,9 +650,16 @@ pub fn train(pairs: &[Pair], topics: &[EcbTopic]) -> Trained {
         best.ecb_in_context.0,
         best.ecb_in_context.1
     );
-    let _ = write!(report, "ECB+ in a story, F1 by threshold:");
+    let _ = write!(
+        report,
+        "ECB+ in a story, F1 (precision, recall) by threshold:"
+    );
     for (t, (p, r)) in CURVE.iter().zip(best.ecb_curve) {
-        let _ = write!(report, " {t:.2} {:.3}", 2.0 * p * r / (p + r).max(1e-9));
+        let _ = write!(
+            report,
+            " {t:.2} {:.3} ({p:.2}, {r:.2})",
+            2.0 * p * r / (p + r).max(1e-9)
+        );
     }
     let _ = writeln!(report);
     let all: Vec<usize> = (0..data.len()).collect();

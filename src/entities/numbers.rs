@@ -607,20 +607,28 @@ fn number_at(t: &Tokens, i: usize, end: usize, begin: usize) -> Option<(usize, L
     } else if let Some(x) = small_number(t.lower(j)) {
         let prev = if j > begin { t.lower(j - 1) } else { "" };
         let next = t.lower(j + 1);
-        // "one" as a pronoun: "no one", "the one", "one another".
+        // "one" as a pronoun: "no one", "the one", "one another", "a longer one".
+        let a_kind_of_one = j >= begin + 2
+            && matches!(t.lower(j - 2), "a" | "an")
+            && prev.len() > 2
+            && prev.chars().all(|c| c.is_ascii_alphabetic())
+            && !matches!(prev, "mere" | "only" | "single" | "full" | "whole")
+            && !matches!(next, "percent" | "in" | "of" | "out");
         if t.lower(j) == "one"
-            && (matches!(
-                prev,
-                "no" | "the"
-                    | "this"
-                    | "that"
-                    | "which"
-                    | "any"
-                    | "each"
-                    | "every"
-                    | "someone"
-                    | "anyone"
-            ) || next == "another")
+            && (a_kind_of_one
+                || matches!(
+                    prev,
+                    "no" | "the"
+                        | "this"
+                        | "that"
+                        | "which"
+                        | "any"
+                        | "each"
+                        | "every"
+                        | "someone"
+                        | "anyone"
+                )
+                || next == "another")
         {
             return None;
         }
