@@ -1705,3 +1705,27 @@ fn a_count_beside_others_is_no_dispute_with_the_whole() {
         .expect("41 against 44 passengers");
     assert!(c.detail.contains("41") && c.detail.contains("44"), "{c:?}");
 }
+
+#[test]
+fn a_figure_told_for_another_month_is_another_reading() {
+    // Reason: "rose to 6.1% in May from 5.9% in April" and "was 5.9 per cent in May" give May's
+    // rate two values; the wire's 5.9% is April's. Read without its month, 5.9 matched 5.9:
+    // no dispute, and "5.9%" shown as a number the outlets share.
+    let r = run(&[
+        "Jobless rate climbs to 6.1% as hiring stalls\n\nThe unemployment rate rose to 6.1% in \
+         May from 5.9% in April, the statistics agency said on Friday. Employers cut 24,000 \
+         jobs, most of them in manufacturing. Economists had expected a small gain. The \
+         currency weakened after the report. Wages grew more slowly than prices.",
+        "The unemployment rate was 5.9 per cent in May, the agency reported Friday. Factories shed \
+         thousands of positions over the month. Retailers added workers ahead of the summer. \
+         The central bank meets next week to set rates. Analysts said the labour market was \
+         cooling.",
+        "More people are out of work this spring. The number of people looking for jobs grew \
+         in most provinces. Young workers were hit hardest. The finance minister said the \
+         government was watching closely.",
+    ]);
+    let g = group_of(&r, "s2", "5.9 per cent in May");
+    assert!(g.members.iter().any(|m| m.source == "s1"), "{g:?}");
+    assert_numeric_conflict(g, "6.1%", "5.9 per cent");
+    assert!(!g.numbers.iter().any(|n| n.contains("5.9")), "{g:?}");
+}

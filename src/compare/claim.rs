@@ -110,6 +110,19 @@ const CHANGE_WORDS: &[&str] = &[
     "down",
     "higher",
     "lower",
+    // A level told as a state ("Inflation was 4.3 per cent in April", "the rate stood at 5%").
+    "is",
+    "was",
+    "are",
+    "were",
+    "stood",
+    "hit",
+    "remained",
+    "stayed",
+    "reached",
+    "eased",
+    "slowed",
+    "accelerated",
 ];
 
 /// Words of time that may follow a figure ("3.9 percent last month"): no counted noun.
@@ -198,8 +211,20 @@ pub struct Figure {
     /// with a count of the same noun ("34 passengers" and "35 people, including the driver"
     /// both hold).
     pub with_others: bool,
+    /// The day or month the figure is told for, when a date follows it within its clause
+    /// ("4.4% in April from 4.3% in March"): the hash of the date's ISO form (with `when_iso`)
+    /// or of its words, else 0. Two figures told for two moments count two things.
+    pub when: u64,
+    /// Whether `when` hashes an ISO date.
+    pub when_iso: bool,
     /// The text, for a person to read.
     pub text: String,
+}
+
+/// True when two figures are told for two different moments of one kind (two ISO dates, or
+/// two days or months in words): "4.3% in March" and "4.3 per cent in April" are two readings.
+pub fn moments_differ(f: &Figure, g: &Figure) -> bool {
+    f.when != 0 && g.when != 0 && f.when_iso == g.when_iso && f.when != g.when
 }
 
 /// What the comparison needs of one claim.
@@ -643,6 +668,9 @@ pub const SAME_NOUN: f32 = 0.5;
 /// are one thing when they are one toll, whatever words count them; two sentences compared
 /// alone ("5 killed in Iraq" / "7 dead in Syria") may tell of two events.
 pub fn same_thing(f: &Figure, g: &Figure, story: bool) -> bool {
+    if moments_differ(f, g) {
+        return false;
+    }
     if f.object != g.object {
         // Within a story, "a 118-car train" and "a train with 118 cars" give one measure.
         let counts_measure =
@@ -703,7 +731,7 @@ pub fn same_measured(f: &Figure, g: &Figure, story: bool) -> bool {
 /// An open range ("at least 20") is one number only with the same open range: it gives no value
 /// that another figure could be.
 pub fn one_number(f: &Figure, g: &Figure) -> bool {
-    if f.label != g.label || f.unit != g.unit {
+    if f.label != g.label || f.unit != g.unit || moments_differ(f, g) {
         return false;
     }
     let point = |x: &Figure| match (x.low, x.high) {
@@ -813,7 +841,11 @@ fn agree_over(
     same: impl Fn(&Figure, &Figure) -> bool,
 ) -> Option<bool> {
     let bare = |o: &Figure, f: &Figure| {
-        o.noun == 0 && o.object == 0 && o.label == f.label && o.unit == f.unit
+        o.noun == 0
+            && o.object == 0
+            && o.label == f.label
+            && o.unit == f.unit
+            && !moments_differ(o, f)
     };
     let fits = |f: &Figure, others: &[Figure], f_first: bool| {
         others.iter().any(|o| {
@@ -1058,7 +1090,8 @@ fn figures(
             }
             let mut changed = false;
             for k in (first.saturating_sub(5)..first).rev() {
-                if gap_before(k + 1) {
+                // "Inflation, which hit 3.9 percent": the relative tells of the noun before it.
+                if gap_before(k + 1) && !matches!(folded[k + 1].as_str(), "which" | "that") {
                     return None;
                 }
                 let w = folded[k].as_str();
@@ -1117,6 +1150,7 @@ fn figures(
                 .then_some(after)
         });
         let with_others = head.is_some_and(|k| with_others(&src.text[base..], spans, folded, k));
+        let (when, when_iso) = when_of(covered, spans, base, after, &gap_before);
         let mut noun_vector = Vec::new();
         if let Some(w) = counted {
             let model = crate::similarity::model();
@@ -1141,6 +1175,8 @@ fn figures(
                 0.0
             },
             with_others,
+            when,
+            when_iso,
             text: text.to_string(),
         });
     }
@@ -1159,10 +1195,70 @@ fn figures(
             role: Vec::new(),
             rounding: 0.0,
             with_others: false,
+            when: 0,
+            when_iso: false,
             text: src.text[base + spans[first].0..base + spans[last].1].to_string(),
         });
     }
     out
+}
+
+/// How many words after a figure the date it is told for may start ("4.4% in April", "eight
+/// people were killed Saturday").
+const WHEN_REACH: usize = 4;
+
+/// Days and months by name: a figure told for one is told for that moment.
+const NAMED_MOMENTS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The date a figure is told for: a DATE mention starting within [`WHEN_REACH`] words after
+/// the figure (word `after` is the first after it), in its clause; see [`Figure::when`].
+fn when_of(
+    covered: &[&Mention],
+    spans: &[(usize, usize)],
+    base: usize,
+    after: usize,
+    gap_before: &impl Fn(usize) -> bool,
+) -> (u64, bool) {
+    for k in after..spans.len().min(after + WHEN_REACH) {
+        if k > after && gap_before(k) {
+            break;
+        }
+        let at = base + spans[k].0;
+        if let Some(d) = covered
+            .iter()
+            .find(|d| d.label == Label::Date && d.span.start == at)
+        {
+            // A day or month named in words compares with another so named; a relative one
+            // ("last month", "this week") may be any of them.
+            let named = d.key.to_lowercase();
+            return match &d.iso {
+                Some(iso) => (word_hash(iso), true),
+                None if NAMED_MOMENTS.contains(&named.as_str()) => (word_hash(&named), false),
+                None => (0, false),
+            };
+        }
+    }
+    (0, false)
 }
 
 /// Words that, after "and" or "plus", open another set of people or things beside a count.
@@ -1214,6 +1310,8 @@ fn tally(m: &Mention, text: &str) -> Option<Figure> {
         role: Vec::new(),
         rounding: 0.0,
         with_others: false,
+        when: 0,
+        when_iso: false,
         text: text.to_string(),
     })
 }

@@ -375,6 +375,7 @@ fn figures_key(x: &ClaimInfo) -> u64 {
             f.measure,
             f.rounding.to_bits(),
             u64::from(f.with_others),
+            f.when,
         ] {
             h = fnv(h, &v.to_le_bytes());
         }
@@ -406,6 +407,8 @@ fn same_figures(x: &ClaimInfo, y: &ClaimInfo) -> bool {
                 .all(|((a, u), (b, v))| a == b && same_vector(u, v))
             && f.rounding.to_bits() == g.rounding.to_bits()
             && f.with_others == g.with_others
+            && f.when == g.when
+            && f.when_iso == g.when_iso
     };
     x.in_context == y.in_context
         && x.dates == y.dates
