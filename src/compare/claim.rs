@@ -1239,11 +1239,11 @@ fn when_of(
     after: usize,
     gap_before: &impl Fn(usize) -> bool,
 ) -> (u64, bool) {
-    for k in after..spans.len().min(after + WHEN_REACH) {
+    for (k, &(start, _)) in spans.iter().enumerate().skip(after).take(WHEN_REACH) {
         if k > after && gap_before(k) {
             break;
         }
-        let at = base + spans[k].0;
+        let at = base + start;
         if let Some(d) = covered
             .iter()
             .find(|d| d.label == Label::Date && d.span.start == at)
