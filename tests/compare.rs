@@ -1729,3 +1729,29 @@ fn a_figure_told_for_another_month_is_another_reading() {
     assert_numeric_conflict(g, "6.1%", "5.9 per cent");
     assert!(!g.numbers.iter().any(|n| n.contains("5.9")), "{g:?}");
 }
+
+#[test]
+fn a_vague_amount_is_no_number_in_common() {
+    // Reason: "dozens of people were hurt" fits "26 people were hurt", but "Numbers in common:
+    // 26" said two outlets gave the number when one gave only "dozens".
+    let r = run(&[
+        "A gas explosion tore through an apartment block in Varna on Tuesday, injuring 26 \
+         people, the fire service said. Three buildings nearby were damaged. Firefighters \
+         searched the rubble into the night. The cause of the blast is not yet known. The \
+         mayor declared a day of mourning.",
+        "Dozens of people were injured when a gas explosion ripped through an apartment block \
+         in Varna on Tuesday. Residents said they had smelled gas for days. The building's \
+         manager could not be reached. Police closed the street.",
+        "An explosion at a Varna apartment building injured many people on Tuesday, officials \
+         said. Rescue teams worked through the night. The city offered shelter to families \
+         who lost their homes.",
+    ]);
+    let g = group_of(&r, "s2", "Dozens of people were injured");
+    assert!(g.members.iter().any(|m| m.source == "s1"), "{g:?}");
+    assert!(
+        !g.numbers
+            .iter()
+            .any(|n| n.contains("26") || n.contains("Dozens")),
+        "{g:?}"
+    );
+}

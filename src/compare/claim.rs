@@ -746,6 +746,16 @@ pub fn one_number(f: &Figure, g: &Figure) -> bool {
     }
 }
 
+/// A range wider than this share of its upper end is vague ("dozens", "hundreds"); "about
+/// $250,000" and "nearly 8%" are not.
+const WIDE_RANGE: f64 = 0.5;
+
+/// Whether a figure is a vague amount (see [`WIDE_RANGE`]): "dozens hurt" fits "26 were hurt",
+/// but the two share no number a reader would name.
+pub fn vague(f: &Figure) -> bool {
+    matches!((f.low, f.high), (Some(l), Some(h)) if h - l > WIDE_RANGE * h.abs())
+}
+
 /// True when two value ranges, each widened by its rounding, do not overlap (an open side
 /// overlaps everything beyond it): "52 percent" and "51.8 percent" overlap, 47 and 48 pages do
 /// not.

@@ -699,7 +699,7 @@ fn shared_names_and_numbers(
                 *more |= *first != x.source;
             }
         }
-        for f in &x.figures {
+        for f in x.figures.iter().filter(|f| !super::claim::vague(f)) {
             match numbers.iter_mut().find(|(g, _, _)| one_number(f, g)) {
                 Some((_, first, more)) => *more |= *first != x.source,
                 None => numbers.push((f, x.source, false)),
