@@ -1217,29 +1217,6 @@ fn figures(
 /// people were killed Saturday").
 const WHEN_REACH: usize = 4;
 
-/// Days and months by name: a figure told for one is told for that moment.
-const NAMED_MOMENTS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// The date a figure is told for: a DATE mention starting within [`WHEN_REACH`] words after
 /// the figure (word `after` is the first after it), in its clause; see [`Figure::when`].
 fn when_of(
@@ -1249,6 +1226,7 @@ fn when_of(
     after: usize,
     gap_before: &impl Fn(usize) -> bool,
 ) -> (u64, bool) {
+    use crate::entities::dates::{MONTHS, WEEKDAYS};
     for (k, &(start, _)) in spans.iter().enumerate().skip(after).take(WHEN_REACH) {
         if k > after && gap_before(k) {
             break;
@@ -1263,7 +1241,9 @@ fn when_of(
             let named = d.key.to_lowercase();
             return match &d.iso {
                 Some(iso) => (word_hash(iso), true),
-                None if NAMED_MOMENTS.contains(&named.as_str()) => (word_hash(&named), false),
+                None if MONTHS.contains(&named.as_str()) || WEEKDAYS.contains(&named.as_str()) => {
+                    (word_hash(&named), false)
+                }
                 None => (0, false),
             };
         }

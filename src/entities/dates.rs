@@ -6,7 +6,8 @@
 use super::numbers::{small_number, tens_hyphen};
 use super::{key::fold, Label, Mention, Tokens, Value};
 
-const MONTHS: &[&str] = &[
+/// Months by name, in order.
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -23,7 +24,8 @@ const MONTHS: &[&str] = &[
 const MONTH_ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
-const WEEKDAYS: &[&str] = &[
+/// Weekdays by name, from Monday.
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
