@@ -536,3 +536,12 @@ fn a_refusal_to_act_is_no_cue() {
     // "refused", and "declined to resign" a statement; a refusal to speak stays a cue.
     fixture_cases("refusal_to_");
 }
+
+#[test]
+fn an_unnamed_person_is_anonymous_whatever_it_names() {
+    // Reason: "a senior Calder executive" and a negotiator "speaking on condition of
+    // anonymity" are people the reader cannot check; naming their business or title does not
+    // make them named sources.
+    fixture_cases("an_unnamed_person");
+    fixture_cases("a_speaker_who_asked_not_to_be_named");
+}

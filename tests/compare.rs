@@ -1755,3 +1755,25 @@ fn a_vague_amount_is_no_number_in_common() {
         "{g:?}"
     );
 }
+
+#[test]
+fn an_offer_told_beside_other_statements_joins_its_plain_telling() {
+    // Reason: "said it had offered a 3% raise and called the strike reckless" packs the offer
+    // with another statement, and "…, which runs the rail yard, says it offered 3 percent"
+    // says only the offer after its speaker's description; both are the offer another outlet
+    // states plainly ("Harlow has offered 3 per cent"), and a reader sees three outlets on it.
+    let r = run(&[
+        "Rail yard workers walked out at Brandt Junction on Tuesday. Harlow Freight said it had \
+         offered a 3% raise and called the strike reckless and costly. The union wants 8% over \
+         three years. Trains bound for the coast were held in sidings overnight. The mayor urged \
+         both sides to meet again.",
+        "About 900 workers struck at the Brandt Junction rail yard on Tuesday morning. Harlow \
+         has offered 3 per cent. Union officials said members would stay out until the company \
+         improved its offer. Shippers moved some freight to trucks.",
+        "A strike has shut the rail yard at Brandt Junction. Harlow Freight, which runs the rail \
+         yard, says it offered 3 percent. The walkout left dozens of trains waiting. Farmers \
+         said grain deliveries would be delayed.",
+    ]);
+    let g = group_of(&r, "s2", "has offered 3 per cent");
+    assert_eq!(g.sources, 3, "{g:?}");
+}

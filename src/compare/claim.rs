@@ -172,7 +172,7 @@ const NOT_A_DENIAL: &[&str] = &[
     "returned",
 ];
 
-/// The fewest content words and names a clause has to be compared on its own.
+/// The fewest content words, names and figures a clause has to be compared on its own.
 const CLAUSE_MIN_WORDS: usize = 3;
 
 /// A number stated in a claim, and what it counts.
@@ -342,8 +342,9 @@ impl ClaimInfo {
                 };
                 ClaimInfo::of_span(self.source, self.claim, src, &part)
             })
-            // A clause says something when it has a few words that are not stop words.
-            .filter(|x| x.content.len() + x.names.len() >= CLAUSE_MIN_WORDS)
+            // A clause says something when it has a few words that are not stop words, a
+            // figure counting as one ("it offered 4 percent").
+            .filter(|x| x.content.len() + x.names.len() + x.figures.len() >= CLAUSE_MIN_WORDS)
             .collect()
     }
 

@@ -878,9 +878,10 @@ fn shortened(
     }
 }
 
-/// Words typed a person, which an organisation's name written before them in the same source
-/// starts with, only common words after: the organisation, shortened ("Mercy Valley Health …
-/// Mercy Valley said", plain words both; the tagger took the short form for a person). Not
+/// Words typed a person, or one word typed an organisation, which an organisation's name
+/// written before them in the same source starts with, only common words after: the
+/// organisation, shortened ("Mercy Valley Health … Mercy Valley said", plain words both; the
+/// tagger took the short form for a person; "Meridian Terminals … Meridian has offered"). Not
 /// when a given name starts them ("Betty Ford") or the gazetteer knows them ("Green Bay").
 fn shortened_after_full(
     sources: &[SourceNames],
@@ -890,7 +891,13 @@ fn shortened_after_full(
 ) {
     let g = Gazetteer::get();
     let model = Model::get();
-    let common = |w: &str| model.is_common_word(w) || g.is_org_word(w);
+    // A plural counts as its noun ("Terminals").
+    let common = |w: &str| {
+        model.is_common_word(w)
+            || g.is_org_word(w)
+            || w.strip_suffix('s')
+                .is_some_and(|one| one.len() > 2 && model.is_common_word(one))
+    };
     for s in sources {
         // Each name's first mention in this source, in text order.
         let mut first: Vec<Node> = Vec::new();
@@ -902,8 +909,9 @@ fn shortened_after_full(
             }
         }
         for (i, n) in first.iter().enumerate() {
-            let guess = n.1 == 0
-                && n.0.contains(' ')
+            // Several words typed a person, or one word typed an organisation ("Meridian
+            // has offered" after "Meridian Terminals").
+            let guess = (n.1 == 0 && n.0.contains(' ') || n.1 == 3 && !n.0.contains(' '))
                 && !n.0.split(' ').next().is_some_and(|w| g.is_first_name(w))
                 && g.lookup(&n.0).is_none();
             if !guess {

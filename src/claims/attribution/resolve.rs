@@ -134,6 +134,17 @@ fn sort_of(word: &str) -> Option<Sort> {
 /// The most sentences looked back at for the speaker of a pronoun or a description.
 const LOOK_BACK: usize = 6;
 
+/// Words that say a speaker asked not to be named.
+const UNNAMED_BY_REQUEST: &[&str] = &[
+    "condition of anonymity",
+    "not to be named",
+    "not to be identified",
+    "declined to be named",
+    "declined to be identified",
+    "not authorized to speak",
+    "not authorised to speak",
+];
+
 /// Who spoke in a sentence, as resolved.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Speaker {
@@ -389,7 +400,17 @@ impl<'a> Resolver<'a> {
         let org_head = ORG_DESCRIPTIONS.contains(&head);
         let person_head =
             PERSON_DESCRIPTIONS.contains(&head) || (ANONYMOUS_HEADS.contains(&head) && !org_head);
-        let (speaker, kind) = if let Some(m) = self.name_in(source) {
+        // "A senior Meridian executive", "an official, speaking on condition of anonymity": a
+        // person the text does not name, whatever organisation or place it names.
+        let described_only = end == lower.len()
+            && person_head
+            && matches!(lower.first().map(String::as_str), Some("a" | "an"));
+        let (speaker, kind) = if described_only || self.unnamed_by_request(index) {
+            (
+                Some(Speaker::Anonymous { person: true }),
+                AttributionKind::Anonymous,
+            )
+        } else if let Some(m) = self.name_in(source) {
             (Some(Speaker::Named(m)), AttributionKind::Named)
         } else if lower.len() == 1 && matches!(head, "he" | "she") {
             let gender = if head == "he" {
@@ -493,6 +514,16 @@ impl<'a> Resolver<'a> {
         if let Some(Speaker::Anonymous { person: false }) = speaker {
             self.org_descriptions[index] = Some(head.to_string());
         }
+    }
+
+    /// True when sentence `index` says its speaker would not be named ("speaking on condition
+    /// of anonymity", "who asked not to be identified").
+    fn unnamed_by_request(&self, index: usize) -> bool {
+        let Some(sentence) = self.seg.sentences.get(index) else {
+            return false;
+        };
+        let text = self.text[sentence.span].to_lowercase();
+        UNNAMED_BY_REQUEST.iter().any(|p| text.contains(p))
     }
 
     /// The name that makes source `span` named: a person in it, else an organisation, else

@@ -14,7 +14,9 @@
 //! Construction"); a name right before an office of a town or a state is the place ("Riverton
 //! mayor"). A name found once is found again where the text repeats it and the tagger
 //! missed it ("Manning" opening a sentence), unless the text also writes the word in lower case;
-//! so is the word a business goes by ("Calworth" of "Calworth Systems").
+//! so is the word a business goes by ("Calworth" of "Calworth Systems"). A name the text calls a
+//! business ("the port operator Meridian Terminals", "Meridian executives", "Meridian Terminals,
+//! which") is one wherever it stands.
 //! Labels: PER → PERSON, or ORG/FAC when the name ends as an institution or a building does
 //! ("Betty Ford Center"); ORG → ORG; LOC → GPE for countries, cities and places not known to be
 //! otherwise, LOC for regions and natural features, FAC for airports, bridges, streets; MISC →
@@ -360,6 +362,7 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
     let again = repeat_names(t.text, t.seg, taken, &|n| in_caps[n], &known);
     out.extend(again);
     companies(t, &surnames, &mut out);
+    described_businesses(t, &mut out);
     datelines(t.text, &mut out);
     out
 }
@@ -498,6 +501,88 @@ fn companies(t: &Tokens, surnames: &WordSet<String>, out: &mut [Mention]) {
     }
     for m in out.iter_mut() {
         if matches!(m.label, Label::Person | Label::Gpe) && found.contains(&m.key) {
+            m.label = Label::Org;
+        }
+    }
+}
+
+/// Words for a business that, right before a name, say what it is ("the port operator Meridian
+/// Terminals", "the carrier Northwind").
+const BUSINESS_DESCRIPTORS: &[&str] = &[
+    "company",
+    "firm",
+    "operator",
+    "carrier",
+    "airline",
+    "retailer",
+    "manufacturer",
+    "maker",
+    "insurer",
+    "lender",
+    "utility",
+    "contractor",
+    "developer",
+    "supplier",
+    "provider",
+    "conglomerate",
+    "startup",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+];
+
+/// Words that, right after a name, make it a business's: its staff or its stock ("a senior
+/// Meridian executive", "Meridian employees").
+const BUSINESS_FOLLOWERS: &[&str] = &["executive", "executives", "employees", "shareholders"];
+
+/// A name the tagger took for a person is a business wherever the text writes it when the text
+/// once says so: a word for a business right before it ("the port operator Meridian
+/// Terminals"), its staff after it ("a senior Meridian executive"), or ", which" after it
+/// ("Meridian Terminals, which runs the port"), a relative no person takes. A longer name that
+/// opens with a business's one word is that business ("Meridian Terminals" beside "Meridian
+/// employees"). Never a name a given name opens.
+fn described_businesses(t: &Tokens, out: &mut [Mention]) {
+    let g = Gazetteer::get();
+    let tokens = &t.seg.tokens;
+    let n = tokens.len();
+    let given = |key: &str| g.is_first_name(key.split(' ').next().unwrap_or(key));
+    // A person, or one unknown word the tagger took for a group ("a senior Meridian
+    // executive"); not a known name ("a Turkish executive").
+    let guessed = |m: &Mention| {
+        matches!(m.label, Label::Person | Label::Norp) && g.kind(fold_hash(&m.key)).is_none()
+    };
+    let mut found: FnvSet<&str> = FnvSet::default();
+    for m in out.iter().filter(|m| m.label == Label::Org || guessed(m)) {
+        let i = tokens.partition_point(|x| x.span.start < m.span.start);
+        let j = tokens.partition_point(|x| x.span.start < m.span.end);
+        if i >= j || given(&m.key) {
+            continue;
+        }
+        let before = i > 0 && BUSINESS_DESCRIPTORS.contains(&t.lower(i - 1));
+        let after = j < n
+            && (BUSINESS_FOLLOWERS.contains(&t.lower(j))
+                || (t.text(j) == "," && j + 1 < n && t.lower(j + 1) == "which"));
+        if before || after {
+            found.insert(m.key.as_str());
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let found: Vec<String> = found.into_iter().map(str::to_string).collect();
+    for m in out.iter_mut() {
+        if !guessed(m) {
+            continue;
+        }
+        let business = found.iter().any(|k| {
+            *k == m.key
+                || m.key
+                    .strip_prefix(k.as_str())
+                    .is_some_and(|r| r.starts_with(' '))
+                || k.strip_prefix(m.key.as_str())
+                    .is_some_and(|r| r.starts_with(' '))
+        });
+        if business && !given(&m.key) {
             m.label = Label::Org;
         }
     }
