@@ -1758,10 +1758,11 @@ fn a_vague_amount_is_no_number_in_common() {
 
 #[test]
 fn an_offer_told_beside_other_statements_joins_its_plain_telling() {
-    // Reason: "said it had offered a 3% raise and called the strike reckless" packs the offer
-    // with another statement, and "…, which runs the rail yard, says it offered 3 percent"
-    // says only the offer after its speaker's description; both are the offer another outlet
-    // states plainly ("Harlow has offered 3 per cent"), and a reader sees three outlets on it.
+    // Reason: "…, which runs the rail yard, says it offered 3 percent" says only the offer
+    // after its speaker and the speaker's description, and "said it had offered a 3% raise and
+    // called the strike reckless" packs the offer with another statement; both are the offer
+    // another outlet states plainly ("Harlow has offered 3 per cent"), and a reader sees three
+    // outlets on it. The short statement was no clause, so the three were two groups.
     let r = run(&[
         "Rail yard workers walked out at Brandt Junction on Tuesday. Harlow Freight said it had \
          offered a 3% raise and called the strike reckless and costly. The union wants 8% over \
