@@ -545,3 +545,10 @@ fn an_unnamed_person_is_anonymous_whatever_it_names() {
     fixture_cases("an_unnamed_person");
     fixture_cases("a_speaker_who_asked_not_to_be_named");
 }
+
+#[test]
+fn a_pronoun_with_no_one_before_it_is_anonymous() {
+    // Reason: "He said" with no person before it, and "They said", name no one the reader can
+    // check; a capital at the start of the sentence made them look like names.
+    fixture_cases("pronoun_with_no_one_before_it");
+}

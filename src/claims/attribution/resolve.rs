@@ -18,10 +18,12 @@
 //!
 //! Whether a source is named then follows its span ([`Resolver::resolve`]): a name of a
 //! person, organisation, group or place in it, or an entity it refers to, is named; a bare
-//! description ("an official", "a security expert", "sources") is anonymous.
+//! description ("an official", "a security expert", "sources") is anonymous, and so is a pronoun
+//! that stands for no one the text names ("They said").
 
 use super::lexicon::{
-    ANONYMOUS_HEADS, FEMALE_TITLES, MALE_TITLES, ORG_DESCRIPTIONS, PERSON_DESCRIPTIONS, RELATIVES,
+    ANONYMOUS_HEADS, FEMALE_TITLES, MALE_TITLES, ORG_DESCRIPTIONS, PERSON_DESCRIPTIONS, PRONOUNS,
+    RELATIVES,
 };
 use super::quotes::quoted_tokens;
 use super::{Attribution, AttributionKind};
@@ -424,7 +426,8 @@ impl<'a> Resolver<'a> {
                     (Some(Speaker::Named(m)), AttributionKind::Named)
                 }
                 Some(anonymous) => (Some(anonymous), AttributionKind::Anonymous),
-                None => (None, a.kind),
+                // No one before it: a pronoun names no one.
+                None => (None, AttributionKind::Anonymous),
             }
         } else if lower.len() == 1 && head == "it" {
             // "It said": the organisation that spoke or was named before.
@@ -493,6 +496,9 @@ impl<'a> Resolver<'a> {
                     AttributionKind::Anonymous,
                 ),
             }
+        } else if lower.len() == 1 && PRONOUNS.contains(&head) {
+            // "They said", "we know": no one the text names.
+            (None, AttributionKind::Anonymous)
         } else {
             let kind = self.kind_without_names(&words, &lower, a.kind);
             let speaker = (kind == AttributionKind::Anonymous && (person_head || org_head))
