@@ -49,6 +49,21 @@ const LINES: &[&str] = &[
     "trending",
     "trending now",
     "about the author",
+    // An outlet's signposts over the sections of a story: no statement of it.
+    "here's what we know",
+    "here’s what we know",
+    "here's what we know so far",
+    "here’s what we know so far",
+    "here is what we know",
+    "here is what we know so far",
+    "what we know",
+    "what we know so far",
+    "what we know now",
+    "here's what you need to know",
+    "here’s what you need to know",
+    "what you need to know",
+    "what to know",
+    "what happens next",
 ];
 
 /// Line beginnings that mark cruft when the line is short.

@@ -552,3 +552,10 @@ fn a_pronoun_with_no_one_before_it_is_anonymous() {
     // check; a capital at the start of the sentence made them look like names.
     fixture_cases("pronoun_with_no_one_before_it");
 }
+
+#[test]
+fn people_placed_by_a_phrase_speak_for_themselves() {
+    // Reason: "Passengers on Ostrava Skylink Flight 402" showed the airline as the named
+    // source; passengers, residents and witnesses speak for no one a phrase after them names.
+    fixture_cases("people_placed_by_a_phrase_speak_for_themselves");
+}

@@ -1015,20 +1015,28 @@ fn counts_of_two_things_in_one_group_are_no_dispute() {
 fn a_question_left_unanswered_is_no_statement() {
     // Reason: "Reinholt declined to say whether the company had paid the hackers" states
     // neither that it paid nor that it did not: it is open (hedged), and a denial elsewhere
-    // does not dispute it.
+    // does not dispute it. Its group may hold a dispute of others ("had not paid any ransom" /
+    // "paid the ransom on Monday"), never one of its own.
     let r = ransomware();
     let local = r.sources.iter().find(|s| s.id == "s2").unwrap();
-    let c = local
+    let (k, c) = local
         .claims
         .iter()
-        .find(|c| c.text.contains("declined to say"))
+        .enumerate()
+        .find(|(_, c)| c.text.contains("declined to say"))
         .unwrap();
     assert_eq!(c.certainty, "hedged", "{c:?}");
     let g = group_of(&r, "s2", "declined to say");
+    let m = g
+        .members
+        .iter()
+        .find(|m| m.source == "s2" && m.claim == k)
+        .unwrap();
+    assert_ne!(m.stance, Stance::Disputes, "{g:?}");
     assert!(
-        g.conflict
-            .as_ref()
-            .is_none_or(|c| c.kind != crosscheck::report::ConflictKind::Negation),
+        g.conflict.as_ref().is_none_or(|c| {
+            c.kind != crosscheck::report::ConflictKind::Negation || !c.detail.contains(&local.name)
+        }),
         "{g:?}"
     );
 }

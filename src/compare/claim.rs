@@ -1043,6 +1043,13 @@ fn figures(
             continue;
         }
         let Some(v) = &m.value else { continue };
+        // "one of its engines" picks one out as "an engine" does: no count to compare.
+        if m.label == Label::Cardinal
+            && src.text[m.span].eq_ignore_ascii_case("one")
+            && folded.get(after).is_some_and(|w| w == "of")
+        {
+            continue;
+        }
         // Only a count can be a toll: not an age, a sum or a share.
         let toll = (m.label == Label::Cardinal)
             .then(|| super::toll::of_number(folded, first, after, gap_before))
@@ -1554,6 +1561,29 @@ mod tests {
             }
         }
         assert!(copies >= 2, "{copies}");
+    }
+
+    #[test]
+    fn one_of_several_is_no_count() {
+        // Reason: "after one of its engines caught fire" counts nothing another outlet's "when
+        // its engine caught fire" lacks; read as a figure, the pair had numbers that differ.
+        let text = "One of its engines caught fire. Two engines caught fire.";
+        let sources = [crate::Source::new("a", "A", text)];
+        let prepared = crate::prepare(&sources);
+        let analysed = prepared.analysed(&sources);
+        let a = &analysed[0];
+        let figures: Vec<Vec<String>> = a
+            .claims
+            .iter()
+            .map(|c| {
+                ClaimInfo::new(0, 0, a, c)
+                    .figures
+                    .iter()
+                    .map(|f| f.text.clone())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(figures, [vec![], vec!["Two".to_string()]]);
     }
 
     #[test]

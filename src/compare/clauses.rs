@@ -27,6 +27,7 @@ const OPENERS: &[&str] = &[
     "despite",
     "following",
     "amid",
+    "when",
     // "said a car was leaking but that the air was safe": two statements.
     "but",
 ];
@@ -249,6 +250,21 @@ mod tests {
         assert_eq!(
             split(text, &["the county office", "said"]),
             ["Twelve cars derailed", "and two of them were tank cars"]
+        );
+    }
+
+    #[test]
+    fn when_opens_a_clause_without_a_comma() {
+        // Reason: "its engine caught fire shortly after take-off" is what another outlet
+        // states alone; "when" after a statement opens another as "after" does.
+        let text = "The flight was forced to return to Tallinn on Saturday when its engine \
+                    caught fire over the sea.";
+        assert_eq!(
+            split(text, &[]),
+            [
+                "The flight was forced to return to Tallinn on Saturday",
+                "when its engine caught fire over the sea",
+            ]
         );
     }
 

@@ -125,8 +125,113 @@ pub fn is_negation(w: &str) -> bool {
     NEGATIONS.contains(&w) || w.ends_with("n't")
 }
 
+/// Irregular verb forms and the base form a stem is taken of: "struck" and "strike" are one
+/// word to compare, as "arrested" and "arrest" are.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("arose", "arise"),
+    ("arisen", "arise"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("bought", "buy"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("caught", "catch"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("came", "come"),
+    ("dealt", "deal"),
+    ("died", "die"),
+    ("dies", "die"),
+    ("dying", "die"),
+    ("drew", "draw"),
+    ("drawn", "draw"),
+    ("drove", "drive"),
+    ("driven", "drive"),
+    ("fell", "fall"),
+    ("fallen", "fall"),
+    ("fled", "flee"),
+    ("fleeing", "flee"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("flies", "fly"),
+    ("fought", "fight"),
+    ("found", "find"),
+    ("froze", "freeze"),
+    ("frozen", "freeze"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("went", "go"),
+    ("gone", "go"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("held", "hold"),
+    ("hid", "hide"),
+    ("hidden", "hide"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("led", "lead"),
+    ("left", "leave"),
+    ("lent", "lend"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("meant", "mean"),
+    ("met", "meet"),
+    ("paid", "pay"),
+    ("ran", "run"),
+    ("rose", "rise"),
+    ("risen", "rise"),
+    ("said", "say"),
+    ("says", "say"),
+    ("sank", "sink"),
+    ("sunk", "sink"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("sought", "seek"),
+    ("sold", "sell"),
+    ("sent", "send"),
+    ("shook", "shake"),
+    ("shaken", "shake"),
+    ("shot", "shoot"),
+    ("spent", "spend"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("stood", "stand"),
+    ("struck", "strike"),
+    ("stricken", "strike"),
+    ("stuck", "stick"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("took", "take"),
+    ("taken", "take"),
+    ("taught", "teach"),
+    ("told", "tell"),
+    ("thought", "think"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("tore", "tear"),
+    ("torn", "tear"),
+    ("understood", "understand"),
+    ("woke", "wake"),
+    ("won", "win"),
+    ("wore", "wear"),
+    ("worn", "wear"),
+    ("withdrew", "withdraw"),
+    ("withdrawn", "withdraw"),
+    ("wrote", "write"),
+    ("written", "write"),
+];
+
 /// A crude English stem: "fighters" → "fighter", "arrested" → "arrest".
 pub fn stem(w: &str) -> &str {
+    let w = IRREGULAR
+        .iter()
+        .find(|(form, _)| *form == w)
+        .map_or(w, |(_, base)| *base);
     for suffix in ["ing", "ed", "es", "s"] {
         if w.len() > suffix.len() + 3 {
             if let Some(s) = w.strip_suffix(suffix) {
@@ -194,6 +299,24 @@ mod tests {
             w,
             ["They", "don't", "have", "2,000", "men", "in", "the", "U.S"]
         );
+    }
+
+    #[test]
+    fn an_irregular_form_shares_its_verb_stem() {
+        // Reason: "a bird strike" / "a bird may have struck the engine" shared no word: an
+        // irregular past is a word of its own to a stem that only cuts endings.
+        for forms in [
+            &["strike", "struck"][..],
+            &["take", "took", "taken"],
+            &["flee", "fled", "fleeing"],
+            &["catch", "caught"],
+        ] {
+            let stems: Vec<&str> = forms.iter().map(|w| stem(w)).collect();
+            assert!(stems.iter().all(|s| *s == stems[0]), "{forms:?}: {stems:?}");
+        }
+        // Regular forms as before.
+        assert_eq!(stem("arrested"), "arrest");
+        assert_eq!(stem("fighters"), "fighter");
     }
 
     #[test]

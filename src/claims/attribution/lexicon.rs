@@ -284,6 +284,38 @@ pub(super) const ANONYMOUS_HEADS: &[&str] = &[
     "investors",
 ];
 
+/// Heads of sources who speak for themselves, whatever a phrase after them names: "passengers
+/// on a Baltic Skyways flight" do not speak for the airline, as "a spokesman for" it does.
+pub(super) const BYSTANDERS: &[&str] = &[
+    "passenger",
+    "passengers",
+    "witness",
+    "witnesses",
+    "resident",
+    "residents",
+    "survivor",
+    "survivors",
+    "customer",
+    "customers",
+    "neighbours",
+    "neighbors",
+    "villagers",
+    "students",
+    "parents",
+    "patients",
+    "travellers",
+    "travelers",
+    "commuters",
+    "shoppers",
+    "visitors",
+    "tourists",
+    "fans",
+    "families",
+    "relatives",
+    "onlookers",
+    "bystanders",
+];
+
 /// Nouns of reports and statements: "in a new poll", "issued a statement saying".
 pub(super) const REPORT_NOUNS: &[&str] = &[
     "poll",

@@ -22,8 +22,8 @@
 //! that stands for no one the text names ("They said").
 
 use super::lexicon::{
-    ANONYMOUS_HEADS, FEMALE_TITLES, MALE_TITLES, ORG_DESCRIPTIONS, PERSON_DESCRIPTIONS, PRONOUNS,
-    RELATIVES,
+    ANONYMOUS_HEADS, BYSTANDERS, FEMALE_TITLES, MALE_TITLES, ORG_DESCRIPTIONS, PERSON_DESCRIPTIONS,
+    PRONOUNS, RELATIVES,
 };
 use super::quotes::quoted_tokens;
 use super::{Attribution, AttributionKind};
@@ -407,7 +407,16 @@ impl<'a> Resolver<'a> {
         let described_only = end == lower.len()
             && person_head
             && matches!(lower.first().map(String::as_str), Some("a" | "an"));
-        let (speaker, kind) = if described_only || self.unnamed_by_request(index) {
+        // "Passengers on Baltic Skyways Flight 402": people the phrase after them places,
+        // speaking for no one it names.
+        let bystanders = BYSTANDERS.contains(&head)
+            && lower.get(end).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "of" | "at" | "for" | "from" | "in" | "with" | "on"
+                )
+            });
+        let (speaker, kind) = if described_only || bystanders || self.unnamed_by_request(index) {
             (
                 Some(Speaker::Anonymous { person: true }),
                 AttributionKind::Anonymous,

@@ -233,6 +233,17 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
             while j > i + 1 && t.text(j - 1).chars().all(char::is_lowercase) {
                 j -= 1;
             }
+            // "Baltic Skyways Flight 402": a flight's number is no part of its carrier's name,
+            // and "Flight 402" alone names no one.
+            if t.lower(j - 1) == "flight"
+                && j < t.seg.tokens.len()
+                && t.text(j).starts_with(|c: char| c.is_ascii_digit())
+            {
+                if j == i + 1 {
+                    continue;
+                }
+                j -= 1;
+            }
             if let Some(state) = party_state(t, i, j) {
                 // "R-Texas": a member's party and state; the state is the name.
                 taken[i..j].iter_mut().for_each(|x| *x = true);
@@ -533,45 +544,94 @@ const BUSINESS_DESCRIPTORS: &[&str] = &[
 
 /// Words that, right after a name, make it a business's: its staff or its stock ("a senior
 /// Meridian executive", "Meridian employees").
-const BUSINESS_FOLLOWERS: &[&str] = &["executive", "executives", "employees", "shareholders"];
+const BUSINESS_FOLLOWERS: &[&str] = &[
+    "executive",
+    "executives",
+    "employees",
+    "shareholders",
+    "pilots",
+    "passengers",
+    "customers",
+];
 
-/// A name the tagger took for a person is a business wherever the text writes it when the text
-/// once says so: a word for a business right before it ("the port operator Meridian
-/// Terminals"), its staff after it ("a senior Meridian executive"), or ", which" after it
-/// ("Meridian Terminals, which runs the port"), a relative no person takes. A longer name that
-/// opens with a business's one word is that business ("Meridian Terminals" beside "Meridian
-/// employees"). Never a name a given name opens.
+/// What a carrier runs, which after a name, alone or after one word ("a Baltic Skyways
+/// passenger jet"), make it the carrier's.
+const CARRIER_CRAFT: &[&str] = &[
+    "flight",
+    "flights",
+    "plane",
+    "planes",
+    "jet",
+    "jets",
+    "aircraft",
+    "airliner",
+    "airliners",
+];
+
+/// A name the tagger took for a person (or a thing, or an unknown place) is a business wherever
+/// the text writes it when the text once says so: a word for a business right before it ("the
+/// port operator Meridian Terminals"), its staff or its craft after it ("a senior Meridian
+/// executive", "a Baltic Skyways flight"), or ", which" after it ("Meridian Terminals, which
+/// runs the port"), a relative no person takes. A longer name that opens with a business's one
+/// word is that business ("Meridian Terminals" beside "Meridian employees"). Never a name a
+/// given name opens.
 fn described_businesses(t: &Tokens, out: &mut [Mention]) {
     let g = Gazetteer::get();
     let tokens = &t.seg.tokens;
     let n = tokens.len();
     let given = |key: &str| g.is_first_name(key.split(' ').next().unwrap_or(key));
     // A person, or one unknown word the tagger took for a group ("a senior Meridian
-    // executive"); not a known name ("a Turkish executive").
+    // executive"); not a known name ("a Turkish executive"). A thing with no model number
+    // ("a Baltic Skyways flight", not "an Airbus A220 jet"), or a place of two words or more
+    // the gazetteer does not know ("delays at Baltic Skyways").
     let guessed = |m: &Mention| {
-        matches!(m.label, Label::Person | Label::Norp) && g.kind(fold_hash(&m.key)).is_none()
+        g.kind(fold_hash(&m.key)).is_none()
+            && match m.label {
+                Label::Person | Label::Norp => true,
+                Label::Product => !m.key.contains(|c: char| c.is_ascii_digit()),
+                Label::Gpe => m.key.contains(' '),
+                _ => false,
+            }
     };
     let mut found: FnvSet<&str> = FnvSet::default();
+    // A thing or a place the text also calls an organisation is one: the tagger read the
+    // name by the words around it ("Baltic Skyways said" / "a Baltic Skyways jet").
+    let mut also_org: FnvSet<&str> = FnvSet::default();
     for m in out.iter().filter(|m| m.label == Label::Org || guessed(m)) {
         let i = tokens.partition_point(|x| x.span.start < m.span.start);
         let j = tokens.partition_point(|x| x.span.start < m.span.end);
         if i >= j || given(&m.key) {
             continue;
         }
+        if m.label == Label::Org {
+            also_org.insert(m.key.as_str());
+        }
+        let craft = |k: usize| k < n && CARRIER_CRAFT.contains(&t.lower(k));
         let before = i > 0 && BUSINESS_DESCRIPTORS.contains(&t.lower(i - 1));
         let after = j < n
             && (BUSINESS_FOLLOWERS.contains(&t.lower(j))
+                || craft(j)
+                || (craft(j + 1) && t.text(j).chars().all(|c| c.is_ascii_lowercase()))
                 || (t.text(j) == "," && j + 1 < n && t.lower(j + 1) == "which"));
         if before || after {
             found.insert(m.key.as_str());
         }
     }
-    if found.is_empty() {
+    let also_org: Vec<String> = also_org
+        .into_iter()
+        .filter(|k| !found.contains(k))
+        .map(str::to_string)
+        .collect();
+    if found.is_empty() && also_org.is_empty() {
         return;
     }
     let found: Vec<String> = found.into_iter().map(str::to_string).collect();
     for m in out.iter_mut() {
         if !guessed(m) {
+            continue;
+        }
+        if matches!(m.label, Label::Product | Label::Gpe) && also_org.contains(&m.key) {
+            m.label = Label::Org;
             continue;
         }
         let business = found.iter().any(|k| {
