@@ -1786,3 +1786,20 @@ fn an_offer_told_beside_other_statements_joins_its_plain_telling() {
     let g = group_of(&r, "s2", "has offered 3 per cent");
     assert_eq!(g.sources, 3, "{g:?}");
 }
+
+#[test]
+fn a_figure_in_dispute_names_every_outlets_value() {
+    // Reason: three outlets gave nine, seven and eleven injured; the conflict named two of
+    // them, and a reader took the third outlet's figure for one that agreed.
+    let r = run(&[
+        "Nine people were injured when a bus overturned on the coast road on Monday, police said.",
+        "Seven people were injured when a bus overturned on the coast road on Monday, police said.",
+        "Eleven people were injured when a bus overturned on the coast road on Monday, police said.",
+    ]);
+    let g = group_of(&r, "s1", "Nine people");
+    assert_eq!(g.sources, 3, "{g:?}");
+    let detail = &g.conflict.as_ref().expect("a conflict").detail;
+    for value in ["Nine", "Seven", "Eleven", "cannot all be right"] {
+        assert!(detail.contains(value), "{detail}");
+    }
+}

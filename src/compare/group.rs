@@ -588,10 +588,35 @@ fn conflict(
                     .find(|g| same_measured(f, g, story) && disjoint(f, g))
                 {
                     told.push(f);
-                    details.push(format!(
-                        "“{}” ({}) and “{}” ({}) cannot both be right",
-                        g.text, sources[y.source].name, f.text, sources[x.source].name
-                    ));
+                    // Every other source's value of the same thing in dispute with either, so
+                    // a reader sees all of them: "nine", "Seven" and "eleven" injured.
+                    let mut values = vec![(g, y.source), (f, x.source)];
+                    for &k in members {
+                        let z = &infos[k];
+                        if values.iter().any(|&(_, s)| s == z.source)
+                            || !(super::pair::grouped_in_dispute(z, x)
+                                || super::pair::grouped_in_dispute(z, y))
+                        {
+                            continue;
+                        }
+                        if let Some(h) = z.figures.iter().find(|h| {
+                            same_measured(f, h, story) && (disjoint(f, h) || disjoint(g, h))
+                        }) {
+                            told.push(h);
+                            values.push((h, z.source));
+                        }
+                    }
+                    let named: Vec<String> = values
+                        .iter()
+                        .map(|(v, s)| format!("“{}” ({})", v.text, sources[*s].name))
+                        .collect();
+                    if let Some((last, rest)) = named.split_last() {
+                        let all = if rest.len() == 1 { "both" } else { "all" };
+                        details.push(format!(
+                            "{} and {last} cannot {all} be right",
+                            rest.join(", ")
+                        ));
+                    }
                 }
             }
         }
