@@ -559,3 +559,10 @@ fn people_placed_by_a_phrase_speak_for_themselves() {
     // source; passengers, residents and witnesses speak for no one a phrase after them names.
     fixture_cases("people_placed_by_a_phrase_speak_for_themselves");
 }
+
+#[test]
+fn two_speakers_joined_by_and() {
+    // Reason: "…, the airline and local officials said" showed "local officials" alone; a
+    // short phrase before "and", from a comma, speaks too, and a clause before it does not.
+    fixture_cases("two_speakers_joined_by_and");
+}

@@ -318,6 +318,22 @@ impl Paragraph<'_> {
             if let Some((c, _)) = self.np_left(a - 1, lo) {
                 a = c;
             }
+        } else if a >= lo + 2 && self.w(a - 1) == "and" {
+            // "…, the airline and local officials said", "police and fire officials said": a
+            // short phrase of its own before "and", from the clause's start or a comma, speaks
+            // too. Not "the jet landed safely and officials said".
+            if let Some((c, e)) = self.np_left(a - 1, lo) {
+                let opens = c == lo || self.w(c - 1) == ",";
+                let short = e - c < 3
+                    && (e == c || matches!(self.w(c), "the" | "its" | "their" | "his" | "her"));
+                let plain = (c..=e).all(|j| {
+                    let w = self.w(j);
+                    !w.ends_with("ly") && !w.ends_with("ed") && !w.ends_with("ing")
+                });
+                if opens && short && plain {
+                    a = c;
+                }
+            }
         }
         if let Some(c) = self.modified_subject(a, lo) {
             a = c;
