@@ -1803,3 +1803,17 @@ fn a_figure_in_dispute_names_every_outlets_value() {
         assert!(detail.contains(value), "{detail}");
     }
 }
+
+#[test]
+fn an_open_figure_near_a_number_is_that_number() {
+    // Reason: one outlet wrote "more than $240,000 in bribes", another "about $250,000": the
+    // comparison counted the two figures as differing, and the ledes of a corruption trial
+    // stayed apart; a bound and a number just past it are one figure, and no dispute.
+    let r = run(&[
+        "A county official was convicted on Friday of accepting more than $480,000 in kickbacks from road contractors in exchange for paving work.",
+        "Jurors found the former county official guilty of taking about $500,000 in kickbacks from contractors who wanted road business.",
+    ]);
+    let g = group_of(&r, "s1", "more than $480,000");
+    assert_eq!(g.sources, 2, "{g:?}");
+    assert!(g.conflict.is_none(), "{g:?}");
+}

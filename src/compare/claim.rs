@@ -747,6 +747,34 @@ pub fn one_number(f: &Figure, g: &Figure) -> bool {
     }
 }
 
+/// Whether two figures give one number as outlets word it: [`one_number`], or an open range
+/// and a number just past its bound ("more than $240,000" and "about $250,000", "at least 40"
+/// and "42"): the one is how the other is told when an outlet does not commit to the figure.
+pub fn near_number(f: &Figure, g: &Figure) -> bool {
+    one_number(f, g) || open_near(f, g) || open_near(g, f)
+}
+
+/// How far past an open range's bound, as a ratio, a number may lie and still be the number the
+/// range was told for: "more than 240,000" of "250,000", not "more than 20" of "35".
+const NEAR_BOUND: f64 = 1.25;
+
+/// Whether `open` is an open range ("more than 240,000", "fewer than 50") that `point`, a
+/// number, lies past and near its bound.
+fn open_near(open: &Figure, point: &Figure) -> bool {
+    if open.label != point.label || open.unit != point.unit || moments_differ(open, point) {
+        return false;
+    }
+    let (Some(pl), Some(ph)) = (point.low, point.high) else {
+        return false;
+    };
+    let v = (pl + ph) / 2.0;
+    match (open.low, open.high) {
+        (Some(l), None) => l > 0.0 && v >= l && v <= l * NEAR_BOUND,
+        (None, Some(h)) => h > 0.0 && v <= h && v * NEAR_BOUND >= h,
+        _ => false,
+    }
+}
+
 /// A range wider than this share of its upper end is vague ("dozens", "hundreds"); "about
 /// $250,000" and "nearly 8%" are not.
 const WIDE_RANGE: f64 = 0.5;

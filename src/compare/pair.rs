@@ -96,7 +96,7 @@ fn dense_given(a: &ClaimInfo, b: &ClaimInfo, meaning: Option<f32>) -> [f32; N_DE
         x.iter()
             .filter(|&&i| {
                 y.iter()
-                    .any(|&j| super::claim::one_number(&xs.figures[i], &ys.figures[j]))
+                    .any(|&j| super::claim::near_number(&xs.figures[i], &ys.figures[j]))
             })
             .count()
     };
@@ -846,16 +846,22 @@ const FIGURE_SPREAD: f64 = 1.25;
 /// True when claims `a` and `b`, within a story and not [`apart`], give the same uncommon
 /// number of one thing: a count of the same noun ("4,200 jobs" / "roughly 4,200 jobs") of at
 /// least [`FIGURE_MIN`], or a sum of money of at least [`MONEY_MIN`]; each given as one number,
-/// not a wide range, at one moment (their dates and times of day do not differ).
+/// not a wide range, or one as an open range near the other's (`claim::near_number`), at one
+/// moment (their dates and times of day do not differ).
 fn one_figure(a: &ClaimInfo, b: &ClaimInfo) -> bool {
-    use super::claim::{one_number, same_thing};
+    use super::claim::{near_number, same_thing};
     if !(a.in_context && b.in_context) || apart(a, b) || moments_apart(a, b) {
         return false;
     }
-    a.figures.iter().filter(|f| telling(f)).any(|f| {
-        b.figures
-            .iter()
-            .any(|g| telling(g) && same_thing(f, g, true) && one_number(f, g))
+    // An open range counts when it is near the other's number ("more than $240,000" / "about
+    // $250,000"): one of the two must be given as one number.
+    let open = |f: &super::claim::Figure| f.high.is_none() && telling_from(f);
+    a.figures.iter().filter(|f| telling(f) || open(f)).any(|f| {
+        b.figures.iter().any(|g| {
+            (telling(g) || (telling(f) && open(g)))
+                && same_thing(f, g, true)
+                && near_number(f, g)
+        })
     })
 }
 

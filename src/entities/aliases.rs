@@ -15,9 +15,10 @@
 //!   label the tagger gave each mention ("Lohan" a person here, an organisation there);
 //! - a one-letter misspelling of a long name ("Quillium Foundation" = "Quilliam Foundation");
 //! - people are compared by the words that say who they are (`person_words`: no titles or
-//!   roles, nickname, "Jr.", middle initials): full names with one given name and surname and
-//!   no clashing middle names are one ("Donald J. Trump" = "Donald Trump", "Mark Jay Heller" =
-//!   "Mark Heller"), and a nickname is a given name too ("Luis Gerardo (Jerry) Ortiz" = "Jerry
+//!   roles, nickname, "Jr.", middle initials; a pet form is its given name: "Tom" is "Thomas"):
+//!   full names with one given name and surname and no clashing middle names are one ("Donald
+//!   J. Trump" = "Donald Trump", "Mark Jay Heller" = "Mark Heller", "Tom Bellamy" = "Thomas
+//!   Bellamy"), and a nickname is a given name too ("Luis Gerardo (Jerry) Ortiz" = "Jerry
 //!   Ortiz"); a surname left alone joins the full names across sources that end with it
 //!   when they are one person, or the person the sources name three times as often as all
 //!   others who share it; otherwise ("Vitali", "Wladimir Klitschko") it joins neither;
@@ -1060,7 +1061,35 @@ fn person_words(key: &str) -> Vec<&str> {
             .map(|(_, x)| *x)
             .collect();
     }
+    // A pet form of a given name says who as the formal name does ("tom bellamy" is "thomas
+    // bellamy"); a lone word is a surname, not a given name.
+    if w.len() >= 2 {
+        if let Some(formal) = pet_names().get(w[0]) {
+            w[0] = formal;
+        }
+    }
     w
+}
+
+/// Pet forms of given names, folded, each to its formal name (`data/gazetteers/pet_names.txt`).
+fn pet_names() -> &'static FnvMap<String, String> {
+    static T: OnceLock<FnvMap<String, String>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = FnvMap::default();
+        let data = include_str!("../../data/gazetteers/pet_names.txt");
+        for line in data
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let mut names = line.split('|').map(|n| fold(n.trim()));
+            if let Some(formal) = names.next() {
+                for pet in names {
+                    t.insert(pet, formal.clone());
+                }
+            }
+        }
+        t
+    })
 }
 
 /// The one-word nickname in quotes or brackets in a person key ("luis gerardo (jerry) ortiz").
