@@ -315,6 +315,15 @@ fn a_plea_to_a_charge_is_no_source_of_it() {
 }
 
 #[test]
+fn a_verdict_is_stated_not_attributed() {
+    // Reason: "the jury found Bellamy guilty" made the jury a source, and an outlet that
+    // stated the conviction drifted from one that "reported" it; a finding that something is
+    // so stays its finders' claim.
+    fixture_cases("a_verdict_is");
+    fixture_cases("a_finding_of");
+}
+
+#[test]
 fn the_source_after_told_is_not_the_content_subject() {
     // Reason: in "X are plotting …, Y told Z", X is what is said, Y says it.
     fixture_cases("source_after_told");

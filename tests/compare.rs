@@ -1817,3 +1817,22 @@ fn an_open_figure_near_a_number_is_that_number() {
     assert_eq!(g.sources, 2, "{g:?}");
     assert!(g.conflict.is_none(), "{g:?}");
 }
+
+#[test]
+fn a_place_named_inside_a_longer_name_is_not_omitted() {
+    // Reason: the paper named the town only in "Harwick City Hall", and the report said it
+    // left the town out; a reader sees the town named.
+    let r = run(&[
+        "HARWICK, Ohio, Oct 3 (Wire) - The former mayor of Harwick was convicted of bribery on Thursday.",
+        "Thomas Bellamy, who ran Harwick City Hall for eight years, was found guilty on Thursday.",
+        "A jury in Harwick has found former mayor Tom Bellamy guilty of bribery.",
+    ]);
+    let town = r
+        .comparison
+        .entities
+        .iter()
+        .find(|e| e.key == "harwick")
+        .expect("the town is an entity");
+    assert_eq!(town.sources.0.len(), 2, "{town:?}");
+    assert!(town.omitted_by.is_empty(), "{town:?}");
+}

@@ -70,7 +70,7 @@ pub fn entity_clusters(sources: &[Analysed]) -> Vec<EntityCluster> {
                 sources
                     .iter()
                     .zip(&acc.counts)
-                    .filter(|(_, &c)| c == 0)
+                    .filter(|(s, &c)| c == 0 && !names_within(s, key))
                     .map(|(s, _)| s.id.to_string())
                     .collect()
             } else {
@@ -99,4 +99,20 @@ pub fn entity_clusters(sources: &[Analysed]) -> Vec<EntityCluster> {
             .then_with(|| a.key.cmp(&b.key))
     });
     clusters
+}
+
+/// True when a source names the entity of `key` inside a longer name, as its first or last
+/// words ("Harwick" in "Harwick City Hall", "Tallinn" in "Tallinn Airport"): it does not
+/// leave the entity out.
+fn names_within(source: &Analysed, key: &str) -> bool {
+    source
+        .mentions
+        .iter()
+        .filter(|m| m.label.is_name())
+        .any(|m| {
+            let k = m.key.as_str();
+            k.len() > key.len()
+                && ((k.starts_with(key) && k[key.len()..].starts_with(' '))
+                    || (k.ends_with(key) && k[..k.len() - key.len()].ends_with(' ')))
+        })
 }

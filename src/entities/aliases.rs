@@ -665,11 +665,13 @@ const COMPANY_SUFFIXES: &[&str] = &[
 ];
 
 /// Last words of a body that belongs to a place ("Calloway Supreme Court", "Harlow City
-/// Council"): the words before them name the place, not the body.
+/// Council", "Harwick City Hall"): the words before them name the place, not the body.
 const JURISDICTION_BODIES: &[&str] = &[
     "assembly",
     "council",
     "court",
+    "department",
+    "hall",
     "legislature",
     "parliament",
     "police",

@@ -281,7 +281,11 @@ pub(crate) fn says(text: &str, a: &Attribution) -> bool {
         // A colon or a dash.
         return true;
     }
-    if pleads_to_a_charge(text, cue) || names_a_noun(text, cue) || acts_on_an_object(text, cue) {
+    if pleads_to_a_charge(text, cue)
+        || a_verdict(text, cue)
+        || names_a_noun(text, cue)
+        || acts_on_an_object(text, cue)
+    {
         return false;
     }
     words.any(|w| {
@@ -546,6 +550,31 @@ fn pleads_to_a_charge(text: &str, cue: Span) -> bool {
         ["guilty", ..] | ["not", "guilty"] | ["innocent", ..] | ["no", "contest"]
     )
 }
+
+/// True when cue `cue` finds someone guilty or liable ("the jury found Bellamy, 58, guilty on
+/// six counts", "a judge found the company liable"): a verdict is the court's act, a fact the
+/// outlet states, not a view the court is reported to hold ("investigators found that the
+/// engine had failed" is one).
+fn a_verdict(text: &str, cue: Span) -> bool {
+    let word = text[cue].split_whitespace().last().unwrap_or("").to_lowercase();
+    if !matches!(word.as_str(), "find" | "finds" | "found") {
+        return false;
+    }
+    text.get(cue.end..)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(VERDICT_WORDS)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .take_while(|w| w != "that")
+        .any(|w| matches!(w.as_str(), "guilty" | "liable" | "innocent"))
+}
+
+/// The most words after "found" within which "guilty" makes it a verdict ("found former
+/// Harwick mayor Tom Bellamy guilty").
+const VERDICT_WORDS: usize = 8;
 
 impl<'a> Attributions<'a> {
     /// The attributions of every sentence of `text`, found when first asked for.

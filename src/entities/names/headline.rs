@@ -23,7 +23,8 @@ pub(super) fn capitalised_elsewhere<'a>(
 
 /// How many times the word of token `i` is written the same where a sentence, a quotation or a
 /// clause after a colon does not start, not counting where it ends a name joined by "of" or
-/// "for" ("Life" in "Smiles for Life" says nothing of "Life" alone). `elsewhere` holds the
+/// "for" ("Life" in "Smiles for Life" says nothing of "Life" alone) or stands inside a longer
+/// name ("City" in "Harwick City Hall"). `elsewhere` holds the
 /// counts, gathered on first use (once per text).
 pub(super) fn capitalised_count<'a>(
     t: &Tokens<'a>,
@@ -51,7 +52,10 @@ pub(super) fn capitalised_count<'a>(
             }
             let joined = (k >= 2 && connector(k - 1) && t.capitalised(k - 2))
                 || (k >= 3 && t.lower(k - 1) == "the" && connector(k - 2) && t.capitalised(k - 3));
-            if !joined {
+            // Inside a longer name ("City" of "Harwick City Hall"): the name is capitalised,
+            // not the word.
+            let inside = t.capitalised(k - 1) && k + 1 < initial.len() && t.capitalised(k + 1);
+            if !joined && !inside {
                 *counts.entry(t.text(k)).or_insert(0) += 1;
             }
         }
