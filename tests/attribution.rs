@@ -324,6 +324,13 @@ fn a_verdict_is_stated_not_attributed() {
 }
 
 #[test]
+fn a_witness_is_the_source_only_of_what_they_said() {
+    // Reason: "Okafor pleaded guilty and testified against Bellamy" made Okafor the source of
+    // his own plea; "testified that …" gives what he said.
+    fixture_cases("testimony_");
+}
+
+#[test]
 fn the_source_after_told_is_not_the_content_subject() {
     // Reason: in "X are plotting …, Y told Z", X is what is said, Y says it.
     fixture_cases("source_after_told");

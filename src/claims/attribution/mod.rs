@@ -339,6 +339,16 @@ fn acts_on_an_object(text: &str, cue: Span) -> bool {
     if features::lemma(&word) == "ask" && rest.split_whitespace().next() == Some("for") {
         return true;
     }
+    // "testified against the mayor", "testified before Congress" tell where a witness spoke,
+    // not what; "testified that" says.
+    if features::lemma(&word) == features::lemma("testified")
+        && matches!(
+            rest.split_whitespace().next(),
+            Some("against" | "before" | "at" | "in" | "for")
+        )
+    {
+        return true;
+    }
     // "refused to budge", "declined to resign" act; "refused to comment", "declined to say"
     // tell of what was (not) said.
     let lemma = features::lemma(&word);
