@@ -858,9 +858,7 @@ fn one_figure(a: &ClaimInfo, b: &ClaimInfo) -> bool {
     let open = |f: &super::claim::Figure| f.high.is_none() && telling_from(f);
     a.figures.iter().filter(|f| telling(f) || open(f)).any(|f| {
         b.figures.iter().any(|g| {
-            (telling(g) || (telling(f) && open(g)))
-                && same_thing(f, g, true)
-                && near_number(f, g)
+            (telling(g) || (telling(f) && open(g))) && same_thing(f, g, true) && near_number(f, g)
         })
     })
 }

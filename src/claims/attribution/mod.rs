@@ -566,7 +566,11 @@ fn pleads_to_a_charge(text: &str, cue: Span) -> bool {
 /// outlet states, not a view the court is reported to hold ("investigators found that the
 /// engine had failed" is one).
 fn a_verdict(text: &str, cue: Span) -> bool {
-    let word = text[cue].split_whitespace().last().unwrap_or("").to_lowercase();
+    let word = text[cue]
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
     if !matches!(word.as_str(), "find" | "finds" | "found") {
         return false;
     }
