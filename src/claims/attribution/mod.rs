@@ -323,17 +323,21 @@ fn names_a_noun(text: &str, cue: Span) -> bool {
         && !LEADS_A_CLAUSE.contains(&next.as_str())
 }
 
+/// The verb of a cue, in lower case: its last word ("has declared", "had issued").
+fn cue_verb(text: &str, cue: Span) -> String {
+    text[cue]
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
 /// True when cue `cue` is a verb that says only with what is said after it ([`SAYS_WITH_A_CLAUSE`])
 /// and an object follows instead: "declared a state of emergency", "issued an evacuation
 /// order", "requested federal aid" are acts; "declared that …", "issued a statement saying
 /// …", "…, the governor declared." say.
 fn acts_on_an_object(text: &str, cue: Span) -> bool {
-    // The verb is the cue's last word: "has declared", "had issued".
-    let word = text[cue]
-        .split_whitespace()
-        .last()
-        .unwrap_or("")
-        .to_lowercase();
+    let word = cue_verb(text, cue);
     let rest = text.get(cue.end..).unwrap_or("").trim_start();
     // "asked for federal help" requests; "asked whether", "asked him" say.
     if features::lemma(&word) == "ask" && rest.split_whitespace().next() == Some("for") {
@@ -566,11 +570,7 @@ fn pleads_to_a_charge(text: &str, cue: Span) -> bool {
 /// outlet states, not a view the court is reported to hold ("investigators found that the
 /// engine had failed" is one).
 fn a_verdict(text: &str, cue: Span) -> bool {
-    let word = text[cue]
-        .split_whitespace()
-        .last()
-        .unwrap_or("")
-        .to_lowercase();
+    let word = cue_verb(text, cue);
     if !matches!(word.as_str(), "find" | "finds" | "found") {
         return false;
     }
