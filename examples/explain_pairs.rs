@@ -100,6 +100,9 @@ fn main() {
                         if f.with_others {
                             tags.push("with others".to_string());
                         }
+                        if !f.role.is_empty() {
+                            tags.push(format!("{} role words", f.role.len()));
+                        }
                         format!("{} [{:?}..{:?}] {}", f.text, f.low, f.high, tags.join(" "))
                     })
                     .collect();

@@ -162,6 +162,8 @@ export interface Attribution {
   via: TextSpan | null;
   /** The entity the source is or stands for, `null` when it names no one. */
   resolved: Resolved | null;
+  /** The unnamed group a plural pronoun stands for ("they" → "Federal prosecutors" before). */
+  stands_for: TextSpan | null;
 }
 
 /** The entity an attribution's source is or stands for ("he" → the person named before). */

@@ -190,6 +190,9 @@ pub struct AttributionOut {
     /// The entity the source is or stands for ("he" → the person named before), `null` when
     /// it names no one.
     pub resolved: Option<ResolvedOut>,
+    /// The unnamed group a plural pronoun stands for, as an earlier sentence names its source
+    /// ("they said" → "Federal prosecutors"), `null` otherwise.
+    pub stands_for: Option<TextSpan>,
 }
 
 /// The entity an attribution's source is or stands for.
@@ -289,6 +292,7 @@ impl ClaimOut {
                 resolved: a
                     .resolved
                     .and_then(|s| ResolvedOut::new(text, s, mentions, names)),
+                stands_for: a.stands_for.map(|s| TextSpan::new(text, s)),
             },
             numbers: c
                 .entities
@@ -471,6 +475,7 @@ impl SourceReport {
                 c.attribution.cue.as_mut(),
                 c.attribution.via.as_mut(),
                 resolved,
+                c.attribution.stands_for.as_mut(),
             ]
             .into_iter()
             .flatten()

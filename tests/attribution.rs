@@ -240,6 +240,7 @@ fn fixture_cases(prefix: &str) {
             ("quote", &a["quote"]),
             ("certainty", &c["certainty"]),
             ("resolved", &resolved),
+            ("stands_for", &a["stands_for"]["text"]),
         ];
         for (field, got) in checks {
             if let Some(want) = case.get(field) {
@@ -262,6 +263,28 @@ fn a_pronoun_resolves_to_the_speaker_before_it() {
     // and adds who she is, with a title's gender used when the text gives one.
     fixture_cases("pronoun_resolves");
     fixture_cases("pronoun_skips");
+}
+
+#[test]
+fn who_made_a_report_is_part_of_the_source() {
+    // Reason: "according to a summary released by the board" showed "a summary released" as
+    // the source, without who released it.
+    fixture_cases("report_made_by");
+}
+
+#[test]
+fn a_complement_with_its_is_part_of_the_source() {
+    // Reason: "people familiar with its report" is one source; "its" stopped the phrase and
+    // left "report" (or "a person familiar") as who said it.
+    fixture_cases("complement_with_its");
+}
+
+#[test]
+fn they_stands_for_the_group_that_spoke_before() {
+    // Reason: "they said" showed only "they"; a group that spoke just before (unnamed:
+    // "Federal prosecutors"; named: "Democrats") is who they are, and one person speaking
+    // nearer is not.
+    fixture_cases("they_");
 }
 
 #[test]

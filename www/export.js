@@ -98,7 +98,16 @@ export const CLAIM_COLUMNS = [
   'attribution_kind', 'attribution_source', 'attribution_cue', 'attribution_via', 'quote',
   'group', 'group_status', 'group_sources', 'group_origins', 'drift', 'conflict',
   'stance', 'group_similarity', 'closest_source', 'closest_claim', 'closest_similarity',
+  'attribution_stands_for',
 ];
+
+/** Who an attribution's source stands for: the entity it was resolved to ("he" → "Mark Ellison"),
+ * else the unnamed group a "they" stands for ("Federal prosecutors"); empty when neither. */
+export function standsFor(a) {
+  if (a && a.resolved && a.resolved.name) return String(a.resolved.name);
+  if (a && a.stands_for && a.stands_for.text) return String(a.stands_for.text);
+  return '';
+}
 
 /** claims.csv: one row per claim candidate of every source, with its group. */
 export function claimsCSV(report) {
@@ -115,6 +124,7 @@ export function claimsCSV(report) {
         g ? g.group.drift : '', g && g.group.conflict ? `${g.group.conflict.kind}: ${g.group.conflict.detail}` : '',
         g ? g.member.stance : '', g ? g.group.similarity : '',
         c.closest ? c.closest.source : '', c.closest ? c.closest.claim : '', c.closest ? c.closest.similarity : '',
+        standsFor(a),
       ]);
     });
   }

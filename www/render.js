@@ -916,10 +916,10 @@ export function attributionWords(a) {
   return s;
 }
 
-/** Who a source stands for, when its words do not already say it ("he" → "Mark Ellison"; not
- * "The airline's CEO, Mark Ellison" → "Mark Ellison"). */
+/** Who a source stands for, when its words do not already say it ("he" → "Mark Ellison", "they"
+ * → "Federal prosecutors"; not "The airline's CEO, Mark Ellison" → "Mark Ellison"). */
 export function resolvedApart(a) {
-  const name = a && a.resolved && a.resolved.name;
+  const name = (a && a.resolved && a.resolved.name) || (a && a.stands_for && a.stands_for.text);
   if (!name) return null;
   const text = a.source && a.source.text ? a.source.text.toLowerCase() : '';
   return text.includes(name.toLowerCase()) ? null : name;

@@ -51,7 +51,7 @@ def spans(report):
             for n in c["numbers"]:
                 yield i, n["start"], n["end"], n["text"]
             a = c["attribution"]
-            for k in ("source", "cue", "via"):
+            for k in ("source", "cue", "via", "stands_for"):
                 if a[k] is not None:
                     yield i, a[k]["start"], a[k]["end"], a[k]["text"]
 

@@ -16,6 +16,7 @@ const NUMBER_FILLERS: &[&str] = &[
     "of",
     "the",
     "more",
+    "such",
     "other",
     "foreign",
     "new",
@@ -1355,9 +1356,6 @@ const VOTE_WORDS: &[&str] = &[
 /// The unit of a tally's figure (see [`tally`]).
 pub const TALLY_UNIT: &str = "tally";
 
-/// The head of the noun a count of two or more counts, from its first word `k`: a plural noun
-/// right after it, up to twice ("48 confirmed cases", "50 measles cases", "23 regional jets",
-/// "40 charter schools"). After a plural count a word ending in "-s" is no verb.
 /// A count's noun past the names that modify it: "4.2 million Northway Bank customers" counts
 /// customers, "3,000 Google employees" employees. The names are passed only when a plural
 /// follows them (at most two), so "40 Britons" stays as it is.
@@ -1384,6 +1382,10 @@ fn past_names(
     }
 }
 
+/// The head of the noun a count of two or more counts, from its first word `k`: a plural noun
+/// right after it, up to twice ("48 confirmed cases", "50 measles cases", "23 regional jets",
+/// "40 charter schools"), also past one word before it ("11 badly corroded cables"). After a
+/// plural count a word ending in "-s" is no verb.
 fn plural_head(
     folded: &[String],
     mut k: usize,
@@ -1402,10 +1404,27 @@ fn plural_head(
             && !NUMBER_FILLERS.contains(&w)
             && !TIME_WORDS.contains(&w)
     };
+    // A word that may stand before a plural noun: "badly" and "corroded" of "11 badly corroded
+    // cables".
+    let modifier = |w: &str| {
+        w.chars().all(char::is_alphabetic)
+            && !is_stopword(word_hash(w))
+            && !NUMBER_FILLERS.contains(&w)
+            && !TIME_WORDS.contains(&w)
+    };
     for _ in 0..2 {
-        match folded.get(k + 1) {
-            Some(w) if !gap_before(k + 1) && plural(w) => k += 1,
-            _ => break,
+        let next_plural = |j: usize| folded.get(j).is_some_and(|w| !gap_before(j) && plural(w));
+        if next_plural(k + 1) {
+            k += 1;
+        } else if !plural(&folded[k])
+            && folded
+                .get(k + 1)
+                .is_some_and(|w| !gap_before(k + 1) && modifier(w))
+            && next_plural(k + 2)
+        {
+            k += 2;
+        } else {
+            break;
         }
     }
     k

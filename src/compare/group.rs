@@ -265,6 +265,8 @@ fn numeric_disputes(infos: &[ClaimInfo], members: &[usize]) -> Vec<bool> {
         return out;
     }
     let agree = FiguresAgree::new(with.iter().map(|&a| &infos[members[a]]).collect());
+    // How many sources give a value that agrees with each member's (its own included).
+    let mut support = vec![0usize; with.len()];
     for (i, &a) in with.iter().enumerate() {
         let x = &infos[members[a]];
         let mut agrees: BTreeSet<usize> = BTreeSet::from([x.source]);
@@ -287,15 +289,19 @@ fn numeric_disputes(infos: &[ClaimInfo], members: &[usize]) -> Vec<bool> {
             }
         }
         out[a] = differ.len() > agrees.len() || (differ.len() == agrees.len() && earlier_differs);
+        support[i] = agrees.len();
     }
-    // A figure that agrees with both sides ("at least four" beside "four" and "six") settles
-    // nothing: two accounts that cannot both hold still conflict, the later disputing.
+    // A figure that agrees with both sides ("at least four" beside "four" and "six"), or
+    // accounts in dispute with only some of those that differ from them, settle nothing: two
+    // accounts that cannot both hold still conflict, the one fewer sources agree with
+    // disputing, in a tie the later.
     if !out.iter().any(|&d| d) {
         for (i, &a) in with.iter().enumerate() {
             let x = &infos[members[a]];
-            out[a] = with[..i].iter().enumerate().any(|(j, &b)| {
+            out[a] = with.iter().enumerate().any(|(j, &b)| {
                 let y = &infos[members[b]];
-                y.source != x.source
+                (support[j] > support[i] || (support[j] == support[i] && j < i))
+                    && y.source != x.source
                     && agree.get(i, j) == Some(false)
                     && super::pair::grouped_in_dispute(x, y)
             });
@@ -591,24 +597,46 @@ fn conflict(
                     // Every other source's value of the same thing in dispute with either, so
                     // a reader sees all of them: "nine", "Seven" and "eleven" injured.
                     let mut values = vec![(g, y.source), (f, x.source)];
+                    // Another member giving the very value of either joins that side:
+                    // "“14” (wire, tv)".
                     for &k in members {
                         let z = &infos[k];
-                        if values.iter().any(|&(_, s)| s == z.source)
-                            || !(super::pair::grouped_in_dispute(z, x)
-                                || super::pair::grouped_in_dispute(z, y))
-                        {
+                        if values.iter().any(|&(_, s)| s == z.source) {
                             continue;
                         }
-                        if let Some(h) = z.figures.iter().find(|h| {
-                            same_measured(f, h, story) && (disjoint(f, h) || disjoint(g, h))
-                        }) {
+                        let found = if super::pair::grouped_in_dispute(z, x)
+                            || super::pair::grouped_in_dispute(z, y)
+                        {
+                            z.figures.iter().find(|h| {
+                                same_measured(f, h, story) && (disjoint(f, h) || disjoint(g, h))
+                            })
+                        } else {
+                            let same = |h: &Figure, v: &Figure| h.low == v.low && h.high == v.high;
+                            z.figures
+                                .iter()
+                                .find(|h| same_measured(f, h, story) && (same(h, f) || same(h, g)))
+                        };
+                        if let Some(h) = found {
                             told.push(h);
                             values.push((h, z.source));
                         }
                     }
-                    let named: Vec<String> = values
+                    // Sources giving one value are named together: "“14” (wire, tv) and
+                    // “11” (paper)".
+                    let mut merged: Vec<(&Figure, Vec<&str>)> = Vec::new();
+                    for &(v, s) in &values {
+                        let name = sources[s].name;
+                        match merged
+                            .iter_mut()
+                            .find(|(w, _)| w.low == v.low && w.high == v.high)
+                        {
+                            Some((_, names)) => names.push(name),
+                            None => merged.push((v, vec![name])),
+                        }
+                    }
+                    let named: Vec<String> = merged
                         .iter()
-                        .map(|(v, s)| format!("“{}” ({})", v.text, sources[*s].name))
+                        .map(|(v, names)| format!("“{}” ({})", v.text, names.join(", ")))
                         .collect();
                     if let Some((last, rest)) = named.split_last() {
                         let all = if rest.len() == 1 { "both" } else { "all" };

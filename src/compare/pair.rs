@@ -10,7 +10,7 @@
 
 use super::boost::{Flat, Forest};
 use super::claim::{shared, ClaimInfo, Grams};
-use crate::hash::{fnv, FnvMap, FNV_OFFSET};
+use crate::hash::{fnv, FnvMap, FnvSet, FNV_OFFSET};
 use std::sync::OnceLock;
 
 /// The features, in order. Each is a share, a flag or a cosine, never a count or a length, so
@@ -791,7 +791,7 @@ pub fn sentence_similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
         // million patients") are as telling as one: as alike as any two claims of a story
         // need be, numbers aside, they are one claim in dispute. Figures at two times of day
         // never dispute, so the same bar only groups two moments of one claim.
-        let close = !two_times && close_figures(a, b);
+        let close = !two_times && (close_figures(a, b) || close_small_counts(a, b));
         let bar = if two_times || close {
             grouped_dispute_bar(a, b)
         } else {
@@ -925,6 +925,61 @@ fn close_figures(a: &ClaimInfo, b: &ClaimInfo) -> bool {
                 let (fl, gl) = (f.low.unwrap_or(0.0), g.low.unwrap_or(0.0));
                 fl > 0.0 && gl > 0.0 && fl.max(gl) <= fl.min(gl) * FIGURE_CLOSE
             }
+        })
+    })
+}
+
+/// Counted nouns too common in a story for a small count of them to tell one fact: "two
+/// people were hurt" and "three people were arrested" are two facts.
+const COMMON_COUNTS: &[&str] = &[
+    "people", "person", "men", "man", "women", "woman", "children", "child", "time", "member",
+    "other", "thing", "way", "part", "point", "goal", "game", "run", "year", "day", "week",
+    "month", "hour", "minute", "case", "one",
+];
+
+/// True when claims `a` and `b`, within a story and not [`apart`], give one thing two small
+/// counts (under [`FIGURE_MIN`], which [`close_figures`] leaves out) that differ within
+/// [`FIGURE_CLOSE`]: each an exact number of the very same noun, no toll or measure, not a
+/// noun every story counts ([`COMMON_COUNTS`]), told with a word of the same meaning around it
+/// ("the panel found 15 passages" / "found 18 problematic passages"; "convicted on six counts"
+/// / "on five counts"). Both must name what befalls the count: a bare "15 passages" is no fact.
+fn close_small_counts(a: &ClaimInfo, b: &ClaimInfo) -> bool {
+    use super::claim::Figure;
+    if !(a.in_context && b.in_context) || apart(a, b) || moments_apart(a, b) {
+        return false;
+    }
+    let common: &'static FnvSet<u64> = {
+        static S: OnceLock<FnvSet<u64>> = OnceLock::new();
+        S.get_or_init(|| {
+            COMMON_COUNTS
+                .iter()
+                .map(|w| super::text::word_hash(super::text::stem(w)))
+                .collect()
+        })
+    };
+    let small = |f: &Figure| {
+        f.label == crate::entities::Label::Cardinal
+            && f.unit.is_none()
+            && f.toll.is_none()
+            && f.object == 0
+            && f.noun != 0
+            && !f.role.is_empty()
+            && !f.with_others
+            && !common.contains(&f.noun)
+            && f.low == f.high
+            && f.low
+                .is_some_and(|v| (2.0..FIGURE_MIN).contains(&v) && v.fract() == 0.0)
+    };
+    a.figures.iter().filter(|f| small(f)).any(|f| {
+        b.figures.iter().any(|g| {
+            small(g)
+                && g.noun == f.noun
+                && g.low != f.low
+                && super::claim::same_measured(f, g, true)
+                && {
+                    let (x, y) = (f.low.unwrap_or(0.0), g.low.unwrap_or(0.0));
+                    x.max(y) <= x.min(y) * FIGURE_CLOSE
+                }
         })
     })
 }

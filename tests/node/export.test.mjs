@@ -73,7 +73,7 @@ test('claims.csv: the columns older files had keep their order; stance, similari
     'group', 'group_status', 'group_sources', 'group_origins', 'drift', 'conflict',
   ];
   assert.deepEqual(CLAIM_COLUMNS.slice(0, old.length), old);
-  assert.deepEqual(CLAIM_COLUMNS.slice(old.length), ['stance', 'group_similarity', 'closest_source', 'closest_claim', 'closest_similarity']);
+  assert.deepEqual(CLAIM_COLUMNS.slice(old.length), ['stance', 'group_similarity', 'closest_source', 'closest_claim', 'closest_similarity', 'attribution_stands_for']);
   const rows = parseCSV(claimsCSV(report));
   const get = (r, name) => r[CLAIM_COLUMNS.indexOf(name)];
   const [, s1, s2a, s2b] = rows;
@@ -89,6 +89,32 @@ test('claims.csv: the columns older files had keep their order; stance, similari
   assert.equal(get(s2b, 'group_similarity'), '');
   assert.equal(get(s2b, 'closest_source'), 's1');
   assert.equal(get(s2b, 'closest_similarity'), '0.12');
+});
+
+test('claims.csv: attribution_stands_for gives who a pronoun stands for, named or an unnamed group', () => {
+  const claim = (attribution) => ({ start: 0, end: 4, text: 'Text', score: 0.5, checkworthy: true, reasons: [], certainty: 'attributed', attribution, numbers: [], entities: [] });
+  const rep = {
+    version: 1,
+    offsets: 'utf16',
+    sources: [{
+      id: 'a',
+      name: 'A',
+      entities: [],
+      claims: [
+        // "he" resolved to a person named before: that person's name.
+        claim({ kind: 'named', quote: false, source: { start: 0, end: 2, text: 'he' }, cue: null, via: null, resolved: { key: 'mark ellison', name: 'Mark Ellison', mention: { start: 40, end: 52, text: 'Mark Ellison' } }, stands_for: null }),
+        // "they" after "Federal prosecutors said": the group, still anonymous.
+        claim({ kind: 'anonymous', quote: false, source: { start: 0, end: 4, text: 'they' }, cue: null, via: null, resolved: null, stands_for: { start: 60, end: 79, text: 'Federal prosecutors' } }),
+        // "They said" with no group before: nothing.
+        claim({ kind: 'anonymous', quote: false, source: { start: 0, end: 4, text: 'They' }, cue: null, via: null, resolved: null, stands_for: null }),
+      ],
+    }],
+    comparison: { entities: [], claims: [] },
+    warnings: [],
+  };
+  const rows = parseCSV(claimsCSV(rep));
+  const col = CLAIM_COLUMNS.indexOf('attribution_stands_for');
+  assert.deepEqual(rows.slice(1).map((r) => r[col]), ['Mark Ellison', 'Federal prosecutors', '']);
 });
 
 test('ClaimReview drafts: @type, claimReviewed, Claim author and one appearance per source', () => {

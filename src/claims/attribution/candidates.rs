@@ -251,6 +251,7 @@ impl Paragraph<'_> {
                     cue: Some(self.span(found.cue.0, found.cue.1)),
                     via: found.via.map(|(x, y)| self.span(x, y)),
                     resolved: None,
+                    stands_for: None,
                 },
                 quoted,
                 features: f.names,

@@ -112,6 +112,9 @@ pub struct Attribution {
     /// the speaker a pronoun, a relative pronoun or a description ("he", "who", "the
     /// company") refers to ([`resolve::Resolver`]); set by the claims stage.
     pub resolved: Option<Span>,
+    /// The unnamed group a plural pronoun stands for: the source of an earlier sentence ("they
+    /// said" → "Federal prosecutors"); set by the claims stage.
+    pub stands_for: Option<Span>,
 }
 
 impl Attribution {
@@ -124,6 +127,7 @@ impl Attribution {
             cue: None,
             via: None,
             resolved: None,
+            stands_for: None,
         }
     }
 }

@@ -297,6 +297,11 @@ impl Paragraph<'_> {
         if a > lo && self.w(a - 1) == "at" && matches!(self.w(a), "least" | "most") {
             a -= 1;
         }
+        // "its" ends a phrase walking left ("the company … its board said"), but not inside a
+        // complement: "two people familiar with its report said".
+        if a >= lo + 4 && self.w(a - 1) == "its" && self.complement_at(a - 2) {
+            a -= 1;
+        }
         if a >= lo + 3 && self.complement_at(a - 1) {
             if let Some((c, _)) = self.np_left(a - 2, lo) {
                 a = c;
@@ -500,7 +505,13 @@ impl Paragraph<'_> {
         }
         // "a source familiar with the investigation": the complement is part of the phrase.
         if k > s && k + 1 < hi && self.complement_at(k) {
-            if let Some((_, end)) = self.np_right(k + 1, hi) {
+            // "familiar with its terms": "its" opens the complement's phrase.
+            let from = if self.w(k + 1) == "its" && k + 2 < hi {
+                k + 2
+            } else {
+                k + 1
+            };
+            if let Some((_, end)) = self.np_right(from, hi) {
                 return Some((s, end));
             }
         }
@@ -508,13 +519,23 @@ impl Paragraph<'_> {
     }
 
     /// True when local token `k` is "by" after a report that is a source itself ("a report by
-    /// the consulting firm Dunmore Partners", "a study by researchers at Yale"): who made it is
-    /// part of the source.
+    /// the consulting firm Dunmore Partners", "a study by researchers at Yale", "a summary
+    /// released by the board"): who made it is part of the source.
     fn report_by(&self, k: usize) -> bool {
+        let report = |w: &str| {
+            let singular = w.strip_suffix('s').unwrap_or(w);
+            SOURCE_REPORTS.contains(&w)
+                || SOURCE_REPORTS.contains(&singular)
+                || matches!(singular, "summary" | "statement" | "finding" | "figure")
+        };
         k > 0 && self.w(k) == "by" && {
             let before = self.w(k - 1);
-            let singular = before.strip_suffix('s').unwrap_or(before);
-            SOURCE_REPORTS.contains(&before) || SOURCE_REPORTS.contains(&singular)
+            // "a summary released by the board", "a study conducted by Ipsos".
+            let made = matches!(
+                before,
+                "released" | "published" | "issued" | "prepared" | "commissioned" | "conducted"
+            );
+            report(before) || (made && k >= 2 && report(self.w(k - 2)))
         }
     }
 

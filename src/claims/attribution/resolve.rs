@@ -156,6 +156,32 @@ enum Speaker {
     Anonymous { person: bool },
 }
 
+/// What "they" stands for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Group {
+    /// A people or party named (a mention index).
+    Named(usize),
+    /// An unnamed group's phrase.
+    Unnamed(Span),
+}
+
+/// How many sentences back "they" looks for its group.
+const GROUP_LOOK_BACK: usize = 3;
+
+/// True when `head` heads a phrase for many ("prosecutors", "police", "court documents"): a
+/// plural noun, or one of the words that are plural without an "s".
+fn is_group(head: &str) -> bool {
+    matches!(
+        head,
+        "police" | "people" | "staff" | "media" | "data" | "military"
+    ) || (head.len() > 3
+        && head.ends_with('s')
+        && !head.ends_with("ss")
+        && !head.ends_with("us")
+        && !head.ends_with("is")
+        && head.chars().all(|c| c.is_alphabetic()))
+}
+
 /// What a person's pronoun says of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Gender {
@@ -193,6 +219,9 @@ pub struct Resolver<'a> {
     /// Aviators Association): by entity key, the head. A company called "the company" is no
     /// "union" later.
     org_heads: FnvMap<&'a str, &'static str>,
+    /// Each sentence's source when it is an unnamed group ("Federal prosecutors", "Police",
+    /// "they" standing for one): a later "they" stands for it.
+    groups: Vec<Option<Span>>,
     /// The longest name of each organisation by entity key, in lower case ("northway bank"
     /// for "Northway" and "Northway Bank"): its last word tells its sort.
     full_names: FnvMap<&'a str, String>,
@@ -230,6 +259,7 @@ impl<'a> Resolver<'a> {
             titled: FnvMap::default(),
             described: Default::default(),
             org_heads: FnvMap::default(),
+            groups: vec![None; seg.sentences.len()],
             full_names: FnvMap::default(),
         };
         for m in mentions.iter().filter(|m| org_like(m.label)) {
@@ -505,6 +535,18 @@ impl<'a> Resolver<'a> {
                     AttributionKind::Anonymous,
                 ),
             }
+        } else if lower.len() == 1 && head == "they" {
+            // "They said": the group that spoke just before, named ("Democrats") or not
+            // ("Federal prosecutors": still anonymous, `stands_for` says which group).
+            match self.group_before(index) {
+                Some(Group::Named(m)) => (Some(Speaker::Named(m)), AttributionKind::Named),
+                Some(Group::Unnamed(span)) => {
+                    a.stands_for = Some(span);
+                    self.groups[index] = Some(span);
+                    (None, AttributionKind::Anonymous)
+                }
+                None => (None, AttributionKind::Anonymous),
+            }
         } else if lower.len() == 1 && PRONOUNS.contains(&head) {
             // "They said", "we know": no one the text names.
             (None, AttributionKind::Anonymous)
@@ -518,6 +560,12 @@ impl<'a> Resolver<'a> {
         };
         if kind == AttributionKind::Anonymous && person_head && !org_head {
             self.described.insert(head.to_string());
+        }
+        if kind == AttributionKind::Anonymous
+            && is_group(head)
+            && !matches!(lower[0].as_str(), "a" | "an" | "one")
+        {
+            self.groups[index] = Some(source);
         }
         a.kind = kind;
         a.resolved = match speaker {
@@ -750,6 +798,26 @@ impl<'a> Resolver<'a> {
                 if let Some(m) = self.unquoted_in(s).find(|&m| fits(m)) {
                     return Some(Speaker::Named(m));
                 }
+            }
+        }
+        None
+    }
+
+    /// The group "they" in sentence `index` stands for: the speaker of the nearest sentence
+    /// before (a few at most) that has one, when it is a group: an unnamed one ("Police said
+    /// …"), or a people or party named ("Democrats"). A single speaker nearer ("Mayor Ann Lowe
+    /// said …") leaves "they" unresolved.
+    fn group_before(&self, index: usize) -> Option<Group> {
+        for s in (index.saturating_sub(GROUP_LOOK_BACK)..index).rev() {
+            if let Some(span) = self.groups[s] {
+                return Some(Group::Unnamed(span));
+            }
+            match self.speakers[s] {
+                Some(Speaker::Named(m)) if self.mentions[m].label == Label::Norp => {
+                    return Some(Group::Named(m))
+                }
+                Some(_) => return None,
+                None => {}
             }
         }
         None
