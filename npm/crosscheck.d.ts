@@ -162,7 +162,7 @@ export interface Attribution {
   via: TextSpan | null;
   /** The entity the source is or stands for, `null` when it names no one. */
   resolved: Resolved | null;
-  /** The unnamed group a plural pronoun stands for ("they" → "Federal prosecutors" before). */
+  /** The unnamed group or person a pronoun stands for ("they" → "Federal prosecutors", "she" → "one nurse" before). */
   stands_for: TextSpan | null;
 }
 

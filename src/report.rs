@@ -190,8 +190,8 @@ pub struct AttributionOut {
     /// The entity the source is or stands for ("he" → the person named before), `null` when
     /// it names no one.
     pub resolved: Option<ResolvedOut>,
-    /// The unnamed group a plural pronoun stands for, as an earlier sentence names its source
-    /// ("they said" → "Federal prosecutors"), `null` otherwise.
+    /// The unnamed group or person a pronoun stands for, as an earlier sentence names its
+    /// source ("they said" → "Federal prosecutors", "she said" → "one nurse"), `null` otherwise.
     pub stands_for: Option<TextSpan>,
 }
 

@@ -303,6 +303,12 @@ fn a_description_resolves_to_the_organisation_that_spoke() {
 }
 
 #[test]
+fn a_description_finds_the_acronym_it_stands_for() {
+    // "the bureau" is the FBI, "the agency" the CIA: what the alias list says they stand for.
+    fixture_cases("description_of_an_acronym");
+}
+
+#[test]
 fn a_description_of_a_business_is_a_business_named_before() {
     // Reason: "the company said" is no state police lab that spoke last, nor the paper a
     // source spoke to; "the grocery chain" names a business as "the company" does.

@@ -1903,3 +1903,53 @@ fn the_account_fewer_sources_agree_with_disputes() {
         "{detail}"
     );
 }
+
+#[test]
+fn a_figure_told_again_by_a_disputing_outlet_disputes_too() {
+    // Reason: the headline "Meridian hack hit 1.4 million patients" stood as agreeing in a group
+    // where its own article's "roughly 1.4 million" disputed the others' 1.2 million: its verb
+    // ("affects") reads unlike the others', so its figure was compared with no one. The same
+    // count of the same thing told twice by one outlet is one account.
+    let r = run(&[
+        "Velo recall affects 310,000 sedans\n\nVelo Motors is recalling about 310,000 sedans because their airbags may fail to deploy in a crash, the company said on Monday. Owners will be notified by mail in March.",
+        "Velo Motors recalls 260,000 sedans over airbag flaw\n\nVelo Motors said on Monday it was recalling 260,000 sedans whose airbags may not deploy in a crash. Dealers will replace the inflators free of charge.",
+        "Velo Motors will recall 260,000 of its sedans because their airbags can fail to deploy, according to a notice posted by federal safety regulators on Monday.",
+    ]);
+    let g = group_of(&r, "s1", "about 310,000 sedans");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+    let s1: Vec<Stance> = g
+        .members
+        .iter()
+        .filter(|m| m.source == "s1")
+        .map(|m| m.stance)
+        .collect();
+    assert_eq!(s1, [Stance::Disputes, Stance::Disputes], "{g:?}");
+    assert!(
+        g.members
+            .iter()
+            .filter(|m| m.source != "s1")
+            .all(|m| m.stance != Stance::Disputes),
+        "{g:?}"
+    );
+}
+
+#[test]
+fn a_measure_told_two_ways_is_disputed() {
+    // Reason: "has burned 12,400 acres" and "had scorched about 9,800 acres" were grouped
+    // with no conflict: a measure in a unit was no figure to compare unless a noun was counted
+    // with it, and the verb after a unit ("5,000 acres burned") was taken for that noun.
+    let r = run(&[
+        "Harlow Fire grows near Redding\n\nThe Harlow Fire has burned 12,400 acres in the hills east of Redding, the Forest Service said on Wednesday. About 2,000 residents were told to leave. Crews cut lines along the ridge to slow the flames. Smoke closed Interstate 5 for two hours. The cause is under investigation, officials said.",
+        "Residents flee Harlow Fire\n\nThe Harlow Fire had scorched about 9,800 acres east of Redding by Wednesday, according to county fire officials. Some 2,000 people were ordered to evacuate. Three schools were closed. Air tankers dropped retardant through the afternoon. A Red Cross shelter opened at the county fairgrounds.",
+    ]);
+    let g = group_of(&r, "s1", "12,400 acres");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+    let detail = &g.conflict.as_ref().unwrap().detail;
+    assert!(
+        detail.contains("12,400 acres") && detail.contains("9,800 acres"),
+        "{detail}"
+    );
+    // The evacuation, 2,000 both ways, is no dispute.
+    let e = group_of(&r, "s1", "2,000 residents");
+    assert_eq!(e.status, GroupStatus::Corroborated, "{e:?}");
+}

@@ -728,6 +728,16 @@ pub fn same_measured(f: &Figure, g: &Figure, story: bool) -> bool {
             && f.unit == g.unit)
 }
 
+/// Whether two claims give one figure: the same thing counted, as one number ("1.4 million
+/// patients" / "roughly 1.4 million patients"), whatever the verbs around it.
+pub fn one_figure_twice(x: &ClaimInfo, y: &ClaimInfo) -> bool {
+    x.figures.iter().any(|f| {
+        y.figures
+            .iter()
+            .any(|g| same_thing(f, g, true) && one_number(f, g))
+    })
+}
+
 /// Whether two figures give one number as outlets round it: the same kind and unit, and each
 /// value within the other's range ("$250,000" and "about $250,000", "8 percent" and "nearly 8%").
 /// An open range ("at least 20") is one number only with the same open range: it gives no value
@@ -1112,6 +1122,14 @@ fn figures(
                     k
                 }
             });
+        // A measure in a unit measures the unit ("6,200 acres burned", "roughly 5,000 acres and
+        // destroying"), or what follows "of" ("40,000 gallons of oil"): a verb after it is no
+        // counted thing.
+        let counted_at = counted_at.filter(|&k| {
+            m.label != Label::Quantity
+                || v.unit.is_none()
+                || (k == after + 1 && folded[after] == "of")
+        });
         // Nothing counted after it: the noun before "of" ("raises of 14 percent over three
         // years", "a toll of 40") is what the number gives.
         let counted_at = counted_at.or_else(|| {

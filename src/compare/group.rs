@@ -307,6 +307,35 @@ fn numeric_disputes(infos: &[ClaimInfo], members: &[usize]) -> Vec<bool> {
             });
         }
     }
+    // A member giving the figure of a disputing one disputes too, when another source's figure
+    // differs from it; so does the same figure told again by the disputing member's own outlet
+    // ("1.4 million patients" in a headline above the article's "roughly 1.4 million").
+    let disputing: Vec<usize> = (0..with.len()).filter(|&i| out[with[i]]).collect();
+    if !disputing.is_empty() {
+        let mut more = Vec::new();
+        for (i, &a) in with.iter().enumerate() {
+            if out[a] {
+                continue;
+            }
+            let x = &infos[members[a]];
+            let against = || {
+                with.iter().enumerate().any(|(j, &b)| {
+                    infos[members[b]].source != x.source && agree.get(i, j) == Some(false)
+                })
+            };
+            let like = disputing.iter().any(|&j| {
+                let y = &infos[members[with[j]]];
+                (agree.get(i, j) == Some(true) && against())
+                    || (y.source == x.source && super::claim::one_figure_twice(x, y))
+            });
+            if like {
+                more.push(a);
+            }
+        }
+        for a in more {
+            out[a] = true;
+        }
+    }
     out
 }
 
@@ -623,20 +652,24 @@ fn conflict(
                     }
                     // Sources giving one value are named together: "“14” (wire, tv) and
                     // “11” (paper)".
-                    let mut merged: Vec<(&Figure, Vec<&str>)> = Vec::new();
+                    // Each value's sources in the order of the sources.
+                    let mut merged: Vec<(&Figure, Vec<usize>)> = Vec::new();
                     for &(v, s) in &values {
-                        let name = sources[s].name;
                         match merged
                             .iter_mut()
                             .find(|(w, _)| w.low == v.low && w.high == v.high)
                         {
-                            Some((_, names)) => names.push(name),
-                            None => merged.push((v, vec![name])),
+                            Some((_, of)) => of.push(s),
+                            None => merged.push((v, vec![s])),
                         }
                     }
                     let named: Vec<String> = merged
-                        .iter()
-                        .map(|(v, names)| format!("“{}” ({})", v.text, names.join(", ")))
+                        .iter_mut()
+                        .map(|(v, of)| {
+                            of.sort_unstable();
+                            let names: Vec<&str> = of.iter().map(|&s| sources[s].name).collect();
+                            format!("“{}” ({})", v.text, names.join(", "))
+                        })
                         .collect();
                     if let Some((last, rest)) = named.split_last() {
                         let all = if rest.len() == 1 { "both" } else { "all" };

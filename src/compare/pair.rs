@@ -877,8 +877,8 @@ fn moments_apart(a: &ClaimInfo, b: &ClaimInfo) -> bool {
     )
 }
 
-/// An uncommon figure, given as one number: a count of a noun of at least [`FIGURE_MIN`], a
-/// sum of money of at least [`MONEY_MIN`], a share given to a tenth ("4.5%") or a tally, no
+/// An uncommon figure, given as one number: a count of a noun or a measure in a unit of at
+/// least [`FIGURE_MIN`], a sum of money of at least [`MONEY_MIN`], a share given to a tenth ("4.5%") or a tally, no
 /// toll, its range no wider than [`FIGURE_SPREAD`].
 fn telling(f: &super::claim::Figure) -> bool {
     let Some(high) = f.high else {
@@ -900,6 +900,8 @@ fn telling_from(f: &super::claim::Figure) -> bool {
         crate::entities::Label::Percent => low.fract() != 0.0 && high == low,
         // A tally ("voted 9-4") is one vote's.
         _ if f.unit == Some(super::claim::TALLY_UNIT) => true,
+        // A measure in its unit ("6,200 acres", "40,000 gallons") is what it measures.
+        crate::entities::Label::Quantity if f.unit.is_some() => low >= FIGURE_MIN,
         _ => f.noun != 0 && low >= FIGURE_MIN,
     };
     uncommon && f.toll.is_none()

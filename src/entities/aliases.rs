@@ -125,6 +125,28 @@ fn alias_table() -> &'static FnvMap<String, usize> {
     })
 }
 
+/// The longest name the alias list gives for a key, folded ("fbi" → "federal bureau of
+/// investigation"): what an acronym stands for, for whoever needs its words.
+pub fn longest_known_name(key: &str) -> Option<&'static str> {
+    static LONGEST: OnceLock<Vec<String>> = OnceLock::new();
+    let longest = LONGEST.get_or_init(|| {
+        let data = include_str!("../../data/gazetteers/aliases.txt");
+        data.lines()
+            .map(|line| {
+                if line.trim().is_empty() || line.starts_with('#') {
+                    return String::new();
+                }
+                line.split('|')
+                    .map(|n| name_key(n.trim()))
+                    .max_by_key(|n| (n.split(' ').count(), std::cmp::Reverse(n.clone())))
+                    .unwrap_or_default()
+            })
+            .collect()
+    });
+    let n = *alias_table().get(key)?;
+    longest.get(n).map(String::as_str).filter(|n| *n != key)
+}
+
 /// Words skipped when taking initials ("Islamic State of Iraq and Syria" → ISIS keeps "and"? no).
 const MINOR: &[&str] = &["of", "the", "and", "for", "in", "on", "al", "el", "de", "&"];
 
@@ -303,6 +325,7 @@ pub fn resolve(sources: &mut [SourceNames]) {
     vote_labels(sources);
     org_not_person(sources);
     business_short_forms(sources);
+    short_forms_take_the_full_label(sources);
 }
 
 /// The word a business goes by ("Calder" of "Calder Systems", see
@@ -412,6 +435,41 @@ fn vote_labels(sources: &mut [SourceNames]) {
                 if g.lookup(&fold(&s.text[m.span])) != Some(Kind::Name(m.label)) {
                     m.label = l;
                 }
+            }
+        }
+    }
+}
+
+/// A shorter form of a name is what the name written in full is: "Okafor" read as an
+/// organisation beside "Daniel Okafor" a person, "Meridian" read as a place beside "Meridian
+/// Health" an organisation. Only when every mention written in full has one label, and only
+/// between people, places and organisations (the tagger's confusions on a lone word).
+fn short_forms_take_the_full_label(sources: &mut [SourceNames]) {
+    let swappable = |l: Label| matches!(l, Label::Person | Label::Org | Label::Gpe | Label::Loc);
+    // Per key: the one label of its mentions written in full, or `None` when they disagree.
+    let mut full: FnvMap<String, Option<Label>> = FnvMap::default();
+    for s in sources.iter() {
+        for m in s.mentions.iter().filter(|m| swappable(m.label)) {
+            if name_key(&s.text[m.span]) != m.key {
+                continue;
+            }
+            full.entry(m.key.clone())
+                .and_modify(|l| {
+                    if *l != Some(m.label) {
+                        *l = None
+                    }
+                })
+                .or_insert(Some(m.label));
+        }
+    }
+    for s in sources.iter_mut() {
+        for m in s.mentions.iter_mut().filter(|m| swappable(m.label)) {
+            let Some(&Some(label)) = full.get(&m.key) else {
+                continue;
+            };
+            let shorter = s.text[m.span].split_whitespace().count() < m.key.split(' ').count();
+            if shorter && label != m.label {
+                m.label = label;
             }
         }
     }

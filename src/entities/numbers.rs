@@ -1,7 +1,7 @@
 //! CARDINAL, MONEY, PERCENT, QUANTITY and ORDINAL mentions with their values as ranges:
 //! "2,164" → 2164; "40k" → 40000; "$81 million" → 81e6 USD; "47 percent" → 47 %;
 //! "some 2,000" → 1800–2200; "at least 218,000" → 218000–open; "tens of thousands" →
-//! 20000–99999; "dozens" → 24–99; "one in five" → 20 %; "between 20 and 22 percent" → 20–22 %;
+//! 20000–99999; "dozens" → 24–99; "thousands" → 2000–open; "one in five" → 20 %; "between 20 and 22 percent" → 20–22 %;
 //! "nearly a third of" → a share of 0.3–0.333.
 
 use super::{Label, Mention, Tokens, Value};
@@ -194,14 +194,15 @@ const MODIFIERS: &[(&[&str], Modifier)] = &[
     (&["circa"], Modifier::About),
 ];
 
-/// Vague amounts: "tens of thousands", "hundreds", "dozens".
+/// Vague amounts: "tens of thousands", "hundreds", "dozens". "Thousands" and "millions" have
+/// no top: news says "thousands lose power" of 65,000 homes as readily as of 3,000.
 const VAGUE: &[(&[&str], f64, f64)] = &[
     (&["hundreds", "of", "thousands"], 200_000.0, 999_999.0),
     (&["tens", "of", "thousands"], 20_000.0, 99_999.0),
     (&["tens", "of", "millions"], 20e6, 99_999_999.0),
     (&["hundreds", "of", "millions"], 200e6, 999_999_999.0),
-    (&["millions"], 2e6, 9_999_999.0),
-    (&["thousands"], 2_000.0, 9_999.0),
+    (&["millions"], 2e6, f64::INFINITY),
+    (&["thousands"], 2_000.0, f64::INFINITY),
     (&["hundreds"], 200.0, 999.0),
     (&["dozens"], 24.0, 99.0),
     (&["scores"], 40.0, 99.0),
@@ -748,7 +749,7 @@ fn apply(m: Modifier, low: f64, high: f64, unit: Option<&'static str>, precise: 
     };
     Value {
         low: lo.map(round),
-        high: hi.map(round),
+        high: hi.filter(|h| h.is_finite()).map(round),
         unit,
     }
 }

@@ -112,8 +112,8 @@ pub struct Attribution {
     /// the speaker a pronoun, a relative pronoun or a description ("he", "who", "the
     /// company") refers to ([`resolve::Resolver`]); set by the claims stage.
     pub resolved: Option<Span>,
-    /// The unnamed group a plural pronoun stands for: the source of an earlier sentence ("they
-    /// said" → "Federal prosecutors"); set by the claims stage.
+    /// The unnamed group or person a pronoun stands for: the source of an earlier sentence
+    /// ("they said" → "Federal prosecutors", "she said" → "one nurse"); set by the claims stage.
     pub stands_for: Option<Span>,
 }
 

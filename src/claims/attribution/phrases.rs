@@ -307,15 +307,18 @@ impl Paragraph<'_> {
                 a = c;
             }
         }
-        if a >= lo + 2 && matches!(self.w(a - 1), "at" | "on" | "in" | "aboard" | "with") {
+        // Twice at most: "Nurses at the flagship hospital in Nashville".
+        for _ in 0..2 {
+            if a < lo + 2 || !matches!(self.w(a - 1), "at" | "on" | "in" | "aboard" | "with") {
+                break;
+            }
             let head = a - 2;
             let located = !self.is(head, IS_TIME)
                 && self.w(head).chars().all(char::is_alphabetic)
                 && (!self.capitalised(head) || self.at_start(head));
-            if located {
-                if let Some((c, _)) = self.np_left(a - 1, lo) {
-                    a = c;
-                }
+            match self.np_left(a - 1, lo) {
+                Some((c, _)) if located && c < a => a = c,
+                _ => break,
             }
         }
         if a >= lo + 2 && self.w(a - 1) == "and" && self.capitalised(a - 2) && !self.at_start(a - 2)

@@ -222,6 +222,9 @@ pub struct Resolver<'a> {
     /// Each sentence's source when it is an unnamed group ("Federal prosecutors", "Police",
     /// "they" standing for one): a later "they" stands for it.
     groups: Vec<Option<Span>>,
+    /// Each sentence's source when it is a person the text does not name ("one nurse", or
+    /// "she" standing for her): a later "he" or "she" stands for them.
+    unnamed_people: Vec<Option<Span>>,
     /// The longest name of each organisation by entity key, in lower case ("northway bank"
     /// for "Northway" and "Northway Bank"): its last word tells its sort.
     full_names: FnvMap<&'a str, String>,
@@ -260,6 +263,7 @@ impl<'a> Resolver<'a> {
             described: Default::default(),
             org_heads: FnvMap::default(),
             groups: vec![None; seg.sentences.len()],
+            unnamed_people: vec![None; seg.sentences.len()],
             full_names: FnvMap::default(),
         };
         for m in mentions.iter().filter(|m| org_like(m.label)) {
@@ -270,6 +274,19 @@ impl<'a> Resolver<'a> {
                 .is_none_or(|n| n.split(' ').count() < name.split(' ').count());
             if longer {
                 r.full_names.insert(m.key.as_str(), name);
+            }
+        }
+        // What an acronym stands for, when the text never spells it out ("FBI": "Federal Bureau
+        // of Investigation", a bureau).
+        for m in mentions.iter().filter(|m| org_like(m.label)) {
+            if let Some(long) = crate::entities::aliases::longest_known_name(&m.key) {
+                let words = long.split(' ').count();
+                if r.full_names
+                    .get(m.key.as_str())
+                    .is_none_or(|n| n.split(' ').count() < words)
+                {
+                    r.full_names.insert(m.key.as_str(), long.to_string());
+                }
             }
         }
         let mut titles_of: FnvMap<&str, Vec<&str>> = FnvMap::default();
@@ -464,7 +481,14 @@ impl<'a> Resolver<'a> {
                     self.learn(&self.mentions[m].key, gender);
                     (Some(Speaker::Named(m)), AttributionKind::Named)
                 }
-                Some(anonymous) => (Some(anonymous), AttributionKind::Anonymous),
+                Some(anonymous) => {
+                    // Who the pronoun stands for: the unnamed person who spoke last.
+                    a.stands_for = (index.saturating_sub(LOOK_BACK)..index)
+                        .rev()
+                        .find(|&s| self.speakers[s] == Some(anonymous))
+                        .and_then(|s| self.unnamed_people[s]);
+                    (Some(anonymous), AttributionKind::Anonymous)
+                }
                 // No one before it: a pronoun names no one.
                 None => (None, AttributionKind::Anonymous),
             }
@@ -572,6 +596,9 @@ impl<'a> Resolver<'a> {
             Some(Speaker::Named(m)) => Some(self.mentions[m].span),
             _ => None,
         };
+        if speaker == Some(Speaker::Anonymous { person: true }) {
+            self.unnamed_people[index] = a.stands_for.or(Some(source));
+        }
         self.speakers[index] = speaker;
         self.institutions[index] = INSTITUTION_WORDS.contains(&head);
         if let Some(Speaker::Anonymous { person: false }) = speaker {
@@ -838,10 +865,19 @@ impl<'a> Resolver<'a> {
         // "business" and the name is not an institution's ("Police raided Dorland Mining
         // Company, the ministry said" is the ministry of no one named).
         let business = BUSINESS_HEADS.contains(&head);
+        // The head among the words of a name or of what it stands for ("the bureau": the FBI).
+        let has_head = |m: usize| {
+            let key = self.mentions[m].key.as_str();
+            key.split(' ').any(|w| w == head)
+                || self
+                    .full_names
+                    .get(key)
+                    .is_some_and(|n| n.split(' ').any(|w| w == head))
+        };
         let fits = |m: usize| {
             let key = &self.mentions[m].key;
             let last = key.rsplit(' ').next().unwrap_or("");
-            key.split(' ').any(|w| w == head) || business && !INSTITUTION_WORDS.contains(&last)
+            has_head(m) || business && !INSTITUTION_WORDS.contains(&last)
         };
         // What an organisation is, by its own name's last word ("… Association") or by the
         // description it was resolved from before ("the company"): another sort of body is not
@@ -851,7 +887,10 @@ impl<'a> Resolver<'a> {
             let key = self.mentions[m].key.as_str();
             let name = self.full_names.get(key).map_or(key, String::as_str);
             let name = if key.contains(' ') { key } else { name };
-            let last = name.rsplit(' ').next().unwrap_or("");
+            // The name's own head: its last word, or the word before "of" ("Federal Bureau
+            // of Investigation" is a bureau, "Bank of America" a bank).
+            let head_part = name.split(" of ").next().unwrap_or(name);
+            let last = head_part.rsplit(' ').next().unwrap_or("");
             if name.contains(' ') {
                 sort_of(last)
             } else {
@@ -859,12 +898,12 @@ impl<'a> Resolver<'a> {
             }
         };
         let other_sort = |m: usize| {
-            let key = self.mentions[m].key.as_str();
-            if key.split(' ').any(|w| w == head) {
+            if has_head(m) {
                 return false;
             }
             let differ =
                 |s: Option<Sort>| s.is_some() && sort_of_head.is_some() && s != sort_of_head;
+            let key = self.mentions[m].key.as_str();
             differ(name_sort(m)) || differ(self.org_heads.get(key).and_then(|h| sort_of(h)))
         };
         // A description with words before its head ("the county elections office") names a
@@ -880,9 +919,8 @@ impl<'a> Resolver<'a> {
         // Named in passing, not as a speaker: only a body of the sort the head says ("the
         // union" is no company the text merely mentions; "the ministry" the Foreign Ministry).
         let same_sort = |m: usize| {
-            let key = self.mentions[m].key.as_str();
             head == "it"
-                || key.split(' ').any(|w| w == head)
+                || has_head(m)
                 || (sort_of_head.is_some() && name_sort(m) == sort_of_head && named_by(m))
         };
         let here = self
