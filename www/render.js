@@ -971,7 +971,7 @@ export function originWords(g, look, letters) {
     if (!byOrigin.has(m.origin)) byOrigin.set(m.origin, []);
     byOrigin.get(m.origin).push(m);
   }
-  const fold = (sp) => (sp && sp.text ? String(sp.text).trim().toLowerCase() : '');
+  const fold = (sp) => (sp && sp.key ? `key:${sp.key}` : sp && sp.text ? String(sp.text).trim().toLowerCase() : '');
   const out = [];
   for (const [o, ms] of byOrigin) {
     if (ms.length < 2) continue;
@@ -986,7 +986,17 @@ export function originWords(g, look, letters) {
       const k = fold(f(attrs[0]));
       return k && attrs.every((a) => fold(f(a)) === k) ? String(f(attrs[0]).text).trim() : null;
     };
-    const cited = same((a) => (a.kind && a.kind !== 'none' ? a.source : null));
+    // Who each cites, by who the source is or stands for: "She" in two outlets is the governor
+    // both name, and "the bureau" and "The FBI" are one.
+    const speaker = (a) => {
+      if (!a.kind || a.kind === 'none') return null;
+      if (a.resolved && a.resolved.key) return { text: a.resolved.name || a.resolved.key, key: a.resolved.key };
+      return (a.stands_for && a.stands_for.text ? a.stands_for : a.source) || null;
+    };
+    const cited = same((a) => {
+      const who = speaker(a);
+      return who && who.key ? { text: who.text, key: who.key } : who;
+    });
     const via = same((a) => a.via);
     const why = cited ? `all cite “${cited}”` : via ? `all carry it via ${via}` : 'cite the same source or outlet, or share copied text';
     out.push(`${listWords(names)} ${tag} ${names.length === 2 ? why.replace(/^all /, 'both ') : why}, so they count as one origin.`);

@@ -74,6 +74,24 @@ test('the board says in words why members share an origin: the source they cite,
   assert.equal(originWords({ members: [{ source: 'a', claim: 0, origin: 0 }, { source: 'b', claim: 0, origin: 1 }] }, look, letter), null);
 });
 
+test('members citing one speaker by a pronoun or a description are said to cite who it stands for', () => {
+  // Reason: two outlets quoting the governor as "She" read "both cite “She”", which names no one;
+  // "the bureau" in one and "The FBI" in another were no shared source in words at all.
+  const said = {
+    f: { attribution: { kind: 'named', source: { text: 'She' }, resolved: { key: 'lena ortiz', name: 'Lena Ortiz' } } },
+    g: { attribution: { kind: 'named', source: { text: 'she' }, resolved: { key: 'lena ortiz', name: 'Gov. Lena Ortiz' } } },
+    h: { attribution: { kind: 'named', source: { text: 'the bureau' }, resolved: { key: 'fbi', name: 'FBI' } } },
+    i: { attribution: { kind: 'named', source: { text: 'The FBI' }, resolved: { key: 'fbi', name: 'FBI' } } },
+    j: { attribution: { kind: 'anonymous', source: { text: 'He' }, stands_for: { text: 'A senior official' } } },
+    k: { attribution: { kind: 'anonymous', source: { text: 'A senior official' } } },
+  };
+  const by = { nameOf: look.nameOf, claimOf: (m) => said[m.source] };
+  const two = (a, b) => originWords({ members: [{ source: a, claim: 0, origin: 0 }, { source: b, claim: 0, origin: 0 }] }, by, letter);
+  assert.match(two('f', 'g'), /both cite “Lena Ortiz”/);
+  assert.match(two('h', 'i'), /both cite “FBI”/);
+  assert.match(two('j', 'k'), /both cite “A senior official”/);
+});
+
 test('the board says what a drift is for this group, not only who said what', () => {
   const g = { members: [{ source: 'a', certainty: 'asserted' }, { source: 'b', certainty: 'hedged' }, { source: 'c', certainty: 'attributed' }] };
   const [who, why] = driftWords(g, look.nameOf);
