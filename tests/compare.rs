@@ -1953,3 +1953,29 @@ fn a_measure_told_two_ways_is_disputed() {
     let e = group_of(&r, "s1", "2,000 residents");
     assert_eq!(e.status, GroupStatus::Corroborated, "{e:?}");
 }
+
+#[test]
+fn a_denial_disputes_what_another_outlet_hedges() {
+    // Reason: "The authority denied that the delays were linked to the new cranes" and "the
+    // delays may be tied to the new cranes, two dock workers said" were one group marked
+    // corroborated: a hedged account of what another source denies was no statement to dispute,
+    // so the board said the outlets agree on the one point they contest.
+    let r = run(&[
+        "Port delays pile up at Brennport\n\nShips waited up to four days to unload at Brennport this week, the port authority said on Tuesday. The authority denied that the delays were linked to the new automated cranes it installed in March. Shipping lines have asked for a meeting.",
+        "Brennport backlog grows\n\nCargo ships have been waiting as long as four days to unload at Brennport, port officials said Tuesday. The delays may be tied to the automated cranes installed in March, two dock workers said. Truck drivers reported lines of several hours.",
+    ]);
+    let g = group_of(&r, "s1", "denied that the delays");
+    assert!(
+        g.members.iter().any(|m| m.source == "s2"),
+        "the hedged account is in the group: {g:?}"
+    );
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+    let detail = &g.conflict.as_ref().unwrap().detail;
+    // Who holds it possible, in words that read inside a sentence.
+    assert!(
+        detail.contains("said to be possible by two dock workers (n2)"),
+        "{detail}"
+    );
+    let denier = g.members.iter().find(|m| m.source == "s1").unwrap();
+    assert_eq!(denier.stance, Stance::Disputes, "{g:?}");
+}

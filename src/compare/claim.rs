@@ -1122,6 +1122,33 @@ fn figures(
                     k
                 }
             });
+        // "8% of the company's North American workforce", "5% of its Ohio plants": after an
+        // owner, the names that modify the owned noun are passed.
+        let counted_at = counted_at.map(|k| {
+            let owner = k > after && is_possessive(&folded[k - 1]);
+            let capital = |j: usize| {
+                spans.get(j).is_some_and(|&(a, _)| {
+                    src.text[base + a..].starts_with(|c: char| c.is_uppercase())
+                })
+            };
+            if !owner {
+                return k;
+            }
+            let mut j = k;
+            while j < k + 3 && capital(j) && j + 1 < folded.len() && !gap_before(j + 1) {
+                j += 1;
+            }
+            let w = folded[j].as_str();
+            let noun = !capital(j)
+                && w.chars().all(char::is_alphabetic)
+                && !is_stopword(word_hash(w))
+                && !NUMBER_FILLERS.contains(&w);
+            if noun {
+                j
+            } else {
+                k
+            }
+        });
         // A measure in a unit measures the unit ("6,200 acres burned", "roughly 5,000 acres and
         // destroying"), or what follows "of" ("40,000 gallons of oil"): a verb after it is no
         // counted thing.
@@ -1373,6 +1400,14 @@ const VOTE_WORDS: &[&str] = &[
 
 /// The unit of a tally's figure (see [`tally`]).
 pub const TALLY_UNIT: &str = "tally";
+
+/// Whether a folded word is an owner's ("company's", "workers'", "its").
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s")
+        || w.ends_with("’s")
+        || w.ends_with("s'")
+        || matches!(w, "its" | "their" | "his" | "her" | "our" | "my" | "your")
+}
 
 /// A count's noun past the names that modify it: "4.2 million Northway Bank customers" counts
 /// customers, "3,000 Google employees" employees. The names are passed only when a plural
@@ -1665,5 +1700,26 @@ mod tests {
         assert_eq!(of("it ended lower at the close"), ["close"]);
         assert!(of("it was a close race").is_empty());
         assert!(of("an early start to trading").is_empty());
+    }
+
+    #[test]
+    fn a_share_of_an_owners_whole_counts_the_whole() {
+        // Reason: "8% of the company's North American workforce" counted "North" and "10% of
+        // Halvorsen's workforce" counted "workforce": one share of one whole, never compared.
+        let text = "The cuts amount to about 8% of the company's North American workforce. \
+                    The reductions represent about 10% of Halvorsen's workforce in North America. \
+                    About 5% of its Ohio plants will close.";
+        let sources = [crate::Source::new("a", "A", text)];
+        let prepared = crate::prepare(&sources);
+        let analysed = prepared.analysed(&sources);
+        let a = &analysed[0];
+        let nouns: Vec<u64> = a
+            .claims
+            .iter()
+            .map(|c| ClaimInfo::new(0, 0, a, c).figures[0].noun)
+            .collect();
+        assert_eq!(nouns[0], word_hash(stem("workforce")));
+        assert_eq!(nouns[1], word_hash(stem("workforce")));
+        assert_eq!(nouns[2], word_hash(stem("plants")));
     }
 }

@@ -697,8 +697,9 @@ fn conflict(
     Some(Conflict {
         kind: ConflictKind::Negation,
         detail: format!(
-            "denied by {}, stated by {}",
+            "denied by {}, {} {}",
             voice(sources, &infos[denied]),
+            stated_how(&infos[stated]),
             voice(sources, &infos[stated])
         ),
     })
@@ -722,10 +723,30 @@ fn voice(sources: &[Analysed], info: &ClaimInfo) -> String {
     let who = span
         .and_then(|s| source.text.get(s.start..s.end))
         .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|t| !t.is_empty() && t.chars().count() <= 80);
+        .filter(|t| !t.is_empty() && t.chars().count() <= 80)
+        .map(|t| match a.kind {
+            AttributionKind::Anonymous => mid_sentence(&t),
+            _ => t,
+        });
     match who {
         Some(who) => format!("{who} ({outlet})"),
         None => outlet.to_string(),
+    }
+}
+
+/// An unnamed source as it reads inside a sentence: its opening article or number in lower
+/// case ("two people familiar with the matter"), names left as written ("Halvorsen officials").
+fn mid_sentence(who: &str) -> String {
+    let first = who.split_whitespace().next().unwrap_or("");
+    let lower = first.to_lowercase();
+    let opening = matches!(
+        lower.as_str(),
+        "a" | "an" | "the" | "some" | "several" | "many"
+    ) || crate::entities::numbers::small_number(&lower).is_some();
+    if opening && first != lower {
+        format!("{lower}{}", &who[first.len()..])
+    } else {
+        who.to_string()
     }
 }
 
@@ -755,11 +776,22 @@ fn denies(x: &ClaimInfo, y: &ClaimInfo) -> bool {
                 .any(|h| y.content.binary_search(h).is_ok()))
 }
 
-/// Whether a claim states what another member denies: it is stated (asserted or attributed)
-/// and not itself in the negative. "He has denied any wrongdoing" and "his lawyer said he had
-/// done nothing wrong" say the same thing.
+/// Whether a claim states what another member denies: it is stated, however surely (asserted,
+/// attributed, hedged or alleged), and not itself in the negative. "He has denied any
+/// wrongdoing" and "his lawyer said he had done nothing wrong" say the same thing; "the company
+/// denied that the cuts were linked to the merger" disputes "the closure may be tied to the
+/// merger, people familiar with the matter said".
 fn states_what_is_denied(x: &ClaimInfo) -> bool {
-    matches!(x.certainty, Certainty::Asserted | Certainty::Attributed) && !x.negated
+    x.certainty != Certainty::Denied && !x.negated
+}
+
+/// How a conflict's words say that a claim states what another denies.
+fn stated_how(x: &ClaimInfo) -> &'static str {
+    match x.certainty {
+        Certainty::Hedged => "said to be possible by",
+        Certainty::Alleged => "alleged by",
+        _ => "stated by",
+    }
 }
 
 /// The names (entity keys) and numbers (as written first) that members of at least two

@@ -128,7 +128,7 @@ fn sort_of(word: &str) -> Option<Sort> {
         "airways" | "airlines" | "inc" | "corp" | "ltd" | "llc" | "plc" | "holdings" => {
             Sort::Business
         }
-        w if crate::entities::names::is_trade_word(w) => Sort::Business,
+        w if crate::entities::names::ends_a_business(w) => Sort::Business,
         _ => return None,
     })
 }
@@ -923,19 +923,8 @@ impl<'a> Resolver<'a> {
                 || has_head(m)
                 || (sort_of_head.is_some() && name_sort(m) == sort_of_head && named_by(m))
         };
-        let here = self
-            .unquoted_in(index)
-            .filter(|&m| self.mentions[m].label == Label::Org)
-            .filter(|&m| self.mentions[m].span.end <= source_start)
-            .last()
-            .filter(|&m| fits(m));
-        if let Some(m) = here {
-            return Some(Speaker::Named(m));
-        }
-        let range = index.saturating_sub(LOOK_BACK)..index;
-        // A speaker known to be of the sort the head says comes first: "the agency" after
-        // "the FDA said" and a company's chief is the agency ("… Administration"), "the
-        // company" after an agency's report is the company the text called one.
+        // What the text says an organisation is: by its name, or by the description it was
+        // resolved from before.
         let known_sort = |m: usize| {
             name_sort(m).or_else(|| {
                 self.org_heads
@@ -943,6 +932,25 @@ impl<'a> Resolver<'a> {
                     .and_then(|h| sort_of(h))
             })
         };
+        let in_sentence: Vec<usize> = self
+            .unquoted_in(index)
+            .filter(|&m| self.mentions[m].label == Label::Org)
+            .filter(|&m| self.mentions[m].span.end <= source_start)
+            .collect();
+        // One of the sort the head says comes first ("Halvorsen Motors will shut its Toledo
+        // plant, the automaker announced": the Motors, not a place the tagger took for a body).
+        let here = in_sentence
+            .iter()
+            .rev()
+            .find(|&&m| sort_of_head.is_some() && known_sort(m) == sort_of_head && fits(m))
+            .or(in_sentence.last().filter(|&&m| fits(m)));
+        if let Some(&m) = here {
+            return Some(Speaker::Named(m));
+        }
+        let range = index.saturating_sub(LOOK_BACK)..index;
+        // A speaker known to be of the sort the head says comes first: "the agency" after
+        // "the FDA said" and a company's chief is the agency ("… Administration"), "the
+        // company" after an agency's report is the company the text called one.
         if sort_of_head.is_some() {
             for s in range.clone().rev() {
                 if let Some(Speaker::Named(m)) = self.speakers[s] {

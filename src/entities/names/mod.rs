@@ -47,10 +47,10 @@ use join::{
     drop_common_caps, free, hyphen_prefix, is_descriptor, join_connected, join_org_runs,
     join_possessive, mend, mend_people, rescue_acronyms, trim,
 };
+pub(crate) use label::ends_a_business;
 use label::{
     before_civic_title, office_in_name, override_type, party_state, prefix_label, refine, FAC_WORDS,
 };
-pub(crate) use label::{ends_a_business, is_trade_word};
 use std::cell::RefCell;
 
 /// Small words inside names ("Bank of England", "Fish and Wildlife Service").
@@ -570,9 +570,9 @@ const CARRIER_CRAFT: &[&str] = &[
 
 /// A name the tagger took for a person (or a thing, or an unknown place) is a business wherever
 /// the text writes it when the text once says so: a word for a business right before it ("the
-/// port operator Meridian Terminals"), its staff or its craft after it ("a senior Meridian
-/// executive", "a Baltic Skyways flight"), or ", which" after it ("Meridian Terminals, which
-/// runs the port"), a relative no person takes. A longer name that opens with a business's one
+/// port operator Meridian Terminals") or after it (", a South Korean battery maker"), its
+/// staff or its craft after it ("a senior Meridian executive", "a Baltic Skyways flight"), or
+/// ", which" after it ("Meridian Terminals, which runs the port"), a relative no person takes. A longer name that opens with a business's one
 /// word is that business ("Meridian Terminals" beside "Meridian employees"). Never a name a
 /// given name opens.
 fn described_businesses(t: &Tokens, out: &mut [Mention]) {
@@ -608,8 +608,22 @@ fn described_businesses(t: &Tokens, out: &mut [Mention]) {
         }
         let craft = |k: usize| k < n && CARRIER_CRAFT.contains(&t.lower(k));
         let before = i > 0 && BUSINESS_DESCRIPTORS.contains(&t.lower(i - 1));
+        // ", a South Korean battery maker", ", a firm based in Seoul": what the name is, said
+        // after it (the descriptor ends the phrase: ", a former company lawyer" is a lawyer).
+        let appositive = j + 2 < n
+            && t.text(j) == ","
+            && matches!(t.lower(j + 1), "a" | "an")
+            && (j + 2..(j + 7).min(n))
+                .take_while(|&k| t.text(k).chars().all(char::is_alphabetic))
+                .any(|k| {
+                    BUSINESS_DESCRIPTORS.contains(&t.lower(k))
+                        && (k + 1 >= n
+                            || !t.text(k + 1).chars().all(char::is_alphabetic)
+                            || matches!(t.lower(k + 1), "that" | "which" | "based" | "of"))
+                });
         let after = j < n
-            && (BUSINESS_FOLLOWERS.contains(&t.lower(j))
+            && (appositive
+                || BUSINESS_FOLLOWERS.contains(&t.lower(j))
                 || craft(j)
                 || (craft(j + 1) && t.text(j).chars().all(|c| c.is_ascii_lowercase()))
                 || (t.text(j) == "," && j + 1 < n && t.lower(j + 1) == "which"));
