@@ -981,10 +981,15 @@ export function originWords(g, look, letters) {
       out.push(`${ms.length} sentences of ${names[0]} ${tag} count once.`);
       continue;
     }
+    // A member in the outlet's own voice (a headline) joins its origin through its outlet's
+    // other members: what the origin cites is what the members that cite anyone cite, when
+    // every outlet has one.
     const attrs = ms.map((m) => (look.claimOf(m) || {}).attribution || {});
     const same = (f) => {
-      const k = fold(f(attrs[0]));
-      return k && attrs.every((a) => fold(f(a)) === k) ? String(f(attrs[0]).text).trim() : null;
+      const citing = ms.map((m, i) => [m, attrs[i]]).filter(([, a]) => fold(f(a)));
+      if (!citing.length || !names.every((n) => citing.some(([m]) => look.nameOf(m.source) === n))) return null;
+      const k = fold(f(citing[0][1]));
+      return citing.every(([, a]) => fold(f(a)) === k) ? String(f(citing[0][1]).text).trim() : null;
     };
     // Who each cites, by who the source is or stands for: "She" in two outlets is the governor
     // both name, and "the bureau" and "The FBI" are one.

@@ -92,6 +92,24 @@ test('members citing one speaker by a pronoun or a description are said to cite 
   assert.match(two('j', 'k'), /both cite “A senior official”/);
 });
 
+test('headlines in the outlet\'s own voice do not hide the source the outlets cite', () => {
+  // Reason: three outlets relaying a company's announcement, each with its headline in the group,
+  // read "cite the same source or outlet, or share copied text": the headlines cite no one and
+  // join the origin through their articles, so the cited company went unsaid.
+  const said = {
+    w: { attribution: { kind: 'named', source: { text: 'Halvorsen Motors' }, resolved: { key: 'halvorsen', name: 'Halvorsen Motors' } } },
+    p: { attribution: { kind: 'named', source: { text: 'the automaker' }, resolved: { key: 'halvorsen', name: 'Halvorsen Motors' } } },
+    h: { attribution: { kind: 'none' } },
+  };
+  const by = { nameOf: (id) => ({ w: 'wire', p: 'paper', h: 'paper', x: 'tv' })[id], claimOf: (m) => said[m.source] };
+  const g = { members: [{ source: 'w', claim: 0, origin: 0 }, { source: 'h', claim: 0, origin: 0 }, { source: 'p', claim: 0, origin: 0 }] };
+  assert.match(originWords(g, by, letter), /wire and paper \(origin A\) both cite “Halvorsen Motors”/);
+  // An outlet whose members cite no one still shares the origin some other way.
+  const lone = { members: [{ source: 'w', claim: 0, origin: 0 }, { source: 'x', claim: 0, origin: 0 }] };
+  const byLone = { nameOf: by.nameOf, claimOf: (m) => (m.source === 'x' ? said.h : said.w) };
+  assert.match(originWords(lone, byLone, letter), /same source or outlet, or share copied text/);
+});
+
 test('the board says what a drift is for this group, not only who said what', () => {
   const g = { members: [{ source: 'a', certainty: 'asserted' }, { source: 'b', certainty: 'hedged' }, { source: 'c', certainty: 'attributed' }] };
   const [who, why] = driftWords(g, look.nameOf);
