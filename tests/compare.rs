@@ -1979,3 +1979,86 @@ fn a_denial_disputes_what_another_outlet_hedges() {
     let denier = g.members.iter().find(|m| m.source == "s1").unwrap();
     assert_eq!(denier.stance, Stance::Disputes, "{g:?}");
 }
+
+#[test]
+fn one_speaker_denying_and_stating_in_two_outlets_disputes_nothing() {
+    // Reason: "A company spokeswoman, Dr. Ilse Marten, denied that the tunnel had been declared
+    // unsafe" and "“The tunnel was inspected and declared safe in May,” Dr. Ilse Marten told
+    // reporters" showed "denied by Ilse Marten (n1), stated by Ilse Marten (n3)": one voice,
+    // saying one thing two ways. And "Three engineers were among the dead" disputed the 14
+    // killed as a toll of three: those among the dead are some of them.
+    let r = run(&[
+        "Kestrel mine collapse kills 14\n\nA tunnel collapsed at the Kestrel copper mine on Monday, killing 14 miners, the regional mining office said. A company spokeswoman, Dr. Ilse Marten, denied that the tunnel had been declared unsafe. Rescue teams worked through the night.",
+        "Dozens feared dead at Kestrel\n\nAt least 17 miners were killed when a tunnel caved in at the Kestrel copper mine on Monday, according to union officials. Three engineers and a foreman were among the dead. Families gathered at the gate.",
+        "Mine collapse; company denies warnings\n\nA tunnel caved in at the Kestrel copper mine on Monday, killing 14 miners, officials said. \"The tunnel was inspected and declared safe in May,\" Dr. Ilse Marten told reporters. Three engineers were among the dead.",
+    ]);
+    let denial = group_of(&r, "s1", "denied that the tunnel");
+    assert!(
+        denial.conflict.is_none(),
+        "one speaker is no dispute: {denial:?}"
+    );
+    let toll = group_of(&r, "s1", "killing 14 miners");
+    assert_eq!(toll.status, GroupStatus::Conflicting, "{toll:?}");
+    let detail = &toll.conflict.as_ref().unwrap().detail;
+    assert!(detail.contains("“14” (n1, n3)"), "{detail}");
+    for m in &toll.members {
+        let claim = &r.sources.iter().find(|s| s.id == m.source).unwrap().claims[m.claim];
+        assert!(
+            !(claim.text.contains("among the dead") && m.stance == Stance::Disputes),
+            "a part of the toll disputes nothing: {detail}"
+        );
+    }
+}
+
+#[test]
+fn a_figure_opening_its_sentence_reads_as_inside_one() {
+    // Reason: the conflict read "“27” (n1) and “At least 31” (n2) cannot both be right": a
+    // capital that only opened the other sentence.
+    let r = run(&[
+        "Hospital hit\n\nAn air strike hit the main hospital in Dar Salem on Tuesday, killing 27 people, the health ministry said. Aid convoys were turned back at the border. Fuel prices in the city have tripled since March. Schools have been closed for a month. The airport reopened to cargo flights on Sunday.",
+        "Bombs fall on hospital\n\nAt least 31 people were killed when bombs struck the main hospital in Dar Salem on Tuesday, according to local officials. The city has had no power for a week. Bakeries ran out of flour on Monday. Two bridges into the old town were destroyed in April. Doctors have asked for generators.",
+    ]);
+    let g = group_of(&r, "s1", "killing 27 people");
+    let detail = &g.conflict.as_ref().expect("a conflict").detail;
+    assert!(detail.contains("“at least 31” (n2)"), "{detail}");
+}
+
+/// The air strike story: a hospital hit, three outlets (written for the tests).
+fn airstrike() -> crosscheck::Report {
+    story("airstrike", ["wire.txt", "paper.txt", "tv.txt"])
+}
+
+#[test]
+fn a_denial_in_a_headline_denies_only_what_follows_its_cue() {
+    // Reason: "Hospital bombed in Dar Salem; Coalition denies role" disputed the toll group it
+    // joins by its first half: the headline denies a role, not the bombing. The toll in dispute
+    // is the 27 killed against "at least 31", not "two nurses … among the dead", and the
+    // spokesman the wire names after a comma with his rank ("Col. Anders Brekke") is who
+    // denies, not the Coalition, nor a dispute of what he says himself on television.
+    let r = airstrike();
+    let toll = group_of(&r, "s1", "killing 27 people");
+    let detail = &toll.conflict.as_ref().expect("a toll in dispute").detail;
+    assert_eq!(
+        detail, "“27” (n1, n3) and “at least 31” (n2) cannot both be right",
+        "{toll:?}"
+    );
+    let headline = toll
+        .members
+        .iter()
+        .find(|m| m.source == "s3" && m.claim == 0)
+        .expect("the headline is in the toll group");
+    assert_ne!(headline.stance, Stance::Disputes, "{toll:?}");
+    let brekke = group_of(&r, "s1", "denied that its jets");
+    assert!(brekke.conflict.is_none(), "{brekke:?}");
+    let wire = &r.sources[0];
+    let denial = wire
+        .claims
+        .iter()
+        .find(|c| c.text.contains("denied that its jets"))
+        .unwrap();
+    assert_eq!(
+        denial.attribution.resolved.as_ref().map(|x| x.key.as_str()),
+        Some("anders brekke"),
+        "{denial:?}"
+    );
+}

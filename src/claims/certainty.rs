@@ -119,6 +119,15 @@ const HEDGE_PHRASES: &[&[&str]] = &[
     &["won’t", "say"],
     &["has", "not", "said"],
     &["have", "not", "said"],
+    // A state feared or believed, not known: "Dozens feared dead".
+    &["feared", "dead"],
+    &["feared", "killed"],
+    &["feared", "missing"],
+    &["feared", "trapped"],
+    &["believed", "dead"],
+    &["believed", "missing"],
+    &["believed", "killed"],
+    &["presumed", "dead"],
     &["unclear", "whether"],
     &["not", "clear", "whether"],
 ];

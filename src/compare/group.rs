@@ -49,7 +49,10 @@ pub fn build(
                 && !x.negated_words.is_empty())
     };
     let stated_elsewhere = |i: usize| {
-        may_deny(&infos[i]) && members.iter().any(|&j| contradicts(&infos[i], &infos[j]))
+        may_deny(&infos[i])
+            && members
+                .iter()
+                .any(|&j| contradicts(sources, &infos[i], &infos[j]))
     };
     // Numbered in order of first appearance; only looked up.
     let mut origin_ids: FnvMap<usize, usize> = FnvMap::default();
@@ -668,7 +671,7 @@ fn conflict(
                         .map(|(v, of)| {
                             of.sort_unstable();
                             let names: Vec<&str> = of.iter().map(|&s| sources[s].name).collect();
-                            format!("“{}” ({})", v.text, names.join(", "))
+                            format!("“{}” ({})", quoted_figure(&v.text), names.join(", "))
                         })
                         .collect();
                     if let Some((last, rest)) = named.split_last() {
@@ -691,7 +694,7 @@ fn conflict(
     let (denied, stated) = members.iter().find_map(|&i| {
         members
             .iter()
-            .find(|&&j| contradicts(&infos[i], &infos[j]))
+            .find(|&&j| contradicts(sources, &infos[i], &infos[j]))
             .map(|&j| (i, j))
     })?;
     Some(Conflict {
@@ -734,6 +737,22 @@ fn voice(sources: &[Analysed], info: &ClaimInfo) -> String {
     }
 }
 
+/// A figure as it reads inside a sentence: "At least 31" opening its sentence is "at least
+/// 31" in a conflict's words; a figure in words alone ("Dozens") keeps its capital, and so does
+/// a unit ("US$").
+fn quoted_figure(text: &str) -> String {
+    let mut words = text.splitn(2, ' ');
+    let (first, rest) = (words.next().unwrap_or(""), words.next());
+    let plain_word = first.chars().all(char::is_alphabetic)
+        && first.chars().skip(1).all(char::is_lowercase)
+        && rest.is_some_and(|r| r.chars().any(|c| c.is_ascii_digit()));
+    if plain_word {
+        format!("{}{}", first.to_lowercase(), &text[first.len()..])
+    } else {
+        text.to_string()
+    }
+}
+
 /// An unnamed source as it reads inside a sentence: its opening article or number in lower
 /// case ("two people familiar with the matter"), names left as written ("Halvorsen officials").
 fn mid_sentence(who: &str) -> String {
@@ -755,20 +774,49 @@ fn mid_sentence(who: &str) -> String {
 /// a story: "Officials denied that the dam had failed" / "The dam had failed, residents said"). A group holds claims that share
 /// a topic ("the chief executive said the walkout was irresponsible" beside "she denied that
 /// pilots were underpaid"); only a denial of the same statement disputes it.
-fn contradicts(denied: &ClaimInfo, stated: &ClaimInfo) -> bool {
+/// One speaker in two outlets, denying one thing and stating another ("denied that its jets
+/// struck the hospital" / "Our aircraft struck a military target"), disputes nothing.
+fn contradicts(sources: &[Analysed], denied: &ClaimInfo, stated: &ClaimInfo) -> bool {
     stated.source != denied.source
-        && denies(denied, stated)
+        && !denied.cites.iter().any(|c| stated.cites.contains(c))
+        && denies(sources, denied, stated)
         && states_what_is_denied(stated)
         && super::pair::similarity(denied, stated) >= super::pair::model().threshold
+}
+
+/// The content words a denial denies: those after its cue ("Hospital bombed; Coalition denies
+/// role" denies a role, not the bombing), or all of them when nothing follows the cue.
+fn denied_words(sources: &[Analysed], x: &ClaimInfo) -> Vec<u64> {
+    let cue = sources
+        .get(x.source)
+        .and_then(|s| s.claims.get(x.claim))
+        .and_then(|c| c.attribution.cue);
+    let after: Vec<u64> = match cue {
+        Some(cue) => x
+            .content
+            .iter()
+            .zip(&x.content_at)
+            .filter(|(_, at)| at.0 as usize >= cue.end)
+            .map(|(&w, _)| w)
+            .collect(),
+        None => Vec::new(),
+    };
+    if after.is_empty() {
+        x.content.clone()
+    } else {
+        after
+    }
 }
 
 /// Whether `x` is a denial of what `y` states: it denies something `y` speaks of ("denied
 /// paying" / "paid"; a word besides the names in common: "Sandvik denied that pilots were
 /// underpaid" does not deny "Sandvik said the walkout was irresponsible"), or states in the
 /// negative a word that `y` states ("said it had not paid any ransom" / "paid the ransom").
-fn denies(x: &ClaimInfo, y: &ClaimInfo) -> bool {
+fn denies(sources: &[Analysed], x: &ClaimInfo, y: &ClaimInfo) -> bool {
     (x.certainty == Certainty::Denied
-        && x.content.iter().any(|w| y.content.binary_search(w).is_ok()))
+        && denied_words(sources, x)
+            .iter()
+            .any(|w| y.content.binary_search(w).is_ok()))
         || (matches!(x.certainty, Certainty::Asserted | Certainty::Attributed)
             && !y.negated
             && x.negated_words

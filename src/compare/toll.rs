@@ -112,12 +112,15 @@ pub fn of_number(
     end: usize,
     gap_before: impl Fn(usize) -> bool,
 ) -> Option<Toll> {
+    // "two nurses were among the dead", "Among the dead were two nurses": a part of the toll,
+    // not the toll.
+    let among = |k: usize| folded[k.saturating_sub(3)..k].iter().any(|w| w == "among");
     for (k, word) in folded.iter().enumerate().skip(end).take(AFTER) {
         if gap_before(k) || ends_stretch(word) {
             break;
         }
         if let Some(t) = toll_at(folded, k) {
-            return Some(t);
+            return (!among(k)).then_some(t);
         }
     }
     for k in (first.saturating_sub(BEFORE)..first).rev() {
@@ -125,7 +128,7 @@ pub fn of_number(
             break;
         }
         if let Some(t) = toll_at(folded, k) {
-            return Some(t);
+            return (!among(k)).then_some(t);
         }
     }
     None
@@ -288,6 +291,18 @@ mod tests {
             Some(Toll::Injured)
         );
         assert_eq!(toll("Police said, 3,000 were there", "3,000"), None);
+    }
+
+    #[test]
+    fn a_part_of_the_toll_is_no_toll() {
+        // Reason: "four doctors and two nurses were among the dead" was set against the 27
+        // killed as a toll of two; those among the dead are some of them.
+        assert_eq!(
+            toll("four doctors and two nurses were among the dead", "two"),
+            None
+        );
+        assert_eq!(toll("Among the dead were two nurses", "two"), None);
+        assert_eq!(toll("Two nurses were killed", "two"), Some(Toll::Dead));
     }
 
     fn none(sentence: &str) -> Vec<Toll> {

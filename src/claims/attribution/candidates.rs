@@ -11,6 +11,22 @@ use crate::entities::{Label, Mention};
 use crate::segment::{Segmented, Token, TokenKind};
 use crate::span::Span;
 
+/// States a passive "feared" or "believed" tells of without saying who fears it ("Dozens feared
+/// dead"): no speech, and no speaker in the count before it.
+const PRESUMED_STATES: &[&str] = &[
+    "dead",
+    "killed",
+    "missing",
+    "trapped",
+    "drowned",
+    "lost",
+    "buried",
+    "kidnapped",
+    "abducted",
+    "injured",
+    "hurt",
+];
+
 /// What `cue_at` found: local token indexes of the cue, source and outlet.
 pub(super) struct Found {
     pub(super) cue: (usize, usize),
@@ -130,6 +146,9 @@ impl Paragraph<'_> {
                 }
                 "declined" | "declining" | "refused" => w(1) == "to" && w(2) == "be" && unnamed(3),
                 "insisted" | "insisting" => w(1) == "on" && w(2) == "anonymity",
+                // "Dozens feared dead", "two climbers believed missing": a state that is feared
+                // or believed, in a passive without its believers.
+                "feared" | "believed" | "presumed" | "thought" => PRESUMED_STATES.contains(&w(1)),
                 _ => false,
             }
     }

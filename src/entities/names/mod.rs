@@ -164,6 +164,13 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
         let headline = caps || titled;
         for (tr, ty) in tagger::spans(&tags) {
             let (i, j) = (r.start + tr.start, r.start + tr.end);
+            // "Col. Anders Brekke" read as a place: an abbreviated title before a capitalised
+            // name says a person follows ("Gen.", "Dr.", "Sen."), whatever the tagger read.
+            let ty = if ty != 0 && titled_person(t, i, j, &gaz) {
+                0
+            } else {
+                ty
+            };
             let Some((i, j)) = trim(t, i, j, ty == 0, &gaz) else {
                 continue;
             };
@@ -418,6 +425,23 @@ fn is_dateline_tail(rest: &str) -> bool {
         return false;
     };
     inner[close + 1..].trim_start().starts_with(['-', '—', '–'])
+}
+
+/// Whether tokens `i..j` open with an abbreviated title ("Col.", "Dr.", "Lt. Gen.") followed
+/// by a capitalised word: a person's name. A title in full may open a place or a company
+/// ("Prince Edward Island", "General Motors"); its abbreviation does not.
+fn titled_person(t: &Tokens, i: usize, j: usize, gaz: &dyn Fn(usize) -> u32) -> bool {
+    let title = |k: usize| gaz(k) & (3 << (2 * list::TITLE)) != 0;
+    let mut k = i;
+    let mut abbreviated = false;
+    while k + 1 < j && title(k) && t.text(k + 1) == "." {
+        abbreviated = true;
+        k += 2;
+    }
+    abbreviated
+        && k < j
+        && t.text(k).starts_with(|c: char| c.is_uppercase())
+        && t.text(k).chars().any(char::is_lowercase)
 }
 
 /// A one-word name the tagger took for a person or a place, that no gazetteer knows, is a
