@@ -145,6 +145,26 @@ const ALLEGED_PHRASES: &[&[&str]] = &[
     &["allege"],
 ];
 
+/// Where the first denial word of `sentence` ends ("…, and denied that the claims …"), in
+/// bytes into it; `None` without one.
+pub fn denial_end(sentence: &str) -> Option<usize> {
+    let mut start = None;
+    for (i, c) in sentence.char_indices().chain([(sentence.len(), ' ')]) {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let word = &sentence[s..i];
+                if DENIAL_WORDS.iter().any(|d| d.eq_ignore_ascii_case(word)) {
+                    return Some(i);
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The word lists above, with their bits in [`Words::lists`].
 pub(super) const WORD_LISTS: &[(&[&str], u16)] = &[
     (DENIAL_WORDS, list::DENIAL),

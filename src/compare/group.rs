@@ -784,19 +784,29 @@ fn contradicts(sources: &[Analysed], denied: &ClaimInfo, stated: &ClaimInfo) -> 
         && super::pair::similarity(denied, stated) >= super::pair::model().threshold
 }
 
-/// The content words a denial denies: those after its cue ("Hospital bombed; Coalition denies
-/// role" denies a role, not the bombing), or all of them when nothing follows the cue.
+/// The content words a denial denies: those after its denial word ("said his office had
+/// learned of it last week, and denied that the claims had been covered up" denies a cover-up),
+/// else after its cue ("Hospital bombed; Coalition denies role" denies a role, not the bombing),
+/// or all of them when nothing follows.
 fn denied_words(sources: &[Analysed], x: &ClaimInfo) -> Vec<u64> {
-    let cue = sources
+    let Some((source, claim)) = sources
         .get(x.source)
-        .and_then(|s| s.claims.get(x.claim))
-        .and_then(|c| c.attribution.cue);
-    let after: Vec<u64> = match cue {
-        Some(cue) => x
+        .and_then(|s| Some((s, s.claims.get(x.claim)?)))
+    else {
+        return x.content.clone();
+    };
+    let denial = source
+        .text
+        .get(claim.span.start..claim.span.end)
+        .and_then(crate::claims::certainty::denial_end)
+        .map(|end| claim.span.start + end);
+    let from = denial.or(claim.attribution.cue.map(|c| c.end));
+    let after: Vec<u64> = match from {
+        Some(from) => x
             .content
             .iter()
             .zip(&x.content_at)
-            .filter(|(_, at)| at.0 as usize >= cue.end)
+            .filter(|(_, at)| at.0 as usize >= from)
             .map(|(&w, _)| w)
             .collect(),
         None => Vec::new(),
