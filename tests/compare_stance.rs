@@ -3,8 +3,9 @@
 
 mod common;
 
-use common::*;
 use crosscheck::report::{GroupStatus, Stance};
+
+use common::*;
 
 #[test]
 fn denial_conflicts_with_a_statement() {

@@ -168,3 +168,9 @@ pub fn nurses() -> crosscheck::Report {
 pub fn airstrike() -> crosscheck::Report {
     story("airstrike", ["wire.txt", "paper.txt", "tv.txt"])
 }
+
+/// The resignation story: a minister quits over expenses, three outlets (written for the
+/// tests).
+pub fn resignation() -> crosscheck::Report {
+    story("resignation", ["wire.txt", "paper.txt", "tv.txt"])
+}
