@@ -688,7 +688,11 @@ pub fn same_thing(f: &Figure, g: &Figure, story: bool) -> bool {
             && f.unit == g.unit
             && (!(f.with_others || g.with_others) || f.noun == g.noun);
     }
+    // Within a story, a sum told of something and one told bare ("about 52,000 euros of
+    // travel" / "claimed 48,000 euros in travel expenses") are one sum.
+    let money = |x: &Figure| x.label == Label::Money && x.unit.is_some();
     let nouns = f.noun == g.noun
+        || (story && money(f) && money(g) && (f.noun == 0 || g.noun == 0))
         || (f.noun != 0
             && g.noun != 0
             && !(f.with_others || g.with_others)
