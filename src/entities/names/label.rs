@@ -436,6 +436,18 @@ pub(super) fn refine(
         }
         // "fled his property near Ruch": one word after "near" is a place.
         0 if j - i == 1 && i > 0 && t.lower(i - 1) == "near" => Label::Gpe,
+        // "Prosecutors in Veldhaven said": one word, no given name, after "in" after a word
+        // in lower case (or opening the sentence), and no one's ("in Smith's view") is a place.
+        0 if j - i == 1
+            && i >= 2
+            && t.lower(i - 1) == "in"
+            && (!t.capitalised(i - 2) || opens_sentence(t, i - 2))
+            && t.lower(i - 2).chars().all(char::is_alphabetic)
+            && !matches!(t.lower(j), "'s" | "’s" | "'" | "’")
+            && !Gazetteer::get().is_first_name(name) =>
+        {
+            Label::Gpe
+        }
         // "Denver will stop allowing gas lines": one word opening the sentence (where its
         // capital tells nothing), a known place and no given name.
         0 if j - i == 1
