@@ -1086,6 +1086,9 @@ fn figures(
             continue;
         }
         let Some(v) = &m.value else { continue };
+        if is_age(src.text, covered, m) {
+            continue;
+        }
         // "one of its engines" picks one out as "an engine" does: no count to compare.
         if m.label == Label::Cardinal
             && src.text[m.span].eq_ignore_ascii_case("one")
@@ -1297,6 +1300,24 @@ fn figures(
         });
     }
     out
+}
+
+/// True when number `m` is a person's age set off after the name ("Achterberg, 52, denied"):
+/// background one outlet gives and another does not, no figure of the claim.
+fn is_age(text: &str, covered: &[&Mention], m: &Mention) -> bool {
+    let number = &text[m.span];
+    if m.label != Label::Cardinal || number.len() > 3 || !number.bytes().all(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
+    let before = text[..m.span.start].trim_end();
+    let Some(name_end) = before.strip_suffix(',').map(|b| b.trim_end().len()) else {
+        return false;
+    };
+    text[m.span.end..].trim_start().starts_with(',')
+        && covered
+            .iter()
+            .any(|p| p.label == Label::Person && p.span.end == name_end)
 }
 
 /// How many words after a figure the date it is told for may start ("4.4% in April", "eight
@@ -1725,5 +1746,24 @@ mod tests {
         assert_eq!(nouns[0], word_hash(stem("workforce")));
         assert_eq!(nouns[1], word_hash(stem("workforce")));
         assert_eq!(nouns[2], word_hash(stem("plants")));
+    }
+
+    #[test]
+    fn an_age_after_a_name_is_no_figure() {
+        // Reason: "Achterberg, 52, denied any wrongdoing" gave a number the other outlets'
+        // denials lack, and the pair read as two statements with numbers apart. A count set off
+        // by commas after no person ("The union, 400 strong, …") is still a figure.
+        let text = "Rosalind Achterberg, 52, denied any wrongdoing. \
+                    The mill, 400 strong, stopped work.";
+        let sources = [crate::Source::new("a", "A", text)];
+        let prepared = crate::prepare(&sources);
+        let analysed = prepared.analysed(&sources);
+        let a = &analysed[0];
+        let figures: Vec<usize> = a
+            .claims
+            .iter()
+            .map(|c| ClaimInfo::new(0, 0, a, c).figures.len())
+            .collect();
+        assert_eq!(figures, [0, 1]);
     }
 }
