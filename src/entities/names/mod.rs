@@ -381,8 +381,73 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
     out.extend(again);
     companies(t, &surnames, &mut out);
     described_businesses(t, &mut out);
+    lists_of_one_kind(t.text, &surnames, &mut out);
     datelines(t.text, &mut out);
     out
+}
+
+/// Names listed together are of one kind: in "sold at Walmart, Kroger and Target" a known
+/// organisation makes the unknown one-word names beside it organisations too; in "Ohio,
+/// Kentucky and Dunmore" a known place makes them places. A given name or a surname the text
+/// gives a person keeps a person ("Walmart and Sam Walton").
+fn lists_of_one_kind(text: &str, surnames: &WordSet<String>, out: &mut [Mention]) {
+    let g = Gazetteer::get();
+    let mut order: Vec<usize> = (0..out.len()).filter(|&i| out[i].label.is_name()).collect();
+    order.sort_by_key(|&i| out[i].span);
+    // How two names are joined: 1 by a comma, 2 by "and" or "or", 0 not.
+    let joined = |a: &Mention, b: &Mention| {
+        if a.span.end > b.span.start {
+            return 0;
+        }
+        match text.get(a.span.end..b.span.start) {
+            Some(", ") => 1,
+            Some(" and " | ", and " | " or " | ", or ") => 2,
+            _ => 0,
+        }
+    };
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start + 1;
+        // The list ends at its "and": a comma after it joins no more ("İzmir, Erdoğan said").
+        let mut last_and = None;
+        while end < order.len() {
+            match joined(&out[order[end - 1]], &out[order[end]]) {
+                0 => break,
+                2 => last_and = Some(end),
+                _ => {}
+            }
+            end += 1;
+        }
+        let run = &order[start..last_and.map_or(start, |e| e + 1)];
+        start = end;
+        if run.len() < 2 {
+            continue;
+        }
+        let known = |m: &Mention| match g.kind(fold_hash(&m.key)) {
+            Some(Kind::Name(l)) => Some(l),
+            _ => None,
+        };
+        // The kind the known names agree on, when they all do.
+        let mut kinds = run.iter().filter_map(|&i| known(&out[i]));
+        let Some(kind) = kinds.next() else { continue };
+        if !matches!(kind, Label::Org | Label::Gpe) || kinds.any(|l| l != kind) {
+            continue;
+        }
+        for &i in run {
+            let m = &out[i];
+            let first = m.key.split(' ').next().unwrap_or("");
+            let unknown = matches!(
+                m.label,
+                Label::Person | Label::Org | Label::Gpe | Label::Product
+            ) && !m.key.contains(' ')
+                && known(m).is_none()
+                && !surnames.contains(&m.key)
+                && !g.is_first_name(first);
+            if unknown {
+                out[i].label = kind;
+            }
+        }
+    }
 }
 
 /// A name in capitals that opens a line before an agency in brackets and a dash is the
