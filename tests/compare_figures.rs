@@ -1151,3 +1151,17 @@ fn a_sum_told_of_something_and_told_bare_is_one_sum() {
         "{g:?}"
     );
 }
+
+#[test]
+fn the_sickened_are_one_toll() {
+    // Reason: "four infants who became ill" (wire), "five babies had fallen ill" (paper) and
+    // "four babies got sick" (tv) were one group marked corroborated: those who fell ill were
+    // no toll, and infants and babies no one noun, so the figures were never compared.
+    let r = recall();
+    let g = group_of(&r, "s1", "four infants");
+    assert_numeric_conflict(g, "four", "five");
+    assert!(
+        g.members.iter().any(|m| m.source == "s3"),
+        "the broadcaster's account is in the group: {g:?}"
+    );
+}

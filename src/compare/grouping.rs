@@ -251,7 +251,7 @@ fn tagged(kind: u8, h: u64) -> u64 {
 }
 
 /// The features of what a claim's figures count: each toll of the harmed ("six were killed":
-/// the dead; the injured, the missing) and each measured object ("a 48-page indictment"), in
+/// the dead; the injured, the missing, the sickened) and each measured object ("a 48-page indictment"), in
 /// whatever words: "Six people died and 29 were hurt" and "At least 30 people were injured"
 /// share one word and one toll, enough to be scored, and their figures must be compared. Not
 /// the rescued, the displaced or those on board: what one event harmed is what outlets count
@@ -260,9 +260,7 @@ fn counted(info: &ClaimInfo) -> impl Iterator<Item = u64> + '_ {
     info.figures
         .iter()
         .filter_map(|f| match (f.toll, f.object) {
-            (Some(t @ (Toll::Dead | Toll::Injured | Toll::Missing)), _) => {
-                Some(tagged(b't', t as u64))
-            }
+            (Some(t), _) if t.harms() => Some(tagged(b't', t as u64)),
             _ if f.unit == Some(super::claim::TALLY_UNIT)
                 && f.noun == super::text::word_hash(super::claim::VOTE) =>
             {
@@ -314,7 +312,7 @@ fn candidate_scores(
 
     // A toll counts as two features: "Two crew members were hurt" and "There are no reports
     // of injuries" share nothing else, and are one claim in dispute; so does a vote's tally.
-    let tolls: Vec<u64> = [Toll::Dead, Toll::Injured, Toll::Missing]
+    let tolls: Vec<u64> = [Toll::Dead, Toll::Injured, Toll::Missing, Toll::Ill]
         .iter()
         .map(|&t| t as u64)
         .chain([TALLY])

@@ -137,7 +137,7 @@ fn dense_given(a: &ClaimInfo, b: &ClaimInfo, meaning: Option<f32>) -> [f32; N_DE
 /// state one fact in dispute.
 fn counted_same(a: &ClaimInfo, b: &ClaimInfo) -> bool {
     use super::toll::Toll;
-    let harm = |t: Option<Toll>| matches!(t, Some(Toll::Dead | Toll::Injured | Toll::Missing));
+    let harm = |t: Option<Toll>| t.is_some_and(Toll::harms);
     a.figures.iter().any(|x| {
         b.figures.iter().any(|y| {
             (x.noun != 0 && x.noun == y.noun)

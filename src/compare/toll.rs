@@ -12,10 +12,21 @@ pub enum Toll {
     Dead,
     Injured,
     Missing,
+    /// Those who fell ill ("four infants became ill", "sickened 12 people").
+    Ill,
     Displaced,
     Rescued,
     /// The people on board a plane, ship, train or bus.
     Aboard,
+}
+
+impl Toll {
+    /// A count of the harmed (the dead, the injured, the missing, the sickened): what one
+    /// event did to people, which outlets count in their own words. Not the rescued, the
+    /// displaced or those on board.
+    pub fn harms(self) -> bool {
+        matches!(self, Toll::Dead | Toll::Injured | Toll::Missing | Toll::Ill)
+    }
 }
 
 /// The words that name each toll, folded (lower case), in the forms news text uses.
@@ -46,6 +57,11 @@ const WORDS: &[(&str, Toll)] = &[
     ("treated", Toll::Injured),
     ("missing", Toll::Missing),
     ("unaccounted", Toll::Missing),
+    ("ill", Toll::Ill),
+    ("sick", Toll::Ill),
+    ("sickened", Toll::Ill),
+    ("sickening", Toll::Ill),
+    ("illnesses", Toll::Ill),
     ("evacuated", Toll::Displaced),
     ("evacuees", Toll::Displaced),
     ("displaced", Toll::Displaced),
@@ -185,7 +201,9 @@ pub fn of_none(folded: &[String], gap_before: impl Fn(usize) -> bool) -> Vec<(To
             let w = folded[j].as_str();
             match (toll_at(folded, j), found) {
                 // "bodies" and "treated" count what was found or done, not the harmed.
-                (Some(t @ (Toll::Dead | Toll::Injured)), _) if w != "bodies" && w != "treated" => {
+                (Some(t @ (Toll::Dead | Toll::Injured | Toll::Ill)), _)
+                    if w != "bodies" && w != "treated" =>
+                {
                     if !out.iter().any(|&(u, _, _)| u == t) {
                         out.push((t, k, j));
                     }
@@ -291,6 +309,17 @@ mod tests {
             Some(Toll::Injured)
         );
         assert_eq!(toll("Police said, 3,000 were there", "3,000"), None);
+    }
+
+    #[test]
+    fn those_who_fell_ill_are_a_toll() {
+        // Reason: "four infants who became ill" and "five babies had fallen ill" count one
+        // thing in other words, which the outlets dispute; "sickened 12" too.
+        assert_eq!(toll("four infants who became ill", "four"), Some(Toll::Ill));
+        assert_eq!(toll("five babies had fallen ill", "five"), Some(Toll::Ill));
+        assert_eq!(toll("the outbreak sickened 12 people", "12"), Some(Toll::Ill));
+        assert_eq!(toll("four babies got sick", "four"), Some(Toll::Ill));
+        assert_eq!(toll("four babies were born", "four"), None);
     }
 
     #[test]

@@ -174,3 +174,9 @@ pub fn airstrike() -> crosscheck::Report {
 pub fn resignation() -> crosscheck::Report {
     story("resignation", ["wire.txt", "paper.txt", "tv.txt"])
 }
+
+/// The recall story: infant formula pulled after bacteria are found, three outlets (written
+/// for the tests).
+pub fn recall() -> crosscheck::Report {
+    story("recall", ["wire.txt", "paper.txt", "tv.txt"])
+}
