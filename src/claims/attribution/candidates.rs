@@ -285,9 +285,10 @@ impl Paragraph<'_> {
         out
     }
 
-    /// True when a cue is a verb's base form right after a singular name ("Calloway shares
-    /// slide as Veltran recall widens"): a headline gives the present tense with "-s" ("Veltran
-    /// recalls"), so there the word is a noun.
+    /// True when a cue is a verb's base form right after a singular name or noun ("Calloway
+    /// shares slide as Veltran recall widens", "Baby formula recall: what parents need to
+    /// know"): a headline gives the present tense with "-s" ("Veltran recalls"), so there the
+    /// word is a noun.
     fn noun_after_name(&self, found: &Found) -> bool {
         let (c, (a, b)) = (found.cue.0, found.src);
         if found.special || found.cue.0 != found.cue.1 || b + 1 != c || a > b {
@@ -300,7 +301,13 @@ impl Paragraph<'_> {
             && ["ed", "d", "ing"]
                 .iter()
                 .any(|e| cues.get(&format!("{w}{e}")).is_some());
-        self.capitalised(b) && singular && base && !PRONOUNS.contains(&head)
+        // A noun that takes a verb's base form is no singular ("Police recall", "People
+        // recall").
+        let plural_noun = matches!(
+            head,
+            "people" | "police" | "staff" | "children" | "men" | "women" | "crew" | "public"
+        );
+        singular && base && !plural_noun && !PRONOUNS.contains(&head)
     }
 
     /// A cue starting at local token `c` of the sentence `lo..hi`, with its source, outlet and
