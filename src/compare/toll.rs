@@ -317,7 +317,10 @@ mod tests {
         // thing in other words, which the outlets dispute; "sickened 12" too.
         assert_eq!(toll("four infants who became ill", "four"), Some(Toll::Ill));
         assert_eq!(toll("five babies had fallen ill", "five"), Some(Toll::Ill));
-        assert_eq!(toll("the outbreak sickened 12 people", "12"), Some(Toll::Ill));
+        assert_eq!(
+            toll("the outbreak sickened 12 people", "12"),
+            Some(Toll::Ill)
+        );
         assert_eq!(toll("four babies got sick", "four"), Some(Toll::Ill));
         assert_eq!(toll("four babies were born", "four"), None);
     }
