@@ -611,3 +611,10 @@ fn two_speakers_joined_by_and() {
     // short phrase before "and", from a comma, speaks too, and a clause before it does not.
     fixture_cases("two_speakers_joined_by_and");
 }
+
+#[test]
+fn a_thing_found_is_no_finding() {
+    // Reason: "as FDA finds bacteria" made the FDA a headline's source (and two outlets one
+    // origin); what an audit found ("found she had claimed …") is still its finding.
+    fixture_cases("found_");
+}

@@ -370,6 +370,11 @@ fn acts_on_an_object(text: &str, cue: Span) -> bool {
             }
         }
     }
+    // "inspectors found bacteria at the plant", "FDA finds bacteria": a thing found, not a
+    // finding told ("found that", "found she had claimed", "found the engine failed").
+    if matches!(word.as_str(), "find" | "finds" | "found") && finds_a_thing(rest) {
+        return true;
+    }
     // "called up the National Guard", "called off the search" act; "called it" says.
     if features::lemma(&word) == "call"
         && matches!(
@@ -435,6 +440,60 @@ fn acts_on_an_object(text: &str, cue: Span) -> bool {
             .to_lowercase();
         says(&bare) || w.contains(['"', '“', ':'])
     })
+}
+
+/// True when what follows "found" is a thing, not a clause: a few words (no auxiliary, no
+/// word in "-ed", no "that") running to the end of the sentence or line, a comma or a
+/// preposition of place ("bacteria at its plant", "bacteria.").
+fn finds_a_thing(rest: &str) -> bool {
+    let mut words = 0;
+    // A line ends a sentence (a headline has no stop).
+    let line = rest.split('\n').next().unwrap_or("");
+    for raw in line.split_whitespace() {
+        let w = raw
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if w.is_empty() {
+            return words > 0;
+        }
+        if words > 0 && matches!(w.as_str(), "at" | "in" | "on" | "inside" | "near" | "across") {
+            return true;
+        }
+        let verb_like = w.ends_with("ed")
+            || matches!(
+                w.as_str(),
+                "that"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "did"
+                    | "does"
+                    | "to"
+                    | "no"
+                    | "not"
+                    | "guilty"
+            );
+        if verb_like || words >= 4 {
+            return false;
+        }
+        words += 1;
+        // Punctuation after the word ends the object.
+        if raw.ends_with([',', '.', ';', ':', '!', '?']) {
+            return true;
+        }
+    }
+    words > 0
 }
 
 /// Verbs of saying that as often do what they name to an object.
