@@ -515,3 +515,20 @@ fn a_time_in_common_is_no_claim_in_common() {
     let g = group_of(&r, "s1", "two years after a shortage");
     assert!(g.members.iter().all(|m| m.source == "s1"), "{g:?}");
 }
+
+#[test]
+fn every_headline_in_its_ledes_group_is_marked_so() {
+    // Reason: the wire's headline joined its lede's group on its own and was shown without
+    // the "headline" tag its rivals' headlines had, and the page counted it as a statement of
+    // fact drifting from the lede's attribution.
+    let r = resignation();
+    let g = group_of(&r, "s1", "48,000 euros");
+    for source in ["s1", "s2", "s3"] {
+        let headline = g
+            .members
+            .iter()
+            .find(|m| m.source == source && m.claim == 0)
+            .unwrap_or_else(|| panic!("{source}'s headline is in the group: {g:?}"));
+        assert_eq!(headline.headline_of, Some(1), "{source}: {g:?}");
+    }
+}

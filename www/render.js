@@ -1084,7 +1084,7 @@ export function renderClaimsBoard(report, { onJump, onMember, groupOf = null, to
     const tags = [
       stanceTag,
       headline
-        ? h('span', { class: 'tag headline-tag', title: 'This outlet’s headline: it is in the group because the sentence under it, the lede, is' }, 'headline')
+        ? h('span', { class: 'tag headline-tag', title: 'This outlet’s headline: the sentence under it, its lede, is in this group too' }, 'headline')
         : null,
       h('span', { class: ['tag', 'certainty', `cert-${cert}`], title: certTitle }, certWord),
       letters && m.origin !== undefined && m.origin !== null

@@ -41,7 +41,7 @@ pub struct Grouping {
     /// Each claim's closest claim of another source among those scored (a copy is closest of
     /// all), with its probability.
     pub closest: Vec<Option<(usize, f32)>>,
-    /// For each headline put in its lede's group, the lede.
+    /// For each headline in its lede's group (put there, or joined on its own), the lede.
     pub headline_of: Vec<Option<usize>>,
     /// Whether each claim is a headline over a lede.
     pub headline: Vec<bool>,
@@ -155,7 +155,8 @@ pub fn group(infos: &[ClaimInfo], ledes: &[Option<usize>], threshold: f32) -> Gr
 
 /// Puts each headline that no other source shares into the group of its lede, when other
 /// sources share that group: the lede states in full what the headline says, and the pair model
-/// cannot see that in a headline's few words. Returns, for each headline moved, its lede.
+/// cannot see that in a headline's few words. Returns, for each headline in its lede's group
+/// (moved or not), its lede.
 fn join_headlines(
     groups: &mut Vec<Vec<usize>>,
     infos: &[ClaimInfo],
@@ -174,7 +175,12 @@ fn join_headlines(
             continue;
         };
         let (from, to) = (group_of[h], group_of[l]);
-        if from == to || shared(&groups[from], x.source) || !shared(&groups[to], x.source) {
+        if from == to {
+            // Joined on its own: still the headline over its lede, in the lede's group.
+            out[h] = Some(l);
+            continue;
+        }
+        if shared(&groups[from], x.source) || !shared(&groups[to], x.source) {
             continue;
         }
         groups[from].retain(|&i| i != h);
