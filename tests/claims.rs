@@ -102,6 +102,26 @@ fn claims_carry_their_numbers() {
     assert_eq!(numbers[1]["unit"], "USD");
 }
 
+#[test]
+fn a_short_sentence_with_a_figure_is_a_claim() {
+    // Reason: "Turnout was 38%." was no claim (three words), so another outlet's "a turnout of
+    // roughly 35 percent" had nothing to be compared with; three words without a figure ("He
+    // left early.") are still too few.
+    let text = "Turnout was 38%. He left early. Nine people died.";
+    let report = serde_json::to_value(analyze(
+        &[Source::new("s1", "t", text)],
+        &Options::default(),
+    ))
+    .unwrap();
+    let texts: Vec<&str> = report["sources"][0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["Turnout was 38%.", "Nine people died."]);
+}
+
 /// The certainty of the first claim of `text`.
 fn certainty_of(text: &str) -> Value {
     let report = analyze(&[Source::new("s1", "t", text)], &Options::default());

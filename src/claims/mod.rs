@@ -179,11 +179,18 @@ pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Sp
             .rev()
             .find(|t| !matches!(&text[t.span], "”" | "\"" | "’" | "'" | ")"));
         let question = last.is_some_and(|t| &text[t.span] == "?");
-        if words < MIN_WORDS || question {
-            continue;
-        }
         while m < mentions.len() && mentions[m].span.end <= span.start {
             m += 1;
+        }
+        // A short sentence with a figure is a claim all the same ("Turnout was 38%.", "Nine
+        // people died.").
+        let figure = || {
+            (m..mentions.len())
+                .take_while(|&k| mentions[k].span.start < span.end)
+                .any(|k| mentions[k].label.is_numeric())
+        };
+        if (words < MIN_WORDS && !(words + 1 == MIN_WORDS && figure())) || question {
+            continue;
         }
         let entities: Vec<usize> = (m..mentions.len())
             .take_while(|&k| mentions[k].span.start < span.end)
