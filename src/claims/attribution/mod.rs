@@ -456,7 +456,12 @@ fn finds_a_thing(rest: &str) -> bool {
         if w.is_empty() {
             return words > 0;
         }
-        if words > 0 && matches!(w.as_str(), "at" | "in" | "on" | "inside" | "near" | "across") {
+        if words > 0
+            && matches!(
+                w.as_str(),
+                "at" | "in" | "on" | "inside" | "near" | "across"
+            )
+        {
             return true;
         }
         let verb_like = w.ends_with("ed")
