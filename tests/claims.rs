@@ -82,14 +82,18 @@ fn certainty_cases() {
     );
 }
 
-#[test]
-fn claims_carry_their_numbers() {
-    let text = "Police said some 2,000 people fled and $81 million was lost.";
-    let report = serde_json::to_value(analyze(
+/// The report of `text` as one source, as JSON.
+fn report_of(text: &str) -> Value {
+    serde_json::to_value(analyze(
         &[Source::new("s1", "t", text)],
         &Options::default(),
     ))
-    .unwrap();
+    .unwrap()
+}
+
+#[test]
+fn claims_carry_their_numbers() {
+    let report = report_of("Police said some 2,000 people fled and $81 million was lost.");
     let numbers = &report["sources"][0]["claims"][0]["numbers"];
     let texts: Vec<&str> = numbers
         .as_array()
@@ -107,12 +111,7 @@ fn a_short_sentence_with_a_figure_is_a_claim() {
     // Reason: "Turnout was 38%." was no claim (three words), so another outlet's "a turnout of
     // roughly 35 percent" had nothing to be compared with; three words without a figure ("He
     // left early.") are still too few.
-    let text = "Turnout was 38%. He left early. Nine people died.";
-    let report = serde_json::to_value(analyze(
-        &[Source::new("s1", "t", text)],
-        &Options::default(),
-    ))
-    .unwrap();
+    let report = report_of("Turnout was 38%. He left early. Nine people died.");
     let texts: Vec<&str> = report["sources"][0]["claims"]
         .as_array()
         .unwrap()

@@ -1727,6 +1727,18 @@ mod tests {
         assert!(of("an early start to trading").is_empty());
     }
 
+    /// The figures of each claim of `text`, as one source.
+    fn figures_of(text: &str) -> Vec<Vec<Figure>> {
+        let sources = [crate::Source::new("a", "A", text)];
+        let prepared = crate::prepare(&sources);
+        let analysed = prepared.analysed(&sources);
+        let a = &analysed[0];
+        a.claims
+            .iter()
+            .map(|c| ClaimInfo::new(0, 0, a, c).figures)
+            .collect()
+    }
+
     #[test]
     fn a_share_of_an_owners_whole_counts_the_whole() {
         // Reason: "8% of the company's North American workforce" counted "North" and "10% of
@@ -1734,15 +1746,7 @@ mod tests {
         let text = "The cuts amount to about 8% of the company's North American workforce. \
                     The reductions represent about 10% of Halvorsen's workforce in North America. \
                     About 5% of its Ohio plants will close.";
-        let sources = [crate::Source::new("a", "A", text)];
-        let prepared = crate::prepare(&sources);
-        let analysed = prepared.analysed(&sources);
-        let a = &analysed[0];
-        let nouns: Vec<u64> = a
-            .claims
-            .iter()
-            .map(|c| ClaimInfo::new(0, 0, a, c).figures[0].noun)
-            .collect();
+        let nouns: Vec<u64> = figures_of(text).iter().map(|f| f[0].noun).collect();
         assert_eq!(nouns[0], word_hash(stem("workforce")));
         assert_eq!(nouns[1], word_hash(stem("workforce")));
         assert_eq!(nouns[2], word_hash(stem("plants")));
@@ -1755,15 +1759,7 @@ mod tests {
         // by commas after no person ("The union, 400 strong, …") is still a figure.
         let text = "Rosalind Achterberg, 52, denied any wrongdoing. \
                     The mill, 400 strong, stopped work.";
-        let sources = [crate::Source::new("a", "A", text)];
-        let prepared = crate::prepare(&sources);
-        let analysed = prepared.analysed(&sources);
-        let a = &analysed[0];
-        let figures: Vec<usize> = a
-            .claims
-            .iter()
-            .map(|c| ClaimInfo::new(0, 0, a, c).figures.len())
-            .collect();
+        let figures: Vec<usize> = figures_of(text).iter().map(Vec::len).collect();
         assert_eq!(figures, [0, 1]);
     }
 }
