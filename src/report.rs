@@ -223,7 +223,8 @@ impl ResolvedOut {
     }
 }
 
-/// Each entity key's longest mention in one source (the first of equal ones in byte order),
+/// Each entity key's mention in one source that is written as the key, else its longest (the
+/// first of equal ones in byte order),
 /// found in one pass over the mentions when first asked for: asking mention by mention would
 /// cost the mentions times the keys on a long text.
 struct FullestNames<'a> {
@@ -246,8 +247,12 @@ impl<'a> FullestNames<'a> {
             let mut by_key: FnvMap<&str, &str> = FnvMap::default();
             for m in self.mentions {
                 let t = &self.text[m.span];
-                let best = by_key.entry(m.key.as_str()).or_insert(t);
-                if (t.len(), std::cmp::Reverse(t)) > (best.len(), std::cmp::Reverse(*best)) {
+                let key = m.key.as_str();
+                // The name the entity is known by across sources first ("Lakeshore Health",
+                // not the longer "Lakeshore Memorial" merged with it).
+                let rank = |t: &str| (t.eq_ignore_ascii_case(key), t.len());
+                let best = by_key.entry(key).or_insert(t);
+                if (rank(t), std::cmp::Reverse(t)) > (rank(best), std::cmp::Reverse(*best)) {
                     *best = t;
                 }
             }

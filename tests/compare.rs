@@ -532,3 +532,21 @@ fn every_headline_in_its_ledes_group_is_marked_so() {
         assert_eq!(headline.headline_of, Some(1), "{source}: {g:?}");
     }
 }
+
+#[test]
+fn a_resolved_speaker_is_named_as_the_entity_is() {
+    // Reason: in the paper, "the company said" resolved to Lakeshore Health showed the name
+    // "Lakeshore Memorial", a hospital of the chain merged with it and a longer name; the
+    // name the entity goes by across sources is the one to show.
+    let r = cyberattack();
+    let names: Vec<&str> = r
+        .sources
+        .iter()
+        .flat_map(|s| &s.claims)
+        .filter_map(|c| c.attribution.resolved.as_ref())
+        .filter(|res| res.key == "lakeshore health")
+        .map(|res| res.name.as_str())
+        .collect();
+    assert!(names.len() >= 5, "{names:?}");
+    assert!(names.iter().all(|&n| n == "Lakeshore Health"), "{names:?}");
+}

@@ -1165,3 +1165,22 @@ fn the_sickened_are_one_toll() {
         "the broadcaster's account is in the group: {g:?}"
     );
 }
+
+#[test]
+fn the_whole_a_part_is_taken_from_disputes_no_part() {
+    // Reason: "from several of its 14 hospitals" (wire), "from Lakeshore Memorial and three
+    // other hospitals" (paper) and "from four of its hospitals" (tv) read "“14”, “three” and
+    // “four” cannot all be right": the outlets agree on four.
+    let r = cyberattack();
+    let g = group_of(&r, "s3", "diverted from four of its hospitals");
+    assert!(g.conflict.is_none(), "{g:?}");
+}
+
+#[test]
+fn a_share_price_told_around_a_name_set_off_is_compared() {
+    // Reason: "Shares of Lakeshore's parent company, Corvane Holdings, fell 6%" and "Corvane
+    // Holdings … saw its stock drop 8% Tuesday" were corroborated, their figures never compared.
+    let r = cyberattack();
+    let g = group_of(&r, "s1", "fell 6%");
+    assert_numeric_conflict(g, "6%", "8%");
+}

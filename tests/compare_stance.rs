@@ -312,3 +312,26 @@ fn a_denial_after_a_statement_denies_what_follows_it() {
         "{g:?}"
     );
 }
+
+#[test]
+fn a_company_saying_it_did_not_pay_disputes_that_it_paid() {
+    // Reason: a spokeswoman's "the company "did not and will not pay" the hackers" (paper) and
+    // "The company has paid the hackers a ransom, according to a person briefed" (tv) were one
+    // group marked corroborated: the pair model reads a negation as another meaning, so the
+    // pair fell short of the bar a denial must reach.
+    let r = cyberattack();
+    let g = group_of(&r, "s2", "did not and will not pay");
+    assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
+    assert_eq!(member(g, "s2").stance, Stance::Disputes, "{g:?}");
+    let paid = group_of(&r, "s3", "has paid the hackers");
+    assert!(std::ptr::eq(g, paid), "{paid:?}");
+}
+
+#[test]
+fn a_word_denied_in_common_is_no_denial_of_another_meaning() {
+    // Reason: "threatened to publish the data unless it was paid" has the word the company's
+    // "did not pay" denies, and states no payment.
+    let r = cyberattack();
+    let g = group_of(&r, "s1", "unless it was paid");
+    assert!(g.members.iter().all(|m| m.source != "s2"), "{g:?}");
+}

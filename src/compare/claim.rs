@@ -265,6 +265,8 @@ pub struct ClaimInfo {
     /// not paid any ransom": "paid"), unless it is a word of saying or knowing ("did not say
     /// how many"), in order.
     pub negated_words: Vec<u64>,
+    /// For a denial, the content words it denies (see [`denied_of`]); empty otherwise.
+    pub denied: Vec<u64>,
     /// How firmly it is stated.
     pub certainty: Certainty,
     /// Named source keys and outlet keys: members sharing one are one origin.
@@ -316,6 +318,7 @@ impl ClaimInfo {
         out.claim = c;
         out.span = claim.span;
         out.certainty = claim.certainty;
+        out.denied = denied_of(src, claim, &out.content, &out.content_at);
         out.cites = cites(src, claim);
         out.grams = std::sync::OnceLock::new();
         out.prep = std::sync::OnceLock::new();
@@ -438,6 +441,7 @@ impl ClaimInfo {
         let mut word_set = words.clone();
         word_set.sort_unstable();
         word_set.dedup();
+        let denied = denied_of(src, claim, &content, &content_at);
         ClaimInfo {
             source: s,
             claim: c,
@@ -455,6 +459,7 @@ impl ClaimInfo {
             negated,
             names_only,
             negated_words,
+            denied,
             certainty: claim.certainty,
             cites: cites(src, claim),
             shingles,
@@ -467,6 +472,41 @@ impl ClaimInfo {
             vector: Vec::new(),
             clauses: Vec::new(),
         }
+    }
+}
+
+/// The content words a denial denies: those after its denial word ("said his office had
+/// learned of it last week, and denied that the claims had been covered up" denies a cover-up),
+/// else after its cue ("Hospital bombed; Coalition denies role" denies a role, not the bombing),
+/// or all of them when nothing follows. Empty for a claim that is no denial.
+fn denied_of(
+    src: &Analysed,
+    claim: &Claim,
+    content: &[u64],
+    content_at: &[(u32, u32)],
+) -> Vec<u64> {
+    if claim.certainty != Certainty::Denied {
+        return Vec::new();
+    }
+    let denial = src
+        .text
+        .get(claim.span.start..claim.span.end)
+        .and_then(crate::claims::certainty::denial_end)
+        .map(|end| claim.span.start + end);
+    let from = denial.or(claim.attribution.cue.map(|c| c.end));
+    let after: Vec<u64> = match from {
+        Some(from) => content
+            .iter()
+            .zip(content_at)
+            .filter(|(_, at)| at.0 as usize >= from)
+            .map(|(&w, _)| w)
+            .collect(),
+        None => Vec::new(),
+    };
+    if after.is_empty() {
+        content.to_vec()
+    } else {
+        after
     }
 }
 
@@ -1096,6 +1136,15 @@ fn figures(
         {
             continue;
         }
+        // "several of its 14 hospitals", "four of the 12 jurors": the number after a part's
+        // "of" and an owner is the whole the part is taken from; "three other hospitals", "the
+        // other two", "two more people", "another 20 troops": a part beside others told
+        // before. Neither counts what the claim tells of.
+        if m.label == Label::Cardinal
+            && (whole_of_a_part(folded, first) || beside_others(folded, first, after))
+        {
+            continue;
+        }
         // Only a count can be a toll: not an age, a sum or a share.
         let toll = (m.label == Label::Cardinal)
             .then(|| super::toll::of_number(folded, first, after, gap_before))
@@ -1111,8 +1160,12 @@ fn figures(
             // "3.8 percent in October", "3.9 percent last month": a preposition, another stop
             // word or a word of time is no counted noun.
             .filter(|&k| {
+                use crate::entities::dates::{MONTHS, WEEKDAYS};
                 let w = folded[k].as_str();
-                !is_stopword(word_hash(w)) && !TIME_WORDS.contains(&w)
+                !is_stopword(word_hash(w))
+                    && !TIME_WORDS.contains(&w)
+                    && !WEEKDAYS.contains(&w)
+                    && !MONTHS.contains(&w)
             })
             .map(|k| {
                 // Only a plain count pluralises its noun: "a 42-page indictment accuses".
@@ -1187,12 +1240,27 @@ fn figures(
             if !matches!(m.label, Label::Percent | Label::Money) {
                 return None;
             }
+            let comma_before = |k: usize| {
+                k > 0 && src.text[base + spans[k - 1].1..base + spans[k].0].contains(',')
+            };
             let mut changed = false;
-            for k in (first.saturating_sub(5)..first).rev() {
+            let (mut k, mut steps) = (first, 0);
+            while k > 0 && steps < 5 {
                 // "Inflation, which hit 3.9 percent": the relative tells of the noun before it.
-                if gap_before(k + 1) && !matches!(folded[k + 1].as_str(), "which" | "that") {
-                    return None;
+                if gap_before(k) && !matches!(folded[k].as_str(), "which" | "that") {
+                    // A name set off before the word of change ("Shares of its parent company,
+                    // Corvane Holdings, fell 6%"): the subject is before it.
+                    let open = (changed && comma_before(k))
+                        .then(|| (k.saturating_sub(6)..k - 1).rev().find(|&j| gap_before(j)))
+                        .flatten()
+                        .filter(|&j| j > 0 && comma_before(j));
+                    match open {
+                        Some(j) => k = j,
+                        None => return None,
+                    }
                 }
+                k -= 1;
+                steps += 1;
                 let w = folded[k].as_str();
                 if !w.chars().all(char::is_alphabetic) {
                     return None;
@@ -1202,7 +1270,7 @@ fn figures(
                 } else if is_stopword(word_hash(w)) || NUMBER_FILLERS.contains(&w) {
                     continue;
                 } else {
-                    return changed.then_some(k);
+                    return changed.then(|| head_before_of(folded, k, &gap_before));
                 }
             }
             None
@@ -1300,6 +1368,59 @@ fn figures(
         });
     }
     out
+}
+
+/// The head of the phrase whose last word is word `k`, when the phrase is a noun, "of" and
+/// what it is of ("Shares of Lakeshore's parent company", "the price of oil"): the noun before
+/// "of", within a few words and no punctuation; else `k`.
+fn head_before_of(folded: &[String], k: usize, gap_before: &impl Fn(usize) -> bool) -> usize {
+    for of in (k.saturating_sub(4)..k).rev() {
+        if gap_before(of + 1) {
+            return k;
+        }
+        if folded[of] == "of" {
+            let Some(h) = of.checked_sub(1) else { return k };
+            let w = folded[h].as_str();
+            let noun = !gap_before(of)
+                && w.chars().all(char::is_alphabetic)
+                && !is_stopword(word_hash(w))
+                && !NUMBER_FILLERS.contains(&w);
+            return if noun { h } else { k };
+        }
+    }
+    k
+}
+
+/// Words that take a part of a whole after "of": "several of its 14 hospitals".
+const PART_WORDS: &[&str] = &[
+    "several", "some", "many", "most", "all", "few", "each", "both", "half", "none", "any",
+];
+
+/// True when the number at word `first` follows a part's "of" and an owner ("several of its
+/// 14", "four of the 12"): it is the whole.
+fn whole_of_a_part(folded: &[String], first: usize) -> bool {
+    if first < 3 {
+        return false;
+    }
+    let part = folded[first - 3].as_str();
+    matches!(
+        folded[first - 1].as_str(),
+        "its" | "their" | "the" | "his" | "her" | "our" | "these" | "those"
+    ) && folded[first - 2] == "of"
+        && (PART_WORDS.contains(&part)
+            || part.bytes().all(|b| b.is_ascii_digit() || b == b',')
+            || crate::entities::numbers::small_number(part).is_some())
+}
+
+/// True when the number at words `first..after` counts others beside those told before it:
+/// "three other hospitals", "the other two", "two more people", "another 20 troops".
+fn beside_others(folded: &[String], first: usize, after: usize) -> bool {
+    let before = first.checked_sub(1).map(|k| folded[k].as_str());
+    matches!(before, Some("other" | "another"))
+        || matches!(
+            folded.get(after).map(String::as_str),
+            Some("other" | "more" | "additional" | "further")
+        )
 }
 
 /// True when number `m` is a person's age set off after the name ("Achterberg, 52, denied"):
@@ -1750,6 +1871,37 @@ mod tests {
         assert_eq!(nouns[0], word_hash(stem("workforce")));
         assert_eq!(nouns[1], word_hash(stem("workforce")));
         assert_eq!(nouns[2], word_hash(stem("plants")));
+    }
+
+    #[test]
+    fn a_whole_or_others_beside_a_part_are_no_count_of_it() {
+        // Reason: "divert ambulances from several of its 14 hospitals", "Lakeshore Memorial and
+        // three other hospitals" and "four of its hospitals" were read as 14, three and four
+        // hospitals in dispute. "Four of its 14" still gives the four.
+        let text = "Ambulances went from several of its 14 hospitals. \
+                    Ambulances went from Lakeshore Memorial and three other hospitals. \
+                    Another 20 hospitals were closed. \
+                    Ambulances went from four of its 14 hospitals.";
+        let values: Vec<Vec<Option<f64>>> = figures_of(text)
+            .iter()
+            .map(|f| f.iter().map(|f| f.low).collect())
+            .collect();
+        assert_eq!(values, [vec![], vec![], vec![], vec![Some(4.0)]]);
+    }
+
+    #[test]
+    fn a_share_price_is_of_the_noun_before_of_and_a_name_set_off() {
+        // Reason: "Shares of Lakeshore's parent company, Corvane Holdings, fell 6%" counted
+        // nothing (the comma before "fell" ended the subject) and "saw its stock drop 8%
+        // Tuesday" counted "Tuesday": the two moves were never compared.
+        let text = "Shares of Lakeshore's parent company, Corvane Holdings, fell 6% on Tuesday. \
+                    Corvane Holdings saw its stock drop 8% Tuesday. \
+                    The price of oil rose 3 percent.";
+        let nouns: Vec<u64> = figures_of(text).iter().map(|f| f[0].noun).collect();
+        assert_eq!(
+            nouns,
+            ["shares", "stock", "price"].map(|w| word_hash(stem(w)))
+        );
     }
 
     #[test]

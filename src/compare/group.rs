@@ -49,10 +49,7 @@ pub fn build(
                 && !x.negated_words.is_empty())
     };
     let stated_elsewhere = |i: usize| {
-        may_deny(&infos[i])
-            && members
-                .iter()
-                .any(|&j| contradicts(sources, &infos[i], &infos[j]))
+        may_deny(&infos[i]) && members.iter().any(|&j| contradicts(&infos[i], &infos[j]))
     };
     // Numbered in order of first appearance; only looked up.
     let mut origin_ids: FnvMap<usize, usize> = FnvMap::default();
@@ -694,7 +691,7 @@ fn conflict(
     let (denied, stated) = members.iter().find_map(|&i| {
         members
             .iter()
-            .find(|&&j| contradicts(sources, &infos[i], &infos[j]))
+            .find(|&&j| contradicts(&infos[i], &infos[j]))
             .map(|&j| (i, j))
     })?;
     Some(Conflict {
@@ -776,57 +773,21 @@ fn mid_sentence(who: &str) -> String {
 /// pilots were underpaid"); only a denial of the same statement disputes it.
 /// One speaker in two outlets, denying one thing and stating another ("denied that its jets
 /// struck the hospital" / "Our aircraft struck a military target"), disputes nothing.
-fn contradicts(sources: &[Analysed], denied: &ClaimInfo, stated: &ClaimInfo) -> bool {
+fn contradicts(denied: &ClaimInfo, stated: &ClaimInfo) -> bool {
     stated.source != denied.source
         && !denied.cites.iter().any(|c| stated.cites.contains(c))
-        && denies(sources, denied, stated)
+        && denies(denied, stated)
         && states_what_is_denied(stated)
         && super::pair::similarity(denied, stated) >= super::pair::model().threshold
-}
-
-/// The content words a denial denies: those after its denial word ("said his office had
-/// learned of it last week, and denied that the claims had been covered up" denies a cover-up),
-/// else after its cue ("Hospital bombed; Coalition denies role" denies a role, not the bombing),
-/// or all of them when nothing follows.
-fn denied_words(sources: &[Analysed], x: &ClaimInfo) -> Vec<u64> {
-    let Some((source, claim)) = sources
-        .get(x.source)
-        .and_then(|s| Some((s, s.claims.get(x.claim)?)))
-    else {
-        return x.content.clone();
-    };
-    let denial = source
-        .text
-        .get(claim.span.start..claim.span.end)
-        .and_then(crate::claims::certainty::denial_end)
-        .map(|end| claim.span.start + end);
-    let from = denial.or(claim.attribution.cue.map(|c| c.end));
-    let after: Vec<u64> = match from {
-        Some(from) => x
-            .content
-            .iter()
-            .zip(&x.content_at)
-            .filter(|(_, at)| at.0 as usize >= from)
-            .map(|(&w, _)| w)
-            .collect(),
-        None => Vec::new(),
-    };
-    if after.is_empty() {
-        x.content.clone()
-    } else {
-        after
-    }
 }
 
 /// Whether `x` is a denial of what `y` states: it denies something `y` speaks of ("denied
 /// paying" / "paid"; a word besides the names in common: "Sandvik denied that pilots were
 /// underpaid" does not deny "Sandvik said the walkout was irresponsible"), or states in the
 /// negative a word that `y` states ("said it had not paid any ransom" / "paid the ransom").
-fn denies(sources: &[Analysed], x: &ClaimInfo, y: &ClaimInfo) -> bool {
+fn denies(x: &ClaimInfo, y: &ClaimInfo) -> bool {
     (x.certainty == Certainty::Denied
-        && denied_words(sources, x)
-            .iter()
-            .any(|w| y.content.binary_search(w).is_ok()))
+        && x.denied.iter().any(|w| y.content.binary_search(w).is_ok()))
         || (matches!(x.certainty, Certainty::Asserted | Certainty::Attributed)
             && !y.negated
             && x.negated_words

@@ -778,10 +778,16 @@ pub fn sentence_similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
     let toll = one_toll(a, b);
     let figure = !toll && one_figure(a, b);
     let m = meaning(a, b);
-    if !toll && !figure && !plausible_given(a, b, m) {
+    // One word denied in common is little: the meanings must be near too ("threatened to
+    // publish the data unless it was paid" states no payment "did not pay" denies).
+    let denial = !toll && !figure && m.is_some_and(|c| c >= PLAUSIBLE_MEANING) && one_denial(a, b);
+    if !toll && !figure && !denial && !plausible_given(a, b, m) {
         return 0.0;
     }
     let mut p = model().probability(&dense_given(a, b, m));
+    if denial {
+        p = p.max(DENIAL + TOLL_SPREAD * p);
+    }
     if toll {
         // At least TOLL, in the model's order: a sentence giving two tolls joins the claim
         // it says most alike.
@@ -830,6 +836,86 @@ fn one_toll(a: &ClaimInfo, b: &ClaimInfo) -> bool {
 /// Two claims that name others (places, people) and none in common.
 fn apart(a: &ClaimInfo, b: &ClaimInfo) -> bool {
     !a.names.is_empty() && !b.names.is_empty() && super::claim::shared(&a.names, &b.names) == 0
+}
+
+/// Within a story, a denial and what it denies, stated by another outlet, are one claim in
+/// dispute with at least this probability ("Lakeshore has denied paying" / "the company had
+/// paid about $4.5 million", "said the company did not pay" / "has paid the hackers"): the
+/// model, learned from paraphrases, reads the negation as a difference of meaning.
+const DENIAL: f32 = 0.5;
+
+/// Words a denial may deny that say nothing of what is denied: "denied the allegations" or
+/// "denied any wrongdoing" denies no one statement another outlet makes.
+const DENIED_VAGUE: &[&str] = &[
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "claim",
+    "claims",
+    "charge",
+    "charges",
+    "report",
+    "reports",
+    "wrongdoing",
+    "wrong",
+    "involvement",
+    "role",
+    "responsibility",
+    "knowledge",
+    "story",
+    "stories",
+    "suggestion",
+    "suggestions",
+    "account",
+    "accounts",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "anything",
+    "everything",
+    "link",
+    "links",
+    "existence",
+];
+
+/// True when, within a story, one claim denies what the other, of another outlet, states:
+/// every telling word it denies (`ClaimInfo::denied`, or each word a negation governs,
+/// `ClaimInfo::negated_words`) is a word of the other, which is itself no denial, negative or
+/// hedge. [`sentence_similarity`] asks besides that their meanings be near.
+fn one_denial(a: &ClaimInfo, b: &ClaimInfo) -> bool {
+    a.in_context
+        && b.in_context
+        && a.source != b.source
+        && !apart(a, b)
+        && (denies_stated(a, b) || denies_stated(b, a))
+}
+
+/// [`one_denial`] one way: `x` denies what `y` states.
+fn denies_stated(x: &ClaimInfo, y: &ClaimInfo) -> bool {
+    use crate::claims::Certainty;
+    // A hedged account may be a question left open ("declined to say whether the company had
+    // paid"): only what is stated is lifted to a denial's group here.
+    if matches!(y.certainty, Certainty::Denied | Certainty::Hedged) || y.negated {
+        return false;
+    }
+    let denied: &[u64] = match x.certainty {
+        Certainty::Denied => &x.denied,
+        Certainty::Asserted | Certainty::Attributed => &x.negated_words,
+        _ => &[],
+    };
+    let vague: &'static FnvSet<u64> = {
+        static S: OnceLock<FnvSet<u64>> = OnceLock::new();
+        S.get_or_init(|| {
+            DENIED_VAGUE
+                .iter()
+                .map(|w| super::text::word_hash(super::text::stem(w)))
+                .collect()
+        })
+    };
+    let mut telling = denied.iter().filter(|w| !vague.contains(w)).peekable();
+    telling.peek().is_some() && telling.all(|w| y.content.binary_search(w).is_ok())
 }
 
 /// Within a story, two claims that give one figure of one counted thing are one claim with at

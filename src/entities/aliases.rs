@@ -251,14 +251,15 @@ pub fn resolve(sources: &mut [SourceNames]) {
     let cluster_class = |v: &[usize; 4]| (0..4u8).rev().max_by_key(|&c| v[c as usize]).unwrap_or(0);
     let mut best: BTreeMap<usize, Node> = BTreeMap::new();
     let model = Model::get();
-    // The first words of the businesses' names by cluster ("northway" of "northway bank"): a
-    // short name is no key where the full one is in the cluster.
+    // The first words of the businesses' and organisations' names by cluster ("northway" of
+    // "northway bank", "lakeshore" of "lakeshore health"): a short name is no key where the
+    // full one is in the cluster.
     let business_firsts: FnvSet<(usize, &str)> = nodes
         .iter()
         .filter_map(|n| {
             let (first, rest) = n.0.split_once(' ')?;
             let last = rest.rsplit(' ').next().unwrap_or(rest);
-            (rest.split(' ').count() <= 2 && names::ends_a_business(last))
+            (rest.split(' ').count() <= 2 && (n.1 == 3 || names::ends_a_business(last)))
                 .then(|| (uf.root(uf.ids[n]), first))
         })
         .collect();

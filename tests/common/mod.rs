@@ -105,6 +105,12 @@ pub fn ransomware() -> crosscheck::Report {
     story("ransomware", ["wire.txt", "local.txt", "tech.txt"])
 }
 
+/// The hospital-chain cyberattack story: a payment told and denied, a share price, ambulances
+/// diverted from some of its hospitals (three outlets, written for the tests).
+pub fn cyberattack() -> crosscheck::Report {
+    story("cyberattack", ["wire.txt", "paper.txt", "tv.txt"])
+}
+
 /// Asserts that group `g` is in conflict over two figures: `a` and `b` both in its words.
 pub fn assert_numeric_conflict(g: &crosscheck::report::ClaimGroup, a: &str, b: &str) {
     assert!(g.sources >= 2, "{g:?}");

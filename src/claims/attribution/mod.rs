@@ -375,6 +375,18 @@ fn acts_on_an_object(text: &str, cue: Span) -> bool {
     if matches!(word.as_str(), "find" | "finds" | "found") && finds_a_thing(rest) {
         return true;
     }
+    // "a group calling itself BlackVault" names; "Corvane saw its stock drop 8%" undergoes.
+    let next = rest.split_whitespace().next();
+    if features::lemma(&word) == "call"
+        && matches!(next, Some("itself" | "themselves" | "himself" | "herself"))
+    {
+        return true;
+    }
+    if matches!(word.as_str(), "see" | "sees" | "saw" | "seen" | "seeing")
+        && matches!(next, Some("its" | "their" | "his" | "her" | "our"))
+    {
+        return true;
+    }
     // "called up the National Guard", "called off the search" act; "called it" says.
     if features::lemma(&word) == "call"
         && matches!(

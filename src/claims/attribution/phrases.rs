@@ -506,6 +506,13 @@ impl Paragraph<'_> {
         while k > s && matches!(self.w(k - 1), "of" | "at" | "for" | "in" | "from") {
             k -= 1;
         }
+        // "a group known as BlackVault", "a gang calling itself BlackVault": the name it goes
+        // by is part of the phrase.
+        if k > s {
+            if let Some(end) = self.name_gone_by(k, hi) {
+                return Some((s, end));
+            }
+        }
         // "a source familiar with the investigation": the complement is part of the phrase.
         if k > s && k + 1 < hi && self.complement_at(k) {
             // "familiar with its terms": "its" opens the complement's phrase.
@@ -519,6 +526,24 @@ impl Paragraph<'_> {
             }
         }
         (k > s).then(|| (s, k - 1))
+    }
+
+    /// The last token of the name a phrase ending before local token `k` goes by: "known as
+    /// BlackVault", "calling itself BlackVault", "called BlackVault". `None` without one.
+    fn name_gone_by(&self, k: usize, hi: usize) -> Option<usize> {
+        let start = match (self.w(k - 1), self.w(k)) {
+            ("known", "as") => k + 1,
+            (_, "calling") if matches!(self.w(k + 1), "itself" | "themselves") => k + 2,
+            ("called" | "named", _) => k,
+            _ => return None,
+        };
+        let mut end = None;
+        let mut j = start;
+        while j < hi && j - start < 6 && self.capitalised(j) && !self.is_punct(j) {
+            end = Some(j);
+            j += 1;
+        }
+        end
     }
 
     /// True when local token `k` is "by" after a report that is a source itself ("a report by

@@ -582,6 +582,13 @@ pub(super) fn trim(
             break;
         }
     }
+    // "Lakeshore Chief" of "Lakeshore Chief Executive Maria Ostrowski": a title that closes
+    // a name, with a capitalised word going on after it, opens someone's title.
+    if !person {
+        while j > i + 1 && title(j - 1) && j < t.seg.tokens.len() && t.capitalised(j) {
+            j -= 1;
+        }
+    }
     if (i..j).all(|k| title(k) || punct(k)) {
         // What is left is a title ("'s CEO"): no name.
         return None;
