@@ -371,8 +371,6 @@ pub(super) fn override_type(known: Option<Kind>, ty: usize) -> usize {
     }
 }
 
-/// The OntoNotes label of tokens `i..j` (folded: `name`; in the gazetteers: `known`) that the
-/// tagger typed `ty` (PER, LOC, ORG, MISC).
 /// True when token `i` opens its sentence, or the body after a dateline's dash ("DENVER
 /// (Wire) - Denver's council …").
 fn opens_sentence(t: &Tokens, i: usize) -> bool {
@@ -382,6 +380,34 @@ fn opens_sentence(t: &Tokens, i: usize) -> bool {
     i == start || (i > start && matches!(t.text(i - 1), "-" | "—" | "–"))
 }
 
+/// Words that with "of" after them name a place ("the city of Arequipa", "northwest of Lima").
+const PLACE_BEFORE_OF: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "province",
+    "district",
+    "region",
+    "port",
+    "township",
+    "municipality",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
+    "outskirts",
+];
+
+/// Words, folded, that end an institution's name and that the gazetteer's organisation words
+/// lack ("Geological Survey").
+const INSTITUTION_WORDS: &[&str] = &["survey", "observatory", "directorate", "inspectorate"];
+
+/// The OntoNotes label of tokens `i..j` (folded: `name`; in the gazetteers: `known`) that the
+/// tagger typed `ty` (PER, LOC, ORG, MISC).
 pub(super) fn refine(
     t: &Tokens,
     name: &str,
@@ -396,6 +422,21 @@ pub(super) fn refine(
     }
     let last = name.rsplit(' ').next().unwrap_or("");
     let first = name.split(' ').next().unwrap_or("");
+    // "the Andean city of Arequipa", "58 kilometres northwest of Arequipa": a name a place's
+    // word or a bearing and "of" go before is a place, whatever the tagger read.
+    if i >= 2 && t.lower(i - 1) == "of" && PLACE_BEFORE_OF.contains(&t.lower(i - 2)) && ty != 1 {
+        return Label::Gpe;
+    }
+    // "fled his property near Ruch", "struck before dawn near Arequipa": one word after "near",
+    // no one's, is a place.
+    if matches!(ty, 0 | 2)
+        && j - i == 1
+        && i > 0
+        && t.lower(i - 1) == "near"
+        && !matches!(t.lower(j), "'s" | "’s" | "'" | "’")
+    {
+        return Label::Gpe;
+    }
     // "Franklin County", "Tolland River" taken for a person or a thing; not "Ricki Lake": only
     // words no surname is. An organisation among scores keeps its label: "Notts County 2
     // Bury 1" is a football club.
@@ -426,7 +467,11 @@ pub(super) fn refine(
         // "Betty Ford Center": a name after a person that ends as a building or an
         // institution does is that.
         0 if j - i >= 2 && FAC_WORDS.contains(&last) => Label::Fac,
-        0 if j - i >= 2 && Gazetteer::get().is_org_word(last) => Label::Org,
+        0 if j - i >= 2
+            && (Gazetteer::get().is_org_word(last) || INSTITUTION_WORDS.contains(&last)) =>
+        {
+            Label::Org
+        }
         // "Gulfport Chemical", "Brantford Rail": a trade after a word that is no given name.
         0 if j - i >= 2
             && INDUSTRY_WORDS.contains(&last)
@@ -434,8 +479,6 @@ pub(super) fn refine(
         {
             Label::Org
         }
-        // "fled his property near Ruch": one word after "near" is a place.
-        0 if j - i == 1 && i > 0 && t.lower(i - 1) == "near" => Label::Gpe,
         // "Prosecutors in Veldhaven said": one word, no given name, after "in" after a word
         // in lower case (or opening the sentence), and no one's ("in Smith's view") is a place.
         0 if j - i == 1
@@ -482,6 +525,11 @@ pub(super) fn refine(
                 || is_group_word(last) && j - i <= 2
             {
                 Label::Norp
+            } else if j - i >= 2
+                && (Gazetteer::get().is_org_word(last) || INSTITUTION_WORDS.contains(&last))
+            {
+                // "Geological Survey" of "the U.S. Geological Survey".
+                Label::Org
             } else if words.iter().any(|w| EVENT_WORDS.contains(w)) {
                 Label::Event
             } else if LAW_WORDS.contains(&last) {
