@@ -525,10 +525,9 @@ pub(super) fn refine(
                 || is_group_word(last) && j - i <= 2
             {
                 Label::Norp
-            } else if j - i >= 2
-                && (Gazetteer::get().is_org_word(last) || INSTITUTION_WORDS.contains(&last))
-            {
-                // "Geological Survey" of "the U.S. Geological Survey".
+            } else if j - i >= 2 && INSTITUTION_WORDS.contains(&last) {
+                // "Geological Survey" of "the U.S. Geological Survey" (a league or a
+                // division, "National League", is a thing in news of sport).
                 Label::Org
             } else if words.iter().any(|w| EVENT_WORDS.contains(w)) {
                 Label::Event
