@@ -1184,3 +1184,16 @@ fn a_share_price_told_around_a_name_set_off_is_compared() {
     let g = group_of(&r, "s1", "fell 6%");
     assert_numeric_conflict(g, "6%", "8%");
 }
+
+#[test]
+fn a_stocks_move_told_in_other_words_is_compared() {
+    // Reason: "Tessaro shares jumped 22% in Milan" and "Tessaro's stock surged 25% on the
+    // news" share no word, and a whole percent is common in a story, so the two accounts of
+    // the one move stayed apart and uncompared. The deal's price in dollars and in euros
+    // ("$8.4 billion" / "7.8 billion euros") disputes nothing.
+    let r = merger();
+    let g = group_of(&r, "s1", "jumped 22%");
+    assert_numeric_conflict(g, "22%", "25%");
+    let deal = group_of(&r, "s2", "7.8 billion euros");
+    assert!(deal.conflict.is_none(), "{deal:?}");
+}

@@ -212,6 +212,9 @@ pub struct Figure {
     /// with a count of the same noun ("34 passengers" and "35 people, including the driver"
     /// both hold).
     pub with_others: bool,
+    /// A share or a price told as a move of its subject ("Tessaro shares jumped 22%"): a
+    /// story's one move of one stock, whatever the share.
+    pub moved: bool,
     /// The day or month the figure is told for, when a date follows it within its clause
     /// ("4.4% in April from 4.3% in March"): the hash of the date's ISO form (with `when_iso`)
     /// or of its words, else 0. Two figures told for two moments count two things.
@@ -1234,6 +1237,7 @@ fn figures(
                 && crate::entities::numbers::small_number(w).is_none())
             .then_some(k)
         });
+        let before_move = counted_at;
         // A share or a price that moved, told of its subject ("Velmont shares rose 3 percent",
         // "the stock was up 27%"): the noun before the word of change.
         let counted_at = counted_at.or_else(|| {
@@ -1275,6 +1279,7 @@ fn figures(
             }
             None
         });
+        let moved = before_move.is_none() && counted_at.is_some();
         let counted = counted_at.map(|k| folded[k].as_str());
         if m.label == Label::Date && counted.is_none() {
             // "worked there for 11 years": a length of nothing named is no figure to compare.
@@ -1342,6 +1347,7 @@ fn figures(
                 0.0
             },
             with_others,
+            moved,
             when,
             when_iso,
             text: text.to_string(),
@@ -1362,6 +1368,7 @@ fn figures(
             role: Vec::new(),
             rounding: 0.0,
             with_others: false,
+            moved: false,
             when: 0,
             when_iso: false,
             text: src.text[base + spans[first].0..base + spans[last].1].to_string(),
@@ -1528,6 +1535,7 @@ fn tally(m: &Mention, text: &str) -> Option<Figure> {
         role: Vec::new(),
         rounding: 0.0,
         with_others: false,
+        moved: false,
         when: 0,
         when_iso: false,
         text: text.to_string(),

@@ -971,7 +971,8 @@ fn moments_apart(a: &ClaimInfo, b: &ClaimInfo) -> bool {
 }
 
 /// An uncommon figure, given as one number: a count of a noun or a measure in a unit of at
-/// least [`FIGURE_MIN`], a sum of money of at least [`MONEY_MIN`], a share given to a tenth ("4.5%") or a tally, no
+/// least [`FIGURE_MIN`], a sum of money of at least [`MONEY_MIN`], a share given to a tenth ("4.5%")
+/// or told as a move of its subject, or a tally, no
 /// toll, its range no wider than [`FIGURE_SPREAD`].
 fn telling(f: &super::claim::Figure) -> bool {
     let Some(high) = f.high else {
@@ -989,8 +990,9 @@ fn telling_from(f: &super::claim::Figure) -> bool {
     let high = f.high.unwrap_or(low);
     let uncommon = match f.label {
         crate::entities::Label::Money => low >= MONEY_MIN,
-        // "4.5%", "3.9 percent": a share given to a tenth is one of few in a story.
-        crate::entities::Label::Percent => low.fract() != 0.0 && high == low,
+        // "4.5%", "3.9 percent": a share given to a tenth is one of few in a story; so is the
+        // move of a stock or a price told of its subject ("Tessaro shares jumped 22%").
+        crate::entities::Label::Percent => (low.fract() != 0.0 || f.moved) && high == low,
         // A tally ("voted 9-4") is one vote's.
         _ if f.unit == Some(super::claim::TALLY_UNIT) => true,
         // A measure in its unit ("6,200 acres", "40,000 gallons") is what it measures.

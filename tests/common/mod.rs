@@ -111,6 +111,12 @@ pub fn cyberattack() -> crosscheck::Report {
     story("cyberattack", ["wire.txt", "paper.txt", "tv.txt"])
 }
 
+/// The shipping merger story: a price in two currencies, a premium, a stock's move told in
+/// other words (three outlets, written for the tests).
+pub fn merger() -> crosscheck::Report {
+    story("merger", ["wire.txt", "paper.txt", "tv.txt"])
+}
+
 /// Asserts that group `g` is in conflict over two figures: `a` and `b` both in its words.
 pub fn assert_numeric_conflict(g: &crosscheck::report::ClaimGroup, a: &str, b: &str) {
     assert!(g.sources >= 2, "{g:?}");
