@@ -152,16 +152,26 @@ pub struct Flat {
     splits: Vec<(u32, f32)>,
     /// Per tree, `2^depth` leaves.
     leaves: Vec<f32>,
-    /// The same trees in fixed arrays, when they are at most 4 deep over at most 32 features:
-    /// every index is in range by its type, so the walk checks none.
+    /// The same trees in fixed arrays, when they are at most 4 deep over at most 32 features
+    /// with at most [`MAX_CUTS`] thresholds in all: every index is in range by its type, so
+    /// the walk checks none.
     four: Vec<Four>,
+    /// Their leaves, tree by tree.
+    four_leaves: Vec<[f32; 16]>,
+    /// Their thresholds, each once: per feature (`cut_ranges`), ascending.
+    cuts: Vec<f32>,
+    cut_ranges: Vec<(u32, std::ops::Range<usize>)>,
 }
 
-/// One tree made full to depth 4: 15 splits (and one unused), 16 leaves.
+/// The most thresholds the fixed layout holds.
+const MAX_CUTS: usize = 2048;
+
+/// One tree made full to depth 4: 15 splits (and one unused), each the index of its feature
+/// and threshold in `cuts`. A walk then reads whether a split goes left from one table,
+/// filled once per scoring, not its feature and threshold from the tree.
 #[derive(Clone, Debug, PartialEq)]
 struct Four {
-    splits: [(u32, f32); 16],
-    leaves: [f32; 16],
+    splits: [u16; 16],
 }
 
 impl Forest {
@@ -235,21 +245,7 @@ impl Forest {
             fill(t, 0, 0, 0, d, &mut flat);
         }
         if d == 4 && narrow {
-            let trees = flat
-                .splits
-                .chunks_exact(15)
-                .zip(flat.leaves.chunks_exact(16));
-            flat.four = trees
-                .map(|(s, l)| {
-                    let mut four = Four {
-                        splits: [(0, 0.0); 16],
-                        leaves: [0.0; 16],
-                    };
-                    four.splits[..15].copy_from_slice(s);
-                    four.leaves.copy_from_slice(l);
-                    four
-                })
-                .collect();
+            flat.four_layout();
         }
         Some(flat)
     }
@@ -270,23 +266,69 @@ impl Flat {
         }
     }
 
+    /// Fills `four`, `four_leaves`, `cuts` and `cut_ranges` from the splits and leaves of
+    /// trees 4 deep, or leaves them empty when there are more than [`MAX_CUTS`] thresholds.
+    fn four_layout(&mut self) {
+        let mut by_feature: Vec<(u32, f32)> = self.splits.clone();
+        by_feature.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        by_feature.dedup_by(|a, b| a.0 == b.0 && a.1.to_bits() == b.1.to_bits());
+        if by_feature.len() > MAX_CUTS {
+            return;
+        }
+        let at = |f: u32, t: f32| {
+            by_feature.partition_point(|c| c.0 < f || (c.0 == f && c.1.total_cmp(&t).is_lt()))
+        };
+        let trees = self
+            .splits
+            .chunks_exact(15)
+            .zip(self.leaves.chunks_exact(16));
+        for (s, l) in trees {
+            let mut four = Four { splits: [0; 16] };
+            for (slot, &(f, t)) in four.splits.iter_mut().zip(s) {
+                *slot = at(f, t) as u16;
+            }
+            let mut leaves = [0f32; 16];
+            leaves.copy_from_slice(l);
+            self.four.push(four);
+            self.four_leaves.push(leaves);
+        }
+        let mut start = 0;
+        while let Some(&(f, _)) = by_feature.get(start) {
+            let end = start + by_feature[start..].partition_point(|c| c.0 == f);
+            self.cut_ranges.push((f, start..end));
+            start = end;
+        }
+        self.cuts = by_feature.iter().map(|c| c.1).collect();
+    }
+
     fn walk_four(&self, x: &[f32]) -> f32 {
-        // Features past `x` read 0, as in `Forest::logit`.
-        let mut v = [0f32; 32];
-        for (v, x) in v.iter_mut().zip(x) {
-            *v = *x;
+        // Where each threshold sends its feature's value: a split at `i` goes on to `2i + 1`
+        // when `v < t`, else (NaN too) to `2i + 2`, as in `Forest::logit`; features past `x`
+        // read 0.
+        let mut next = [0u8; MAX_CUTS];
+        for (f, range) in &self.cut_ranges {
+            let v = x.get(*f as usize).copied().unwrap_or(0.0);
+            let (Some(cuts), Some(out)) =
+                (self.cuts.get(range.clone()), next.get_mut(range.clone()))
+            else {
+                continue;
+            };
+            for (n, &c) in out.iter_mut().zip(cuts) {
+                *n = 2 - u8::from(v < c);
+            }
         }
         let mut z = self.base;
         // Eight trees a level at a time: their walks are independent, so the processor
         // overlaps them instead of waiting on each load of one walk (eight keep it busier
         // than four). Their leaves are then added in order, as in `Forest::logit`.
         let step = |t: &Four, i: usize| {
-            let (f, th) = t.splits[i & 15];
-            // `v < th` goes left, else (NaN too) right, as in `Forest::logit`.
-            2 * i + 2 - usize::from(v[(f & 31) as usize] < th)
+            2 * i + usize::from(next[usize::from(t.splits[i & 15]) % MAX_CUTS])
         };
-        let mut eights = self.four.chunks_exact(8);
-        for t in &mut eights {
+        let mut eights = self
+            .four
+            .chunks_exact(8)
+            .zip(self.four_leaves.chunks_exact(8));
+        for (t, leaves) in &mut eights {
             let mut i = [0usize; 8];
             for _ in 0..4 {
                 for k in 0..8 {
@@ -294,15 +336,16 @@ impl Flat {
                 }
             }
             for k in 0..8 {
-                z += t[k].leaves[(i[k] - 15) & 15];
+                z += leaves[k][(i[k] - 15) & 15];
             }
         }
-        for t in eights.remainder() {
+        let rest = self.four.len() / 8 * 8;
+        for (t, leaves) in self.four[rest..].iter().zip(&self.four_leaves[rest..]) {
             let mut i = 0;
             for _ in 0..4 {
                 i = step(t, i);
             }
-            z += t.leaves[(i - 15) & 15];
+            z += leaves[(i - 15) & 15];
         }
         z
     }
