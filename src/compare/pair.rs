@@ -694,11 +694,10 @@ fn plausible_given(a: &ClaimInfo, b: &ClaimInfo, meaning: Option<f32>) -> bool {
 /// [`plausible`]. When they give one count values that cannot both hold and, numbers aside,
 /// reach [`DISPUTE`], they are one claim in dispute: that probability.
 pub fn similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
-    let whole = sentence_similarity(a, b);
     // Within a story, one statement in common is a claim both make: a clause of one against
     // the other whole or its clauses. Two sentences given alone are compared whole.
     if !(a.in_context && b.in_context) || (a.clauses.is_empty() && b.clauses.is_empty()) {
-        return whole;
+        return sentence_similarity(a, b);
     }
     let mut parts = 0f32;
     for x in std::iter::once(a).chain(&a.clauses) {
@@ -726,7 +725,8 @@ pub fn similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
     if two_speakers {
         return parts;
     }
-    parts.max(whole)
+    // The wholes are scored last, only when they count.
+    parts.max(sentence_similarity(a, b))
 }
 
 /// True when claims `a` and `b` give one counted thing values that cannot both hold, in two
