@@ -116,12 +116,13 @@ pub fn group(infos: &[ClaimInfo], ledes: &[Option<usize>], threshold: f32) -> Gr
             s
         })
         .collect();
-    let mut edges = candidate_scores(infos, &nodes, &sources_of);
+    let (mut edges, low) = candidate_scores(infos, &nodes, &sources_of);
     let k = nodes.len();
     let fill = (k * k.saturating_sub(1) / 2 <= FILL_PAIRS).then(|| Filler {
         infos,
         nodes: &nodes,
         scored: FnvMap::default(),
+        low,
     });
     let (clusters, filled) = average_link(&nodes, &sources_of, &edges, threshold, fill);
     for (pair, p) in filled {
@@ -280,12 +281,12 @@ fn counted(info: &ClaimInfo) -> impl Iterator<Item = u64> + '_ {
 /// Scores the candidate pairs of nodes: those with claims from different sources sharing at
 /// least two discriminating index features (one, when a node has only one; a toll counts as
 /// two). Returns `(a, b) →
-/// probability`, `a < b`.
+/// probability`, `a < b`: the pairs of at least [`EDGE_MIN`], and the rest.
 fn candidate_scores(
     infos: &[ClaimInfo],
     nodes: &[Vec<usize>],
     sources_of: &[Sources],
-) -> FnvMap<(u32, u32), f32> {
+) -> (Scores, Scores) {
     let k = nodes.len();
     let mut features: Vec<Vec<u64>> = Vec::with_capacity(k);
     let mut buf = Vec::new();
@@ -382,17 +383,22 @@ fn candidate_scores(
     }
     let scores = score_all(infos, nodes, &pairs);
     let mut edges = FnvMap::default();
+    let mut low = FnvMap::default();
     for (&(a, b), &p) in pairs[..by_index].iter().zip(&scores) {
         if p >= EDGE_MIN {
             edges.insert((a, b), p);
+        } else {
+            low.insert((a, b), p);
         }
     }
     for (&(a, b), &p) in pairs[by_index..].iter().zip(&scores[by_index..]) {
         if p >= EDGE_MIN {
             edges.entry((a, b)).or_insert(p);
+        } else {
+            low.insert((a, b), p);
         }
     }
-    edges
+    (edges, low)
 }
 
 /// The pair model's probability for each pair of nodes (their first claims), in order.
@@ -552,6 +558,9 @@ struct Filler<'a> {
     nodes: &'a [Vec<usize>],
     /// Pairs of nodes `(a, b)`, `a < b`, scored here, with their probability.
     scored: FnvMap<(u32, u32), f32>,
+    /// The candidate pairs that scored below [`EDGE_MIN`], with their probability: not in
+    /// the edges, but scored already.
+    low: FnvMap<(u32, u32), f32>,
 }
 
 impl Filler<'_> {
@@ -578,6 +587,8 @@ impl Filler<'_> {
                 // A line of names states nothing to share (as in `candidate_scores`).
                 let p = if a.names_only || b.names_only {
                     0.0
+                } else if let Some(&p) = self.low.get(&pair) {
+                    p
                 } else {
                     pair::similarity(a, b)
                 };
@@ -591,6 +602,9 @@ impl Filler<'_> {
         more
     }
 }
+
+/// Pairs of nodes `(a, b)`, `a < b`, with their probability, by pair.
+type Scores = FnvMap<(u32, u32), f32>;
 
 /// Pairs of nodes `(a, b)`, `a < b`, with their probability.
 type ScoredPairs = Vec<((u32, u32), f32)>;
