@@ -265,12 +265,20 @@ fn numeric_disputes(infos: &[ClaimInfo], members: &[usize]) -> Vec<bool> {
         return out;
     }
     let agree = FiguresAgree::new(with.iter().map(|&a| &infos[members[a]]).collect());
-    // How many sources give a value that agrees with each member's (its own included).
+    // How many sources give a value that agrees with each member's (its own included). Each
+    // source is counted once per member by marking it with the member's number: a set per
+    // member would cost an insertion per pair.
+    let sources = with
+        .iter()
+        .map(|&a| infos[members[a]].source + 1)
+        .max()
+        .unwrap_or(0);
+    let (mut agree_mark, mut differ_mark) = (vec![usize::MAX; sources], vec![usize::MAX; sources]);
     let mut support = vec![0usize; with.len()];
     for (i, &a) in with.iter().enumerate() {
         let x = &infos[members[a]];
-        let mut agrees: BTreeSet<usize> = BTreeSet::from([x.source]);
-        let mut differ: BTreeSet<usize> = BTreeSet::new();
+        agree_mark[x.source] = i;
+        let (mut agrees, mut differ) = (1, 0);
         let mut earlier_differs = false;
         for (j, &b) in with.iter().enumerate() {
             let y = &infos[members[b]];
@@ -278,18 +286,22 @@ fn numeric_disputes(infos: &[ClaimInfo], members: &[usize]) -> Vec<bool> {
                 continue;
             }
             match agree.get(i, j) {
-                Some(true) => {
-                    agrees.insert(y.source);
+                Some(true) if agree_mark[y.source] != i => {
+                    agree_mark[y.source] = i;
+                    agrees += 1;
                 }
                 Some(false) if super::pair::grouped_in_dispute(x, y) => {
-                    differ.insert(y.source);
+                    if differ_mark[y.source] != i {
+                        differ_mark[y.source] = i;
+                        differ += 1;
+                    }
                     earlier_differs |= b < a;
                 }
                 _ => {}
             }
         }
-        out[a] = differ.len() > agrees.len() || (differ.len() == agrees.len() && earlier_differs);
-        support[i] = agrees.len();
+        out[a] = differ > agrees || (differ == agrees && earlier_differs);
+        support[i] = agrees;
     }
     // A figure that agrees with both sides ("at least four" beside "four" and "six"), or
     // accounts in dispute with only some of those that differ from them, settle nothing: two
