@@ -892,6 +892,16 @@ fn one_denial(a: &ClaimInfo, b: &ClaimInfo) -> bool {
         && (denies_stated(a, b) || denies_stated(b, a))
 }
 
+/// The stem hashes of `words`, made into `cell` on first use.
+fn stems(cell: &'static OnceLock<FnvSet<u64>>, words: &[&str]) -> &'static FnvSet<u64> {
+    cell.get_or_init(|| {
+        words
+            .iter()
+            .map(|w| super::text::word_hash(super::text::stem(w)))
+            .collect()
+    })
+}
+
 /// [`one_denial`] one way: `x` denies what `y` states.
 fn denies_stated(x: &ClaimInfo, y: &ClaimInfo) -> bool {
     use crate::claims::Certainty;
@@ -905,15 +915,8 @@ fn denies_stated(x: &ClaimInfo, y: &ClaimInfo) -> bool {
         Certainty::Asserted | Certainty::Attributed => &x.negated_words,
         _ => &[],
     };
-    let vague: &'static FnvSet<u64> = {
-        static S: OnceLock<FnvSet<u64>> = OnceLock::new();
-        S.get_or_init(|| {
-            DENIED_VAGUE
-                .iter()
-                .map(|w| super::text::word_hash(super::text::stem(w)))
-                .collect()
-        })
-    };
+    static VAGUE: OnceLock<FnvSet<u64>> = OnceLock::new();
+    let vague = stems(&VAGUE, DENIED_VAGUE);
     let mut telling = denied.iter().filter(|w| !vague.contains(w)).peekable();
     telling.peek().is_some() && telling.all(|w| y.content.binary_search(w).is_ok())
 }
@@ -1045,15 +1048,8 @@ fn close_small_counts(a: &ClaimInfo, b: &ClaimInfo) -> bool {
     if !(a.in_context && b.in_context) || apart(a, b) || moments_apart(a, b) {
         return false;
     }
-    let common: &'static FnvSet<u64> = {
-        static S: OnceLock<FnvSet<u64>> = OnceLock::new();
-        S.get_or_init(|| {
-            COMMON_COUNTS
-                .iter()
-                .map(|w| super::text::word_hash(super::text::stem(w)))
-                .collect()
-        })
-    };
+    static COMMON: OnceLock<FnvSet<u64>> = OnceLock::new();
+    let common = stems(&COMMON, COMMON_COUNTS);
     let small = |f: &Figure| {
         f.label == crate::entities::Label::Cardinal
             && f.unit.is_none()
