@@ -27,6 +27,7 @@ mod clauses;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ecbplus;
 mod entities;
+mod figures;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fnc_eval;
 mod group;
