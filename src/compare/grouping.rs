@@ -171,6 +171,27 @@ fn join_headlines(
         }
     }
     let shared = |g: &[usize], s: usize| g.iter().any(|&j| infos[j].source != s);
+    // A group of headlines alone whose ledes are all in one other group ("Minister resigns
+    // over expenses claims" / "Minister resigns in travel expenses row"): the claim each sums
+    // up is its lede's, so they join the ledes' group.
+    for g in 0..groups.len() {
+        let lede_group = |h: usize| ledes.get(h).copied().flatten().map(|l| group_of[l]);
+        let Some(&first) = groups[g].first() else {
+            continue;
+        };
+        let Some(to) = lede_group(first).filter(|&t| t != g) else {
+            continue;
+        };
+        if groups[g].len() < 2 || !groups[g].iter().all(|&h| lede_group(h) == Some(to)) {
+            continue;
+        }
+        let moved = std::mem::take(&mut groups[g]);
+        for &h in &moved {
+            group_of[h] = to;
+        }
+        groups[to].extend(moved);
+        groups[to].sort_unstable();
+    }
     for (h, lede) in ledes.iter().enumerate() {
         let (Some(&l), Some(x)) = (lede.as_ref(), infos.get(h)) else {
             continue;
