@@ -550,3 +550,15 @@ fn a_resolved_speaker_is_named_as_the_entity_is() {
     assert!(names.len() >= 5, "{names:?}");
     assert!(names.iter().all(|&n| n == "Lakeshore Health"), "{names:?}");
 }
+
+#[test]
+fn one_speakers_count_told_with_and_without_a_clause_is_compared_whole() {
+    // Reason: "Sheriff Kory Honea confirmed three deaths." (paper) stayed single-source beside
+    // the toll group holding "Butte County Sheriff Kory Honea said three bodies had been
+    // found in the Paradise Pines area." (tv): one speaker's two sentences, one told with a
+    // clause, were compared only by that clause, whose place named nothing the paper's named.
+    let r = utility_fire();
+    let g = group_of(&r, "s2", "confirmed three deaths");
+    assert!(g.members.iter().any(|m| m.source == "s3"), "{g:?}");
+    assert!(g.members.iter().any(|m| m.source == "s1"), "{g:?}");
+}

@@ -1197,3 +1197,40 @@ fn a_stocks_move_told_in_other_words_is_compared() {
     let deal = group_of(&r, "s2", "7.8 billion euros");
     assert!(deal.conflict.is_none(), "{deal:?}");
 }
+
+#[test]
+fn two_roundings_of_one_measure_that_meet_are_one_figure() {
+    // Reason: "blackened about 19,000 acres" (paper) stayed apart from "roughly 18,000 acres"
+    // (tv) and "18,500 acres" (wire), which were one group: neither rounding is the other's
+    // number, but their ranges meet, so they are two outlets' roundings of one area.
+    let r = utility_fire();
+    let g = group_of(&r, "s3", "roughly 18,000 acres");
+    assert_eq!(g.sources, 3, "{g:?}");
+    assert!(g.members.iter().any(|m| m.source == "s2"), "{g:?}");
+    assert!(g.conflict.is_none(), "{g:?}");
+}
+
+#[test]
+fn a_count_of_people_counts_people() {
+    // Reason: "forcing about 30,000 people to evacuate" counted nothing ("people" was passed
+    // over as a filler, and "to" is no noun), so it was no figure to compare with "Roughly
+    // 30,000 residents were under evacuation orders", which stayed single-source.
+    let r = utility_fire();
+    let g = group_of(&r, "s2", "Roughly 30,000 residents");
+    assert!(g.members.iter().any(|m| m.source == "s1"), "{g:?}");
+    assert!(g.members.iter().any(|m| m.source == "s3"), "{g:?}");
+}
+
+#[test]
+fn values_that_fit_one_another_are_one_side_of_a_dispute() {
+    // Reason: with "three deaths" (paper) in the toll group, its conflict read "“three”
+    // (paper), “Two” (wire) and “At least three” (tv) cannot all be right": three and at
+    // least three agree; only two is against them.
+    let r = utility_fire();
+    let g = group_of(&r, "s1", "Two people were confirmed dead");
+    let detail = &g.conflict.as_ref().expect("a toll in dispute").detail;
+    assert_eq!(
+        detail, "“three” (n2) / “At least three” (n3) and “Two” (n1) cannot both be right",
+        "{g:?}"
+    );
+}

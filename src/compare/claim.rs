@@ -596,6 +596,13 @@ pub fn same_thing(f: &Figure, g: &Figure, story: bool) -> bool {
             && f.label == g.label
             && f.unit == g.unit;
     }
+    // Two tolls are two things ("four people died" / "six people were injured"), in a story or
+    // not.
+    if let (Some(a), Some(b)) = (f.toll, g.toll) {
+        if a != b {
+            return false;
+        }
+    }
     if let (true, Some(a), Some(b)) = (story, f.toll, g.toll) {
         return a == b
             && f.label == g.label

@@ -32,8 +32,6 @@ const NUMBER_FILLERS: &[&str] = &[
     "top",
     "leading",
     "known",
-    "people",
-    "persons",
     "were",
     "have",
     "had",

@@ -663,7 +663,8 @@ fn conflict(
                         }
                     }
                     // Sources giving one value are named together: "“14” (wire, tv) and
-                    // “11” (paper)".
+                    // “11” (paper)". Values that fit one another are one side ("“three”
+                    // (paper) / “at least three” (tv)"): only the sides cannot all be right.
                     // Each value's sources in the order of the sources.
                     let mut merged: Vec<(&Figure, Vec<usize>)> = Vec::new();
                     for &(v, s) in &values {
@@ -675,14 +676,24 @@ fn conflict(
                             None => merged.push((v, vec![s])),
                         }
                     }
-                    let named: Vec<String> = merged
-                        .iter_mut()
-                        .map(|(v, of)| {
-                            of.sort_unstable();
-                            let names: Vec<&str> = of.iter().map(|&s| sources[s].name).collect();
-                            format!("“{}” ({})", quoted_figure(&v.text), names.join(", "))
-                        })
-                        .collect();
+                    let mut sides: Vec<Vec<String>> = Vec::new();
+                    let mut firsts: Vec<&Figure> = Vec::new();
+                    for (v, of) in merged.iter_mut() {
+                        of.sort_unstable();
+                        let names: Vec<&str> = of.iter().map(|&s| sources[s].name).collect();
+                        let told = format!("“{}” ({})", quoted_figure(&v.text), names.join(", "));
+                        match firsts.iter().position(|w| !disjoint(w, v)) {
+                            Some(k) => sides[k].push(told),
+                            None => {
+                                firsts.push(v);
+                                sides.push(vec![told]);
+                            }
+                        }
+                    }
+                    if sides.len() < 2 {
+                        continue;
+                    }
+                    let named: Vec<String> = sides.iter().map(|s| s.join(" / ")).collect();
                     if let Some((last, rest)) = named.split_last() {
                         let all = if rest.len() == 1 { "both" } else { "all" };
                         details.push(format!(

@@ -712,16 +712,17 @@ pub fn similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
     // cuts" / "Solberg said the company expected price rises to slow") share the words that
     // attribute them: when what is said shares nothing (no clause against the other, or
     // against its whole, is even plausible), the wholes are alike by their speaker alone.
-    let one_speaker = !a.clauses.is_empty()
-        && !b.clauses.is_empty()
-        && a.cites.iter().any(|c| b.cites.contains(c));
+    let same_speaker = a.cites.iter().any(|c| b.cites.contains(c));
+    let one_speaker = !a.clauses.is_empty() && !b.clauses.is_empty() && same_speaker;
     if one_speaker && parts == 0.0 {
         return 0.0;
     }
     // Two speakers' words ("“I never claimed a cent I was not owed,” she said in a statement"
     // / "“This was covered up,” she said") share the words that attribute them: what one says
-    // (its clauses) is compared with the other.
-    let two_speakers = !a.cites.is_empty() && !b.cites.is_empty() && !one_speaker;
+    // (its clauses) is compared with the other. One speaker's, one told with a clause and one
+    // without ("Sheriff Honea confirmed three deaths" / "Sheriff Honea said three bodies had
+    // been found in the town"), are compared whole too: the speaker's name is no other name.
+    let two_speakers = !a.cites.is_empty() && !b.cites.is_empty() && !same_speaker;
     if two_speakers {
         return parts;
     }
@@ -954,9 +955,22 @@ fn one_figure(a: &ClaimInfo, b: &ClaimInfo) -> bool {
     let open = |f: &super::claim::Figure| f.high.is_none() && telling_from(f);
     a.figures.iter().filter(|f| telling(f) || open(f)).any(|f| {
         b.figures.iter().any(|g| {
-            (telling(g) || (telling(f) && open(g))) && same_thing(f, g, true) && near_number(f, g)
+            (telling(g) || (telling(f) && open(g)))
+                && same_thing(f, g, true)
+                && (near_number(f, g) || rounded_alike(f, g))
         })
     })
+}
+
+/// True when two figures are both told as rounded ("about 19,000 acres" / "roughly 18,000
+/// acres") and their ranges meet: two outlets' roundings of one count, neither a number the
+/// other denies.
+fn rounded_alike(f: &super::claim::Figure, g: &super::claim::Figure) -> bool {
+    let range = |x: &super::claim::Figure| Some((x.low?, x.high?));
+    match (range(f), range(g)) {
+        (Some((fl, fh)), Some((gl, gh))) => fl < fh && gl < gh && fl <= gh && gl <= fh,
+        _ => false,
+    }
 }
 
 /// True when both claims give dates, or times of day, and none in common: two moments.

@@ -162,7 +162,7 @@ fn is_acronym_text(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&letters)
         && s.chars()
-            .all(|c| c.is_uppercase() || c == '.' || c == '-' || c.is_ascii_digit())
+            .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '&') || c.is_ascii_digit())
         && s.chars().any(|c| c.is_uppercase())
 }
 
@@ -646,7 +646,7 @@ fn acronyms(s: &SourceNames, uf: &mut UnionFind) {
         .iter()
         .filter(|m| m.label.is_name() && m.label != Label::Person && m.key.contains(' '))
     {
-        long.entry(initials(&m.key))
+        long.entry(initials(without_company_suffix(&m.key)))
             .or_default()
             .insert((m.key.clone(), class(m.label)));
     }
@@ -655,7 +655,11 @@ fn acronyms(s: &SourceNames, uf: &mut UnionFind) {
         .iter()
         .filter(|m| m.label.is_name() && is_acronym_text(&s.text[m.span]))
     {
-        let acronym = m.key.replace(' ', "");
+        // "PG&E" spells the initials of "Pacific Gas and Electric": "and" is no initial.
+        let acronym: String = without_company_suffix(&m.key)
+            .chars()
+            .filter(|&c| c != ' ' && c != '&')
+            .collect();
         if let Some(expansions) = long.get(&acronym) {
             for e in expansions {
                 uf.union(&(m.key.clone(), e.1), e);
@@ -753,18 +757,20 @@ const PAPER_TITLES: &[&str] = &[
     "tribune",
 ];
 
+/// A key without a trailing company suffix ("pg&e corp" → "pg&e").
+fn without_company_suffix(key: &str) -> &str {
+    COMPANY_SUFFIXES
+        .iter()
+        .find_map(|suffix| key.strip_suffix(suffix).and_then(|r| r.strip_suffix(' ')))
+        .unwrap_or(key)
+}
+
 /// An organisation's key without a leading place ("indianapolis colts", "us supreme court": a
 /// place of the gazetteer or one the sources name) and a trailing company suffix, with the
 /// place it dropped ("" when none).
 fn org_core<'a>(key: &'a str, places: &FnvSet<&str>) -> (&'a str, &'a str) {
     let g = Gazetteer::get();
-    let mut key = key;
-    for suffix in COMPANY_SUFFIXES {
-        if let Some(rest) = key.strip_suffix(suffix).and_then(|r| r.strip_suffix(' ')) {
-            key = rest;
-            break;
-        }
-    }
+    let key = without_company_suffix(key);
     // The longest leading run of words that is a place, leaving at least one word. Before a
     // body of a place ("calloway supreme court"), one word that is no common word ("supreme")
     // is that place, whatever the tagger made of it.

@@ -117,6 +117,13 @@ pub fn merger() -> crosscheck::Report {
     story("merger", ["wire.txt", "paper.txt", "tv.txt"])
 }
 
+/// The wildfire a utility's line may have started: a toll in dispute, an area burned told in
+/// three roundings, an evacuation counted in people and residents, a denial (three outlets,
+/// written for the tests).
+pub fn utility_fire() -> crosscheck::Report {
+    story("utility-fire", ["wire.txt", "paper.txt", "tv.txt"])
+}
+
 /// Asserts that group `g` is in conflict over two figures: `a` and `b` both in its words.
 pub fn assert_numeric_conflict(g: &crosscheck::report::ClaimGroup, a: &str, b: &str) {
     assert!(g.sources >= 2, "{g:?}");

@@ -381,7 +381,15 @@ impl Paragraph<'_> {
                 (self.is_np_word(k) || (s > lo && self.quoted[k] && !self.sure_cue(k)))
                     && (self.capitalised(k) || self.is_punct(k) || (k > s && self.w(k) == "and"))
             };
-            if s < c && c - s <= 5 && self.capitalised(s) && (s..c).all(name) {
+            // "Ridge Fire: three dead …", "Brexit: what happens next": a headline opened by
+            // the name of an event, a region or a thing gives its topic, not a speaker.
+            let topic = mentions_in(mentions, self.span(s, c - 1)).any(|m| {
+                !matches!(
+                    m.label,
+                    Label::Person | Label::Org | Label::Norp | Label::Gpe
+                ) && m.span == self.span(s, c - 1)
+            });
+            if s < c && c - s <= 5 && self.capitalised(s) && (s..c).all(name) && !topic {
                 let how = if s > lo { "colon_after_mark" } else { "colon" };
                 return special((c, c), (s, c - 1), how);
             }

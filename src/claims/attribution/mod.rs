@@ -336,6 +336,24 @@ fn cue_verb(text: &str, cue: Span) -> String {
         .to_lowercase()
 }
 
+/// True when what follows "asked" is a request: "for" or "to" after at most a short object,
+/// before any word that opens a question or a statement ("whether", "if", "that", "about").
+fn asks_for(rest: &str) -> bool {
+    for (i, w) in rest.split_whitespace().take(6).enumerate() {
+        let bare = w.trim_end_matches([',', '.', ';', ':']);
+        match bare {
+            "for" => return true,
+            "to" => return i > 0,
+            "whether" | "if" | "that" | "about" | "how" | "why" | "what" | "when" | "who" => {
+                return false
+            }
+            _ if bare.len() != w.len() || w.contains(['"', '“', '”']) => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// True when cue `cue` is a verb that says only with what is said after it ([`SAYS_WITH_A_CLAUSE`])
 /// and an object follows instead: "declared a state of emergency", "issued an evacuation
 /// order", "requested federal aid" are acts; "declared that …", "issued a statement saying
@@ -343,8 +361,9 @@ fn cue_verb(text: &str, cue: Span) -> String {
 fn acts_on_an_object(text: &str, cue: Span) -> bool {
     let word = cue_verb(text, cue);
     let rest = text.get(cue.end..).unwrap_or("").trim_start();
-    // "asked for federal help" requests; "asked whether", "asked him" say.
-    if features::lemma(&word) == "ask" && rest.split_whitespace().next() == Some("for") {
+    // "asked for federal help", "asked the federal government for help", "asked the court to
+    // dismiss the case" request; "asked whether", "asked him about" say.
+    if features::lemma(&word) == "ask" && asks_for(rest) {
         return true;
     }
     // "testified against the mayor", "testified before Congress" tell where a witness spoke,

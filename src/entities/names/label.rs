@@ -133,6 +133,34 @@ pub(super) const DISASTER_WORDS: &[&str] = &[
     "spill",
 ];
 
+/// Words after a name that tell an organisation speaking or its people: "Cal Fire said", "Cal
+/// Fire officials".
+const SPEAKS_OR_STAFFS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "reported",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "director",
+    "crews",
+    "staff",
+    "employees",
+];
+
+/// True when the name at tokens `i..j` speaks or has people ([`SPEAKS_OR_STAFFS`] after it), or
+/// is what a statement is "according to".
+fn speaks_or_staffs(t: &Tokens, i: usize, j: usize) -> bool {
+    let after = (j < t.seg.tokens.len()).then(|| t.lower(j));
+    let according = i >= 2 && t.lower(i - 1) == "to" && t.lower(i - 2) == "according";
+    according || after.is_some_and(|w| SPEAKS_OR_STAFFS.contains(&w))
+}
+
 /// Words that make a MISC name an event.
 const EVENT_WORDS: &[&str] = &[
     "cup",
@@ -427,6 +455,16 @@ pub(super) fn refine(
     if i >= 2 && t.lower(i - 1) == "of" && PLACE_BEFORE_OF.contains(&t.lower(i - 2)) && ty != 1 {
         return Label::Gpe;
     }
+    // "in the Paradise Pines area", "the Tampa Bay region": a name "the" and "area" go around
+    // is a place.
+    if matches!(ty, 0 | 2 | 3)
+        && i > 0
+        && t.lower(i - 1) == "the"
+        && j < t.seg.tokens.len()
+        && matches!(t.lower(j), "area" | "region")
+    {
+        return Label::Gpe;
+    }
     // "fled his property near Ruch", "struck before dawn near Arequipa": one word after "near",
     // no one's, is a place.
     if matches!(ty, 0 | 2)
@@ -461,7 +499,13 @@ pub(super) fn refine(
         && !Gazetteer::get().is_first_name(first)
         && Gazetteer::get().lookup(first).is_none()
     {
-        return Label::Event;
+        // "Cal Fire said", "Cal Fire officials": a disaster does not speak or employ; an agency
+        // so named does.
+        return if speaks_or_staffs(t, i, j) {
+            Label::Org
+        } else {
+            Label::Event
+        };
     }
     match ty {
         // "Betty Ford Center": a name after a person that ends as a building or an

@@ -388,7 +388,8 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
 
 /// Names listed together are of one kind: in "sold at Walmart, Kroger and Target" a known
 /// organisation makes the unknown one-word names beside it organisations too; in "Ohio,
-/// Kentucky and Dunmore" a known place makes them places. A given name or a surname the text
+/// Kentucky and Dunmore" a known place makes them places, and so does a place the tagger found
+/// in a list after "in" or "near". A given name or a surname the text
 /// gives a person keeps a person ("Walmart and Sam Walton").
 fn lists_of_one_kind(text: &str, surnames: &WordSet<String>, out: &mut [Mention]) {
     let g = Gazetteer::get();
@@ -427,12 +428,27 @@ fn lists_of_one_kind(text: &str, surnames: &WordSet<String>, out: &mut [Mention]
             Some(Kind::Name(l)) => Some(l),
             _ => None,
         };
-        // The kind the known names agree on, when they all do.
+        // The kind the known names agree on, when they all do. With none known, a list after
+        // "in" or "near" with a place in it is of places ("shelters in Chico and Oroville").
         let mut kinds = run.iter().filter_map(|&i| known(&out[i]));
-        let Some(kind) = kinds.next() else { continue };
-        if !matches!(kind, Label::Org | Label::Gpe) || kinds.any(|l| l != kind) {
-            continue;
-        }
+        let kind = match kinds.next() {
+            Some(kind) => {
+                if !matches!(kind, Label::Org | Label::Gpe) || kinds.any(|l| l != kind) {
+                    continue;
+                }
+                kind
+            }
+            None => {
+                let before = text[..out[run[0]].span.start].trim_end();
+                let after_place_word = [" in", " near", " across", " outside"]
+                    .iter()
+                    .any(|w| before.ends_with(w));
+                if !after_place_word || !run.iter().any(|&i| out[i].label == Label::Gpe) {
+                    continue;
+                }
+                Label::Gpe
+            }
+        };
         for &i in run {
             let m = &out[i];
             let first = m.key.split(' ').next().unwrap_or("");
@@ -450,9 +466,10 @@ fn lists_of_one_kind(text: &str, surnames: &WordSet<String>, out: &mut [Mention]
     }
 }
 
-/// A name in capitals that opens a line before an agency in brackets and a dash is the
-/// dateline's place ("DETROIT (Wire) -", "OSLAND CITY (Reuters) —", "COLUMBUS, Ohio (AP) —"): the
-/// tagger reads a word in capitals before brackets as an organisation.
+/// A name in capitals that opens a line before an agency in brackets and a dash, or before a
+/// dash alone, is the dateline's place ("DETROIT (Wire) -", "OSLAND CITY (Reuters) —",
+/// "COLUMBUS, Ohio (AP) —", "PARADISE PINES —"): the tagger reads a word in capitals before
+/// brackets as an organisation.
 fn datelines(text: &str, out: &mut [Mention]) {
     for m in out.iter_mut() {
         let name = &text[m.span];
@@ -473,12 +490,25 @@ fn datelines(text: &str, out: &mut [Mention]) {
 }
 
 /// True when `rest` goes on as a dateline after its place: an optional ", State", an agency in
-/// brackets, and a dash.
+/// brackets or none, and a dash.
 fn is_dateline_tail(rest: &str) -> bool {
     let rest = rest.split('\n').next().unwrap_or("");
+    // "PARADISE PINES — Residents …", "WASHINGTON, D.C. — …": a dash right after the place, or
+    // after its state, with no agency.
+    let dash_next = |r: &str| r.trim_start().starts_with(['—', '–']) || r.starts_with(" - ");
+    if dash_next(rest) {
+        return true;
+    }
     let rest = match rest.strip_prefix(',') {
-        Some(r) => match r.find('(') {
-            Some(k) if k <= 30 && !r[..k].contains(['-', '—', '–', ',']) => &r[k..],
+        Some(r) => match r.find(['(', '—', '–']) {
+            Some(k)
+                if k <= 30
+                    && !r[..k].contains(['-', '—', '–', ',', '('])
+                    && r[k..].starts_with('(') =>
+            {
+                &r[k..]
+            }
+            Some(k) if k <= 30 && !r[..k].contains(['-', ',', '(']) => return dash_next(&r[k..]),
             _ => return false,
         },
         None => rest.trim_start(),
