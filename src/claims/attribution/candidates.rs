@@ -262,6 +262,13 @@ impl Paragraph<'_> {
             if out.is_empty() {
                 feat!(f, "first_cue");
             }
+            // "An audit found she had claimed …": a finding told without "that" is told as
+            // surely as with it.
+            let score = if self.finding_without_that(found.cue.1, hi) {
+                f.score.max(THRESHOLD)
+            } else {
+                f.score
+            };
             out.push(Candidate {
                 attribution: Attribution {
                     kind,
@@ -274,7 +281,7 @@ impl Paragraph<'_> {
                 },
                 quoted,
                 features: f.names,
-                score: f.score,
+                score,
                 sentence: index,
             });
             if first && !quoted && out.last().is_some_and(|x| x.score >= THRESHOLD) {
@@ -283,6 +290,43 @@ impl Paragraph<'_> {
             c = found.cue.1 + 1;
         }
         out
+    }
+
+    /// True when cue token `c` is a verb of finding ("found", "concluded", "determined")
+    /// followed, before `hi`, by a clause of its own without "that": a subject pronoun and a
+    /// verb ("found she had claimed", "concluded he was").
+    fn finding_without_that(&self, c: usize, hi: usize) -> bool {
+        let finding = matches!(
+            self.w(c),
+            "found" | "finds" | "concluded" | "concludes" | "determined" | "determines"
+        );
+        finding
+            && c + 2 < hi
+            && matches!(self.w(c + 1), "he" | "she" | "they" | "it" | "we")
+            && matches!(
+                self.w(c + 2),
+                "had" | "has" | "have" | "was" | "were" | "is" | "are" | "would" | "could" | "did"
+            )
+    }
+
+    /// Phrase `np` cut after a person's name that a verb in the past follows: "Judge Carol Mendez
+    /// handed down the sentence …, saying" has the judge as its subject, not "Judge Carol Mendez
+    /// handed".
+    fn person_before_a_verb(&self, np: (usize, usize), mentions: &[Mention]) -> (usize, usize) {
+        let (a, b) = np;
+        for m in mentions_in(mentions, self.span(a, b)).filter(|m| m.label == Label::Person) {
+            let Some(k) = (a..b).find(|&k| self.toks[k].span.end == m.span.end) else {
+                continue;
+            };
+            let next = self.raw(k + 1);
+            let past = next.len() > 3
+                && next.ends_with("ed")
+                && next.chars().all(|c| c.is_ascii_lowercase());
+            if past {
+                return (a, k);
+            }
+        }
+        np
     }
 
     /// True when a cue is a verb's base form right after a singular name or noun ("Calloway
@@ -591,7 +635,11 @@ impl Paragraph<'_> {
             // "…, adding that", "issued a statement saying"
             match last_source {
                 Some(s) => (Some(s), "previous"),
-                None => (self.first_np(lo, c), "first_np"),
+                None => (
+                    self.first_np(lo, c)
+                        .map(|np| self.person_before_a_verb(np, mentions)),
+                    "first_np",
+                ),
             }
         } else if cue_a == c && c > lo + 1 && self.w(c - 1) == "to" {
             // "led her to declare": the object of a control verb speaks; "refused to say",

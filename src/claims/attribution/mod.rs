@@ -354,6 +354,20 @@ fn asks_for(rest: &str) -> bool {
     false
 }
 
+/// True when `rest` opens with a number or a sum: "48,000 euros", "$2,000", "about 40".
+fn next_word_is_a_sum(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    let mut w = words.next().unwrap_or("");
+    if matches!(
+        w,
+        "about" | "around" | "nearly" | "almost" | "roughly" | "some" | "more"
+    ) {
+        w = words.next().unwrap_or("");
+    }
+    w.trim_start_matches(['$', '€', '£', '¥'])
+        .starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// True when cue `cue` is a verb that says only with what is said after it ([`SAYS_WITH_A_CLAUSE`])
 /// and an object follows instead: "declared a state of emergency", "issued an evacuation
 /// order", "requested federal aid" are acts; "declared that …", "issued a statement saying
@@ -392,6 +406,11 @@ fn acts_on_an_object(text: &str, cue: Span) -> bool {
     // "inspectors found bacteria at the plant", "FDA finds bacteria": a thing found, not a
     // finding told ("found that", "found she had claimed", "found the engine failed").
     if matches!(word.as_str(), "find" | "finds" | "found") && finds_a_thing(rest) {
+        return true;
+    }
+    // "she had claimed 48,000 euros", "claimed $2,000 in expenses": a sum claimed is asked
+    // for, not said.
+    if features::lemma(&word) == features::lemma("claimed") && next_word_is_a_sum(rest) {
         return true;
     }
     // "a group calling itself BlackVault" names; "Corvane saw its stock drop 8%" undergoes.

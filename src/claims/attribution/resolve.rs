@@ -643,15 +643,23 @@ impl<'a> Resolver<'a> {
                 .copied()
                 .find(|&k| labels.contains(&self.mentions[k].label))
         };
-        // "Okafor's lawyer, Steven Price": the lawyer speaks, not Okafor.
+        // "Okafor's lawyer, Steven Price", "Tillman's defense attorney Greg Sato": the lawyer
+        // speaks, not Okafor.
         let owner = |k: usize| {
             let rest = &self.text[self.mentions[k].span.end..span.end];
             let Some(after) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")) else {
                 return false;
             };
-            let word = after.split_whitespace().next().unwrap_or("").to_lowercase();
-            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-            PERSON_DESCRIPTIONS.contains(&word) || ANONYMOUS_HEADS.contains(&word)
+            let described = after.split_whitespace().take(3).any(|w| {
+                let w = w.to_lowercase();
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                PERSON_DESCRIPTIONS.contains(&w) || ANONYMOUS_HEADS.contains(&w)
+            });
+            let person_after = inside.iter().any(|&j| {
+                self.mentions[j].label == Label::Person
+                    && self.mentions[j].span.start >= self.mentions[k].span.end
+            });
+            described || person_after
         };
         inside
             .iter()
