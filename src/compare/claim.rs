@@ -135,6 +135,9 @@ pub struct ClaimInfo {
     /// an article): no content word, two names or more, commas between them. It states
     /// nothing another claim can share.
     pub names_only: bool,
+    /// It asks or leaves open whether something holds ("declined to say whether the company
+    /// had paid", "it is unclear whether"): what follows "whether" is not stated.
+    pub open_question: bool,
     /// The stem hash of the first content word within a few words after each negation ("had
     /// not paid any ransom": "paid"), unless it is a word of saying or knowing ("did not say
     /// how many"), in order.
@@ -307,6 +310,7 @@ impl ClaimInfo {
             .collect();
         let content: Vec<u64> = content.into_iter().map(|c| c.0).collect();
         let names_only = content.is_empty() && names.len() >= 2 && text.contains(',');
+        let open_question = folded_words.iter().any(|w| w == "whether");
         let content_weight = vec![word_weight(""); content.len()];
         let figures = super::figures::figures(src, &covered, &spans, &folded_words, base);
         let times = times_of(&folded_words);
@@ -332,6 +336,7 @@ impl ClaimInfo {
             times,
             negated,
             names_only,
+            open_question,
             negated_words,
             denied,
             certainty: claim.certainty,

@@ -822,9 +822,10 @@ fn denies(x: &ClaimInfo, y: &ClaimInfo) -> bool {
 /// attributed, hedged or alleged), and not itself in the negative. "He has denied any
 /// wrongdoing" and "his lawyer said he had done nothing wrong" say the same thing; "the company
 /// denied that the cuts were linked to the merger" disputes "the closure may be tied to the
-/// merger, people familiar with the matter said".
+/// merger, people familiar with the matter said". A question left open ("declined to say
+/// whether the company had paid") states neither.
 fn states_what_is_denied(x: &ClaimInfo) -> bool {
-    x.certainty != Certainty::Denied && !x.negated
+    x.certainty != Certainty::Denied && !x.negated && !x.open_question
 }
 
 /// How a conflict's words say that a claim states what another denies.

@@ -765,6 +765,9 @@ fn in_dispute_over(a: &ClaimInfo, b: &ClaimInfo, bar: f32) -> bool {
     if a.in_context && b.in_context && super::claim::tolls_agree(a, b) == Some(false) {
         return true;
     }
+    if close_figures(a, b) && one_move(a, b) {
+        return true;
+    }
     std::iter::once(a).chain(&a.clauses).any(|x| {
         std::iter::once(b).chain(&b.clauses).any(|y| {
             figures_agree(x, y) == Some(false) && plausible(x, y) && {
@@ -811,7 +814,7 @@ pub fn sentence_similarity(a: &ClaimInfo, b: &ClaimInfo) -> f32 {
         } else {
             DISPUTE
         };
-        if q >= bar {
+        if q >= bar || (close && one_move(a, b)) {
             // Two close counts of one thing join as one figure does (at least FIGURE): the
             // group they are in is where the outlets' figures are compared.
             let floor = if close { FIGURE + TOLL_SPREAD * q } else { 0.0 };
@@ -1041,6 +1044,17 @@ fn close_figures(a: &ClaimInfo, b: &ClaimInfo) -> bool {
             }
         })
     })
+}
+
+/// True when claims `a` and `b` each tell a move of one named subject ("Tessaro shares jumped
+/// 22% in Milan" / "Tessaro's stock surged 25% on the news"), with no date apart: a story's
+/// one move of one stock, whatever else the sentences say around it.
+fn one_move(a: &ClaimInfo, b: &ClaimInfo) -> bool {
+    let moved = |c: &ClaimInfo| c.figures.iter().any(|f| f.moved && telling(f));
+    moved(a)
+        && moved(b)
+        && !moments_apart(a, b)
+        && a.names.iter().any(|n| b.names.binary_search(n).is_ok())
 }
 
 /// Counted nouns too common in a story for a small count of them to tell one fact: "two

@@ -238,6 +238,15 @@ impl Paragraph<'_> {
             } else {
                 found.src
             };
+            // "please read", "let them know", "Having said that", "Don't blame": an
+            // imperative or a participle opens no subject.
+            if matches!(
+                self.w(a),
+                "please" | "let" | "having" | "don't" | "don’t" | "stop"
+            ) {
+                c += 1;
+                continue;
+            }
             // A later participle goes on with a verb of saying ("…, adding that") or with the
             // sentence's subject: "Cruz has pursued a strategy of uniting …, arguing" is
             // Cruz's, not the strategy's (the source "uniting" would have).
@@ -433,7 +442,28 @@ impl Paragraph<'_> {
                     Label::Person | Label::Org | Label::Norp | Label::Gpe
                 ) && m.span == self.span(s, c - 1)
             });
-            if s < c && c - s <= 5 && self.capitalised(s) && (s..c).all(name) && !topic {
+            // "Correction:", "Veto Power Impedes Peace Efforts:": an editor's label or a
+            // title names no one; a speaker is a name found as one, or in capitals as in a
+            // transcript ("WALLACE:").
+            let named = mentions_in(mentions, self.span(s, c - 1)).any(|m| {
+                matches!(
+                    m.label,
+                    Label::Person | Label::Org | Label::Norp | Label::Gpe
+                )
+            });
+            let capitals = (s..c)
+                .all(|k| self.is_punct(k) || !self.raw(k).chars().any(|ch| ch.is_lowercase()));
+            // "Poll: Clinton and Trump in dead heat": a poll or a report tells.
+            let report = (s..c).any(|k| SOURCE_REPORTS.contains(&self.w(k)));
+            let label = c - s == 1 && EDITORS_LABELS.contains(&self.w(s));
+            if s < c
+                && c - s <= 5
+                && self.capitalised(s)
+                && (s..c).all(name)
+                && !topic
+                && !label
+                && (named || capitals || report)
+            {
                 let how = if s > lo { "colon_after_mark" } else { "colon" };
                 return special((c, c), (s, c - 1), how);
             }
@@ -811,3 +841,24 @@ impl Paragraph<'_> {
         })
     }
 }
+
+/// Labels an editor puts before a line, never a speaker's name.
+const EDITORS_LABELS: &[&str] = &[
+    "correction",
+    "corrections",
+    "clarification",
+    "update",
+    "updated",
+    "editor",
+    "note",
+    "source",
+    "sources",
+    "related",
+    "watch",
+    "video",
+    "photo",
+    "photos",
+    "read",
+    "see",
+    "listen",
+];

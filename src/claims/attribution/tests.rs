@@ -18,6 +18,21 @@ fn all(text: &str) -> Vec<(String, String, Option<String>)> {
         .collect()
 }
 
+/// [`all`] with the names the tagger finds, as the pipeline gives them.
+fn all_named(text: &str) -> Vec<(String, String)> {
+    let seg = segment(text);
+    let mentions = crate::entities::find(text, &seg);
+    (0..seg.sentences.len())
+        .flat_map(|i| find_all(text, &seg, i, &mentions, &[]))
+        .map(|a| {
+            (
+                a.source.map_or(String::new(), |s| text[s].to_string()),
+                a.cue.map_or(String::new(), |s| text[s].to_string()),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn words_in_lower_case_with_their_cue_share() {
     let text = "Said “ — Émile ΟΔΟΣ said";
@@ -84,11 +99,49 @@ fn passive_agent_is_the_source() {
 
 #[test]
 fn a_headline_name_before_a_colon() {
-    let got = all("Dr. Ben Carson: Clinton is not fit to serve");
+    let got = all_named("Dr. Ben Carson: Clinton is not fit to serve");
     assert_eq!(
-        (got[0].0.as_str(), got[0].1.as_str()),
-        ("Dr. Ben Carson", ":")
+        got.first().map(|(s, c)| (s.as_str(), c.as_str())),
+        Some(("Dr. Ben Carson", ":"))
     );
+    // A transcript's speaker in capitals, and a poll, tell what follows.
+    let got = all_named("WALLACE: Do you accept the result?");
+    assert_eq!(got.first().map(|(s, _)| s.as_str()), Some("WALLACE"));
+    let got = all_named("Poll: Clinton and Trump in dead heat heading into first debate");
+    assert_eq!(got.first().map(|(s, _)| s.as_str()), Some("Poll"));
+}
+
+#[test]
+fn an_editors_label_or_a_title_before_a_colon_is_no_speaker() {
+    // Reason: PolNeAR dev gave "Correction:", "CLARIFICATION:", "Source:" and titles such as
+    // "Stealth Over Health:" as speakers of the lines after them.
+    for text in [
+        "Correction: An earlier version of this article misstated the date of the vote",
+        "Source: Bureau of Labor Statistics figures for August",
+        "CLARIFICATION: This story has been updated",
+        "Still Waiting: families of the missing ask for answers",
+    ] {
+        assert_eq!(all_named(text), Vec::<(String, String)>::new(), "{text}");
+    }
+}
+
+#[test]
+fn an_imperative_opens_no_speaker() {
+    // Reason: PolNeAR dev gave "please" ("please read our policy"), "let editorials" ("may not
+    // let editorials tell them how to vote") and "Having" ("Having said that") as sources.
+    for text in [
+        "Readers may not let editorials tell them how to vote.",
+        "For more, please read our guide to the debate.",
+        "Having said that, the race is far from over.",
+    ] {
+        let got = all_named(text);
+        assert!(
+            got.iter().all(|(s, _)| !["let", "please", "having"]
+                .iter()
+                .any(|w| s.to_lowercase().starts_with(w))),
+            "{text}: {got:?}"
+        );
+    }
 }
 
 #[test]
