@@ -252,6 +252,9 @@ pub(super) fn join_connected(
         let of = match t.lower(first + k) {
             "of" => true,
             "for" => false,
+            // "Texas Commission on Environmental Quality", "Committee on Foreign Relations":
+            // a body named for what it works on.
+            "on" if BODIES_ON.contains(&t.lower(first + k - 1)) => false,
             _ => {
                 k += 1;
                 continue;
@@ -300,8 +303,11 @@ pub(super) fn join_connected(
             }
             Some(rt)
         };
+        let on = t.lower(first + k) == "on";
         let fits = if document {
             true
+        } else if on {
+            ty == ORG && right != Some(PER)
         } else if matches!((ty, right), (PER | ORG, Some(PER)) | (PER, Some(ORG)))
             && k - s == 1
             && end - q == 1
@@ -337,6 +343,23 @@ pub(super) fn join_connected(
         k = end;
     }
 }
+
+/// Heads of bodies named for what they work on, before "on".
+const BODIES_ON: &[&str] = &[
+    "commission",
+    "committee",
+    "subcommittee",
+    "council",
+    "panel",
+    "conference",
+    "board",
+    "task",
+    "force",
+    "institute",
+    "center",
+    "centre",
+    "office",
+];
 
 /// Joins a run of capitalised words that ends as organisations do (`list::ORG_WORD`:
 /// "Association", "Union") when the tagger reads it in pieces of different types, or leaves

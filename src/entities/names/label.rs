@@ -288,10 +288,11 @@ const CIVIC_TITLES: &[&str] = &[
     "alderman",
 ];
 
-/// The token of a person's office inside the name at tokens `i..j`, after a place and before
-/// the person's two or three capitalised names ("Warren Mayor Jim Fouts", "Ohio Governor Mike
-/// DeWine"): a name of a place, an office and a person run together.
-pub(super) fn office_in_name(t: &Tokens, i: usize, j: usize) -> Option<usize> {
+/// The tokens of a person's office inside the name at tokens `i..j` (first and last), after a
+/// place and before the person's two or three capitalised names ("Warren Mayor Jim Fouts",
+/// "Ohio Governor Mike DeWine", "Pasadena Fire Chief Marcus Delgado"): a name of a place, an
+/// office and a person run together.
+pub(super) fn office_in_name(t: &Tokens, i: usize, j: usize) -> Option<(usize, usize)> {
     let c = (i + 1..j).find(|&k| {
         matches!(
             t.lower(k),
@@ -303,17 +304,24 @@ pub(super) fn office_in_name(t: &Tokens, i: usize, j: usize) -> Option<usize> {
                 | "councilman"
                 | "councilwoman"
                 | "alderman"
-        )
+        ) || (k > i + 1
+            && matches!(t.lower(k), "chief" | "commissioner")
+            && matches!(t.lower(k - 1), "fire" | "police"))
     })?;
+    let first = if matches!(t.lower(c), "chief" | "commissioner") {
+        c - 1
+    } else {
+        c
+    };
     let named = |k: usize| {
         let w = t.text(k);
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars()
                 .all(|ch| ch.is_alphabetic() || ch == '-' || ch == '.' || ch == '\'')
     };
-    ((3..=4).contains(&(j - c)) && t.text(c).starts_with(char::is_uppercase))
-        .then_some(c)
-        .filter(|&c| (c + 1..j).all(named))
+    ((3..=4).contains(&(j - c)) && t.text(first).starts_with(char::is_uppercase))
+        .then_some((first, c))
+        .filter(|&(_, c)| (c + 1..j).all(named))
 }
 
 /// True when the name at tokens `i..j` (key `key`), which the tagger read as an organisation or

@@ -263,17 +263,17 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
                 });
                 continue;
             }
-            if let Some(c) = office_in_name(t, i, j) {
-                let place = key_of(&t.text[t.span(i, c)]);
+            if let Some((o, c)) = office_in_name(t, i, j) {
+                let place = key_of(&t.text[t.span(i, o)]);
                 // The office and the names after it say enough: "Warren", a word of the
                 // language too, is a place here.
-                let plain = (i..c).all(|k| {
+                let plain = (i..o).all(|k| {
                     let w = t.text(k);
                     w.chars().next().is_some_and(char::is_uppercase)
                         && w.chars().skip(1).any(char::is_lowercase)
                         && gaz(k) & (3 << (2 * list::ORG_WORD)) == 0
                 });
-                if c - i <= 3
+                if o - i <= 3
                     && plain
                     && g.kind(fold_hash(&place))
                         .is_none_or(|k| k == Kind::Name(Label::Gpe))
@@ -283,7 +283,7 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
                     let person = t.span(c + 1, j);
                     surnames.insert(key_of(t.text(j - 1)));
                     offices_of.insert(place.clone());
-                    for (span, label) in [(t.span(i, c), Label::Gpe), (person, Label::Person)] {
+                    for (span, label) in [(t.span(i, o), Label::Gpe), (person, Label::Person)] {
                         out.push(Mention {
                             span,
                             label,
