@@ -131,6 +131,14 @@ pub fn of_number(
     // "two nurses were among the dead", "Among the dead were two nurses": a part of the toll,
     // not the toll.
     let among = |k: usize| folded[k.saturating_sub(3)..k].iter().any(|w| w == "among");
+    // "Two of the injured were in critical condition", "three of those killed": some of them.
+    let part_of = folded.get(end).is_some_and(|w| w == "of")
+        && folded
+            .get(end + 1)
+            .is_some_and(|w| matches!(w.as_str(), "the" | "those" | "them" | "these"));
+    if part_of {
+        return None;
+    }
     for (k, word) in folded.iter().enumerate().skip(end).take(AFTER) {
         if gap_before(k) || ends_stretch(word) {
             break;
@@ -334,6 +342,13 @@ mod tests {
             None
         );
         assert_eq!(toll("Among the dead were two nurses", "two"), None);
+        // Reason: "Two of the injured were in critical condition" (wire) was set against the
+        // 12 (paper) and 14 injured as a toll of two: "the injured" were counted elsewhere.
+        assert_eq!(
+            toll("Two of the injured were in critical condition", "two"),
+            None
+        );
+        assert_eq!(toll("three of those killed were children", "three"), None);
         assert_eq!(toll("Two nurses were killed", "two"), Some(Toll::Dead));
     }
 
