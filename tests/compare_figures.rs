@@ -1234,3 +1234,16 @@ fn values_that_fit_one_another_are_one_side_of_a_dispute() {
         "{g:?}"
     );
 }
+
+#[test]
+fn a_count_that_reached_a_level_counts_its_subject() {
+    // Reason: "cases climb to 44" and "The number of measles cases tied to an outbreak … rose
+    // to 44" counted nothing (no noun after the number), so "grows to 41 cases" in another
+    // outlet was grouped with them but never compared: the board said the outlets agreed.
+    let r = run(&[
+        "Measles outbreak in Oregon grows to 41 cases, officials say\n\nThe outbreak began at an elementary school in Medford, in Jackson County, state health officials said Wednesday. Seven people have been admitted to hospitals. Officials urged parents to check their children's vaccination records. The county has opened three free vaccination clinics. The school district said it had followed all state guidance.",
+        "The number of measles cases tied to an outbreak in Jackson County rose to 44 on Wednesday, according to county health officials, the worst outbreak in Oregon in years.\n\nThe outbreak was traced to an elementary school in Medford. Parents lined up for hours outside the free clinics this week. Some parents blamed the school for not warning families sooner. The district denied that it had been slow to notify parents. Officials have not confirmed the source of the outbreak.",
+    ]);
+    let g = group_of(&r, "s1", "grows to 41 cases");
+    assert_numeric_conflict(g, "41", "44");
+}

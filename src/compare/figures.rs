@@ -331,6 +331,18 @@ pub(super) fn figures(
             None
         });
         let moved = before_move.is_none() && counted_at.is_some();
+        // A count that reached a level, told of its subject ("measles cases climb to 44", "The
+        // number of cases tied to the outbreak rose to 44"): the count of the subject's noun.
+        let counted_at = counted_at.or_else(|| {
+            let capital = |k: usize| {
+                spans.get(k).is_some_and(|&(a, _)| {
+                    src.text[base + a..].starts_with(|c: char| c.is_uppercase())
+                })
+            };
+            (m.label == Label::Cardinal && toll.is_none())
+                .then(|| subject_of_level(folded, first, &gap_before, capital))
+                .flatten()
+        });
         let counted = counted_at.map(|k| folded[k].as_str());
         if m.label == Label::Date && counted.is_none() {
             // "worked there for 11 years": a length of nothing named is no figure to compare.
@@ -426,6 +438,72 @@ pub(super) fn figures(
         });
     }
     out
+}
+
+/// Words that name a count of what follows "of" ("the number of cases").
+const COUNT_OF: &[&str] = &["number", "total", "count", "tally"];
+
+/// For a number at word `first` after a word of change and "to" ("cases climb to 44", "has
+/// grown to 41"), the subject's noun, the thing whose count reached the number: the word before
+/// the verb when it is a common noun ("measles cases climb to 44"), else the noun after "the
+/// number of" opening the clause ("The number of measles cases tied to an outbreak in Jackson
+/// County rose to 44"). A verb told of a name ("Jackson County rose to 44") counts nothing.
+fn subject_of_level(
+    folded: &[String],
+    first: usize,
+    gap_before: &impl Fn(usize) -> bool,
+    capital: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let to = first.checked_sub(1)?;
+    let verb = to.checked_sub(1)?;
+    // "up to 21 days" is a range, "higher"/"lower" no verb.
+    let change =
+        |w: &str| CHANGE_WORDS.contains(&w) && !matches!(w, "up" | "down" | "higher" | "lower");
+    if folded[to] != "to" || gap_before(first) || gap_before(to) || !change(&folded[verb]) {
+        return None;
+    }
+    let noun = |k: usize| {
+        let w = folded[k].as_str();
+        !capital(k)
+            && w.chars().all(char::is_alphabetic)
+            && !is_stopword(word_hash(w))
+            && !NUMBER_FILLERS.contains(&w)
+            && !TIME_WORDS.contains(&w)
+            && !COUNT_OF.contains(&w)
+    };
+    // The verb may follow "has" or "have" ("has grown to").
+    let mut k = verb.checked_sub(1)?;
+    while k > 0 && matches!(folded[k].as_str(), "has" | "have" | "had") && !gap_before(k + 1) {
+        k -= 1;
+    }
+    if !gap_before(k + 1) && noun(k) && !ends_like_a_verb(&folded[k]) {
+        return Some(k);
+    }
+    // "The number of X …" opening the clause, a few words before the verb.
+    let mut of = None;
+    let mut j = verb;
+    while j > 0 && verb - j < 14 && !gap_before(j) {
+        j -= 1;
+        if folded[j] == "of" && j > 0 && COUNT_OF.contains(&folded[j - 1].as_str()) {
+            of = Some(j);
+        }
+    }
+    let of = of?;
+    // The last of the words after "of" up to a stop word or a participle ("measles cases
+    // tied to"): the head of "measles cases".
+    let mut head = None;
+    for k in of + 1..verb {
+        if k > of + 1 && gap_before(k) || !noun(k) || ends_like_a_verb(&folded[k]) {
+            break;
+        }
+        head = Some(k);
+    }
+    head
+}
+
+/// A word with a verb's ending ("tied", "living"): no noun of a counted phrase.
+fn ends_like_a_verb(w: &str) -> bool {
+    w.len() >= 4 && (w.ends_with("ed") || w.ends_with("ing"))
 }
 
 /// The head of the phrase whose last word is word `k`, when the phrase is a noun, "of" and

@@ -324,6 +324,43 @@ pub(super) fn office_in_name(t: &Tokens, i: usize, j: usize) -> Option<(usize, u
         .filter(|&(_, c)| (c + 1..j).all(named))
 }
 
+/// A person's given name and surname closing the name at tokens `i..j` after a title inside it
+/// ("Jackson County Public Health Director Rachel Stone", "City Manager Brian Sjothun"): the
+/// first token of the title's words and the first of the person's. The person's first word is
+/// a known given name, the rest one or two capitalised words that end no organisation's name
+/// ("King Abdullah University" is none). A title opening a person's name (`person`, "President
+/// Mary Lane") is cut by `join::trim` already.
+pub(super) fn person_after_title(
+    t: &Tokens,
+    i: usize,
+    j: usize,
+    person: bool,
+    gaz: &dyn Fn(usize) -> u32,
+) -> Option<(usize, usize)> {
+    let has = |k: usize, l: usize| gaz(k) & (3 << (2 * l)) != 0;
+    let named = |k: usize| {
+        let w = t.text(k);
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && w.chars()
+                .all(|ch| ch.is_alphabetic() || ch == '-' || ch == '\'')
+            && !has(k, list::ORG_WORD)
+            && !has(k, list::TITLE)
+    };
+    let p = (i + 1..j).find(|&p| {
+        (2..=3).contains(&(j - p))
+            && has(p - 1, list::TITLE)
+            && has(p, list::FIRST_NAME)
+            && (p..j).all(named)
+    })?;
+    // The title's words: "Director", or "Executive Director" all of the list.
+    let mut b = p - 1;
+    while b > i && gaz(b) & (1 << (2 * list::TITLE + 1)) != 0 {
+        b -= 1;
+    }
+    (b > i || !person).then_some((b, p))
+}
+
 /// True when the name at tokens `i..j` (key `key`), which the tagger read as an organisation or
 /// a thing, names a place because an office of a place follows it (`CIVIC_TITLES`, before the
 /// sentence's end `end`): "Riverton mayor", "Riverton Mayor Daniel Okafor". Only a name of one

@@ -49,7 +49,8 @@ use join::{
 };
 pub(crate) use label::ends_a_business;
 use label::{
-    before_civic_title, office_in_name, override_type, party_state, prefix_label, refine, FAC_WORDS,
+    before_civic_title, office_in_name, override_type, party_state, person_after_title,
+    prefix_label, refine, FAC_WORDS,
 };
 use std::cell::RefCell;
 
@@ -294,6 +295,34 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
                     }
                     continue;
                 }
+            }
+            if let Some((b, p)) = person_after_title(t, i, j, ty == 0, &gaz) {
+                // "Jackson County Public Health Director Rachel Stone": the body the title is
+                // of, unless it is one or two words of the language ("County Health Officer"),
+                // and the person.
+                taken[i..j].iter_mut().for_each(|x| *x = true);
+                surnames.insert(key_of(t.text(j - 1)));
+                let common = |k: usize| lexical(k) || gaz(k) & (1 << (2 * list::COMMON)) != 0;
+                let body = (i < b && (b - i > 2 || !(i..b).all(common))).then(|| {
+                    let span = t.span(i, b);
+                    let key = key_of(&t.text[span]);
+                    let label = match g.kind(fold_hash(&key)) {
+                        Some(Kind::Name(l)) => l,
+                        _ if ty == 0 => Label::Org,
+                        _ => refine(t, &key, None, i, b, override_type(None, ty)),
+                    };
+                    (span, label)
+                });
+                for (span, label) in body.into_iter().chain([(t.span(p, j), Label::Person)]) {
+                    out.push(Mention {
+                        span,
+                        label,
+                        key: key_of(&t.text[span]),
+                        value: None,
+                        iso: None,
+                    });
+                }
+                continue;
             }
             let (span, label, key) = match hyphen_prefix(t, j - 1) {
                 Some(end) => {
