@@ -491,14 +491,9 @@ fn subject_of_level(
     let of = of?;
     // The last of the words after "of" up to a stop word or a participle ("measles cases
     // tied to"): the head of "measles cases".
-    let mut head = None;
-    for k in of + 1..verb {
-        if k > of + 1 && gap_before(k) || !noun(k) || ends_like_a_verb(&folded[k]) {
-            break;
-        }
-        head = Some(k);
-    }
-    head
+    (of + 1..verb)
+        .take_while(|&k| !(k > of + 1 && gap_before(k)) && noun(k) && !ends_like_a_verb(&folded[k]))
+        .last()
 }
 
 /// A word with a verb's ending ("tied", "living"): no noun of a counted phrase.

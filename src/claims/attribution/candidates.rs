@@ -273,7 +273,12 @@ impl Paragraph<'_> {
             }
             // "An audit found she had claimed …": a finding told without "that" is told as
             // surely as with it.
-            let score = if self.finding_without_that(found.cue.1, hi) {
+            // "The attack was claimed by a group known as BlackVault": a claim of
+            // responsibility names who claims it after "by" as surely as before the verb.
+            let claimed_by = found.how == "passive_by"
+                && self.w(found.cue.1) == "claimed"
+                && self.w(found.cue.1 + 1) == "by";
+            let score = if claimed_by || self.finding_without_that(found.cue.1, hi) {
                 f.score.max(THRESHOLD)
             } else {
                 f.score

@@ -327,15 +327,17 @@ pub(super) fn office_in_name(t: &Tokens, i: usize, j: usize) -> Option<(usize, u
 /// A person's given name and surname closing the name at tokens `i..j` after a title inside it
 /// ("Jackson County Public Health Director Rachel Stone", "City Manager Brian Sjothun"): the
 /// first token of the title's words and the first of the person's. The person's first word is
-/// a known given name, the rest one or two capitalised words that end no organisation's name
-/// ("King Abdullah University" is none). A title opening a person's name (`person`, "President
-/// Mary Lane") is cut by `join::trim` already.
+/// a known given name, or, after a title opening the name, no word of the language (`lexical`:
+/// "Mayor Quinton Lucas", not "Prince Edward Island"); the rest are one or two capitalised
+/// words that end no organisation's name ("King Abdullah University" is none). A title
+/// opening a person's name (`person`, "President Mary Lane") is cut by `join::trim` already.
 pub(super) fn person_after_title(
     t: &Tokens,
     i: usize,
     j: usize,
     person: bool,
     gaz: &dyn Fn(usize) -> u32,
+    lexical: &dyn Fn(usize) -> bool,
 ) -> Option<(usize, usize)> {
     let has = |k: usize, l: usize| gaz(k) & (3 << (2 * l)) != 0;
     let named = |k: usize| {
@@ -347,17 +349,22 @@ pub(super) fn person_after_title(
             && !has(k, list::ORG_WORD)
             && !has(k, list::TITLE)
     };
+    // The title's words before token `p`: "Director", or "Executive Director" all of the list.
+    let title_start = |p: usize| {
+        let mut b = p - 1;
+        while b > i && gaz(b) & (1 << (2 * list::TITLE + 1)) != 0 {
+            b -= 1;
+        }
+        b
+    };
     let p = (i + 1..j).find(|&p| {
         (2..=3).contains(&(j - p))
             && has(p - 1, list::TITLE)
-            && has(p, list::FIRST_NAME)
             && (p..j).all(named)
+            && (has(p, list::FIRST_NAME)
+                || (title_start(p) == i && !person && !(p..j).any(lexical)))
     })?;
-    // The title's words: "Director", or "Executive Director" all of the list.
-    let mut b = p - 1;
-    while b > i && gaz(b) & (1 << (2 * list::TITLE + 1)) != 0 {
-        b -= 1;
-    }
+    let b = title_start(p);
     (b > i || !person).then_some((b, p))
 }
 

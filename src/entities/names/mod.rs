@@ -296,13 +296,18 @@ fn find_with(t: &Tokens, taken: &mut [bool], scratch: &mut features::Scratch) ->
                     continue;
                 }
             }
-            if let Some((b, p)) = person_after_title(t, i, j, ty == 0, &gaz) {
+            // A name the gazetteers know is whole ("Prince Edward Island").
+            let split = g.kind(fold_hash(&key_of(&t.text[t.span(i, j)]))).is_none();
+            let common = |k: usize| lexical(k) || gaz(k) & (1 << (2 * list::COMMON)) != 0;
+            if let Some((b, p)) = split
+                .then(|| person_after_title(t, i, j, ty == 0, &gaz, &common))
+                .flatten()
+            {
                 // "Jackson County Public Health Director Rachel Stone": the body the title is
                 // of, unless it is one or two words of the language ("County Health Officer"),
                 // and the person.
                 taken[i..j].iter_mut().for_each(|x| *x = true);
                 surnames.insert(key_of(t.text(j - 1)));
-                let common = |k: usize| lexical(k) || gaz(k) & (1 << (2 * list::COMMON)) != 0;
                 let body = (i < b && (b - i > 2 || !(i..b).all(common))).then(|| {
                     let span = t.span(i, b);
                     let key = key_of(&t.text[span]);
