@@ -319,12 +319,20 @@ fn a_company_saying_it_did_not_pay_disputes_that_it_paid() {
     // "The company has paid the hackers a ransom, according to a person briefed" (tv) were one
     // group marked corroborated: the pair model reads a negation as another meaning, so the
     // pair fell short of the bar a denial must reach.
+    // The tv's "has paid" may sit with the group of its own outlet's "Lakeshore has denied
+    // paying" and the wire's "did not say whether it had paid" (average link weighs the
+    // wire's payment against that denial and that open question); with the paper's denial it
+    // is never corroborated.
     let r = cyberattack();
     let g = group_of(&r, "s2", "did not and will not pay");
     assert_eq!(g.status, GroupStatus::Conflicting, "{g:?}");
     assert_eq!(member(g, "s2").stance, Stance::Disputes, "{g:?}");
+    assert!(g.members.iter().any(|m| m.source != "s2"), "{g:?}");
     let paid = group_of(&r, "s3", "has paid the hackers");
-    assert!(std::ptr::eq(g, paid), "{paid:?}");
+    assert!(
+        !std::ptr::eq(g, paid) || paid.status == GroupStatus::Conflicting,
+        "{paid:?}"
+    );
 }
 
 #[test]

@@ -67,7 +67,11 @@ const HEDGE_WORDS: &[&str] = &[
     "unverified",
 ];
 const HEDGE_PHRASES: &[&[&str]] = &[
+    // Only negated ("could not be ruled out", "refused to rule out"): stated, it denies
+    // (`rules_out`).
     &["ruled", "out"],
+    &["rule", "out"],
+    &["rules", "out"],
     &["is", "believed"],
     &["are", "believed"],
     &["was", "believed"],
@@ -145,18 +149,24 @@ const ALLEGED_PHRASES: &[&[&str]] = &[
     &["allege"],
 ];
 
-/// Where the first denial word of `sentence` ends ("…, and denied that the claims …"), in
-/// bytes into it; `None` without one.
+/// Where the first denial word of `sentence` ends ("…, and denied that the claims …", "ruled
+/// out hacking"), in bytes into it; `None` without one.
 pub fn denial_end(sentence: &str) -> Option<usize> {
     let mut start = None;
+    let mut rule = false;
     for (i, c) in sentence.char_indices().chain([(sentence.len(), ' ')]) {
         match (c.is_alphabetic(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let word = &sentence[s..i];
-                if DENIAL_WORDS.iter().any(|d| d.eq_ignore_ascii_case(word)) {
+                if DENIAL_WORDS.iter().any(|d| d.eq_ignore_ascii_case(word))
+                    || (rule && word.eq_ignore_ascii_case("out"))
+                {
                     return Some(i);
                 }
+                rule = ["rule", "rules", "ruled", "ruling"]
+                    .iter()
+                    .any(|r| r.eq_ignore_ascii_case(word));
                 start = None;
             }
             _ => {}
@@ -221,7 +231,7 @@ pub fn classify(
             });
     if open_denial && !denial_phrase() {
         Certainty::Hedged
-    } else if found & list::DENIAL != 0 || denial_phrase() {
+    } else if found & list::DENIAL != 0 || denial_phrase() || rules_out(words, index, seg, others) {
         Certainty::Denied
     } else if found & list::ALLEGED != 0 || alleged_phrase(hashes) {
         Certainty::Alleged
@@ -234,6 +244,32 @@ pub fn classify(
     } else {
         Certainty::Asserted
     }
+}
+
+/// Words before "rule out" that leave what it would rule out open: "could not be ruled out",
+/// "refused to rule out", "declined to rule out".
+const RULE_OUT_OPEN: &[&str] = &[
+    "not", "never", "cannot", "refused", "declined", "unable", "won't", "won’t",
+];
+
+/// True when sentence `index` rules something out in its speaker's words ("apologized and ruled
+/// out hacking", "Police have ruled out foul play"): a denial. Negated ("could not be ruled
+/// out", "refused to rule out") it is a hedge instead ([`HEDGE_PHRASES`]).
+fn rules_out(words: &Words, index: usize, seg: &Segmented, others: Option<usize>) -> bool {
+    let range = seg.sentences[index].tokens.clone();
+    let first = range.start;
+    range
+        .take_while(|&k| others.is_none_or(|o| k < o))
+        .filter(|&k| {
+            matches!(words.lower(k), "rule" | "rules" | "ruled" | "ruling")
+                && words.lower(k + 1) == "out"
+        })
+        .any(|k| {
+            !(k.saturating_sub(4).max(first)..k).any(|j| {
+                let w = words.lower(j);
+                RULE_OUT_OPEN.contains(&w) || w.ends_with("n't") || w.ends_with("n’t")
+            })
+        })
 }
 
 /// Words that open a clause set against the one before ("X said …, but the company denied …").

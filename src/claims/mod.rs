@@ -159,6 +159,47 @@ impl Reasons {
     }
 }
 
+/// Words that open an indirect question.
+const WH_WORDS: &[&str] = &["what", "how", "why", "where", "when", "who", "which"];
+
+/// True when sentence `tokens` asks rather than states, though it ends without a question
+/// mark: a headline's topic of a few words and an indirect question after a colon or a dash
+/// ("Airline meltdown: what stranded passengers need to know"), or a headline that opens with
+/// one ("What we know about the outage"; with no full stop, as headlines have none, since "What
+/// we know is that …." states).
+fn indirect_question(text: &str, tokens: &[Token]) -> bool {
+    let word = |t: &Token| &text[t.span];
+    let wh = |t: &Token| WH_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word(t)));
+    let separator = tokens
+        .iter()
+        .rposition(|t| matches!(word(t), ":" | "—" | "–" | "-" | "|"));
+    if let Some(at) = separator {
+        let before = tokens[..at]
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .count();
+        return (1..=5).contains(&before) && tokens.get(at + 1).is_some_and(wh);
+    }
+    let ends_stated = tokens.last().is_some_and(|t| matches!(word(t), "." | "!"));
+    let opens = match tokens {
+        [first, ..] if wh(first) => 1,
+        [here, is, what, ..]
+            if word(here).eq_ignore_ascii_case("here")
+                && word(is) == "is"
+                && word(what).eq_ignore_ascii_case("what") =>
+        {
+            3
+        }
+        _ => return false,
+    };
+    !ends_stated
+        && tokens
+            .iter()
+            .skip(opens)
+            .take(4)
+            .any(|t| word(t).eq_ignore_ascii_case("know"))
+}
+
 /// Finds the claims of one source.
 pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Span]) -> Vec<Claim> {
     let mut claims = Vec::with_capacity(seg.sentences.len());
@@ -178,7 +219,8 @@ pub fn find(text: &str, seg: &Segmented, mentions: &[Mention], boilerplate: &[Sp
             .iter()
             .rev()
             .find(|t| !matches!(&text[t.span], "”" | "\"" | "’" | "'" | ")"));
-        let question = last.is_some_and(|t| &text[t.span] == "?");
+        let question =
+            last.is_some_and(|t| &text[t.span] == "?") || indirect_question(text, tokens);
         while m < mentions.len() && mentions[m].span.end <= span.start {
             m += 1;
         }

@@ -595,6 +595,11 @@ impl Paragraph<'_> {
                 "was" | "were" | "is" | "are" | "been" | "being" | "be"
             )
         }) && (w.ends_with("ed") || matches!(w, "told" | "shown" | "seen" | "known"));
+        // "More than a million cans are being recalled": what is recalled is withdrawn, not
+        // remembered aloud.
+        if passive && w == "recalled" {
+            return None;
+        }
         let participle = w.ends_with("ing");
         let left_mark = if cue_a > lo { self.w(cue_a - 1) } else { "" };
         // A dash closing a parenthetical ("Christie — who is being vetted — said") is no

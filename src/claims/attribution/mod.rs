@@ -68,7 +68,7 @@ use crate::entities::{Label, Mention};
 use crate::segment::Segmented;
 use crate::span::Span;
 use candidates::Paragraph;
-use lexicon::RELATIVES;
+use lexicon::{DETERMINERS, RELATIVES};
 use quotes::quoted_lines;
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -289,6 +289,8 @@ pub(crate) fn says(text: &str, a: &Attribution) -> bool {
         || a_verdict(text, cue)
         || names_a_noun(text, cue)
         || acts_on_an_object(text, cue)
+        || of_a_clause_after_as(text, a, cue)
+        || of_a_relative_clause(text, a)
     {
         return false;
     }
@@ -366,6 +368,77 @@ fn next_word_is_a_sum(rest: &str) -> bool {
     }
     w.trim_start_matches(['$', '€', '£', '¥'])
         .starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Words before a source that join a clause to the one before or a phrase to a word, not a
+/// noun the source's clause tells of.
+const JOINING: &[&str] = &[
+    "for", "of", "in", "on", "at", "by", "with", "from", "to", "about", "into", "over", "under",
+    "per", "via", "than", "like", "among", "between", "against", "within", "without", "and", "but",
+    "or", "nor", "so", "yet", "that", "because", "as", "while", "when", "whereas", "although",
+    "though", "if", "since", "after", "before", "until", "then", "also", "where", "once", "unless",
+    "whether", "now", "still", "even", "only", "just",
+];
+
+/// True when attribution `a` opens a relative clause without "that" on the noun before it ("…,
+/// a project the team estimates will cost $1.25 billion"): the team estimates the cost, not
+/// what the sentence says before the noun. The source opens with a determiner and a lower-case
+/// word that is no verb form and joins no clause comes right before it.
+fn of_a_relative_clause(text: &str, a: &Attribution) -> bool {
+    let Some(source) = a.source else {
+        return false;
+    };
+    let first = text[source].split_whitespace().next().unwrap_or("");
+    if !matches!(first, "the" | "a" | "an" | "its" | "his" | "her" | "their") {
+        return false;
+    }
+    let before = text.get(..source.start).unwrap_or("");
+    if !before.ends_with(' ') {
+        return false;
+    }
+    let mut words = before.split_whitespace().rev();
+    let word = words.next().unwrap_or("");
+    // A verb of saying before the source takes its clause ("we know the team", "say the
+    // police"); after a determiner it is a noun ("a project the team estimates").
+    let noun_after_determiner = words
+        .next()
+        .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()));
+    word.len() > 2
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && !word.ends_with("ed")
+        && !word.ends_with("ing")
+        && !JOINING.contains(&word)
+        && (noun_after_determiner || !lexicon::speech_or_belief(word))
+}
+
+/// True when attribution `a` is the subject and verb of a clause after "as" and its verb has an
+/// object of its own: "cases climb to 44 as clinics see long lines", "stocks fell as investors
+/// feared a recession" tell of the clinics and the investors, not who says the rest. "as
+/// officials said" (nothing after it) and "as officials said that …" attribute.
+fn of_a_clause_after_as(text: &str, a: &Attribution, cue: Span) -> bool {
+    let Some(source) = a.source else {
+        return false;
+    };
+    let before = text.get(..source.start).unwrap_or("").trim_end();
+    let after_as = before
+        .strip_suffix("as")
+        .is_some_and(|b| b.ends_with(|c: char| !c.is_alphanumeric()));
+    let between = text.get(source.end..cue.start).unwrap_or("x");
+    if !after_as || !between.trim().is_empty() {
+        return false;
+    }
+    let verb = cue_verb(text, cue);
+    let lemma = features::lemma(&verb);
+    if lemma == features::lemma("said") || lemma == features::lemma("told") {
+        return false;
+    }
+    let next = text
+        .get(cue.end..)
+        .unwrap_or("")
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    next.starts_with(|c: char| c.is_alphanumeric()) && next != "that"
 }
 
 /// True when cue `cue` is a verb that says only with what is said after it ([`SAYS_WITH_A_CLAUSE`])
